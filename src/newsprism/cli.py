@@ -1,0 +1,176 @@
+"""The ``newsprism`` command: thin wrappers over library functions.
+
+Exit codes: 0 when at least one article was read, 1 when none was (or a
+newsprism error stopped the run), 2 on usage errors. Errors are one line on
+stderr; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._version import __version__
+from .config import Settings, load_settings
+from .errors import NewsprismError, UsageError
+
+app = typer.Typer(
+    name="newsprism",
+    help="Many news reports of one story in, one cited account out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure quality on annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+FORMATS = ("md", "json", "html")
+
+
+def _fail(exc: BaseException, debug: bool) -> typer.Exit:
+    """Turn an exception into a one-line message and an exit code."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, UsageError):
+        typer.echo(f"newsprism: usage error: {exc}", err=True)
+        return typer.Exit(2)
+    if isinstance(exc, NewsprismError):
+        typer.echo(f"newsprism: error: {exc}", err=True)
+        return typer.Exit(1)
+    name = type(exc).__name__
+    typer.echo(f"newsprism: internal error ({name}: {exc}); rerun with --debug", err=True)
+    return typer.Exit(1)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+
+
+def _settings(debug: bool, **flags: object) -> Settings:
+    config = flags.pop("config", None)
+    return load_settings(config if isinstance(config, (str, Path)) else None, debug=debug, **flags)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (read recursively), http(s) URLs, or - for stdin."),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(help="Reference date YYYY-MM-DD for articles whose date cannot be found."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Store articles and evidence in this SQLite file.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Skip inputs larger than this many bytes (50 MB).")
+    ] = None,
+    jsonl_fields: Annotated[
+        str | None,
+        typer.Option(help="JSON Lines field names, e.g. title=headline,text=body,published=date."),
+    ] = None,
+    processes: Annotated[
+        int | None,
+        typer.Option(help="Worker processes (default: 1 for small batches, else all cores)."),
+    ] = None,
+    no_analysis: Annotated[
+        bool, typer.Option("--no-analysis", help="Only ingest: skip evidence extraction.")
+    ] = False,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Read articles, clean them, extract their evidence and write a report."""
+    from .render import render
+    from .report import run
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        settings = _settings(
+            debug,
+            config=config,
+            date=_check_date(date),
+            db=db,
+            max_bytes=max_bytes,
+            jsonl_fields=jsonl_fields,
+        )
+        stdin = sys.stdin.buffer if "-" in paths else None
+        report = run(paths, settings, stdin=stdin, analyze=not no_analysis, processes=processes)
+        _write(render(report, fmt), output)
+    except Exception as exc:  # one line per failure; --debug shows the traceback
+        raise _fail(exc, debug) from None
+    if not report.articles:
+        typer.echo("newsprism: no article could be read (see skipped reasons)", err=True)
+        raise typer.Exit(1)
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date as _date
+
+    try:
+        return _date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (version 1)."""
+    from .report import report_schema
+
+    typer.echo(json.dumps(report_schema(), indent=2))
+
+
+@app.command()
+def version() -> None:
+    """Print the newsprism version."""
+    typer.echo(f"newsprism {__version__}")
+
+
+@eval_app.command("extract")
+def eval_extract(
+    gold: Annotated[
+        Path, typer.Option(help="The gold folder (default: tests/gold of a source checkout).")
+    ] = Path("tests/gold"),
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Precision and recall of every extractor on the annotated gold set."""
+    try:
+        from .evaluate.extract import evaluate_extract, format_scores
+
+        if not gold.is_dir():
+            raise UsageError(f"gold folder {gold} does not exist; pass --gold PATH")
+        scores = evaluate_extract(gold, _settings(debug))
+        typer.echo(format_scores(scores))
+    except Exception as exc:  # one line per failure; --debug shows the traceback
+        raise _fail(exc, debug) from None
+
+
+def main() -> None:
+    """Entry point of the ``newsprism`` command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("newsprism: interrupted", err=True)
+        sys.exit(130)

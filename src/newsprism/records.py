@@ -1,0 +1,214 @@
+"""The typed records that flow between stages.
+
+Stages communicate only through these records, never through globals, so the
+same stage functions run in one process, a process pool or a distributed
+engine. Records are frozen; collections are tuples so records hash and pickle.
+
+Every extracted item carries a :class:`Span` into ``Article.text``, the cleaned
+text, so that ``article.text[span.start:span.end]`` is the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Where a metadata value came from. "text" and "raw" values carry a span into
+# Article.text or Article.raw respectively; the others carry none.
+MetaSource = Literal["metadata", "text", "raw", "url", "feed", "filename", "user", "detected"]
+
+InputKind = Literal["text", "html", "jsonl", "feed", "warc", "url", "stdin"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range ``[start, end)`` in one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One item as an input format read it, before cleaning.
+
+    ``body`` is decoded text; ``is_html`` says whether it is markup that still
+    needs main-text extraction. ``raw`` is the item's bytes exactly as read: the
+    article id is a hash of them, so re-reading the same input is idempotent.
+    Metadata fields hold what the container said (feed entry, JSONL field,
+    HTTP headers, HTML meta), or None.
+    """
+
+    source: str
+    kind: InputKind
+    raw: bytes
+    body: str
+    is_html: bool = False
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as found; parsed later
+    language: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that produced no article, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where one metadata value was found.
+
+    ``source`` says how it was found; for "text" the span indexes
+    ``Article.text``, for "raw" it indexes ``Article.raw``; otherwise both are None.
+    """
+
+    field: str
+    value: str
+    source: MetaSource
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the unit every later stage reads.
+
+    >>> a = Article(id="ab12", source="a.txt", kind="text", text="Hello.", raw="Hello.")
+    >>> a.text[0:5]
+    'Hello'
+    """
+
+    id: str
+    source: str
+    kind: InputKind
+    text: str
+    raw: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    language: str | None = None
+    credits: tuple[str, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    removed: tuple[tuple[str, str], ...] = ()  # (why, line) for each line cleaning dropped
+
+    def meta(self, name: str) -> Provenance | None:
+        """The provenance of metadata field ``name``, if any."""
+        for p in self.provenance:
+            if p.field == name:
+                return p
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingest produced: articles in input order and what it skipped."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+# ---------------------------------------------------------------- analysis records
+
+MentionType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "OTHER"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention. ``norm`` is the normalised key used to merge variants;
+    ``place`` is an ISO 3166 code (country "SY" or subdivision "SY-RD") when a
+    gazetteer resolved it."""
+
+    span: Span
+    text: str
+    type: str
+    norm: str
+    acronym_of: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted amount as an interval. ``exact`` is False when qualified or vague;
+    ``value_high`` is None for open intervals ("more than 15")."""
+
+    span: Span
+    text: str
+    value_low: float | None
+    value_high: float | None
+    exact: bool
+    unit: str | None = None
+    counted: str | None = None
+    ordinal: bool = False
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression as an interval ``[start, end]`` of ISO dates.
+
+    ``granularity`` is day, week, month, year or duration. When the year cannot be
+    known, dates are written ``--MM-DD`` and ``year_known`` is False. Durations keep
+    ``start``/``end`` None and give ``duration_days``."""
+
+    span: Span
+    text: str
+    start: str | None
+    end: str | None
+    granularity: str
+    anchor: str | None = None  # the date a relative expression was resolved against
+    year_known: bool = True
+    duration_days: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker. ``kind`` is direct, partial or indirect."""
+
+    span: Span
+    text: str
+    speaker: str | None
+    speaker_span: Span | None
+    verb: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sentence (or clause) attributed to a source: "CENTCOM said", "according to X"."""
+
+    span: Span
+    source: str
+    source_span: Span
+    cue: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analyze stage found in one article."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    embeddings: bytes = b""  # float16 little-endian, one row per sentence
+    embedding_dim: int = 0
+    notes: tuple[str, ...] = field(default=())

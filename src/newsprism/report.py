@@ -1,0 +1,165 @@
+"""The report: what one run of newsprism found, and its JSON form (report v1).
+
+:func:`run` is the library function behind ``newsprism analyze``: ingest the
+paths, analyze the articles, optionally store them, and return a
+:class:`Report`. :func:`report_to_json` turns it into the stable report JSON
+contract described in DESIGN.md; ``schema/report-v1.json`` is its JSON Schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, BinaryIO
+
+from ._version import __version__
+from .config import Settings
+from .records import Analysis, Article, Skipped
+from .serialize import to_jsonable
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Report:
+    """Articles read (cleaned, with metadata), what was skipped and why, and the evidence."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    analyses: dict[str, Analysis] = field(default_factory=dict)
+    stories: tuple[dict[str, Any], ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        """The article with id ``article_id``; KeyError when there is none."""
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+
+def run(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    analyze: bool = True,
+    processes: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Read ``paths`` and build a :class:`Report`; store it when ``settings.db`` is set.
+
+    >>> report = run(["examples/"], analyze=False)  # doctest: +SKIP
+    >>> [a.outlet for a in report.articles]  # doctest: +SKIP
+    """
+    from .ingest import ingest
+
+    settings = settings or Settings()
+    say = progress or (lambda _msg: None)
+    say("reading inputs")
+    result = ingest(paths, settings, stdin=stdin)
+    analyses: dict[str, Analysis] = {}
+    if analyze and result.articles:
+        from .analyze.pipeline import analyze_articles
+
+        if processes is None:
+            # A worker pays ~2 s to load the models: only worth it for larger batches.
+            processes = 1 if len(result.articles) < 50 else (os.cpu_count() or 1)
+        say(f"analyzing {len(result.articles)} articles")
+        for analysis in analyze_articles(result.articles, settings, processes=processes):
+            analyses[analysis.article_id] = analysis
+    report = Report(result.articles, result.skipped, analyses)
+    if settings.db:
+        from .store import open_store
+
+        say(f"storing in {settings.db}")
+        with open_store(settings.db) as store:
+            run_id = store.start_run({"paths": list(paths), "date": settings.date})
+            store.save_articles(report.articles)
+            for analysis in analyses.values():
+                store.save_analysis(analysis)
+            store.save_skipped(run_id, report.skipped)
+            store.finish_run(run_id, len(report.articles), len(report.skipped))
+    return report
+
+
+def origin_of(article: Article) -> str:
+    """The origin group of an article.
+
+    Until source-independence analysis groups copies together, every article
+    is its own origin; the id keeps the contract (articles sharing an origin are
+    not independent) true.
+    """
+    return "origin-" + article.id
+
+
+def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
+    """The per-article ``analysis`` block: every item with its start/end into ``text``.
+
+    Embeddings are left out of JSON (they live in the store); their dimension is kept.
+    """
+
+    def items(records: Sequence[Any]) -> list[dict[str, Any]]:
+        out = []
+        for r in records:
+            d = to_jsonable(r)
+            span = d.pop("span")
+            d["start"], d["end"] = span["start"], span["end"]
+            for key in ("speaker_span", "source_span"):
+                if key in d and d[key] is not None:
+                    d[key] = [d[key]["start"], d[key]["end"]]
+            out.append(d)
+        return out
+
+    return {
+        "sentences": [[s.span.start, s.span.end] for s in analysis.sentences],
+        "mentions": items(analysis.mentions),
+        "quantities": items(analysis.quantities),
+        "times": items(analysis.times),
+        "quotes": items(analysis.quotes),
+        "attributions": items(analysis.attributions),
+        "embedding_dim": analysis.embedding_dim,
+        "notes": list(analysis.notes),
+    }
+
+
+def article_to_json(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
+    """One entry of the report's ``articles`` list."""
+    out: dict[str, Any] = {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "language": article.language,
+        "credits": list(article.credits),
+        "origin": origin_of(article),
+        "text": article.text,
+        "url": article.url,
+        "kind": article.kind,
+        "metadata": [to_jsonable(p) for p in article.provenance],
+        "removed": [{"reason": why, "text": line} for why, line in article.removed],
+    }
+    if analysis is not None:
+        out["analysis"] = analysis_to_json(analysis)
+    return out
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """The report as report JSON v1 (see DESIGN.md and ``schema/report-v1.json``)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"newsprism {__version__}",
+        "articles": [article_to_json(a, report.analyses.get(a.id)) for a in report.articles],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+        "stories": list(report.stories),
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of report v1, as shipped with the package."""
+    text = resources.files("newsprism").joinpath("schema/report-v1.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -1,0 +1,127 @@
+"""Shared fixtures: a folder holding one file of every input format plus bad inputs."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+# Real news sentences (ECB+ topic 1, a wire report of a celebrity rehab check-in) so
+# the mixed folder is not made of the demo corpus alone.
+WIRE_TEXT = (
+    "Tara Reid Checks Into Rehab\n"
+    "Actress Tara Reid has checked herself into rehab, her representative said on Tuesday.\n"
+    '"We appreciate your respect to her and her privacy at this time," the representative '
+    "told People magazine.\n"
+    "Reid, 33, starred in the American Pie films and the reality show Taradise.\n"
+)
+
+
+def _warc_bytes(records: list[tuple[str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, html in records:
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        rec = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(html), http_headers=headers
+        )
+        writer.write_record(rec)
+    return buf.getvalue()
+
+
+HTML_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Flood waters rise in river town | Valley Herald</title>
+<meta property="og:site_name" content="Valley Herald">
+<meta property="article:published_time" content="2024-03-04T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Flood waters rise in river town</h1>
+<p>Flood waters rose by more than two metres in the river town overnight, forcing
+about 300 residents from their homes, the county council said on Monday.</p>
+<p>"We have never seen the river this high," said Mayor Anne Larsen, who urged people
+to stay away from the banks.</p>
+<p>Emergency crews worked through the night to reinforce the levee with sandbags.</p>
+</article><footer>Share on Facebook | Share on X | Subscribe to our newsletter</footer>
+</body></html>"""
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbor Daily</title><link>https://harbor.example.org/</link>
+<item><title>Port strike enters third day</title>
+<link>https://harbor.example.org/news/port-strike</link>
+<pubDate>Wed, 06 Mar 2024 10:00:00 GMT</pubDate>
+<description>Dock workers at the city port stayed off the job for a third day on Wednesday,
+leaving dozens of container ships waiting offshore, the port authority said. Union leaders
+said talks with employers would resume on Thursday.</description></item>
+<item><title>Photo gallery</title><link>https://harbor.example.org/gallery</link>
+<description></description></item>
+</channel></rss>"""
+
+
+def build_mixed_folder(d: Path) -> Path:
+    """Write one file of every format plus every kind of bad input into ``d``."""
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "wire.txt").write_text(WIRE_TEXT, encoding="utf-8")
+    (d / "notes.md").write_text(
+        "# Bridge reopens after repairs\n\nThe city's main bridge reopened on Friday after "
+        "eight months of repairs that cost 12 million dollars, officials said.\n",
+        encoding="utf-8",
+    )
+    (d / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    lines = [
+        json.dumps(
+            {
+                "url": "https://metro.example.com/2024/03/05/fire",
+                "title": "Warehouse fire in docklands",
+                "published": "2024-03-05",
+                "text": "A fire broke out in a warehouse in the docklands on Tuesday night. "
+                "Firefighters said nobody was injured and the cause was under investigation.",
+            }
+        ),
+        '{"title": "broken line", "text": ',
+    ]
+    (d / "items.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (d / "feed.xml").write_text(FEED, encoding="utf-8")
+    (d / "crawl.warc.gz").write_bytes(
+        _warc_bytes([("https://hills.example.net/quake", HTML_PAGE.encode("utf-8"))])
+    )
+    # bad inputs
+    (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (d / "empty.txt").write_bytes(b"")
+    cp1252 = (
+        "Café owners protest new tax\n"
+        "Owners of cafés said on Thursday the tax would cost them “thousands” a year, "
+        "and that the mayor’s office had not consulted them.\n"
+    )
+    (d / "legacy.txt").write_bytes(cp1252.encode("cp1252"))
+    (d / "huge.txt").write_bytes(b"word " * 300_000)  # 1.5 MB; tests set a 1 MB limit
+    (d / "bad.xml").write_text("<rss><channel><item><title>Unclosed", encoding="utf-8")
+    good = _warc_bytes([("https://hills.example.net/b", HTML_PAGE.encode("utf-8"))] * 3)
+    (d / "cut.warc.gz").write_bytes(good[: len(good) - 200])
+    return d
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """A fresh folder of every format plus bad inputs."""
+    return build_mixed_folder(tmp_path / "inbox")
+
+
+@pytest.fixture(scope="session")
+def shared_mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same folder, built once per session for tests that only read it."""
+    return build_mixed_folder(tmp_path_factory.mktemp("mixed") / "inbox")
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The bundled example articles."""
+    return EXAMPLES
