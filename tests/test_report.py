@@ -1,0 +1,88 @@
+"""Report JSON v1 and the renderers, on a hand-built report."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from newsprism.records import Analysis, Article, Mention, Provenance, Quote, Skipped, Span
+from newsprism.render import render
+from newsprism.report import Report, report_schema, report_to_json
+
+TEXT = (
+    "Mayor <b>Larsen</b> | café clash\n"
+    '"We have never seen the river this high," said Mayor Anne Larsen.\n'
+)
+
+
+def _report() -> Report:
+    art = Article(
+        id="0123456789abcdef",
+        source="town.html",
+        kind="html",
+        text=TEXT,
+        raw="<html>…</html>",
+        title="Mayor <b>Larsen</b> | café clash",
+        outlet="valley-herald.example",
+        published="2024-03-04",
+        language="en",
+        credits=("AP",),
+        provenance=(
+            Provenance("title", "Mayor <b>Larsen</b> | café clash", "text", 0, 34),
+            Provenance("published", "2024-03-04", "metadata"),
+        ),
+        removed=(("share bar", "Share on Facebook"),),
+    )
+    q_start = TEXT.index("We have")
+    q_text = "We have never seen the river this high,"
+    n_start = TEXT.index("Anne Larsen")
+    analysis = Analysis(
+        article_id=art.id,
+        mentions=(
+            Mention(Span(art.id, n_start, n_start + 11), "Anne Larsen", "PERSON", "anne larsen"),
+        ),
+        quotes=(
+            Quote(
+                Span(art.id, q_start, q_start + len(q_text)),
+                q_text,
+                "Anne Larsen",
+                Span(art.id, n_start, n_start + 11),
+                "say",
+                "direct",
+            ),
+        ),
+    )
+    skipped = (Skipped("x.png", "binary data (PNG image), not text"),)
+    return Report((art,), skipped, {art.id: analysis})
+
+
+def test_report_json_validates_and_spans_index_the_text() -> None:
+    data = report_to_json(_report())
+    jsonschema.validate(data, report_schema())
+    article = data["articles"][0]
+    assert article["origin"]
+    for quote in article["analysis"]["quotes"]:
+        assert article["text"][quote["start"] : quote["end"]] == quote["text"]
+        s, e = quote["speaker_span"]
+        assert article["text"][s:e] == quote["speaker"]
+    assert data["skipped"] == [{"source": "x.png", "reason": "binary data (PNG image), not text"}]
+
+
+def test_json_rendering_keeps_non_ascii_and_round_trips() -> None:
+    text = render(_report(), "json")
+    assert "café clash" in text and "\\u00e9" not in text  # ensure_ascii off: readable
+    assert json.loads(text)["articles"][0]["credits"] == ["AP"]
+
+
+def test_markdown_escapes_table_cells_and_shows_quotes() -> None:
+    md = render(_report(), "md")
+    assert "Mayor <b>Larsen</b> \\| café clash" in md
+    assert "Anne Larsen: “We have never seen the river this high,”" in md
+    assert "| x.png | binary data (PNG image), not text |" in md
+
+
+def test_html_escapes_article_markup() -> None:
+    html = render(_report(), "html")
+    assert "<b>Larsen</b>" not in html
+    assert "&lt;b&gt;Larsen&lt;/b&gt;" in html
