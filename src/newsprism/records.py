@@ -15,7 +15,9 @@ from typing import Literal
 
 # Where a metadata value came from. "text" and "raw" values carry a span into
 # Article.text or Article.raw respectively; the others carry none.
-MetaSource = Literal["metadata", "text", "raw", "url", "feed", "filename", "user", "detected"]
+MetaSource = Literal[
+    "metadata", "text", "raw", "url", "feed", "filename", "user", "detected", "unknown"
+]
 
 InputKind = Literal["text", "html", "jsonl", "feed", "warc", "url", "stdin"]
 

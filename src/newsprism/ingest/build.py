@@ -1,0 +1,195 @@
+"""Documents to Articles: extract, clean, find metadata; one Skipped per failure."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from ..config import Settings
+from ..errors import InputError
+from ..records import Article, Document, MetaSource, Provenance, Skipped
+from .clean import clean_lines, corpus_boilerplate
+from .html import extract_html
+from .metadata import (
+    credits_from_lines,
+    date_from_text,
+    detect_language,
+    outlet_from_url,
+    parse_meta_date,
+    title_from_text,
+)
+
+# A cleaned text with fewer words than this is a stub (a teaser, an error page).
+MIN_ARTICLE_WORDS = 15
+
+
+@dataclass
+class _Draft:
+    doc: Document
+    lines: list[str]
+    title: str | None
+    sitename: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+
+
+def article_id(raw: bytes) -> str:
+    """The stable content id: the first 16 hex digits of the SHA-256 of the raw input.
+
+    >>> article_id(b"hello")
+    '2cf24dba5fb0a30e'
+    """
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def _draft(doc: Document) -> _Draft:
+    if doc.is_html:
+        ex = extract_html(doc.body, doc.url)
+        return _Draft(
+            doc,
+            ex.text.split("\n"),
+            doc.title or ex.title,
+            doc.outlet or ex.sitename,
+            doc.published or ex.date,
+            doc.url or ex.url,
+            doc.language or ex.language,
+        )
+    body = doc.body.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.lstrip("#").strip() if ln.startswith("#") else ln for ln in body.split("\n")]
+    return _Draft(doc, lines, doc.title, doc.outlet, doc.published, doc.url, doc.language)
+
+
+def build_articles(
+    docs: Sequence[Document], settings: Settings
+) -> tuple[list[Article], list[Skipped]]:
+    """Clean each document into an Article with metadata; what fails is Skipped.
+
+    Corpus-level cleaning (lines repeated across several documents) needs all
+    documents, so this works on a batch.
+    """
+    drafts: list[_Draft] = []
+    skipped: list[Skipped] = []
+    for doc in docs:
+        try:
+            drafts.append(_draft(doc))
+        except InputError as exc:
+            skipped.append(Skipped(doc.source, str(exc)))
+        except Exception as exc:  # one bad page must not end the batch
+            skipped.append(Skipped(doc.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+    boilerplate = corpus_boilerplate([d.lines for d in drafts])
+    reference = date.fromisoformat(settings.date) if settings.date else None
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for draft in drafts:
+        aid = article_id(draft.doc.raw)
+        if aid in seen:
+            skipped.append(Skipped(draft.doc.source, f"duplicate of {seen[aid]}"))
+            continue
+        try:
+            article = _article(aid, draft, boilerplate, reference, settings)
+        except Exception as exc:
+            reason = f"cleaning failed: {type(exc).__name__}: {exc}"
+            skipped.append(Skipped(draft.doc.source, reason[:200]))
+            continue
+        n = len(article.text.split())
+        if n < MIN_ARTICLE_WORDS:
+            what = "no text" if n == 0 else f"only {n} words"
+            skipped.append(Skipped(draft.doc.source, f"{what} after cleaning; not an article"))
+            continue
+        seen[aid] = draft.doc.source
+        articles.append(article)
+    return articles, skipped
+
+
+def _article(
+    aid: str, d: _Draft, boilerplate: set[str], reference: date | None, settings: Settings
+) -> Article:
+    doc = d.doc
+    cleaned = clean_lines(d.lines, boilerplate)
+    text = cleaned.text
+    raw = doc.body
+    prov: list[Provenance] = []
+    container: MetaSource = "feed" if doc.kind == "feed" else "metadata"
+
+    # title
+    title = d.title.strip() if d.title else None
+    if title:
+        prov.append(Provenance("title", title, container))
+        first = text.split("\n", 1)[0] if text else ""
+        if first.strip().casefold() == title.casefold():
+            prov[-1] = Provenance("title", first, "text", 0, len(first))
+    else:
+        found = title_from_text(text)
+        if found:
+            title = found.value
+            prov.append(found)
+
+    # outlet: URL host, else container, else file name
+    outlet = outlet_from_url(d.url)
+    if outlet:
+        prov.append(Provenance("outlet", outlet, "url"))
+    elif d.sitename:
+        outlet = d.sitename
+        prov.append(Provenance("outlet", outlet, container))
+    else:
+        name = PurePosixPath(doc.source.split("#")[0].split(":")[0]).stem
+        if name and name != "-":
+            outlet = name
+            prov.append(Provenance("outlet", outlet, "filename"))
+
+    # publication date: container, else text, else --date, else unknown
+    published = parse_meta_date(d.published) if d.published else None
+    if published:
+        prov.append(Provenance("published", published, container))
+    else:
+        found_date = date_from_text(text, reference)
+        if found_date and not found_date.value.startswith("--"):
+            published = found_date.value
+            prov.append(found_date)
+        else:
+            if found_date:
+                prov.append(
+                    Provenance(
+                        "published_month_day",
+                        found_date.value,
+                        found_date.source,
+                        found_date.start,
+                        found_date.end,
+                    )
+                )
+            if settings.date:
+                published = settings.date
+                prov.append(Provenance("published", published, "user"))
+            else:
+                prov.append(Provenance("published", "unknown", "unknown"))
+
+    # language: detected from the text; the container's word only when text is too short
+    language = detect_language(text)
+    if language:
+        prov.append(Provenance("language", language, "detected"))
+    elif d.language:
+        language = d.language.split("-")[0].lower()
+        prov.append(Provenance("language", language, container))
+
+    credits = credits_from_lines(cleaned.lines, cleaned.removed, raw)
+    prov.extend(credits)
+
+    return Article(
+        id=aid,
+        source=doc.source,
+        kind=doc.kind,
+        text=text,
+        raw=raw,
+        title=title,
+        outlet=outlet,
+        url=d.url,
+        published=published,
+        language=language,
+        credits=tuple(p.value for p in credits),
+        provenance=tuple(prov),
+        removed=tuple(cleaned.removed),
+    )

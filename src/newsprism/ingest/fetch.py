@@ -1,0 +1,92 @@
+"""http(s) URLs: timeouts, redirects, a size limit and a content-type check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._version import __version__
+from ..config import Settings
+from ..records import Document, Skipped
+from .feed import looks_like_feed, read_feed
+from .jsonl import read_jsonl
+from .text import read_html, read_text
+
+USER_AGENT = f"newsprism/{__version__}"
+MAX_REDIRECTS = 5
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:150]
+
+
+def fetch_url(url: str, settings: Settings) -> Iterator[Document | Skipped]:
+    """Fetch ``url`` and read it by its content type; every failure is one Skipped.
+
+    >>> list(fetch_url("http://127.0.0.1:9/", Settings(http_timeout=1)))  # doctest: +SKIP
+    [Skipped(source='http://127.0.0.1:9/', reason='could not fetch: connection refused …')]
+    """
+    import httpx
+
+    limit = settings.max_bytes
+    try:
+        with (
+            httpx.Client(
+                timeout=settings.http_timeout,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                headers={"User-Agent": USER_AGENT},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                yield Skipped(url, f"could not fetch: HTTP {response.status_code}")
+                return
+            ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                yield Skipped(url, f"response is {int(declared):,} bytes, over the limit")
+                return
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    yield Skipped(url, f"response over the {limit:,}-byte limit; stopped reading")
+                    return
+                chunks.append(chunk)
+            data = b"".join(chunks)
+            final = str(response.url)
+    except httpx.TooManyRedirects:
+        yield Skipped(url, f"could not fetch: more than {MAX_REDIRECTS} redirects")
+        return
+    except httpx.TimeoutException:
+        yield Skipped(url, f"could not fetch: timed out after {settings.http_timeout:g} s")
+        return
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        yield Skipped(url, f"could not fetch: {_one_line(exc)}")
+        return
+    yield from _read_body(url, final, ctype, data)
+
+
+def _read_body(url: str, final: str, ctype: str, data: bytes) -> Iterator[Document | Skipped]:
+    if not data.strip():
+        yield Skipped(url, "empty response")
+        return
+    if ctype in ("text/html", "application/xhtml+xml"):
+        yield from read_html(data, url, kind="url", url=final)
+    elif ctype in (
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+    ) or (ctype in ("application/xml", "text/xml") and looks_like_feed(data)):
+        yield from read_feed(data, url)
+    elif ctype in ("application/jsonl", "application/x-ndjson", "application/json-lines"):
+        yield from read_jsonl(data, url)
+    elif ctype in ("text/plain", "text/markdown"):
+        for item in read_text(data, url, kind="url"):
+            if isinstance(item, Document):
+                item = Document(source=url, kind="url", raw=item.raw, body=item.body, url=final)
+            yield item
+    else:
+        yield Skipped(url, f"unsupported content type {ctype or '(none)'}")

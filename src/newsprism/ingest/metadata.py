@@ -1,0 +1,254 @@
+"""Metadata of a cleaned article, each value with where it came from.
+
+Title, outlet, publication date, language and wire credits. A value found in
+the text carries a span into the cleaned text; one found in a removed line
+carries a span into the raw input; others say which container field gave it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlparse
+
+from ..records import Provenance
+from .wires import agencies_in_list, canonical_agency
+
+MONTHS = {
+    name.casefold(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
+
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+# "November 30", "Nov. 30th, 2025", "30 November 2025"
+MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}", re.I)
+DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}{_YEAR_RE.replace(',?', '')}", re.I
+)
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# "on Sunday (November 30th)", "Sunday, Nov. 30"
+WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY_RE}\s*[(,]\s*{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}", re.I)
+# A dateline opening a story: "WASHINGTON, Nov 30 (Reuters) -", "PARIS — March 3, 2024 —"
+DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.' -]{{1,30}})?\s*[,—–-]\s*{_MONTH_RE}\s+{_DAY_RE}"
+    rf"\b{_YEAR_RE}",
+)
+# Publication verbs: "announced on …", "said on …", "a statement released … on …".
+_PUBLISH_CUE = re.compile(
+    r"\b(announced|said|says|stated|released|published|issued|reported|statement|declared|"
+    r"confirmed)\b[^\n]{0,80}?\bon\s+$",
+    re.I,
+)
+
+_CREDIT_TAIL = re.compile(r"(?:[—–-]\s*|\()([A-Z][\w .-]{1,40}?)\)?\s*$")
+_DATELINE_CREDIT = re.compile(r"^[^()\n]{0,60}\(([^()]{1,40})\)\s*[—–-]")
+_CREDIT_NOTE_LIST = re.compile(
+    r"(?:from|by)\s+(?P<list>[^()]+?)\)?\.?\s*$",
+    re.I,
+)
+_REPORTING_BY = re.compile(r"^\(?\s*(reporting|writing) by\b.*\bediting by\b", re.I)
+
+
+def _year_for(month: int, day: int, weekday: int | None, reference: date) -> int | None:
+    """The year a month-day falls in. With a weekday: the latest year, not after the
+    reference year, in which that day is that weekday (looking back 10 years).
+    Without one: the year in which the date is the latest not after the reference."""
+    if weekday is not None:
+        for year in range(reference.year, reference.year - 11, -1):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    return year
+            except ValueError:
+                continue
+        return None
+    try:
+        candidate = date(reference.year, month, day)
+    except ValueError:
+        return None
+    return reference.year if candidate <= reference else reference.year - 1
+
+
+def _make_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_meta_date(value: str) -> str | None:
+    """A container's date (ISO 8601, RFC 2822, or free text) as YYYY-MM-DD.
+
+    >>> parse_meta_date("Wed, 06 Mar 2024 10:00:00 GMT"), parse_meta_date("2024-03-05T08:00Z")
+    ('2024-03-06', '2024-03-05')
+    """
+    value = value.strip()
+    m = ISO_DATE.search(value)
+    if m:
+        return _make_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed: datetime | None = dateparser.parse(
+        value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Provenance | None:
+    """The publication date the article's first lines state, with its span.
+
+    Datelines, a weekday with a date ("on Sunday (November 30th)"), and a date
+    after a publication verb ("announced on November 30"). Other dates in the
+    lead are about events, not publication, and are not taken. A year missing from
+    the text comes from the weekday, else from ``reference``; without either, the
+    value is the month and day alone ("--11-30").
+    """
+    lines = text.split("\n")[:lead_lines]
+    offset = 0
+    for line in lines:
+        found = _first_publication_date(line)
+        if found is not None:
+            m, has_weekday = found
+            month = _mkey(m["month"])
+            day = int(m["day"])
+            weekday = WEEKDAYS[m["weekday"].casefold()] if has_weekday else None
+            year: int | None = int(m["year"]) if m["year"] else None
+            if year is None:
+                ref = reference or date.today()
+                if weekday is not None or reference is not None:
+                    year = _year_for(month, day, weekday, ref)
+            start, end = offset + m.start(), offset + m.end()
+            if year is None:
+                return Provenance("published", f"--{month:02d}-{day:02d}", "text", start, end)
+            value = _make_date(year, month, day)
+            if value:
+                return Provenance("published", value, "text", start, end)
+        offset += len(line) + 1
+    return None
+
+
+def _mkey(month: str) -> int:
+    key = month.casefold().rstrip(".")
+    if key in MONTHS:
+        return MONTHS[key]
+    return MONTHS[key[:3]]
+
+
+def _first_publication_date(line: str) -> tuple[Any, bool] | None:
+    m = DATELINE.match(line)
+    if m:
+        return m, False
+    m = WEEKDAY_DATE.search(line)
+    if m:
+        return m, True
+    for m in MONTH_DAY.finditer(line):
+        if _PUBLISH_CUE.search(line[: m.start()]):
+            return m, False
+    return None
+
+
+def title_from_text(text: str) -> Provenance | None:
+    """The first line when it reads as a headline: short, not ending like a sentence."""
+    first = text.split("\n", 1)[0]
+    n = len(first.split())
+    if 3 <= n <= 25 and not first.rstrip().endswith((".", ",", ";", ":")):
+        return Provenance("title", first, "text", 0, len(first))
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The site's host name without ``www.``.
+
+    >>> outlet_from_url("https://www.example-news.com/a/b")
+    'example-news.com'
+    """
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").lower()
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+    return host or None
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import LanguageDetectorBuilder
+
+    # Lazy mode (the default): a language model is loaded only when first needed.
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language of ``text``, or None when unsure.
+
+    >>> detect_language("The minister said on Monday that talks would resume.")  # doctest: +SKIP
+    'en'
+    """
+    sample = text[:3000]
+    if len(sample.split()) < 3:
+        return None
+    lang = _detector().detect_language_of(sample)
+    return None if lang is None else str(lang.iso_code_639_1.name).lower()
+
+
+def credits_from_lines(
+    kept: list[str], removed: list[tuple[str, str]], raw: str
+) -> list[Provenance]:
+    """Wire credits: agency-only lines, datelines "(Reuters) -", trailing "— AFP", credit
+    notes ("This article references reports from …"), Reuters' "Reporting by … Editing by".
+
+    A photo caption's agency credits the picture, not the text: removed captions
+    are never read for credits.
+    """
+    found: list[Provenance] = []
+    text = "\n".join(kept)
+
+    def add(name: str | None, where: str, line: str, in_text: bool) -> None:
+        if not name:
+            return
+        if any(p.value == name for p in found):
+            return
+        base = text if in_text else raw
+        pos = base.find(line)
+        if pos < 0:
+            found.append(Provenance("credit", name, "raw" if not in_text else "text"))
+            return
+        found.append(Provenance("credit", name, "text" if in_text else "raw", pos, pos + len(line)))
+
+    for why, line in removed:
+        if why == "wire credit line":
+            for name in agencies_in_list(line):
+                add(name, why, line, False)
+        elif why == "credit note":
+            if _REPORTING_BY.match(line):
+                add("Reuters", why, line, False)
+            m = _CREDIT_NOTE_LIST.search(line)
+            if m:
+                for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", m["list"]):
+                    add(canonical_agency(part), why, line, False)
+    for i, line in enumerate(kept):
+        m = _DATELINE_CREDIT.match(line)
+        if m and canonical_agency(m.group(1)):
+            add(canonical_agency(m.group(1)), "dateline", line, True)
+        if i >= len(kept) - 2:
+            t = _CREDIT_TAIL.search(line)
+            if t and canonical_agency(t.group(1)):
+                add(canonical_agency(t.group(1)), "trailer", line, True)
+    return found
