@@ -97,7 +97,10 @@ def test_no_readable_article_exits_1_with_reasons(tmp_path: Path) -> None:
 
 def test_missing_path_is_skipped_not_a_crash(tmp_path: Path) -> None:
     good = tmp_path / "a.txt"
-    good.write_text("Storm closes schools\nSchools across the region closed on Monday.\n")
+    good.write_text(
+        "Storm closes schools\nSchools across the region closed on Monday as the storm "
+        "brought heavy snow and winds of up to 90 km/h, the education authority said.\n"
+    )
     code, data = _json_report(str(good), str(tmp_path / "nope.txt"), "--no-analysis")
     assert code == 0
     assert [s["source"] for s in data["skipped"]] == [str(tmp_path / "nope.txt")]

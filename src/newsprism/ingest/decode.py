@@ -37,6 +37,16 @@ _BOMS = (
 )
 
 
+def binary_reason(data: bytes) -> str | None:
+    """A one-line skip reason when ``data`` is binary, else None.
+
+    >>> binary_reason(b"%PDF-1.7")
+    'binary data (PDF document), not text'
+    """
+    kind = sniff_binary(data)
+    return None if kind is None else _binary_reason(kind)
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Name the binary format of ``data``, or None when it may be text.
 
@@ -62,6 +72,10 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def _binary_reason(kind: str) -> str:
+    return "binary data, not text" if kind == "binary data" else f"binary data ({kind}), not text"
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data`` to text: BOM, then ``declared`` charset, then UTF-8, then detection.
 
@@ -72,7 +86,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """
     kind = sniff_binary(data)
     if kind is not None:
-        raise InputError(f"{kind}, not text")
+        raise InputError(_binary_reason(kind))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")

@@ -54,9 +54,14 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Skipped]:
             yield Skipped(source, "feed has no entries")
         return
     outlet = (parsed.get("feed") or {}).get("title")
-    for number, entry in enumerate(entries, 1):
+    bodies = [_content(entry)[0] for entry in entries]
+    if parsed.get("bozo") and all(_words(b) < MIN_WORDS for b in bodies):
+        err = parsed.get("bozo_exception")
+        detail = str(err).splitlines()[0][:120] if err else "unknown error"
+        yield Skipped(source, f"malformed feed: {detail}")
+        return
+    for number, (entry, body) in enumerate(zip(entries, bodies, strict=True), 1):
         where = f"{source}#{number}"
-        body, is_html = _content(entry)
         if _words(body) < MIN_WORDS:
             n = _words(body)
             yield Skipped(where, f"feed entry has no usable text ({n} words; {MIN_WORDS} needed)")
@@ -70,7 +75,8 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Skipped]:
             kind="feed",
             raw=raw,
             body=body,
-            is_html=is_html or bool(_TAG.search(body)),
+            # feedparser calls every summary text/html; only markup needs extraction.
+            is_html=bool(_TAG.search(body)),
             url=entry.get("link"),
             title=entry.get("title"),
             outlet=outlet,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     """
     import trafilatura
 
+    # trafilatura logs at ERROR for pages it cannot use; our Skipped reason says it once.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(
@@ -73,4 +76,6 @@ def _paragraphs(html: str) -> str:
     except (ValueError, lxml.etree.ParserError):
         return ""
     paras = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    if not any(paras):  # a fragment without paragraphs, as feeds often carry
+        return " ".join(tree.text_content().split())
     return "\n".join(p for p in paras if p)

@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..records import Document, Skipped
-from .decode import sniff_binary
+from .decode import binary_reason
 from .feed import looks_like_feed, read_feed
 from .fetch import fetch_url
 from .jsonl import read_jsonl
@@ -45,9 +45,9 @@ def read_bytes(
     if suffix in JSONL_EXT:
         yield from read_jsonl(data, source, settings.jsonl_fields)
         return
-    binary = sniff_binary(data)
+    binary = binary_reason(data)
     if binary is not None:
-        yield Skipped(source, f"{binary}, not text")
+        yield Skipped(source, binary)
         return
     if suffix in FEED_EXT or (suffix not in TEXT_EXT | HTML_EXT and looks_like_feed(data)):
         yield from read_feed(data, source)
