@@ -43,8 +43,8 @@ _WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|su
 WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY_RE}\s*[(,]\s*{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}", re.I)
 # A dateline opening a story: "WASHINGTON, Nov 30 (Reuters) -", "PARIS — March 3, 2024 —"
 DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.' -]{{1,30}})?\s*[,—–-]\s*{_MONTH_RE}\s+{_DAY_RE}"
-    rf"\b{_YEAR_RE}",
+    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.' -]{{1,30}})?\s*[,—–-]\s*"
+    rf"(?i:{_MONTH_RE})\s+{_DAY_RE}\b{_YEAR_RE}",
 )
 # Publication verbs: "announced on …", "said on …", "a statement released … on …".
 _PUBLISH_CUE = re.compile(

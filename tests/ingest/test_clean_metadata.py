@@ -1,0 +1,165 @@
+"""Cleaning and metadata on the five example articles and on hand-made pages.
+
+What a careful reader would strip from each example and what they would read
+off it, checked line by line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.ingest import build_articles, ingest
+from newsprism.ingest.clean import clean_lines
+from newsprism.ingest.metadata import date_from_text, parse_meta_date
+from newsprism.records import Article, Document
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples() -> dict[str, Article]:
+    result = ingest([str(EXAMPLES)], Settings())
+    assert result.skipped == ()
+    return {a.source[:3]: a for a in result.articles}
+
+
+def _removed(a: Article) -> dict[str, str]:
+    return {line: why for why, line in a.removed}
+
+
+def test_repeated_title_caption_and_credit_line_are_removed(examples: dict[str, Article]) -> None:
+    a = examples["001"]
+    title = "American and Syrian forces conduct airstrikes on ISIS weapons storage facilities"
+    assert a.text.count(title) == 1 and a.text.startswith(title)
+    removed = _removed(a)
+    caption = next(line for line in removed if line.startswith("US soldiers patrol"))
+    assert removed[caption] == "photo caption"
+    assert removed["Reuters"] == "wire credit line"
+    assert removed["Tags"] in {"interface text", "trailing tag or link list"}
+    assert "Qamishli" not in a.text
+
+
+def test_photo_agency_is_not_a_text_credit(examples: dict[str, Article]) -> None:
+    assert examples["001"].credits == ("Reuters",)
+
+
+def test_credit_note_gives_the_wire(examples: dict[str, Article]) -> None:
+    a = examples["002"]
+    assert a.credits == ("Reuters",)
+    assert "references reports" not in a.text
+    credit = a.meta("credit")
+    assert credit is not None and credit.source == "raw" and credit.start is not None
+    assert "Reuters" in a.raw[credit.start : credit.end]
+
+
+def test_section_label_and_page_furniture_are_removed(examples: dict[str, Article]) -> None:
+    a = examples["003"]
+    assert a.title is not None and a.title.startswith("First joint operation")
+    assert _removed(a)["Policy"] == "section label"
+    for furniture in ("Show More", "Related Articles", "Back to top button"):
+        assert furniture in _removed(a) and furniture not in a.text
+    assert not any("MonsterInsights" in line for line in a.text.split("\n"))
+
+
+def test_body_sentences_survive_cleaning(examples: dict[str, Article]) -> None:
+    for a in examples.values():
+        raw_lines = [ln.strip() for ln in a.raw.split("\n") if len(ln.split()) > 25]
+        for line in raw_lines:
+            assert " ".join(line.split()) in a.text, (a.source, line[:60])
+
+
+def test_date_from_weekday_and_parenthesised_date(examples: dict[str, Article]) -> None:
+    a = examples["002"]
+    assert a.published == "2025-11-30"
+    p = a.meta("published")
+    assert p is not None and p.source == "text" and p.start is not None
+    assert "November 30th" in a.text[p.start : p.end]
+
+
+def test_date_without_year_or_weekday_stays_partial_without_a_reference(
+    examples: dict[str, Article],
+) -> None:
+    a = examples["004"]
+    assert a.published is None
+    partial = a.meta("published_month_day")
+    assert partial is not None and partial.value == "--11-30"
+
+
+def test_reference_date_fixes_the_year_and_fills_undated_articles() -> None:
+    result = ingest([str(EXAMPLES)], Settings(date="2025-12-01"))
+    by = {a.source[:3]: a for a in result.articles}
+    assert by["004"].published == "2025-11-30"
+    assert by["004"].meta("published").source == "text"  # type: ignore[union-attr]
+    # "on Sunday" with no date fixes nothing: the user's date is used, and said so.
+    assert by["001"].published == "2025-12-01"
+    assert by["001"].meta("published").source == "user"  # type: ignore[union-attr]
+
+
+def test_outlet_falls_back_to_the_file_name(examples: dict[str, Article]) -> None:
+    a = examples["000"]
+    assert a.outlet == "000_3d9ebadd12fa7263"
+    assert a.meta("outlet").source == "filename"  # type: ignore[union-attr]
+
+
+def test_ids_are_stable_content_hashes(examples: dict[str, Article]) -> None:
+    again = ingest([str(EXAMPLES)], Settings())
+    assert [a.id for a in again.articles] == [a.id for a in examples.values()]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share on Facebook | Share on X", "interface text"),
+        ("Partager sur Facebook", None),
+        ("Lire aussi", "interface text"),
+        ("Leer más", "interface text"),
+        ("اقرأ أيضا", "interface text"),
+        ("By Maria Lopez and Tom Hale", "byline"),
+        ("Firefighters at the scene on Monday, March 4, 2024. (Reuters)", "photo caption"),
+        ("Protesters in the capital. Photo: Jane Roe/Getty Images", "photo caption"),
+        ("AFP", "wire credit line"),
+        ("With reporting by Reuters and AFP", "credit note"),
+        ("Subscribe to our newsletter", "interface text"),
+    ],
+)
+def test_furniture_lines_are_dropped_with_their_reason(line: str, reason: str | None) -> None:
+    body = "The council voted on Monday to close the bridge for repairs, officials said."
+    cleaned = clean_lines(["Bridge to close for repairs", body, line, body + " Again."])
+    if reason is None:
+        assert line in cleaned.lines
+    else:
+        assert (reason, line) in cleaned.removed
+    assert body in cleaned.lines
+
+
+def test_dateline_credit_and_date() -> None:
+    text = (
+        "Ceasefire talks resume\n"
+        "GENEVA, March 3 (Reuters) - Negotiators returned to Geneva on Monday for a third "
+        "round of talks, diplomats said."
+    )
+    p = date_from_text(text, reference=None)
+    assert p is not None and p.value == "--03-03"
+    assert text[p.start : p.end].startswith("GENEVA, March 3")  # type: ignore[misc]
+    with_ref = date_from_text(text, reference=date(2024, 3, 10))
+    assert with_ref is not None and with_ref.value == "2024-03-03"
+    doc = Document(source="wire.txt", kind="text", raw=text.encode(), body=text)
+    (article,), _ = build_articles([doc], Settings())
+    assert article.credits == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05T08:00:00+01:00", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+        ("March 5, 2024", "2024-03-05"),
+        ("yesterday-ish", None),
+    ],
+)
+def test_container_dates(value: str, expected: str | None) -> None:
+    assert parse_meta_date(value) == expected

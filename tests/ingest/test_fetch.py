@@ -1,0 +1,111 @@
+"""URLs, against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.ingest import ingest
+from newsprism.ingest.fetch import fetch_url
+from newsprism.records import Document, Skipped
+
+ARTICLE = (
+    b"<html><head><meta charset='utf-8'><title>Ferry service resumes | Coast News</title>"
+    b"<meta property='article:published_time' content='2024-05-02T09:00:00Z'></head><body>"
+    b"<nav>Home | World | Sport</nav><article><h1>Ferry service resumes</h1>"
+    b"<p>Ferry service between the island and the mainland resumed on Thursday after a "
+    b"three-day suspension caused by high winds, the operator said.</p>"
+    b"<p>About 4,000 passengers had been stranded, according to the port authority.</p>"
+    b"</article></body></html>"
+)
+PLAIN = (
+    b"Council approves budget\nThe city council approved a 2.1 billion dollar budget on "
+    b"Tuesday after a six-hour debate, the mayor's office said.\n"
+)
+ROUTES: dict[str, tuple[int, str, bytes]] = {
+    "/article": (200, "text/html; charset=utf-8", ARTICLE),
+    "/plain": (200, "text/plain; charset=utf-8", PLAIN),
+    "/big": (200, "text/plain", b"word " * 50_000),
+    "/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+    "/missing": (404, "text/html", b"<h1>Not found</h1>"),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/article")
+            self.end_headers()
+            return
+        status, ctype, body = ROUTES.get(self.path, (404, "text/plain", b"no"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_html_page_is_fetched_cleaned_and_credited_to_its_host(server: str) -> None:
+    result = ingest([server + "/article"], Settings())
+    (article,) = result.articles
+    assert article.title == "Ferry service resumes"
+    assert article.outlet == "127.0.0.1"
+    assert article.published == "2024-05-02"
+    assert "About 4,000 passengers had been stranded" in article.text
+    assert "Home | World" not in article.text
+    assert article.source == server + "/article"
+
+
+def test_redirect_is_followed(server: str) -> None:
+    (doc,) = list(fetch_url(server + "/moved", Settings()))
+    assert isinstance(doc, Document) and doc.url == server + "/article"
+
+
+def test_plain_text_url(server: str) -> None:
+    (doc,) = list(fetch_url(server + "/plain", Settings()))
+    assert isinstance(doc, Document) and "2.1 billion dollar budget" in doc.body
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/big", "limit"),
+        ("/logo.png", "unsupported content type image/png"),
+        ("/missing", "HTTP 404"),
+    ],
+)
+def test_bad_urls_are_skipped_with_a_reason(server: str, path: str, words: str) -> None:
+    (item,) = list(fetch_url(server + path, Settings(max_bytes=100_000)))
+    assert isinstance(item, Skipped) and words in item.reason
+
+
+def test_unreachable_url_is_skipped_and_the_batch_goes_on(server: str) -> None:
+    dead = f"http://127.0.0.1:{_closed_port()}/story"
+    result = ingest([dead, server + "/article"], Settings(http_timeout=2))
+    assert len(result.articles) == 1
+    (skip,) = result.skipped
+    assert skip.source == dead and skip.reason.startswith("could not fetch")
