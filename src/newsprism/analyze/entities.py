@@ -1,0 +1,142 @@
+"""Named-entity mentions: spaCy NER plus general repairs, places through the gazetteer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Mention, Span
+from .gazetteer import lookup
+from .text_norm import name_key, strip_titles
+
+# Only names: dates, amounts and ordinals are handled by the time and quantity extractors.
+NAME_TYPES = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# "Full Name (ACRONYM)": a run of capitalised words (with small joining words) and a
+# parenthesised acronym of 2–10 letters beginning with a capital.
+_ACRONYM = re.compile(
+    r"((?:(?:[A-Z][\w.'’&-]*|of|the|and|for|on|de|du|al|el|–|-)\s+){1,10})\(([A-Z][A-Za-z.&]{1,11})\)"
+)
+_JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "al", "el", "–", "-"})
+
+
+def acronym_fits(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` abbreviates ``words``: its letters split into prefixes of the
+    words in order (words may be skipped), as "CENTCOM" ← "Central Command" and
+    "SDF" ← "Syrian Democratic Forces".
+
+    >>> acronym_fits("CENTCOM", ["Central", "Command"]), acronym_fits("UN", ["World", "Bank"])
+    (True, False)
+    """
+    letters = re.sub(r"[^a-z]", "", acronym.casefold())
+    ws = [re.sub(r"[^a-z]", "", w.casefold()) for w in words]
+    ws = [w for w in ws if w]
+
+    def fit(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(ws):
+            return False
+        w = ws[j]
+        # take 1..len(w) letters from word j, or skip it when it is a joining word
+        for k in range(min(len(w), len(letters) - i), 0, -1):
+            if letters[i : i + k] == w[:k] and fit(i + k, j + 1):
+                return True
+        return ws[j] in _JOINERS and fit(i, j + 1)
+
+    return bool(letters) and bool(ws) and letters[0] == ws[0][0] and fit(0, 0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop titles, a leading "the" and a possessive from the span [start, end)."""
+    chunk = text[start:end]
+    m = _POSSESSIVE.search(chunk)
+    if m:
+        end -= len(m.group(0))
+        chunk = text[start:end]
+    words = chunk.split()
+    drop = strip_titles(words)
+    if words and words[0].casefold() == "the" and len(words) > 1:
+        drop = max(drop, 1)
+    for w in words[:drop]:
+        start = text.index(w, start) + len(w)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
+    """Named-entity mentions of ``doc``, each with a span and a normalised key.
+
+    Repairs on top of spaCy: titles, "the" and possessives stripped; acronyms
+    linked to their expansions ("U.S. Central Command (CENTCOM)"), with the
+    acronym added when the model missed it; places resolved to ISO 3166 codes.
+    """
+    text: str = doc.text
+    found: dict[tuple[int, int], Mention] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_TYPES:
+            continue
+        if ent.text.strip().replace(",", "").replace(".", "").isdigit():
+            continue  # a number the model took for a name
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        surface = text[start:end]
+        label = ent.label_
+        place = lookup(surface) if label in PLACE_TYPES or label == "ORG" else None
+        if place is not None and label == "ORG":
+            label = "GPE"  # the model often calls a province an organisation
+        found[(start, end)] = Mention(
+            Span(article_id, start, end),
+            surface,
+            label,
+            name_key(surface),
+            place=place.code if place else None,
+        )
+    _link_acronyms(article_id, text, found)
+    return tuple(found[k] for k in sorted(found))
+
+
+def _link_acronyms(article_id: str, text: str, found: dict[tuple[int, int], Mention]) -> None:
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(2)
+        words = m.group(1).split()
+        # the shortest tail of the capitalised run that the acronym abbreviates
+        expansion_words: list[str] | None = None
+        for k in range(1, len(words) + 1):
+            tail = words[-k:]
+            if tail[0].casefold() in _JOINERS:
+                continue
+            if acronym_fits(acronym, tail):
+                expansion_words = tail
+                break
+        if expansion_words is None:
+            continue
+        exp_text = " ".join(expansion_words)
+        exp_start = text.rfind(exp_text, m.start(1), m.end(1))
+        if exp_start < 0:
+            continue
+        exp_end = exp_start + len(exp_text)
+        exp_key = name_key(exp_text)
+        # a mention covering the expansion keeps its own span; else add one
+        covering = [k for k in found if k[0] <= exp_start and k[1] >= exp_end]
+        label = found[covering[0]].type if covering else "ORG"
+        if not covering:
+            found[(exp_start, exp_end)] = Mention(
+                Span(article_id, exp_start, exp_end), exp_text, label, exp_key
+            )
+        a_start = m.start(2)
+        a_end = a_start + len(acronym)
+        old = found.get((a_start, a_end))
+        found[(a_start, a_end)] = Mention(
+            Span(article_id, a_start, a_end),
+            acronym,
+            old.type if old else label,
+            name_key(acronym),
+            acronym_of=exp_key,
+            place=old.place if old else None,
+        )

@@ -1,0 +1,131 @@
+"""Places from the gazetteers that ship in pycountry: countries and ISO 3166-2 subdivisions.
+
+Matching ignores accents, case, a trailing type word ("Province") and vowel
+differences between transliterations ("Rif Damashq" ≈ "Rīf Dimashq").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .text_norm import name_key, skeleton
+
+# Type words a subdivision may be written with or without.
+TYPE_WORDS = frozenset(
+    [
+        "province",
+        "governorate",
+        "state",
+        "region",
+        "district",
+        "county",
+        "prefecture",
+        "oblast",
+        "department",
+        "municipality",
+        "emirate",
+        "canton",
+        "territory",
+        "division",
+        "wilaya",
+        "muhafazah",
+    ]
+)
+# Common English short names pycountry does not list (general knowledge).
+EXTRA_COUNTRY_NAMES = {
+    "RU": ("Russia",),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("US", "U.S.", "U.S.A.", "USA"),
+    "AE": ("UAE", "U.A.E."),
+    "VN": ("Vietnam",),
+    "LA": ("Laos",),
+    "TR": ("Turkey",),
+    "CZ": ("Czech Republic",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo"),
+    "CG": ("Republic of the Congo",),
+    "PS": ("Palestine",),
+    "VA": ("Vatican",),
+}
+# Fuzzy ratio on the accent-free key, required on top of an equal consonant skeleton;
+# 80 accepts one or two vowel changes in a two-word name and rejects different names
+# that happen to share consonants.
+MIN_RATIO = 80.0
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # "SY" or "SY-RD"
+    name: str  # the gazetteer's name
+    kind: str  # "country" or the subdivision type
+
+
+def _strip_type(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1] in TYPE_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in TYPE_WORDS | {"of"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, Place]]]]:
+    import pycountry
+
+    exact: dict[str, list[Place]] = {}
+    fuzzy: dict[str, list[tuple[str, Place]]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = _strip_type(name_key(name))
+        if not key:
+            return
+        if place not in exact.setdefault(key, []):
+            exact[key].append(place)
+        if len(key) >= 5:  # short names are too easy to hit by accident
+            fuzzy.setdefault(skeleton(key), []).append((key, place))
+
+    for c in pycountry.countries:
+        place = Place(c.alpha_2, getattr(c, "common_name", None) or c.name, "country")
+        names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+        if "," in c.name:  # "Iran, Islamic Republic of" → "Iran"
+            names.append(c.name.split(",")[0])
+        names += EXTRA_COUNTRY_NAMES.get(c.alpha_2, ())
+        for n in names:
+            if n:
+                add(n, place)
+    for s in pycountry.subdivisions:
+        add(s.name, Place(s.code, s.name, s.type.lower()))
+    return exact, fuzzy
+
+
+def lookup(text: str) -> Place | None:
+    """The place ``text`` names, or None; countries win over subdivisions of the same name.
+
+    >>> lookup("Rif Damashq").code, lookup("Rīf Dimashq province").code
+    ('SY-RD', 'SY-RD')
+    """
+    key = _strip_type(name_key(text))
+    if not key:
+        return None
+    exact, fuzzy = _index()
+    found = exact.get(key)
+    if found is None and len(key) >= 5:
+        candidates = fuzzy.get(skeleton(key), [])
+        scored = [(fuzz.ratio(key, k), p) for k, p in candidates]
+        scored = [sp for sp in scored if sp[0] >= MIN_RATIO]
+        if scored:
+            best = max(s for s, _ in scored)
+            found = [p for s, p in scored if s == best]
+    if not found:
+        return None
+    countries = [p for p in found if p.kind == "country"]
+    if countries:
+        return countries[0]
+    # A name shared by subdivisions of several countries is ambiguous: say nothing.
+    codes = {p.code.split("-")[0] for p in found}
+    return found[0] if len(codes) == 1 else None

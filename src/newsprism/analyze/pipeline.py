@@ -1,0 +1,97 @@
+"""The analyze stage: one parse per article, every extractor, sentence embeddings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from ..config import Settings
+from ..records import Analysis, Article, Quantity, TimeExpr
+from . import attributions, embed, entities, quantities, quotes, sentences, times
+from .nlp import load_nlp
+
+# Articles per spaCy batch and per task sent to a worker.
+BATCH = 16
+
+
+def analyze_doc(article: Article, doc: Any) -> Analysis:
+    """Every extractor over one parsed article."""
+    aid = article.id
+    sents = sentences.extract_sentences(aid, doc)
+    mentions = entities.extract_mentions(aid, doc)
+    vectors = embed.embed_texts([s.text for s in sents])
+    found_times = times.extract_times(aid, doc, article.published)
+    return Analysis(
+        article_id=aid,
+        sentences=sents,
+        mentions=mentions,
+        quantities=_not_dates(quantities.extract_quantities(aid, doc), found_times),
+        times=found_times,
+        quotes=quotes.extract_quotes(aid, doc, mentions),
+        attributions=attributions.extract_attributions(aid, doc, mentions),
+        embeddings=embed.pack(vectors),
+        embedding_dim=vectors.shape[1] if len(sents) else 0,
+    )
+
+
+def _not_dates(found: tuple[Quantity, ...], dates: tuple[TimeExpr, ...]) -> tuple[Quantity, ...]:
+    """Numbers inside a date ("27th" in "from November 24th to 27th") are not amounts;
+    numbers inside a duration ("180 days") are."""
+    ranges = [(t.span.start, t.span.end) for t in dates if t.granularity != "duration"]
+    return tuple(
+        q for q in found if not any(s < q.span.end and q.span.start < e for s, e in ranges)
+    )
+
+
+def _failed(article: Article, exc: BaseException) -> Analysis:
+    detail = str(exc).splitlines()[0][:150] if str(exc) else ""
+    return Analysis(article.id, notes=(f"analyze failed: {type(exc).__name__}: {detail}",))
+
+
+def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
+    """The evidence in one article; a failure becomes a note, never an exception.
+
+    >>> analysis = analyze_article(article)  # doctest: +SKIP
+    >>> [q.speaker for q in analysis.quotes]  # doctest: +SKIP
+    """
+    settings = settings or Settings()
+    try:
+        doc = load_nlp(settings.spacy_model)(article.text)
+        return analyze_doc(article, doc)
+    except Exception as exc:
+        return _failed(article, exc)
+
+
+def _analyze_chunk(articles: Sequence[Article], model: str) -> list[Analysis]:
+    nlp = load_nlp(model)
+    out: list[Analysis] = []
+    try:
+        docs = list(nlp.pipe([a.text for a in articles], batch_size=BATCH))
+    except Exception:
+        # one article broke the batch: parse them one by one so only it fails
+        return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(analyze_doc(article, doc))
+        except Exception as exc:
+            out.append(_failed(article, exc))
+    return out
+
+
+def analyze_articles(
+    articles: Sequence[Article], settings: Settings | None = None, *, processes: int = 1
+) -> list[Analysis]:
+    """Analyze ``articles`` in input order, in this process or in ``processes`` workers.
+
+    Each worker loads the models once; articles travel in chunks of ``BATCH``.
+    """
+    settings = settings or Settings()
+    if processes <= 1 or len(articles) <= BATCH:
+        return _analyze_chunk(articles, settings.spacy_model)
+    chunks = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+    workers = min(processes, os.cpu_count() or 1, len(chunks))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_analyze_chunk, chunks, [settings.spacy_model] * len(chunks))
+        return [a for chunk in results for a in chunk]

@@ -1,0 +1,381 @@
+"""Quantities as intervals: numbers, number words, ranges, qualifiers, vague amounts.
+
+Conventions (the comparison stage relies on them):
+
+* an exact number ``n`` is ``[n, n]``, ``exact=True``;
+* "more than", "over", "above", "upwards of" ``n``: ``[n, None]`` with the qualifier kept
+  ("more than 15" excludes 15 itself; comparison treats the low bound as exclusive);
+* "at least" ``n``: ``[n, None]``; "up to", "as many as", "at most", "no more than":
+  ``[0, n]``; "fewer than", "less than", "under": ``[0, n]`` (exclusive);
+* "nearly", "almost", "just under" ``n``: ``[0.8 n, n]``; "about", "around",
+  "approximately", "roughly", "some", "an estimated" ``n``: ``[0.8 n, 1.2 n]``;
+* vague amounts take a conservative interval: a few ``[2, 5]``, several ``[3, 9]``,
+  dozens ``[24, 99]``, scores ``[40, 99]``, hundreds ``[200, 999]``, thousands
+  ``[2000, 9999]``, tens of thousands ``[20000, 99999]``, millions ``[2e6, 999e6]``,
+  multiple/numerous ``[2, None]``;
+* ordinals ("the 90th member", "third") are positions: ``ordinal=True``, not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Quantity, Span
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "dozen": 12}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "hundredth": 100,
+}  # fmt: skip
+VAGUE: dict[str, tuple[float, float | None]] = {
+    "a few": (2, 5), "few": (2, 5), "several": (3, 9), "dozens": (24, 99), "scores": (40, 99),
+    "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 999e6),
+    "multiple": (2, None), "numerous": (2, None),
+}  # fmt: skip
+# qualifier → (how the low bound is set, how the high bound is set)
+QUALIFIERS = {
+    "more than": "gt", "over": "gt", "above": "gt", "upwards of": "gt", "in excess of": "gt",
+    "at least": "ge", "no fewer than": "ge", "no less than": "ge",
+    "up to": "le", "as many as": "le", "at most": "le", "no more than": "le",
+    "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt",
+    "nearly": "near", "almost": "near", "just under": "near", "close to": "near",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+}  # fmt: skip
+UNITS = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage": "%",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
+    "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours",
+    "minute": "minutes", "minutes": "minutes",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "mile": "miles", "miles": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+}  # fmt: skip
+CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD",
+            "EUR": "EUR", "GBP": "GBP"}  # fmt: skip
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+_RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+_QUAL_RE = re.compile(
+    r"(?:^|\s)("
+    + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    + r")\s*$",
+    re.I,
+)
+_VAGUE_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _word_value(tokens: list[str]) -> float | None:
+    """Value of number words ("two hundred thirty-one", "2.4 million", "a dozen")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in tokens:
+        t = raw.casefold().replace(",", "")
+        if t in {"a", "an", "and", "-"}:
+            if t in {"a", "an"}:
+                current = max(current, 1)
+            continue
+        if _DIGITS.match(t):
+            current += float(t)
+        elif t in ONES:
+            current += ONES[t]
+        elif t in TENS:
+            current += TENS[t]
+        elif t in SCALES:
+            scale = SCALES[t]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_number_token(tok: Any) -> bool:
+    t = tok.lower_.replace(",", "")
+    return bool(_DIGITS.match(t) or t in ONES or t in TENS or (t in SCALES and t != "dozen")) or (
+        t == "dozen"
+    )
+
+
+def _is_date_part(tok: Any) -> bool:
+    """A year, a day of a month, a clock time or a number inside a name."""
+    text = tok.text
+    if re.fullmatch(r"(1[89]|20)\d\d", text) and tok.ent_type_ in {"DATE", ""}:
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        # "1,200 sites" has a comma; a bare 4-digit number before a counted noun is a count
+        if not (nxt is not None and tok.dep_ == "nummod" and nxt.pos_ == "NOUN") or prev in MONTHS:
+            return True
+    neighbours = []
+    if tok.i > 0:
+        neighbours.append(tok.nbor(-1).lower_.rstrip("."))
+    if tok.i + 1 < len(tok.doc):
+        neighbours.append(tok.nbor(1).lower_.rstrip("."))
+    if re.fullmatch(r"\d{1,2}", text) and any(n in MONTHS for n in neighbours):
+        return True
+    if tok.ent_type_ in {"TIME"} and ":" in tok.text:
+        return True
+    # "COVID-19", "Boeing 737", "G7": digits glued to or inside a name
+    if tok.ent_type_ in {"PRODUCT", "ORG", "LAW", "WORK_OF_ART", "FAC", "EVENT"}:
+        return True
+    return bool(
+        tok.i > 0
+        and tok.nbor(-1).text in {"-", "–"}
+        and tok.nbor(-1).idx == tok.idx - 1
+        and tok.i > 1
+        and tok.nbor(-2).is_alpha
+        and tok.nbor(-2).is_upper
+    )
+
+
+def _counted(head: Any) -> tuple[str | None, Any]:
+    """The counted thing: the noun a number modifies, with a coordinated noun."""
+    noun = head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None, None
+    text = noun.text
+    doc = noun.doc
+    # "mortars and rockets": a conjunct right after "and"/"or"
+    for child in noun.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.i == noun.i + 2
+            and doc[noun.i + 1].lower_ in {"and", "or"}
+        ):
+            text = doc[noun.i : child.i + 1].text
+            break
+    return text, noun
+
+
+def _unit_for(head: Any, start_tok: Any) -> str | None:
+    if head is not None and head.lower_ in UNITS:
+        return UNITS[head.lower_]
+    doc = start_tok.doc
+    if start_tok.i > 0 and doc[start_tok.i - 1].text in CURRENCY:
+        return CURRENCY[doc[start_tok.i - 1].text]
+    return None
+
+
+def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | None, bool]:
+    kind = QUALIFIERS.get(qualifier.casefold(), "") if qualifier else ""
+    if kind in {"gt", "ge"}:
+        return value, None, False
+    if kind in {"le", "lt"}:
+        return 0.0, value, False
+    if kind == "near":
+        return round(value * 0.8, 6), value, False
+    if kind == "approx":
+        return round(value * 0.8, 6), round(value * 1.2, 6), False
+    return value, value, True
+
+
+def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
+    """Every counted amount in ``doc`` as an interval, with its qualifier, unit and thing.
+
+    >>> from newsprism.analyze.nlp import parse
+    >>> q = extract_quantities("a", parse("Troops seized more than 15 rifles."))  # doctest: +SKIP
+    >>> (q[0].value_low, q[0].value_high, q[0].counted)  # doctest: +SKIP
+    (15.0, None, 'rifles')
+    """
+    text: str = doc.text
+    out: list[Quantity] = []
+    taken: set[int] = set()
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken:
+            i += 1
+            continue
+        # ordinals: "90th", "third"
+        m = _ORDINAL_DIGITS.match(tok.text)
+        if m or (tok.lower_ in ORDINAL_WORDS and tok.tag_ in {"JJ", "RB"} and tok.dep_ == "amod"):
+            if m and any(doc[j].lower_.rstrip(".") in MONTHS for j in (i - 1, i + 1) if 0 <= j < n):
+                i += 1
+                continue
+            value = float(m.group(1)) if m else float(ORDINAL_WORDS[tok.lower_])
+            counted, _ = _counted(tok.head) if tok.head is not tok else (None, None)
+            out.append(
+                Quantity(
+                    Span(article_id, tok.idx, tok.idx + len(tok.text)),
+                    tok.text,
+                    value,
+                    value,
+                    True,
+                    None,
+                    counted,
+                    ordinal=True,
+                )
+            )
+            i += 1
+            continue
+        rng = _RANGE_TOKEN.match(tok.text)
+        if not (_is_number_token(tok) or rng):
+            i += 1
+            continue
+        # gather a run of number tokens ("2.4 million", "two hundred and thirty")
+        j = i
+        while j + 1 < n and (
+            _is_number_token(doc[j + 1])
+            # "twenty-two", "two hundred and thirty": joiners only inside number words
+            or (doc[j + 1].lower_ in {"-", "and"} and j + 2 < n and _is_number_token(doc[j + 2])
+                and doc[j + 2].lower_ not in SCALES
+                and (doc[j].lower_ in SCALES if doc[j + 1].lower_ == "and" else doc[j].is_alpha))
+        ):  # fmt: skip
+            j += 1
+        run = doc[i : j + 1]
+        if any(_is_date_part(t) for t in run):
+            i = j + 1
+            continue
+        low: float | None
+        high: float | None
+        if rng:
+            low, high, exact = float(rng.group(1)), float(rng.group(2)), False
+            qualifier = None
+        else:
+            words = [t.text for t in run]
+            parsed = _word_value(words)
+            if parsed is None:
+                i = j + 1
+                continue
+            value = parsed
+            # ranges written out: "10 to 15", "between 10 and 15"
+            k = j + 1
+            second = None
+            if (
+                k + 1 < n
+                and doc[k].lower_ in {"to", "and", "-", "–"}
+                and _is_number_token(doc[k + 1])
+                and not _is_date_part(doc[k + 1])
+                and (doc[k].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between"))
+            ):
+                second = _word_value([doc[k + 1].text])
+            if second is not None:
+                low, high, exact, qualifier = value, second, False, None
+                j = k + 1
+            else:
+                prefix = text[max(0, tok.idx - 30) : tok.idx]
+                qm = _QUAL_RE.search(prefix)
+                qualifier = qm.group(1) if qm else None
+                low, high, exact = _bounds(value, qualifier)
+        start_char = tok.idx
+        if qualifier:
+            found = text.rfind(qualifier, max(0, tok.idx - 30), tok.idx)
+            start_char = found if found >= 0 else tok.idx
+        last = doc[j]
+        end_char = last.idx + len(last.text)
+        head = last.head if last.dep_ in {"nummod", "quantmod", "compound"} else None
+        if head is None and last.i + 1 < n and doc[last.i + 1].pos_ == "NOUN":
+            head = doc[last.i + 1]
+        counted, noun = _counted(head) if head is not None else (None, None)
+        if counted is None and last.i + 2 < n and doc[last.i + 1].lower_ == "of":
+            counted, noun = _counted(doc[last.i + 2])
+        unit = _unit_for(noun, tok)
+        out.append(
+            Quantity(
+                Span(article_id, start_char, end_char),
+                text[start_char:end_char],
+                low,
+                high,
+                exact,
+                unit,
+                None if unit in {"%"} else counted,
+                qualifier=qualifier.casefold() if qualifier else None,
+            )
+        )
+        taken.update(range(i, j + 1))
+        i = j + 1
+    out.extend(_vague(article_id, doc, taken))
+    out.sort(key=lambda q: q.span.start)
+    return tuple(out)
+
+
+def _vague(article_id: str, doc: Any, taken: set[int]) -> list[Quantity]:
+    text: str = doc.text
+    out = []
+    for m in _VAGUE_RE.finditer(text):
+        phrase = m.group(1).casefold()
+        if phrase in {"few", "some"}:
+            continue  # "a few" is kept; bare "few" is an opinion, not an amount
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(t.i in taken for t in span):
+            continue
+        low, high = VAGUE[phrase]
+        last = span[-1]
+        noun = None
+        nxt = last.i + 1
+        if nxt < len(doc) and doc[nxt].lower_ == "of" and nxt + 1 < len(doc):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].pos_ in {"NOUN", "ADJ"}:
+            k = nxt
+            while k < len(doc) and doc[k].pos_ in {"ADJ", "NOUN"} and doc[k].dep_ != "ROOT":
+                noun = doc[k]
+                if doc[k].dep_ not in {"amod", "compound"}:
+                    break
+                k += 1
+        counted, _ = _counted(noun) if noun is not None else (None, None)
+        out.append(
+            Quantity(
+                Span(article_id, m.start(), m.end()),
+                m.group(0),
+                float(low),
+                None if high is None else float(high),
+                False,
+                None,
+                counted,
+                qualifier=phrase,
+            )
+        )
+    return out

@@ -1,0 +1,191 @@
+"""Quotes: direct and partial quotations in every quotation style, and reported speech.
+
+A quotation runs from an opening mark to its closing mark; one left open at a
+paragraph's end continues when the next paragraph opens with a mark again (the
+print convention for multi-paragraph quotes). The speaker is the named subject
+of a speech verb in the same sentence or the next, the object of "according
+to", or, for a pronoun, the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Mention, Quote, Span
+from .speech import according_to, speaker_of, speech_verb, subject_of
+
+# opening mark → closing marks
+PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“”", "‹": "›", "「": "」", "‚": "‘’"}
+_OPEN = re.compile(r"[“\"«„‹「‚]")
+MAX_QUOTE = 3000  # characters; a longer "quote" is an unbalanced mark
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """Char ranges of quoted words (marks excluded), multi-paragraph quotes joined.
+
+    >>> text = 'He said: «We will stay.» Then „Never“ and "no".'
+    >>> [text[s:e] for s, e in find_quotations(text)]
+    ['We will stay.', 'Never', 'no']
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        m = _OPEN.search(text, i)
+        if m is None:
+            break
+        mark = m.group(0)
+        closers = PAIRS[mark]
+        start = m.end()
+        j = start
+        end = -1
+        while j < n and j - start < MAX_QUOTE:
+            ch = text[j]
+            if ch in closers and j > start:
+                end = j
+                break
+            if ch == "\n":
+                # open at paragraph end: continue only if the next paragraph reopens
+                if j + 1 < n and text[j + 1] == mark:
+                    j += 2
+                    continue
+                break
+            j += 1
+        if end < 0:
+            i = start
+            continue
+        body = text[start:end]
+        # a straight quote pair around a long stretch with several sentences and no
+        # reporting shape is usually two unrelated marks; keep it simple: limit size
+        if body.strip():
+            ls = start + (len(body) - len(body.lstrip()))
+            rs = end - (len(body) - len(body.rstrip()))
+            out.append((ls, rs))
+        i = end + 1
+    return out
+
+
+def _sentence_of(doc: Any, char: int) -> Any:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
+    """Direct, partial and indirect quotes with speaker and reporting verb.
+
+    >>> from newsprism.analyze.nlp import parse
+    >>> d = parse('"We will stay," Mayor Anne Larsen said.')  # doctest: +SKIP
+    >>> [(q.text, q.speaker) for q in extract_quotes("a", d, [])]  # doctest: +SKIP
+    [('We will stay,', 'Anne Larsen')]
+    """
+    text: str = doc.text
+    out: list[Quote] = []
+    last: tuple[str, int, int] | None = None
+    quoted = find_quotations(text)
+    spans_done: list[tuple[int, int]] = []
+    sents = list(doc.sents)
+    for qs, qe in quoted:
+        sent = _sentence_of(doc, max(qs - 1, 0))
+        verb = None
+        speaker = None
+        cue = None
+        candidates = [sent] if sent is not None else []
+        if sent is not None:
+            # "… ," he added. / Name said: "…" — the verb may sit in the next sentence
+            idx = next((k for k, s in enumerate(sents) if s.start == sent.start), None)
+            if idx is not None and idx + 1 < len(sents) and sents[idx + 1].start_char <= qe + 2:
+                candidates.append(sents[idx + 1])
+            if idx is not None and idx + 1 < len(sents):
+                nxt = sents[idx + 1]
+                if nxt.start_char <= qe + 3:
+                    candidates.append(nxt)
+        for cand in candidates:
+            verb = speech_verb(cand, (qs, qe))
+            if verb is not None:
+                subj = subject_of(verb)
+                if subj is not None and not (qs <= subj.idx < qe):
+                    speaker = speaker_of(subj, mentions, last)
+                cue = verb.lemma_.casefold()
+                break
+            acc = according_to(cand)
+            if acc is not None:
+                speaker = speaker_of(acc, mentions, last)
+                cue = "according to"
+                break
+        kind = _kind(text, qs, qe, sent)
+        if speaker is not None and speaker[0].casefold() not in {"it"}:
+            last = speaker
+        out.append(
+            Quote(
+                Span(article_id, qs, qe),
+                text[qs:qe],
+                speaker[0] if speaker else None,
+                Span(article_id, speaker[1], speaker[2]) if speaker else None,
+                cue,
+                kind,
+            )
+        )
+        spans_done.append((qs, qe))
+    out.extend(_indirect(article_id, doc, mentions, spans_done))
+    out.sort(key=lambda q: q.span.start)
+    return tuple(out)
+
+
+def _kind(text: str, qs: int, qe: int, sent: Any) -> str:
+    """direct: a whole utterance (it opens with a capital, or fills its sentence);
+    partial: quoted words woven into the writer's own sentence."""
+    body = text[qs:qe]
+    before = text[max(0, qs - 3) : qs - 1].strip()
+    if body[:1].isupper() and (len(body.split()) >= 4 or before.endswith((":", ",", ""))):
+        return "direct"
+    if sent is not None and len(body.split()) >= 0.6 * len(sent.text.split()):
+        return "direct"
+    return "partial"
+
+
+def _indirect(
+    article_id: str, doc: Any, mentions: Sequence[Mention], quoted: list[tuple[int, int]]
+) -> list[Quote]:
+    """Reported speech: "X stressed that …" outside quotation marks."""
+    out: list[Quote] = []
+    last: tuple[str, int, int] | None = None
+    for sent in doc.sents:
+        verb = speech_verb(sent)
+        if verb is None:
+            continue
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subj = subject_of(verb)
+        if comp is None or subj is None:
+            continue
+        start = comp.left_edge.idx
+        end_tok = comp.right_edge
+        end = end_tok.idx + len(end_tok.text)
+        if any(s < end and start < e for s, e in quoted):
+            continue  # the clause is (or holds) a direct quotation
+        if start < verb.idx:
+            continue  # "…, officials said": the clause comes first; an attribution, not speech
+        # leading "that"
+        that = doc[comp.left_edge.i]
+        if that.lower_ == "that" and that.dep_ == "mark":
+            start = doc[that.i + 1].idx
+        text = doc.text[start:end].rstrip(" ,.;:")
+        if len(text.split()) < 3:
+            continue
+        speaker = speaker_of(subj, mentions, last)
+        if speaker is not None:
+            last = speaker
+        out.append(
+            Quote(
+                Span(article_id, start, start + len(text)),
+                text,
+                speaker[0] if speaker else None,
+                Span(article_id, speaker[1], speaker[2]) if speaker else None,
+                verb.lemma_.casefold(),
+                "indirect",
+            )
+        )
+    return out

@@ -1,0 +1,28 @@
+"""Sentences: spaCy's, never across a paragraph (line) break, trimmed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Sentence, Span
+
+
+def extract_sentences(article_id: str, doc: Any) -> tuple[Sentence, ...]:
+    """The sentences of ``doc``; a line break always ends a sentence.
+
+    >>> from newsprism.analyze.nlp import parse
+    >>> doc = parse("Title here\\nIt rained. We left.")  # doctest: +SKIP
+    >>> [s.text for s in extract_sentences("a", doc)]  # doctest: +SKIP
+    ['Title here', 'It rained.', 'We left.']
+    """
+    text: str = doc.text
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in text[sent.start_char : sent.end_char].split("\n"):
+            s = start + (len(piece) - len(piece.lstrip()))
+            e = start + len(piece.rstrip())
+            if e > s:
+                out.append(Sentence(Span(article_id, s, e), text[s:e]))
+            start += len(piece) + 1
+    return tuple(out)

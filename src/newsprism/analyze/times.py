@@ -1,0 +1,306 @@
+"""Time expressions as intervals, resolved against the publication date.
+
+Explicit dates and ranges ("Nov. 24-27", "from November 24th to 27th",
+"between November 24 and 27") are parsed by patterns here: dateparser reads single
+dates only. Weekdays and relative phrases ("on Sunday", "last week", "earlier this
+month", "December 8 last year") are resolved against the publication date, the
+``anchor``. News reports the past: a bare weekday is the latest such day on or
+before the anchor. Durations ("for 180 days") are kept apart from dates.
+
+Without a publication date, a weekday next to a date fixes the year (the latest
+year, up to this one, in which that date fell on that weekday); otherwise dates
+keep month and day with the year unknown (``--11-24``, ``year_known=False``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..records import Span, TimeExpr
+
+_MONTHS = {
+    name.casefold(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
+
+M = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+D = r"\d{1,2}(?:st|nd|rd|th)?"
+Y = r"(?:1[89]|20)\d{2}"
+WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "several": 3, "a few": 2,
+}  # fmt: skip
+NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")"
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "hour": 1 / 24}
+
+# Ordered: longer, more specific patterns first; a later match may not overlap an earlier.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range_md_d", re.compile(
+        rf"(?P<m1>{M})\s+(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", re.I)),
+    ("range_from", re.compile(
+        rf"(?:from|between)\s+(?P<m1>{M})\s+(?P<d1>{D})\s+(?:to|until|till|through|and|-|–)\s+"
+        rf"(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", re.I)),
+    ("range_d_d_m", re.compile(
+        rf"(?:from\s+|between\s+)?(?P<d1>{D})\s*(?:[-–]|to|and|until)\s*(?P<d2>{D})\s+(?P<m1>{M})"
+        rf"(?:\s+(?P<y>{Y}))?", re.I)),
+    ("weekday_date", re.compile(
+        rf"(?P<wd>{WD})\s*[(,]\s*(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?\)?", re.I)),
+    ("iso", re.compile(rf"\b(?P<y>{Y})-(?P<mm>\d{{2}})-(?P<dd>\d{{2}})\b")),
+    ("md_last_year", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
+    ("md", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\b(?:,?\s+(?P<y>{Y}))?", re.I)),
+    ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?:\s+(?P<y>{Y}))?", re.I)),
+    ("month_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<y>{Y})\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{NUM})\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)),
+    ("duration", re.compile(
+        rf"\b(?:for|over|within|after|in)?\s*(?:more than|less than|nearly|almost|about|some|"
+        rf"at least|the past|the last)?\s*(?P<n>{NUM})[\s-]+(?P<u>day|week|month|year|hour)s?\b"
+        r"(?![\s-]+(?:old|ago))", re.I)),
+    ("relative", re.compile(
+        r"\b(?:yesterday|today|tomorrow|(?:earlier |later )?this (?:week|month|year)|"
+        r"(?:last|next|past) (?:week|month|year)|in (?:the )?past (?:week|month|year)|"
+        r"over the (?:past|last) (?:week|month|year)|earlier this month|last weekend)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WD})\b", re.I)),
+    ("in_month", re.compile(
+        rf"\b(?:in|since|until|by|early|late|mid-?)\s+(?P<m1>{M})\b(?!\s+\d)", re.I)),
+    ("year", re.compile(
+        rf"\b(?:in|since|until|by|of|from|during|before|after)\s+(?P<y>{Y})\b", re.I)),
+]  # fmt: skip
+
+
+def _month(text: str) -> int:
+    key = text.casefold().rstrip(".")
+    return _MONTHS.get(key) or _MONTHS[key[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _year_for(month: int, day: int, weekday: int | None, anchor: date | None) -> int | None:
+    """The year of a month-day: from a weekday if given, else the latest not after anchor."""
+    ref = anchor or date.today()
+    if weekday is not None:
+        for year in range(ref.year, ref.year - 11, -1):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    return year
+            except ValueError:
+                continue
+        return None
+    if anchor is None:
+        return None
+    try:
+        return ref.year if date(ref.year, month, day) <= ref + timedelta(days=7) else ref.year - 1
+    except ValueError:
+        return None
+
+
+def _iso(y: int | None, m: int, d: int) -> str | None:
+    if y is None:
+        return f"--{m:02d}-{d:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _num(text: str) -> float:
+    t = text.casefold()
+    return float(NUM_WORDS[t]) if t in NUM_WORDS else float(t)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], anchor: date | None, doc_year_hint: int | None
+) -> tuple[str | None, str | None, str, bool, float | None] | None:
+    """(start, end, granularity, year_known, duration_days) or None."""
+    g = m.groupdict()
+    y: int | None
+    if kind in {"range_md_d", "range_from", "range_d_d_m"}:
+        m1 = _month(g["m1"])
+        m2 = _month(g["m2"]) if g.get("m2") else m1
+        d1, d2 = _day(g["d1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else (_year_for(m1, d1, None, anchor) or doc_year_hint)
+        s, e = _iso(y, m1, d1), _iso(y, m2, d2)
+        if s is None or e is None:
+            return None
+        return s, e, "day", y is not None, None
+    if kind in {"weekday_date", "md", "dm", "md_last_year"}:
+        mo, d = _month(g["m1"]), _day(g["d1"])
+        wd = _WEEKDAYS[g["wd"].casefold()] if g.get("wd") else None
+        if kind == "md_last_year":
+            y = (anchor.year - 1) if anchor else None
+        elif g.get("y"):
+            y = int(g["y"])
+        elif wd is not None and anchor is None:
+            y = _year_for(mo, d, wd, None)
+        else:
+            y = _year_for(mo, d, None, anchor) or doc_year_hint
+        s = _iso(y, mo, d)
+        return None if s is None else (s, s, "day", y is not None, None)
+    if kind == "iso":
+        s = _iso(int(g["y"]), int(g["mm"]), int(g["dd"]))
+        return None if s is None else (s, s, "day", True, None)
+    if kind in {"month_year", "in_month"}:
+        mo = _month(g["m1"])
+        if g.get("y"):
+            y = int(g["y"])
+        elif anchor is not None:
+            y = anchor.year if mo <= anchor.month else anchor.year - 1
+        else:
+            y = doc_year_hint
+        if y is None:
+            return (
+                f"--{mo:02d}-01",
+                f"--{mo:02d}-{calendar.monthrange(2001, mo)[1]:02d}",
+                ("month"),
+                False,
+                None,
+            )
+        return f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", True, None
+    if kind == "year":
+        y = int(g["y"])
+        return f"{y}-01-01", f"{y}-12-31", "year", True, None
+    if kind == "duration":
+        days = _num(g["n"]) * UNIT_DAYS[g["u"].casefold()]
+        return None, None, "duration", True, round(days, 2)
+    if kind == "ago":
+        if anchor is None:
+            return None
+        days = _num(g["n"]) * UNIT_DAYS[g["u"].casefold()]
+        when = anchor - timedelta(days=days)
+        gran = "year" if g["u"].casefold() == "year" else g["u"].casefold()
+        return when.isoformat(), when.isoformat(), gran, True, None
+    if anchor is None:
+        return None
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].casefold()]
+        rel = (g.get("rel") or "").casefold()
+        back = (anchor.weekday() - wd) % 7
+        if rel == "next":
+            day = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+        elif rel == "last" and back == 0:
+            day = anchor - timedelta(days=7)
+        else:
+            day = anchor - timedelta(days=back)
+        return day.isoformat(), day.isoformat(), "day", True, None
+    return _relative(m.group(0).casefold(), anchor)
+
+
+def _relative(
+    phrase: str, anchor: date
+) -> tuple[str | None, str | None, str, bool, float | None] | None:
+    def span(a: date, b: date, gran: str) -> tuple[str, str, str, bool, None]:
+        return a.isoformat(), b.isoformat(), gran, True, None
+
+    week_start = anchor - timedelta(days=anchor.weekday())
+    month_start = anchor.replace(day=1)
+    if phrase == "yesterday":
+        return span(anchor - timedelta(days=1), anchor - timedelta(days=1), "day")
+    if phrase == "today":
+        return span(anchor, anchor, "day")
+    if phrase == "tomorrow":
+        return span(anchor + timedelta(days=1), anchor + timedelta(days=1), "day")
+    if phrase == "last weekend":
+        sat = week_start - timedelta(days=2)
+        return span(sat, sat + timedelta(days=1), "day")
+    if "past week" in phrase or ("last week" in phrase and "over" in phrase):
+        return span(anchor - timedelta(days=7), anchor, "week")
+    if phrase in {"last week"}:
+        return span(week_start - timedelta(days=7), week_start - timedelta(days=1), "week")
+    if phrase.endswith("this week"):
+        return span(week_start, anchor, "week")
+    if phrase == "next week":
+        return span(week_start + timedelta(days=7), week_start + timedelta(days=13), "week")
+    if "past month" in phrase or ("last month" in phrase and "over" in phrase):
+        return span(anchor - timedelta(days=30), anchor, "month")
+    if phrase == "last month":
+        prev_end = month_start - timedelta(days=1)
+        return span(prev_end.replace(day=1), prev_end, "month")
+    if phrase.endswith("this month"):
+        return span(month_start, anchor, "month")
+    if phrase == "next month":
+        nxt = (month_start + timedelta(days=32)).replace(day=1)
+        return span(nxt, nxt.replace(day=_month_end(nxt.year, nxt.month)), "month")
+    if "past year" in phrase or ("last year" in phrase and "over" in phrase):
+        return span(anchor - timedelta(days=365), anchor, "year")
+    if phrase == "last year":
+        return span(date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year")
+    if phrase.endswith("this year"):
+        return span(date(anchor.year, 1, 1), anchor, "year")
+    if phrase == "next year":
+        return span(date(anchor.year + 1, 1, 1), date(anchor.year + 1, 12, 31), "year")
+    return None
+
+
+def _weekday_year_hint(text: str) -> int | None:
+    """A year fixed anywhere in the text by a weekday written beside its date."""
+    pat = PATTERNS[3][1]
+    for m in pat.finditer(text):
+        if not m.group("y"):
+            y = _year_for(
+                _month(m.group("m1")),
+                _day(m.group("d1")),
+                _WEEKDAYS[m.group("wd").casefold()],
+                None,
+            )
+            if y:
+                return y
+    return None
+
+
+def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[TimeExpr, ...]:
+    """Every time expression in ``doc`` as an interval, resolved against ``published``.
+
+    >>> from newsprism.analyze.nlp import parse
+    >>> t = extract_times("a", parse("It ran from November 24-27."), "2025-11-30")  # doctest: +SKIP
+    >>> (t[0].start, t[0].end)  # doctest: +SKIP
+    ('2025-11-24', '2025-11-27')
+    """
+    text: str = doc.text if hasattr(doc, "text") else str(doc)
+    anchor = date.fromisoformat(published) if published else None
+    hint = None if anchor else _weekday_year_hint(text)
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "dm" and not re.match(r"\d", text[s:e]):
+                continue
+            resolved = _resolve(kind, m, anchor, hint)
+            if resolved is None:
+                continue
+            start, end, gran, year_known, duration = resolved
+            taken.append((s, e))
+            out.append(
+                TimeExpr(
+                    Span(article_id, s, e),
+                    text[s:e],
+                    start,
+                    end,
+                    gran,
+                    anchor=published,
+                    year_known=year_known,
+                    duration_days=duration,
+                )
+            )
+    out.sort(key=lambda t: t.span.start)
+    return tuple(out)
