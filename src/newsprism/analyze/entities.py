@@ -50,8 +50,15 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     return bool(letters) and bool(ws) and letters[0] == ws[0][0] and fit(0, 0)
 
 
+_EDGE_PUNCT = "“”\"'‘’«»„()[],;:"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop titles, a leading "the" and a possessive from the span [start, end)."""
+    """Drop quote marks, titles, a leading "the" and a possessive from [start, end)."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT.replace("’", "").replace("'", ""):
+        end -= 1
     chunk = text[start:end]
     m = _POSSESSIVE.search(chunk)
     if m:
@@ -97,8 +104,61 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
             name_key(surface),
             place=place.code if place else None,
         )
+    _gazetteer_places(article_id, doc, found)
     _link_acronyms(article_id, text, found)
-    return tuple(found[k] for k in sorted(found))
+    return _plausible_places(tuple(found[k] for k in sorted(found)))
+
+
+def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Mention]) -> None:
+    """Places the model missed: runs of two to four capitalised words (a trailing type
+    word such as "province" allowed) that the gazetteer knows."""
+    text: str = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+            i += 1
+            continue
+        hit = None
+        for size in (4, 3, 2):
+            j = i + size
+            if j > n:
+                continue
+            span = doc[i:j]
+            if not all(t.is_alpha or t.text in {"-", "'", "’"} for t in span):
+                continue
+            start, end = span.start_char, span.end_char
+            if any(s < end and start < e for s, e in found):
+                continue
+            place = lookup(text[start:end])
+            if place is not None and "-" in place.code:
+                hit = (start, end, place.code)
+                break
+        if hit is None:
+            i += 1
+            continue
+        s0, e0, code = hit
+        found[(s0, e0)] = Mention(
+            Span(article_id, s0, e0), text[s0:e0], "GPE", name_key(text[s0:e0]), place=code
+        )
+        i = doc.char_span(s0, e0, alignment_mode="expand").end
+
+
+def _plausible_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A one-word subdivision name ("West", "Central") counts only when its country is
+    also mentioned in the article: such names recur across many countries."""
+    countries = {m.place for m in mentions if m.place and "-" not in m.place}
+    out = []
+    for m in mentions:
+        if (
+            m.place
+            and "-" in m.place
+            and len(m.text.split()) == 1
+            and m.place.split("-")[0] not in countries
+        ):
+            m = Mention(m.span, m.text, m.type, m.norm, m.acronym_of, None)
+        out.append(m)
+    return tuple(out)
 
 
 def _link_acronyms(article_id: str, text: str, found: dict[tuple[int, int], Mention]) -> None:

@@ -184,6 +184,9 @@ def _counted(head: Any) -> tuple[str | None, Any]:
     noun = head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None, None
+    # "fifteen weapons depots": a compound modifier is not the counted thing; its head is
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
     text = noun.text
     doc = noun.doc
     # "mortars and rockets": a conjunct right after "and"/"or"

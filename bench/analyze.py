@@ -1,0 +1,118 @@
+"""Benchmark the analyze stage against bare spaCy NER on the same texts.
+
+Writes JSON (default bench/results/analyze.json): articles/s and chars/s for the
+analyze stage with 1 and 2 processes, and for bare spaCy NER (the same model with
+only the components NER needs) as the reference, plus their ratio.
+
+The corpus is real news: the example articles and ECB+ documents (when
+../shared/data is beside the checkout), joined into ~600-word articles.
+
+    python bench/analyze.py --articles 200 --output bench/results/analyze.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import tarfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from newsprism.analyze import analyze_articles
+from newsprism.analyze.nlp import load_nlp
+from newsprism.config import Settings
+from newsprism.ingest import ingest
+from newsprism.records import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+ECB = ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus-topics-1-35.tar.gz"
+
+
+def _ecb_texts(limit: int) -> list[str]:
+    if not ECB.exists():
+        return []
+    out = []
+    with tarfile.open(ECB) as tar:
+        for member in tar:
+            if not member.name.endswith(".xml") or "/ECB+/" not in member.name:
+                continue
+            f = tar.extractfile(member)
+            if f is None:
+                continue
+            root = ET.parse(f).getroot()
+            sents: dict[int, list[str]] = {}
+            for tok in root.iter("token"):
+                sents.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
+            lines = [" ".join(sents[k]) for k in sorted(sents)][1:]  # drop the URL line
+            text = "\n".join(re.sub(r" ([,.;:!?])", r"\1", ln) for ln in lines)
+            out.append(text)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def corpus(n: int, words: int = 600) -> list[Article]:
+    seeds = [a.text for a in ingest([str(ROOT / "examples")]).articles]
+    pool = seeds + _ecb_texts(n * 3)
+    articles: list[Article] = []
+    buf: list[str] = []
+    i = 0
+    while len(articles) < n:
+        buf.append(pool[i % len(pool)])
+        i += 1
+        if sum(len(t.split()) for t in buf) >= words:
+            text = "\n".join(buf)
+            articles.append(Article(id=f"b{len(articles)}", source="bench", kind="text",
+                                    text=text, raw=text, published="2025-12-01"))  # fmt: skip
+            buf = []
+    return articles
+
+
+def timed(fn: object, *args: object, **kw: object) -> float:
+    start = time.perf_counter()
+    fn(*args, **kw)  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--output", default=str(ROOT / "bench" / "results" / "analyze.json"))
+    args = ap.parse_args()
+    arts = corpus(args.articles)
+    chars = sum(len(a.text) for a in arts)
+    settings = Settings()
+    load_nlp(settings.spacy_model)
+    analyze_articles(arts[:4], settings)  # warm up models
+    nlp = load_nlp(settings.spacy_model)
+    keep = {"tok2vec", "ner"}
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
+        bare = timed(lambda: list(nlp.pipe([a.text for a in arts], batch_size=16)))
+    one = timed(analyze_articles, arts, settings, processes=1)
+    two = timed(analyze_articles, arts, settings, processes=2)
+    result = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "articles": len(arts),
+        "mean_words": round(sum(len(a.text.split()) for a in arts) / len(arts)),
+        "bare_spacy_ner": {"seconds": round(bare, 2), "articles_per_s": round(len(arts) / bare, 1)},
+        "analyze_1_process": {"seconds": round(one, 2), "articles_per_s": round(len(arts) / one, 1),
+                              "chars_per_s": round(chars / one)},
+        "analyze_2_processes": {"seconds": round(two, 2),
+                                "articles_per_s": round(len(arts) / two, 1),
+                                "chars_per_s": round(chars / two)},
+        "ratio_to_bare_ner_1_process": round(bare / one, 3),
+        "ratio_to_bare_ner_2_processes": round(bare / two, 3),
+    }  # fmt: skip
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""The extractors on real news sentences: what a reader would check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsprism.analyze import analyze_articles
+from newsprism.analyze.embed import embed_texts, pack, unpack
+from newsprism.analyze.entities import acronym_fits, extract_mentions
+from newsprism.analyze.gazetteer import lookup
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.quotes import extract_quotes, find_quotations
+from newsprism.analyze.sentences import extract_sentences
+from newsprism.analyze.times import extract_times
+from newsprism.config import Settings
+from newsprism.ingest import ingest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "counted"),
+    [
+        ("The army destroyed more than 15 sites containing ISIS weapons caches.",
+         "more than 15", 15, None, "sites"),
+        ("The operation destroyed over 130 mortars and rockets, multiple assault rifles.",
+         "over 130", 130, None, "mortars and rockets"),
+        ("The operations resulted in five ISIS members killed and 19 captured.",
+         "five", 5, 5, "members"),
+        ("Centcom said the operation targeted more than fifteen weapons depots.",
+         "more than fifteen", 15, None, "depots"),
+        ("About 4,000 passengers had been stranded, the port authority said.",
+         "About 4,000", 3200, 4800, "passengers"),
+        ("Dozens of flights were cancelled at the airport.", "Dozens", 24, 99, "flights"),
+        ("Police said at least 12 people were hurt.", "at least 12", 12, None, "people"),
+        ("Between 10 and 15 protesters were detained.", "10 and 15", 10, 15, None),
+        ("Nearly 300 residents were evacuated overnight.", "Nearly 300", 240, 300, "residents"),
+    ],
+)  # fmt: skip
+def test_quantities_are_intervals_with_their_counted_thing(
+    nlp: Any, sentence: str, text: str, low: float, high: float | None, counted: str | None
+) -> None:
+    found = {q.text: q for q in extract_quantities("a", nlp(sentence))}
+    assert text in found, list(found)
+    q = found[text]
+    assert (q.value_low, q.value_high) == (low, high)
+    if counted:
+        assert q.counted == counted
+    assert q.exact is (low == high)
+
+
+def test_ordinal_is_a_position_and_years_are_not_amounts(nlp: Any) -> None:
+    doc = nlp("Syria became the 90th member of the coalition formed in 2014.")
+    qs = extract_quantities("a", doc)
+    assert [(q.text, q.ordinal, q.counted) for q in qs] == [("90th", True, "member")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "start", "end", "gran"),
+    [
+        ("Forces destroyed the sites from November 24-27.", "2025-11-30",
+         "November 24-27", "2025-11-24", "2025-11-27", "day"),
+        ("The operation ran between November 24 and 27.", "2025-11-30",
+         "between November 24 and 27", "2025-11-24", "2025-11-27", "day"),
+        ("It launched a joint operation from November 24th to 27th.", "2025-11-30",
+         "from November 24th to 27th", "2025-11-24", "2025-11-27", "day"),
+        ("The U.S. military said on Sunday it had destroyed 15 sites.", "2025-12-01",
+         "on Sunday", "2025-11-30", "2025-11-30", "day"),
+        ("Last week, troops carried out raids in the area.", "2025-12-01",
+         "Last week", "2025-11-24", "2025-11-30", "week"),
+        ("It lost its final stronghold in 2019.", "2025-12-01",
+         "in 2019", "2019-01-01", "2019-12-31", "year"),
+        ("The toppling of the government on December 8 last year.", "2025-12-01",
+         "December 8 last year", "2024-12-08", "2024-12-08", "day"),
+        ("Centcom announced on Sunday (November 30th) that forces struck.", None,
+         "Sunday (November 30th)", "2025-11-30", "2025-11-30", "day"),
+        ("The strikes took place November 24-27.", None,
+         "November 24-27", "--11-24", "--11-27", "day"),
+    ],
+)  # fmt: skip
+def test_times_are_intervals(
+    nlp: Any, sentence: str, published: str | None, text: str, start: str, end: str, gran: str
+) -> None:
+    found = {t.text: t for t in extract_times("a", nlp(sentence), published)}
+    assert text in found, list(found)
+    t = found[text]
+    assert (t.start, t.end, t.granularity) == (start, end, gran)
+    assert t.year_known is not start.startswith("--")
+
+
+def test_durations_are_kept_apart_from_dates(nlp: Any) -> None:
+    (t,) = extract_times("a", nlp("Sanctions were frozen for 180 days."), "2025-12-01")
+    assert (t.granularity, t.duration_days, t.start) == ("duration", 180.0, None)
+
+
+def test_places_resolve_through_the_gazetteer_whatever_the_spelling() -> None:
+    for name in ("Rif Damashq", "Rif Dimashq", "Rīf Dimashq", "Rif Dimashq Province"):
+        place = lookup(name)
+        assert place is not None and place.code == "SY-RD", name
+    assert lookup("Syria").code == "SY"  # type: ignore[union-attr]
+    assert lookup("Bavaria") is None or lookup("Bavaria").code.startswith("DE")  # type: ignore[union-attr]
+
+
+def test_entities_strip_titles_and_link_acronyms(nlp: Any) -> None:
+    text = (
+        "U.S. Central Command (CENTCOM) said Admiral Brad Cooper's forces worked "
+        "across the Rif Damashq province."
+    )
+    mentions = extract_mentions("a", nlp(text))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["CENTCOM"].acronym_of == "central command"
+    assert "Brad Cooper" in by_text and "Admiral Brad Cooper's" not in by_text
+    assert by_text["Rif Damashq province"].place == "SY-RD"
+    assert acronym_fits("SDF", ["Syrian", "Democratic", "Forces"])
+
+
+def test_a_number_is_never_a_name(nlp: Any) -> None:
+    mentions = extract_mentions("a", nlp("On 15 the ministry said 15 sites were hit."))
+    assert all(not m.text.strip().isdigit() for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"We will stay," she said.', "We will stay,"),
+        ("“We will stay,” she said.", "We will stay,"),
+        ("Il a dit : « Nous resterons. »", "Nous resterons."),
+        ("Er sagte: „Wir bleiben.“", "Wir bleiben."),
+    ],
+)
+def test_every_quotation_style(text: str, quoted: str) -> None:
+    assert [text[s:e] for s, e in find_quotations(text)] == [quoted]
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    text = "“The first paragraph ends open.\n“The second one closes,” she said."
+    (span,) = find_quotations(text)
+    assert text[span[0] : span[1]].endswith("closes,")
+
+
+def test_quote_speaker_and_pronoun(nlp: Any) -> None:
+    text = (
+        "“This operation ensures gains made against the group are lasting,” Admiral Brad "
+        "Cooper, the commander, said in a statement.\n“We will remain vigilant,” he added."
+    )
+    doc = nlp(text)
+    quotes = extract_quotes("a", doc, extract_mentions("a", doc))
+    direct = [(q.speaker, q.verb) for q in quotes if q.kind == "direct"]
+    assert direct == [("Brad Cooper", "say"), ("Brad Cooper", "add")]
+
+
+def test_reported_speech_is_an_indirect_quote(nlp: Any) -> None:
+    text = "Admiral Cooper stressed that the forces will maintain a high level of vigilance."
+    doc = nlp(text)
+    (q,) = extract_quotes("a", doc, extract_mentions("a", doc))
+    assert (q.kind, q.speaker, q.verb) == ("indirect", "Cooper", "stress")
+    assert q.text.startswith("the forces will maintain")
+
+
+def test_sentences_never_cross_a_paragraph(nlp: Any) -> None:
+    text = "Storm hits coast\nThe storm hit the coast on Monday. Schools closed"
+    assert [s.text for s in extract_sentences("a", nlp(text))] == [
+        "Storm hits coast",
+        "The storm hit the coast on Monday.",
+        "Schools closed",
+    ]
+
+
+def test_embeddings_put_a_translation_near_its_original() -> None:
+    v = embed_texts(
+        [
+            "The army destroyed fifteen weapons depots in the south of the country.",
+            "L'armée a détruit quinze dépôts d'armes dans le sud du pays.",
+            "The football team won the championship after a long season.",
+        ]
+    )
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.3
+    back = unpack(pack(v), v.shape[1])
+    assert np.allclose(back, v, atol=2e-3)
+
+
+@pytest.fixture(scope="module")
+def seed_analyses() -> list[tuple[Any, Any]]:
+    result = ingest([str(EXAMPLES)], Settings(date="2025-12-01"))
+    return list(zip(result.articles, analyze_articles(result.articles), strict=True))
+
+
+def test_every_item_on_every_example_points_at_its_text(
+    seed_analyses: list[tuple[Any, Any]],
+) -> None:
+    for article, analysis in seed_analyses:
+        assert analysis.notes == ()
+        items = [
+            *analysis.sentences, *analysis.mentions, *analysis.quantities,
+            *analysis.times, *analysis.quotes,
+        ]  # fmt: skip
+        assert items
+        for item in items:
+            assert item.span.article_id == article.id
+            assert article.text[item.span.start : item.span.end] == item.text
+        for q in analysis.quotes:
+            if q.speaker_span is not None:
+                assert article.text[q.speaker_span.start : q.speaker_span.end] == q.speaker
+        assert analysis.embedding_dim == 512
+        assert len(analysis.embeddings) == 2 * 512 * len(analysis.sentences)
+
+
+def test_parallel_analysis_matches_in_process(seed_analyses: list[tuple[Any, Any]]) -> None:
+    articles = [a for a, _ in seed_analyses] * 4  # enough for two workers
+    parallel = analyze_articles(articles, processes=2)
+    serial = [an for _, an in seed_analyses] * 4
+    assert [p.quotes for p in parallel] == [s.quotes for s in serial]
+    assert [p.quantities for p in parallel] == [s.quantities for s in serial]
