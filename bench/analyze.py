@@ -56,19 +56,23 @@ def _ecb_texts(limit: int) -> list[str]:
 
 
 def corpus(n: int, words: int = 600) -> list[Article]:
+    """``n`` articles of about ``words`` words, made of whole lines of real news."""
     seeds = [a.text for a in ingest([str(ROOT / "examples")]).articles]
-    pool = seeds + _ecb_texts(n * 3)
+    lines = [ln for text in seeds + _ecb_texts(n * 3) for ln in text.split("\n") if ln.strip()]
     articles: list[Article] = []
     buf: list[str] = []
+    count = 0
     i = 0
     while len(articles) < n:
-        buf.append(pool[i % len(pool)])
+        line = lines[i % len(lines)]
         i += 1
-        if sum(len(t.split()) for t in buf) >= words:
+        buf.append(line)
+        count += len(line.split())
+        if count >= words:
             text = "\n".join(buf)
             articles.append(Article(id=f"b{len(articles)}", source="bench", kind="text",
                                     text=text, raw=text, published="2025-12-01"))  # fmt: skip
-            buf = []
+            buf, count = [], 0
     return articles
 
 

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
 from . import attributions, embed, entities, quantities, quotes, sentences, times
@@ -16,12 +19,16 @@ from .nlp import load_nlp
 BATCH = 16
 
 
-def analyze_doc(article: Article, doc: Any) -> Analysis:
-    """Every extractor over one parsed article."""
+def analyze_doc(
+    article: Article, doc: Any, vectors: npt.NDArray[np.float32] | None = None
+) -> Analysis:
+    """Every extractor over one parsed article; ``vectors`` are its sentence embeddings
+    when the caller computed them for a whole batch at once."""
     aid = article.id
     sents = sentences.extract_sentences(aid, doc)
     mentions = entities.extract_mentions(aid, doc)
-    vectors = embed.embed_texts([s.text for s in sents])
+    if vectors is None or len(vectors) != len(sents):
+        vectors = embed.embed_texts([s.text for s in sents])
     found_times = times.extract_times(aid, doc, article.published)
     return Analysis(
         article_id=aid,
@@ -72,9 +79,21 @@ def _analyze_chunk(articles: Sequence[Article], model: str) -> list[Analysis]:
     except Exception:
         # one article broke the batch: parse them one by one so only it fails
         return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
-    for article, doc in zip(articles, docs, strict=True):
+    # One embedding call for the whole chunk: larger batches run ~25% faster.
+    texts = [
+        [s.text for s in sentences.extract_sentences(a.id, d)]
+        for a, d in zip(articles, docs, strict=True)
+    ]
+    try:
+        flat = embed.embed_texts([t for ts in texts for t in ts])
+    except Exception:
+        flat = None
+    offset = 0
+    for article, doc, ts in zip(articles, docs, texts, strict=True):
+        vectors = None if flat is None else flat[offset : offset + len(ts)]
+        offset += len(ts)
         try:
-            out.append(analyze_doc(article, doc))
+            out.append(analyze_doc(article, doc, vectors))
         except Exception as exc:
             out.append(_failed(article, exc))
     return out
