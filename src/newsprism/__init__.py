@@ -1,8 +1,10 @@
 """newsprism: many news reports of one story in, one cited account out.
 
->>> import newsprism
->>> report = newsprism.analyze(["examples/"], date="2025-12-01")  # doctest: +SKIP
->>> [a.title for a in report.articles]  # doctest: +SKIP
+Example (needs the models or files named)::
+
+    import newsprism
+    report = newsprism.analyze(["examples/"], date="2025-12-01")
+    [a.title for a in report.articles]
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ def analyze(paths: Sequence[str], *, analysis: bool = True, **options: Any) -> R
     ``max_bytes``, ``spacy_model``, ``jsonl_fields``…; ``analysis=False`` only
     ingests. ``report_to_json(report)`` gives the report JSON v1.
 
-    >>> report = analyze(["examples/"], analysis=False)  # doctest: +SKIP
-    >>> len(report.articles)  # doctest: +SKIP
-    5
+    Example (needs the models or files named)::
+
+        report = analyze(["examples/"], analysis=False)
+        len(report.articles)
+        # 5
     """
     from .report import run
 

@@ -192,7 +192,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A sentence (or clause) attributed to a source: "CENTCOM said", "according to X"."""
+    """A sentence (or clause) attributed to a source: "the ministry said", "according to X"."""
 
     span: Span
     source: str

@@ -51,8 +51,10 @@ def run(
 ) -> Report:
     """Read ``paths`` and build a :class:`Report`; store it when ``settings.db`` is set.
 
-    >>> report = run(["examples/"], analyze=False)  # doctest: +SKIP
-    >>> [a.outlet for a in report.articles]  # doctest: +SKIP
+    Example (needs the models or files named)::
+
+        report = run(["examples/"], analyze=False)
+        [a.outlet for a in report.articles]
     """
     from .ingest import ingest
 

@@ -163,3 +163,26 @@ def test_dateline_credit_and_date() -> None:
 )
 def test_container_dates(value: str, expected: str | None) -> None:
     assert parse_meta_date(value) == expected
+
+
+def test_short_lines_repeated_across_articles_are_furniture_but_shared_sentences_stay() -> None:
+    shared = (
+        "Dock workers stayed off the job for a third day on Wednesday, leaving dozens of "
+        "container ships waiting offshore, the port authority said."
+    )
+    docs = []
+    for i, lead in enumerate(
+        [
+            "Union leaders said talks with employers would resume on Thursday morning.",
+            "Shipping lines warned that delays could last into next week for importers.",
+            "The city council called an emergency meeting about the port on Friday.",
+        ]
+    ):
+        text = f"Port strike day {i + 3}\n{lead}\n{shared}\nHarbor Daily Newsroom Desk\n"
+        docs.append(Document(source=f"d{i}.txt", kind="text", raw=text.encode(), body=text))
+    articles, skipped = build_articles(docs, Settings())
+    assert skipped == []
+    for a in articles:
+        assert shared in a.text
+        assert "Harbor Daily Newsroom Desk" not in a.text
+        assert ("repeated across articles", "Harbor Daily Newsroom Desk") in a.removed

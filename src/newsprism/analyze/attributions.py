@@ -18,10 +18,12 @@ def extract_attributions(
     argue") or the object of "according to" ("according to military sources");
     pronouns resolve to the last named source. The span is the sentence.
 
-    >>> from newsprism.analyze.nlp import parse
-    >>> d = parse("The bridge will close, officials said.")  # doctest: +SKIP
-    >>> [a.source for a in extract_attributions("a", d, [])]  # doctest: +SKIP
-    ['officials']
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        d = parse("The bridge will close, officials said.")
+        [a.source for a in extract_attributions("a", d, [])]
+        # ['officials']
     """
     out: list[Attribution] = []
     last: tuple[str, int, int] | None = None

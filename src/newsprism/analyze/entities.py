@@ -25,10 +25,10 @@ _JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "al", "el", "
 
 def acronym_fits(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym`` abbreviates ``words``: its letters split into prefixes of the
-    words in order (words may be skipped), as "CENTCOM" ← "Central Command" and
+    words in order (words may be skipped), as "NORTHCOM" ← "Northern Command" and
     "SDF" ← "Syrian Democratic Forces".
 
-    >>> acronym_fits("CENTCOM", ["Central", "Command"]), acronym_fits("UN", ["World", "Bank"])
+    >>> acronym_fits("NORTHCOM", ["Northern", "Command"]), acronym_fits("UN", ["World", "Bank"])
     (True, False)
     """
     letters = re.sub(r"[^a-z]", "", acronym.casefold())
@@ -79,7 +79,7 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
     """Named-entity mentions of ``doc``, each with a span and a normalised key.
 
     Repairs on top of spaCy: titles, "the" and possessives stripped; acronyms
-    linked to their expansions ("U.S. Central Command (CENTCOM)"), with the
+    linked to their expansions ("U.S. Northern Command (NORTHCOM)"), with the
     acronym added when the model missed it; places resolved to ISO 3166 codes.
     """
     text: str = doc.text

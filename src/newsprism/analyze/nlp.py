@@ -17,9 +17,11 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     The lemmatizer is kept (speech-verb detection reads lemmas); nothing else is
     disabled because the parser gives sentences and the tagger feeds both.
 
-    >>> nlp = load_nlp()  # doctest: +SKIP
-    >>> [s.text for s in nlp("It rained. We left.").sents]  # doctest: +SKIP
-    ['It rained.', 'We left.']
+    Example (needs the models or files named)::
+
+        nlp = load_nlp()
+        [s.text for s in nlp("It rained. We left.").sents]
+        # ['It rained.', 'We left.']
     """
     import spacy
 

@@ -60,8 +60,10 @@ def _failed(article: Article, exc: BaseException) -> Analysis:
 def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
     """The evidence in one article; a failure becomes a note, never an exception.
 
-    >>> analysis = analyze_article(article)  # doctest: +SKIP
-    >>> [q.speaker for q in analysis.quotes]  # doctest: +SKIP
+    Example (needs the models or files named)::
+
+        analysis = analyze_article(article)
+        [q.speaker for q in analysis.quotes]
     """
     settings = settings or Settings()
     try:

@@ -227,10 +227,12 @@ def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | 
 def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
     """Every counted amount in ``doc`` as an interval, with its qualifier, unit and thing.
 
-    >>> from newsprism.analyze.nlp import parse
-    >>> q = extract_quantities("a", parse("Troops seized more than 15 rifles."))  # doctest: +SKIP
-    >>> (q[0].value_low, q[0].value_high, q[0].counted)  # doctest: +SKIP
-    (15.0, None, 'rifles')
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        q = extract_quantities("a", parse("Troops seized more than 15 rifles."))
+        (q[0].value_low, q[0].value_high, q[0].counted)
+        # (15.0, None, 'rifles')
     """
     text: str = doc.text
     out: list[Quantity] = []

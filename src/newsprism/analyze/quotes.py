@@ -77,10 +77,12 @@ def _sentence_of(doc: Any, char: int) -> Any:
 def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Direct, partial and indirect quotes with speaker and reporting verb.
 
-    >>> from newsprism.analyze.nlp import parse
-    >>> d = parse('"We will stay," Mayor Anne Larsen said.')  # doctest: +SKIP
-    >>> [(q.text, q.speaker) for q in extract_quotes("a", d, [])]  # doctest: +SKIP
-    [('We will stay,', 'Anne Larsen')]
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        d = parse('"We will stay," Mayor Anne Larsen said.')
+        [(q.text, q.speaker) for q in extract_quotes("a", d, [])]
+        # [('We will stay,', 'Anne Larsen')]
     """
     text: str = doc.text
     out: list[Quote] = []

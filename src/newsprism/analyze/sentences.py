@@ -10,10 +10,12 @@ from ..records import Sentence, Span
 def extract_sentences(article_id: str, doc: Any) -> tuple[Sentence, ...]:
     """The sentences of ``doc``; a line break always ends a sentence.
 
-    >>> from newsprism.analyze.nlp import parse
-    >>> doc = parse("Title here\\nIt rained. We left.")  # doctest: +SKIP
-    >>> [s.text for s in extract_sentences("a", doc)]  # doctest: +SKIP
-    ['Title here', 'It rained.', 'We left.']
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        doc = parse("Title here\\nIt rained. We left.")
+        [s.text for s in extract_sentences("a", doc)]
+        # ['Title here', 'It rained.', 'We left.']
     """
     text: str = doc.text
     out: list[Sentence] = []

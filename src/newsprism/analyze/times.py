@@ -266,10 +266,12 @@ def _weekday_year_hint(text: str) -> int | None:
 def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc`` as an interval, resolved against ``published``.
 
-    >>> from newsprism.analyze.nlp import parse
-    >>> t = extract_times("a", parse("It ran from November 24-27."), "2025-11-30")  # doctest: +SKIP
-    >>> (t[0].start, t[0].end)  # doctest: +SKIP
-    ('2025-11-24', '2025-11-27')
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        t = extract_times("a", parse("It ran from November 24-27."), "2025-11-30")
+        (t[0].start, t[0].end)
+        # ('2025-11-24', '2025-11-27')
     """
     text: str = doc.text if hasattr(doc, "text") else str(doc)
     anchor = date.fromisoformat(published) if published else None

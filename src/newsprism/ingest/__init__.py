@@ -25,9 +25,11 @@ def ingest(
 ) -> IngestResult:
     """Read ``paths`` (files, directories, URLs, or ``-`` for stdin) into cleaned articles.
 
-    >>> result = ingest(["examples/"])  # doctest: +SKIP
-    >>> len(result.articles), result.skipped
-    (5, ())
+    Example (needs the models or files named)::
+
+        result = ingest(["examples/"])
+        len(result.articles), result.skipped
+        # (5, ())
     """
     settings = settings or Settings()
     docs: list[Document] = []

@@ -99,12 +99,34 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable text (no character set fits)")
     return str(best)
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` as windows-1252 when that reads as Western text, else None.
+
+    Detection guesses poorly on short texts (a cp1252 "café" can pass for Cyrillic),
+    and cp1252 is by far the most common non-UTF-8 news encoding. Text in another
+    single-byte code page read as cp1252 turns into mostly accented letters, so more
+    than 10% non-ASCII among the letters rejects it.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return text
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    return text if non_ascii / len(letters) <= 0.10 else None
 
 
 def _python_codec(name: str) -> str:

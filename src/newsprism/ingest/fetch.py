@@ -23,8 +23,10 @@ def _one_line(exc: BaseException) -> str:
 def fetch_url(url: str, settings: Settings) -> Iterator[Document | Skipped]:
     """Fetch ``url`` and read it by its content type; every failure is one Skipped.
 
-    >>> list(fetch_url("http://127.0.0.1:9/", Settings(http_timeout=1)))  # doctest: +SKIP
-    [Skipped(source='http://127.0.0.1:9/', reason='could not fetch: connection refused …')]
+    Example (needs the models or files named)::
+
+        list(fetch_url("http://127.0.0.1:9/", Settings(http_timeout=1)))
+        # [Skipped(source='http://127.0.0.1:9/', reason='could not fetch: connection refused …')]
     """
     import httpx
 

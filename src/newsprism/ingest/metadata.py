@@ -198,8 +198,10 @@ def _detector() -> Any:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or None when unsure.
 
-    >>> detect_language("The minister said on Monday that talks would resume.")  # doctest: +SKIP
-    'en'
+    Example (needs the models or files named)::
+
+        detect_language("The minister said on Monday that talks would resume.")
+        # 'en'
     """
     sample = text[:3000]
     if len(sample.split()) < 3:
