@@ -19,20 +19,10 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..dates import MONTH_PATTERN, WEEKDAYS, month_number, year_for
 from ..records import Span, TimeExpr
 
-_MONTHS = {
-    name.casefold(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
-_MONTHS["sept"] = 9
-_WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
-
-M = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+M = MONTH_PATTERN
 D = r"\d{1,2}(?:st|nd|rd|th)?"
 Y = r"(?:1[89]|20)\d{2}"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -78,32 +68,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
-def _month(text: str) -> int:
-    key = text.casefold().rstrip(".")
-    return _MONTHS.get(key) or _MONTHS[key[:3]]
-
-
 def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
 def _year_for(month: int, day: int, weekday: int | None, anchor: date | None) -> int | None:
-    """The year of a month-day: from a weekday if given, else the latest not after anchor."""
-    ref = anchor or date.today()
-    if weekday is not None:
-        for year in range(ref.year, ref.year - 11, -1):
-            try:
-                if date(year, month, day).weekday() == weekday:
-                    return year
-            except ValueError:
-                continue
-        return None
-    if anchor is None:
-        return None
-    try:
-        return ref.year if date(ref.year, month, day) <= ref + timedelta(days=7) else ref.year - 1
-    except ValueError:
-        return None
+    # a date up to a week after publication is still this year ("due on December 5")
+    return year_for(month, day, weekday, anchor, slack_days=7)
 
 
 def _iso(y: int | None, m: int, d: int) -> str | None:
@@ -131,8 +102,8 @@ def _resolve(
     g = m.groupdict()
     y: int | None
     if kind in {"range_md_d", "range_from", "range_d_d_m"}:
-        m1 = _month(g["m1"])
-        m2 = _month(g["m2"]) if g.get("m2") else m1
+        m1 = month_number(g["m1"])
+        m2 = month_number(g["m2"]) if g.get("m2") else m1
         d1, d2 = _day(g["d1"]), _day(g["d2"])
         y = int(g["y"]) if g.get("y") else (_year_for(m1, d1, None, anchor) or doc_year_hint)
         s, e = _iso(y, m1, d1), _iso(y, m2, d2)
@@ -140,8 +111,8 @@ def _resolve(
             return None
         return s, e, "day", y is not None, None
     if kind in {"weekday_date", "md", "dm", "md_last_year"}:
-        mo, d = _month(g["m1"]), _day(g["d1"])
-        wd = _WEEKDAYS[g["wd"].casefold()] if g.get("wd") else None
+        mo, d = month_number(g["m1"]), _day(g["d1"])
+        wd = WEEKDAYS[g["wd"].casefold()] if g.get("wd") else None
         if kind == "md_last_year":
             y = (anchor.year - 1) if anchor else None
         elif g.get("y"):
@@ -156,7 +127,7 @@ def _resolve(
         s = _iso(int(g["y"]), int(g["mm"]), int(g["dd"]))
         return None if s is None else (s, s, "day", True, None)
     if kind in {"month_year", "in_month"}:
-        mo = _month(g["m1"])
+        mo = month_number(g["m1"])
         if g.get("y"):
             y = int(g["y"])
         elif anchor is not None:
@@ -188,7 +159,7 @@ def _resolve(
     if anchor is None:
         return None
     if kind == "weekday":
-        wd = _WEEKDAYS[g["wd"].casefold()]
+        wd = WEEKDAYS[g["wd"].casefold()]
         rel = (g.get("rel") or "").casefold()
         back = (anchor.weekday() - wd) % 7
         if rel == "next":
@@ -253,9 +224,9 @@ def _weekday_year_hint(text: str) -> int | None:
     for m in pat.finditer(text):
         if not m.group("y"):
             y = _year_for(
-                _month(m.group("m1")),
+                month_number(m.group("m1")),
                 _day(m.group("d1")),
-                _WEEKDAYS[m.group("wd").casefold()],
+                WEEKDAYS[m.group("wd").casefold()],
                 None,
             )
             if y:

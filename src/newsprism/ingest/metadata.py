@@ -7,7 +7,6 @@ carries a span into the raw input; others say which container field gave it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -15,21 +14,11 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
+from ..dates import MONTH_PATTERN, WEEKDAYS, month_number, year_for
 from ..records import Provenance
 from .wires import agencies_in_list, canonical_agency
 
-MONTHS = {
-    name.casefold(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
-
-_MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_RE = rf"(?P<month>{MONTH_PATTERN})"
 _DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
 # "November 30", "Nov. 30th, 2025", "30 November 2025"
@@ -60,25 +49,6 @@ _CREDIT_NOTE_LIST = re.compile(
     re.I,
 )
 _REPORTING_BY = re.compile(r"^\(?\s*(reporting|writing) by\b.*\bediting by\b", re.I)
-
-
-def _year_for(month: int, day: int, weekday: int | None, reference: date) -> int | None:
-    """The year a month-day falls in. With a weekday: the latest year, not after the
-    reference year, in which that day is that weekday (looking back 10 years).
-    Without one: the year in which the date is the latest not after the reference."""
-    if weekday is not None:
-        for year in range(reference.year, reference.year - 11, -1):
-            try:
-                if date(year, month, day).weekday() == weekday:
-                    return year
-            except ValueError:
-                continue
-        return None
-    try:
-        candidate = date(reference.year, month, day)
-    except ValueError:
-        return None
-    return reference.year if candidate <= reference else reference.year - 1
 
 
 def _make_date(year: int, month: int, day: int) -> str | None:
@@ -125,14 +95,14 @@ def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Pr
         found = _first_publication_date(line)
         if found is not None:
             m, has_weekday = found
-            month = _mkey(m["month"])
+            month = month_number(m["month"])
             day = int(m["day"])
             weekday = WEEKDAYS[m["weekday"].casefold()] if has_weekday else None
             year: int | None = int(m["year"]) if m["year"] else None
             if year is None:
                 ref = reference or date.today()
                 if weekday is not None or reference is not None:
-                    year = _year_for(month, day, weekday, ref)
+                    year = year_for(month, day, weekday, ref)
             start, end = offset + m.start(), offset + m.end()
             if year is None:
                 return Provenance("published", f"--{month:02d}-{day:02d}", "text", start, end)
@@ -141,13 +111,6 @@ def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Pr
                 return Provenance("published", value, "text", start, end)
         offset += len(line) + 1
     return None
-
-
-def _mkey(month: str) -> int:
-    key = month.casefold().rstrip(".")
-    if key in MONTHS:
-        return MONTHS[key]
-    return MONTHS[key[:3]]
 
 
 def _first_publication_date(line: str) -> tuple[Any, bool] | None:

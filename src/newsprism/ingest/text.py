@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..records import Document, InputKind, Skipped
@@ -12,21 +13,25 @@ from .decode import decode_bytes
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
+def _document(
+    data: bytes, source: str, kind: InputKind, declared: str | None, **fields: Any
+) -> Document | Skipped:
+    try:
+        body = decode_bytes(data, declared)
+    except InputError as exc:
+        return Skipped(source, str(exc))
+    if not body.strip():
+        return Skipped(source, "no text (only white space)")
+    return Document(source=source, kind=kind, raw=data, body=body, **fields)
+
+
 def read_text(data: bytes, source: str, kind: InputKind = "text") -> Iterator[Document | Skipped]:
     """One Document for a text or Markdown file.
 
     >>> next(read_text(b"Title\\nBody.", "a.txt")).body
     'Title\\nBody.'
     """
-    try:
-        body = decode_bytes(data)
-    except InputError as exc:
-        yield Skipped(source, str(exc))
-        return
-    if not body.strip():
-        yield Skipped(source, "no text (only white space)")
-        return
-    yield Document(source=source, kind=kind, raw=data, body=body)
+    yield _document(data, source, kind, None)
 
 
 def html_charset(data: bytes) -> str | None:
@@ -39,12 +44,4 @@ def read_html(
     data: bytes, source: str, kind: InputKind = "html", url: str | None = None
 ) -> Iterator[Document | Skipped]:
     """One Document for an HTML page; main-text extraction happens when it is built."""
-    try:
-        body = decode_bytes(data, html_charset(data))
-    except InputError as exc:
-        yield Skipped(source, str(exc))
-        return
-    if not body.strip():
-        yield Skipped(source, "no text (only white space)")
-        return
-    yield Document(source=source, kind=kind, raw=data, body=body, is_html=True, url=url)
+    yield _document(data, source, kind, html_charset(data), is_html=True, url=url)
