@@ -165,3 +165,21 @@ def test_stdin_and_python_m(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert data["articles"][0]["source"] == "-"
     assert data["articles"][0]["text"].strip()
+
+
+def test_eval_extract_prints_scores_per_extractor() -> None:
+    gold = Path(__file__).resolve().parent / "gold"
+    result = runner.invoke(app, ["eval", "extract", "--gold", str(gold)])
+    assert result.exit_code == 0
+    for name in ("entities", "quantities", "times", "quotes", "attributions"):
+        assert name in result.stdout
+
+
+def test_debug_shows_the_traceback_and_plain_runs_do_not(tmp_path: Path) -> None:
+    bad = tmp_path / "settings.toml"
+    bad.write_text("max_bytes = 'lots'\n")
+    plain = runner.invoke(app, ["analyze", str(EXAMPLES), "--config", str(bad)])
+    assert plain.exit_code == 2 and "Traceback" not in plain.output
+    assert "whole number" in plain.output
+    debug = runner.invoke(app, ["analyze", str(EXAMPLES), "--config", str(bad), "--debug"])
+    assert debug.exit_code == 2 and "Traceback" in debug.output
