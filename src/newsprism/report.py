@@ -70,7 +70,11 @@ def run(
             # A worker pays ~2 s to load the models: only worth it for larger batches.
             processes = 1 if len(result.articles) < 50 else (os.cpu_count() or 1)
         say(f"analyzing {len(result.articles)} articles")
-        for analysis in analyze_articles(result.articles, settings, processes=processes):
+        # Embeddings serve only to compare sentences across articles.
+        embed = len(result.articles) > 1
+        for analysis in analyze_articles(
+            result.articles, settings, processes=processes, embed=embed
+        ):
             analyses[analysis.article_id] = analysis
     report = Report(result.articles, result.skipped, analyses)
     if settings.db:

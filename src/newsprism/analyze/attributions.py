@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import Attribution, Mention, Span
+from .nlp import sents_of
 from .speech import according_to, speaker_of, speech_verb, subject_of
 
 
@@ -27,7 +28,7 @@ def extract_attributions(
     """
     out: list[Attribution] = []
     last: tuple[str, int, int] | None = None
-    for sent in doc.sents:
+    for sent in sents_of(doc):
         source = None
         cue = None
         acc = according_to(sent)

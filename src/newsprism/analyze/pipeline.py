@@ -20,14 +20,21 @@ BATCH = 16
 
 
 def analyze_doc(
-    article: Article, doc: Any, vectors: npt.NDArray[np.float32] | None = None
+    article: Article,
+    doc: Any,
+    vectors: npt.NDArray[np.float32] | None = None,
+    *,
+    embed_: bool = True,
 ) -> Analysis:
     """Every extractor over one parsed article; ``vectors`` are its sentence embeddings
-    when the caller computed them for a whole batch at once."""
+    when the caller computed them for a whole batch at once. With ``embed_=False``
+    the analysis carries no embeddings (``embedding_dim`` 0)."""
     aid = article.id
     sents = sentences.extract_sentences(aid, doc)
     mentions = entities.extract_mentions(aid, doc)
-    if vectors is None or len(vectors) != len(sents):
+    if not embed_:
+        vectors = np.zeros((0, embed.DIM), dtype=np.float32)
+    elif vectors is None or len(vectors) != len(sents):
         vectors = embed.embed_texts([s.text for s in sents])
     found_times = times.extract_times(aid, doc, article.published)
     return Analysis(
@@ -39,7 +46,7 @@ def analyze_doc(
         quotes=quotes.extract_quotes(aid, doc, mentions),
         attributions=attributions.extract_attributions(aid, doc, mentions),
         embeddings=embed.pack(vectors),
-        embedding_dim=vectors.shape[1] if len(sents) else 0,
+        embedding_dim=vectors.shape[1] if len(vectors) else 0,
     )
 
 
@@ -73,7 +80,7 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
         return _failed(article, exc)
 
 
-def _analyze_chunk(articles: Sequence[Article], model: str) -> list[Analysis]:
+def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True) -> list[Analysis]:
     nlp = load_nlp(model)
     out: list[Analysis] = []
     try:
@@ -86,33 +93,43 @@ def _analyze_chunk(articles: Sequence[Article], model: str) -> list[Analysis]:
         [s.text for s in sentences.extract_sentences(a.id, d)]
         for a, d in zip(articles, docs, strict=True)
     ]
-    try:
-        flat = embed.embed_texts([t for ts in texts for t in ts])
-    except Exception:
-        flat = None
+    flat: npt.NDArray[np.float32] | None = np.zeros((0, embed.DIM), dtype=np.float32)
+    if embed_:
+        try:
+            flat = embed.embed_texts([t for ts in texts for t in ts])
+        except Exception:
+            flat = None
     offset = 0
     for article, doc, ts in zip(articles, docs, texts, strict=True):
         vectors = None if flat is None else flat[offset : offset + len(ts)]
-        offset += len(ts)
+        offset += len(ts) if embed_ else 0
         try:
-            out.append(analyze_doc(article, doc, vectors))
+            out.append(analyze_doc(article, doc, vectors, embed_=embed_))
         except Exception as exc:
             out.append(_failed(article, exc))
     return out
 
 
 def analyze_articles(
-    articles: Sequence[Article], settings: Settings | None = None, *, processes: int = 1
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    processes: int = 1,
+    embed: bool = True,
 ) -> list[Analysis]:
     """Analyze ``articles`` in input order, in this process or in ``processes`` workers.
 
     Each worker loads the models once; articles travel in chunks of ``BATCH``.
+    ``embed=False`` skips sentence embeddings (a third of the time), for callers
+    that never compare sentences across articles.
     """
     settings = settings or Settings()
     if processes <= 1 or len(articles) <= BATCH:
-        return _analyze_chunk(articles, settings.spacy_model)
+        return _analyze_chunk(articles, settings.spacy_model, embed)
     chunks = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
     workers = min(processes, os.cpu_count() or 1, len(chunks))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_analyze_chunk, chunks, [settings.spacy_model] * len(chunks))
+        results = pool.map(
+            _analyze_chunk, chunks, [settings.spacy_model] * len(chunks), [embed] * len(chunks)
+        )
         return [a for chunk in results for a in chunk]

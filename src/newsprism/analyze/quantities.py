@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from ..records import Quantity, Span
+from .nlp import text_of
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -234,7 +235,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         (q[0].value_low, q[0].value_high, q[0].counted)
         # (15.0, None, 'rifles')
     """
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[Quantity] = []
     taken: set[int] = set()
     i = 0
@@ -348,7 +349,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
 
 
 def _vague(article_id: str, doc: Any, taken: set[int]) -> list[Quantity]:
-    text: str = doc.text
+    text: str = text_of(doc)
     out = []
     for m in _VAGUE_RE.finditer(text):
         phrase = m.group(1).casefold()

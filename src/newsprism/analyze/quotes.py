@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import Mention, Quote, Span
+from .nlp import sentence_at, sents_of, text_of
 from .speech import according_to, speaker_of, speech_verb, subject_of
 
 # opening mark → closing marks
@@ -67,13 +68,6 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_of(doc: Any, char: int) -> Any:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
-
-
 def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Direct, partial and indirect quotes with speaker and reporting verb.
 
@@ -84,14 +78,14 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
         [(q.text, q.speaker) for q in extract_quotes("a", d, [])]
         # [('We will stay,', 'Anne Larsen')]
     """
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[Quote] = []
     last: tuple[str, int, int] | None = None
     quoted = find_quotations(text)
     spans_done: list[tuple[int, int]] = []
-    sents = list(doc.sents)
+    sents = sents_of(doc)
     for qs, qe in quoted:
-        sent = _sentence_of(doc, max(qs - 1, 0))
+        sent = sentence_at(doc, max(qs - 1, 0))
         verb = None
         speaker = None
         cue = None
@@ -155,7 +149,7 @@ def _indirect(
     """Reported speech: "X stressed that …" outside quotation marks."""
     out: list[Quote] = []
     last: tuple[str, int, int] | None = None
-    for sent in doc.sents:
+    for sent in sents_of(doc):
         verb = speech_verb(sent)
         if verb is None:
             continue
@@ -174,7 +168,7 @@ def _indirect(
         that = doc[comp.left_edge.i]
         if that.lower_ == "that" and that.dep_ == "mark":
             start = doc[that.i + 1].idx
-        text = doc.text[start:end].rstrip(" ,.;:")
+        text = text_of(doc)[start:end].rstrip(" ,.;:")
         if len(text.split()) < 3:
             continue
         speaker = speaker_of(subj, mentions, last)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Sentence, Span
+from .nlp import sents_of, text_of
 
 
 def extract_sentences(article_id: str, doc: Any) -> tuple[Sentence, ...]:
@@ -17,9 +18,9 @@ def extract_sentences(article_id: str, doc: Any) -> tuple[Sentence, ...]:
         [s.text for s in extract_sentences("a", doc)]
         # ['Title here', 'It rained.', 'We left.']
     """
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[Sentence] = []
-    for sent in doc.sents:
+    for sent in sents_of(doc):
         start = sent.start_char
         for piece in text[sent.start_char : sent.end_char].split("\n"):
             s = start + (len(piece) - len(piece.lstrip()))

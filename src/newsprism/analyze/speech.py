@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import Mention
+from .nlp import text_of
 
 # Lemmas of verbs that report speech or writing (general English).
 SPEECH_VERBS = frozenset(
@@ -89,5 +90,5 @@ def speaker_of(
     named = mention_at(mentions, tok.idx, tok.idx + len(tok.text))
     if named is not None and named.type in {"PERSON", "ORG", "GPE", "NORP"}:
         return named.text, named.span.start, named.span.end
-    text = tok.doc.text[start:end]
+    text = text_of(tok.doc)[start:end]
     return (text, start, end) if text.strip() else None

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..dates import MONTH_PATTERN, WEEKDAYS, month_number, year_for
 from ..records import Span, TimeExpr
+from .nlp import text_of
 
 M = MONTH_PATTERN
 D = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -244,7 +245,7 @@ def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[Tim
         (t[0].start, t[0].end)
         # ('2025-11-24', '2025-11-27')
     """
-    text: str = doc.text if hasattr(doc, "text") else str(doc)
+    text: str = text_of(doc) if hasattr(doc, "user_data") else str(doc)
     anchor = date.fromisoformat(published) if published else None
     hint = None if anchor else _weekday_year_hint(text)
     taken: list[tuple[int, int]] = []
