@@ -23,7 +23,8 @@ def analyze(paths: Sequence[str], *, analysis: bool = True, **options: Any) -> R
     """Read ``paths`` (files, folders, URLs) and return a :class:`Report`.
 
     ``options`` are settings (see :class:`Settings`): ``date``, ``db``,
-    ``max_bytes``, ``spacy_model``, ``jsonl_fields``…; ``analysis=False`` only
+    ``max_bytes``, ``spacy_model``, ``jsonl_fields``…, and ``primary`` (a file or
+    URL to grade every article against); ``analysis=False`` only
     ingests. ``report_to_json(report)`` gives the report JSON v1.
 
     Example (needs the models or files named)::
@@ -35,8 +36,9 @@ def analyze(paths: Sequence[str], *, analysis: bool = True, **options: Any) -> R
     from .report import run
 
     processes = options.pop("processes", None)
+    primary = options.pop("primary", None)
     settings = load_settings(**options)
-    return run(list(paths), settings, analyze=analysis, processes=processes)
+    return run(list(paths), settings, analyze=analysis, processes=processes, primary=primary)
 
 
 __all__ = [

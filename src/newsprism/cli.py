@@ -96,9 +96,15 @@ def analyze(
     config: Annotated[
         Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
     ] = None,
+    primary: Annotated[
+        str | None,
+        typer.Option(
+            help="The original (press release, statement) to grade every article against."
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
-    """Read articles, clean them, extract their evidence and write a report."""
+    """Read articles, reconcile them into one cited account and write a report."""
     from .render import render
     from .report import run
 
@@ -114,7 +120,14 @@ def analyze(
             jsonl_fields=jsonl_fields,
         )
         stdin = sys.stdin.buffer if "-" in paths else None
-        report = run(paths, settings, stdin=stdin, analyze=not no_analysis, processes=processes)
+        report = run(
+            paths,
+            settings,
+            stdin=stdin,
+            analyze=not no_analysis,
+            processes=processes,
+            primary=primary,
+        )
         _write(render(report, fmt), output)
     except Exception as exc:  # one line per failure; --debug shows the traceback
         raise _fail(exc, debug) from None
@@ -163,6 +176,45 @@ def eval_extract(
             raise UsageError(f"gold folder {gold} does not exist; pass --gold PATH")
         scores = evaluate_extract(gold, _settings(debug))
         typer.echo(format_scores(scores))
+    except Exception as exc:  # one line per failure; --debug shows the traceback
+        raise _fail(exc, debug) from None
+
+
+@eval_app.command("reconcile")
+def eval_reconcile(
+    gold: Annotated[
+        Path, typer.Option(help="The gold folder (default: tests/gold of a source checkout).")
+    ] = Path("tests/gold"),
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Origins, fact alignment, status and quote comparison on the annotated stories."""
+    try:
+        from .evaluate.reconcile import evaluate_reconcile, format_reconcile
+
+        folder = gold / "reconcile"
+        if not folder.is_dir():
+            raise UsageError(f"gold folder {folder} does not exist; pass --gold PATH")
+        # corpora are named relative to the checkout that holds the gold folder
+        results = evaluate_reconcile(folder, gold.resolve().parent.parent, _settings(debug))
+        typer.echo(format_reconcile(results))
+    except Exception as exc:  # one line per failure; --debug shows the traceback
+        raise _fail(exc, debug) from None
+
+
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[
+        Path, typer.Option(help="A CASE 2021 task 2 TSV: id, snippet, sub-event code.")
+    ] = Path("../shared/data/case2021-acled/dev_half.tsv"),
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets (the 25 ACLED types)."""
+    try:
+        from .evaluate.events import evaluate_events, format_events
+
+        if not data.is_file():
+            raise UsageError(f"{data} does not exist; pass --data PATH")
+        typer.echo(format_events(evaluate_events(data)))
     except Exception as exc:  # one line per failure; --debug shows the traceback
         raise _fail(exc, debug) from None
 

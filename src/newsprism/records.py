@@ -214,3 +214,136 @@ class Analysis:
     embeddings: bytes = b""  # float16 little-endian, one row per sentence
     embedding_dim: int = 0
     notes: tuple[str, ...] = field(default=())
+
+
+# ---------------------------------------------------------------- story records
+
+FactStatus = Literal["corroborated", "single_source", "variant", "conflict"]
+QuoteRelation = Literal["verbatim", "abridged", "altered", "paraphrase", "unique"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity across a story: its best name, every spelling, every mention."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    place: str | None = None  # ISO 3166 code when the entity is a known place
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Articles that are not independent of each other, and why.
+
+    ``copies`` lists (article_id, copied_from, evidence) for each link found.
+    """
+
+    id: str
+    article_ids: tuple[str, ...]
+    copies: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of one article that states a fact, with the slots read from it."""
+
+    span: Span
+    text: str
+    entities: tuple[str, ...] = ()  # entity ids
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()  # event times: report dates and durations left out
+    places: tuple[str, ...] = ()  # ISO 3166 codes
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Statements from several articles that report the same fact, and how they compare."""
+
+    id: str
+    summary: str
+    status: FactStatus
+    independent_sources: int
+    statements: tuple[Statement, ...]
+    note: str
+    origins: tuple[str, ...] = ()
+    date_start: str | None = None
+    date_end: str | None = None
+    differences: tuple[str, ...] = ()  # one line per slot that differs
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One article's rendering of an utterance, compared with the fullest rendering."""
+
+    span: Span
+    text: str
+    kind: str  # direct, partial or indirect
+    relation: QuoteRelation
+    diff: str = ""  # word diff against the reference: [-removed-] {+added+}
+    flag: str | None = None  # e.g. quotation marks around words nobody else reports
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """Renderings of one utterance across articles."""
+
+    id: str
+    speaker: str | None
+    speaker_entity: str | None
+    renderings: tuple[Rendering, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An ACLED-style event record built from the facts that describe it."""
+
+    id: str
+    date_start: str | None
+    date_end: str | None
+    event_type: str
+    sub_event_type: str
+    actors: tuple[str, ...]
+    country: str | None
+    admin1: str | None
+    location: str | None
+    fatalities: int | None
+    fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date_start: str
+    date_end: str
+    summary: str
+    fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """How one article's account compares with the primary source."""
+
+    article_id: str
+    matching: tuple[str, ...] = ()  # fact ids the article reports as the primary does
+    changed: tuple[tuple[str, str], ...] = ()  # (fact id, what changed)
+    added: tuple[str, ...] = ()  # fact ids the primary source does not contain
+    quotes_changed: tuple[tuple[str, str], ...] = ()  # (quote group id, relation + diff)
+
+
+@dataclass(frozen=True)
+class Story:
+    """The reconciled account of one story."""
+
+    id: str
+    headline: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    events: tuple[Event, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    primary_id: str | None = None
+    grades: tuple[Grade, ...] = ()

@@ -17,7 +17,8 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .config import Settings
-from .records import Analysis, Article, Skipped
+from .errors import InputError
+from .records import Analysis, Article, IngestResult, Skipped, Story
 from .serialize import to_jsonable
 
 SCHEMA_VERSION = 1
@@ -30,7 +31,8 @@ class Report:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
     analyses: dict[str, Analysis] = field(default_factory=dict)
-    stories: tuple[dict[str, Any], ...] = ()
+    stories: tuple[Story, ...] = ()
+    primary_id: str | None = None  # the article named as the primary source
 
     def article(self, article_id: str) -> Article:
         """The article with id ``article_id``; KeyError when there is none."""
@@ -48,6 +50,7 @@ def run(
     analyze: bool = True,
     processes: int | None = None,
     progress: Callable[[str], None] | None = None,
+    primary: str | None = None,
 ) -> Report:
     """Read ``paths`` and build a :class:`Report`; store it when ``settings.db`` is set.
 
@@ -62,6 +65,16 @@ def run(
     say = progress or (lambda _msg: None)
     say("reading inputs")
     result = ingest(paths, settings, stdin=stdin)
+    primary_id = None
+    if primary is not None:
+        # the primary source (a press release, a statement) joins the story as its reference
+        found = ingest([primary], settings)
+        if not found.articles:
+            reason = found.skipped[0].reason if found.skipped else "no text"
+            raise InputError(f"primary source {primary}: {reason}")
+        primary_id = found.articles[0].id
+        kept = [a for a in result.articles if a.id != primary_id]
+        result = IngestResult((found.articles[0], *kept), result.skipped)
     analyses: dict[str, Analysis] = {}
     if analyze and result.articles:
         from .analyze.pipeline import analyze_articles
@@ -76,7 +89,14 @@ def run(
             result.articles, settings, processes=processes, embed=embed
         ):
             analyses[analysis.article_id] = analysis
-    report = Report(result.articles, result.skipped, analyses)
+    stories: tuple[Story, ...] = ()
+    if analyses:
+        from .reconcile import reconcile
+
+        say("reconciling")
+        arts = [a for a in result.articles if a.id in analyses]
+        stories = (reconcile(arts, [analyses[a.id] for a in arts], primary_id=primary_id),)
+    report = Report(result.articles, result.skipped, analyses, stories, primary_id)
     if settings.db:
         from .store import open_store
 
@@ -91,13 +111,12 @@ def run(
     return report
 
 
-def origin_of(article: Article) -> str:
-    """The origin group of an article.
-
-    Until source-independence analysis groups copies together, every article
-    is its own origin; the id keeps the contract (articles sharing an origin are
-    not independent) true.
-    """
+def origin_of(article: Article, stories: Sequence[Story] = ()) -> str:
+    """The origin group of an article: articles sharing one are not independent."""
+    for story in stories:
+        for origin in story.origins:
+            if article.id in origin.article_ids:
+                return origin.id
     return "origin-" + article.id
 
 
@@ -131,7 +150,9 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def article_to_json(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
+def article_to_json(
+    article: Article, analysis: Analysis | None = None, stories: Sequence[Story] = ()
+) -> dict[str, Any]:
     """One entry of the report's ``articles`` list."""
     out: dict[str, Any] = {
         "id": article.id,
@@ -141,7 +162,7 @@ def article_to_json(article: Article, analysis: Analysis | None = None) -> dict[
         "published": article.published,
         "language": article.language,
         "credits": list(article.credits),
-        "origin": origin_of(article),
+        "origin": origin_of(article, stories),
         "text": article.text,
         "url": article.url,
         "kind": article.kind,
@@ -158,10 +179,75 @@ def report_to_json(report: Report) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"newsprism {__version__}",
-        "articles": [article_to_json(a, report.analyses.get(a.id)) for a in report.articles],
+        "articles": [
+            {
+                **article_to_json(a, report.analyses.get(a.id), report.stories),
+                "role": "primary" if a.id == report.primary_id else "report",
+            }
+            for a in report.articles
+        ],
         "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
-        "stories": list(report.stories),
+        "stories": [story_to_json(s) for s in report.stories],
     }
+
+
+def _cite(span: Any, text: str) -> dict[str, Any]:
+    return {"article_id": span.article_id, "text": text, "start": span.start, "end": span.end}
+
+
+def story_to_json(story: Story) -> dict[str, Any]:
+    """One entry of the report's ``stories`` list (DESIGN.md, report JSON v1)."""
+    return {
+        "id": story.id,
+        "headline": story.headline,
+        "article_ids": list(story.article_ids),
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+             "place": e.place, "mentions": len(e.mentions)}
+            for e in story.entities
+        ],
+        "origins": [
+            {"id": o.id, "article_ids": list(o.article_ids),
+             "copies": [{"article_id": a, "from": b, "evidence": ev} for a, b, ev in o.copies]}
+            for o in story.origins
+        ],
+        "facts": [
+            {"id": f.id, "summary": f.summary, "status": f.status,
+             "independent_sources": f.independent_sources,
+             "statements": [_cite(st.span, st.text) for st in f.statements],
+             "note": f.note, "origins": list(f.origins), "differences": list(f.differences),
+             "date_start": f.date_start, "date_end": f.date_end}
+            for f in story.facts
+        ],
+        "quotes": [
+            {"id": q.id, "speaker": q.speaker, "speaker_entity": q.speaker_entity,
+             "renderings": [{**_cite(r.span, r.text), "relation": r.relation, "kind": r.kind,
+                             "diff": r.diff, "flag": r.flag} for r in q.renderings]}
+            for q in story.quotes
+        ],
+        "events": [
+            {"id": e.id, "date_start": e.date_start, "date_end": e.date_end,
+             "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+             "actors": list(e.actors), "country": e.country, "admin1": e.admin1,
+             "location": e.location, "fatalities": e.fatalities, "fact_ids": list(e.fact_ids)}
+            for e in story.events
+        ],
+        "timeline": [
+            {"date_start": t.date_start, "date_end": t.date_end, "summary": t.summary,
+             "fact_ids": list(t.fact_ids)}
+            for t in story.timeline
+        ],
+        "primary": None if story.primary_id is None else {
+            "article_id": story.primary_id,
+            "grades": [
+                {"article_id": g.article_id, "matching": list(g.matching),
+                 "changed": [{"fact_id": f, "what": w} for f, w in g.changed],
+                 "added": list(g.added),
+                 "quotes_changed": [{"quote_id": q, "what": w} for q, w in g.quotes_changed]}
+                for g in story.grades
+            ],
+        },
+    }  # fmt: skip
 
 
 def report_schema() -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import Mention, Quote, Span
 from .nlp import sentence_at, sents_of, text_of
-from .speech import according_to, speaker_of, speech_verb, subject_of
+from .speech import PRONOUNS, according_to, speaker_of, speech_verb, subject_of
 
 # opening mark → closing marks
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“”", "‹": "›", "「": "」", "‚": "‘’"}
@@ -81,10 +81,16 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
     text: str = text_of(doc)
     out: list[Quote] = []
     last: tuple[str, int, int] | None = None
+    last_pos = -1
     quoted = find_quotations(text)
     spans_done: list[tuple[int, int]] = []
     sents = sents_of(doc)
+    named = _named_speakers(doc, mentions)
     for qs, qe in quoted:
+        # "he" is the last speaker named before the quote, in reported speech too
+        for pos, who in named:
+            if last_pos < pos < qs:
+                last, last_pos = who, pos
         sent = sentence_at(doc, max(qs - 1, 0))
         verb = None
         speaker = None
@@ -114,7 +120,7 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
                 break
         kind = _kind(text, qs, qe, sent)
         if speaker is not None and speaker[0].casefold() not in {"it"}:
-            last = speaker
+            last, last_pos = speaker, qs
         out.append(
             Quote(
                 Span(article_id, qs, qe),
@@ -141,6 +147,22 @@ def _kind(text: str, qs: int, qe: int, sent: Any) -> str:
     if sent is not None and len(body.split()) >= 0.6 * len(sent.text.split()):
         return "direct"
     return "partial"
+
+
+def _named_speakers(
+    doc: Any, mentions: Sequence[Mention]
+) -> list[tuple[int, tuple[str, int, int]]]:
+    """(position, speaker) of every named subject of a speech verb, in text order."""
+    out = []
+    for sent in sents_of(doc):
+        verb = speech_verb(sent)
+        subj = subject_of(verb) if verb is not None else None
+        if subj is None or subj.lower_ in PRONOUNS:
+            continue
+        who = speaker_of(subj, mentions, None)
+        if who is not None:
+            out.append((subj.idx, who))
+    return out
 
 
 def _indirect(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..records import Article
+from ..records import Article, Fact, Story
 from ..report import Report
 
 
@@ -20,13 +20,17 @@ def _date_cell(article: Article) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    """The report as Markdown: articles with their metadata, then what was skipped and why."""
+    """The report as Markdown: each story's account (consensus, conflicts and variants,
+    quotes, what each source alone adds, events), then the articles, then what was
+    skipped and why."""
     lines = [
         "# newsprism report",
         "",
         f"{len(report.articles)} articles read, {len(report.skipped)} inputs skipped.",
         "",
     ]
+    for story in report.stories:
+        lines += render_story(story, report)
     if report.articles:
         lines += [
             "## Articles",
@@ -78,3 +82,101 @@ def render_markdown(report: Report) -> str:
         lines += [f"| {_cell(s.source)} | {_cell(s.reason)} |" for s in report.skipped]
         lines.append("")
     return "\n".join(lines)
+
+
+def _label(report: Report, article_id: str) -> str:
+    """A short name for an article: its outlet, else its source file."""
+    for n, a in enumerate(report.articles, 1):
+        if a.id == article_id:
+            return f"[{n}] {a.outlet or a.source}"
+    return article_id
+
+
+def _fact_lines(fact: Fact, report: Report) -> list[str]:
+    out = [f"- **{_cell(fact.summary)}** — {fact.independent_sources} independent "
+           f"origin(s), {len(fact.statements)} article(s). {fact.note}"]  # fmt: skip
+    for st in fact.statements:
+        out.append(f"  - {_label(report, st.span.article_id)} "
+                   f"(chars {st.span.start}–{st.span.end}): “{_cell(st.text)}”")  # fmt: skip
+    return out
+
+
+def render_story(story: Story, report: Report) -> list[str]:
+    """One story as Markdown sections; every statement cites its article and characters."""
+    lines = [f"## Story: {_cell(story.headline)}", ""]
+    lines.append(f"{len(story.article_ids)} articles, {len(story.origins)} independent origins.")
+    lines.append("")
+    copied = [o for o in story.origins if len(o.article_ids) > 1]
+    if copied:
+        lines += ["### Who copied whom", ""]
+        for o in copied:
+            members = ", ".join(_label(report, a) for a in o.article_ids)
+            lines.append(f"- {o.id}: {members}")
+            for copy, source, evidence in o.copies:
+                src = _label(report, source) if any(a.id == source for a in report.articles) \
+                    else source  # fmt: skip
+                lines.append(f"  - {_label(report, copy)} ← {src}: {_cell(evidence)}")
+        lines.append("")
+    sections = [
+        ("Conflicts", [f for f in story.facts if f.status == "conflict"]),
+        ("Variants", [f for f in story.facts if f.status == "variant"]),
+        ("Consensus", [f for f in story.facts if f.status == "corroborated"]),
+    ]
+    for title, facts in sections:
+        if facts:
+            lines += [f"### {title}", ""]
+            for f in facts:
+                lines += _fact_lines(f, report)
+            lines.append("")
+    compared = [q for q in story.quotes if len(q.renderings) > 1 or q.renderings[0].flag]
+    if compared:
+        lines += ["### Quotes compared", ""]
+        for q in compared:
+            lines.append(f"- **{_cell(q.speaker or 'unknown speaker')}**")
+            for r in q.renderings:
+                flag = f" ⚠ {r.flag}" if r.flag else ""
+                lines.append(f"  - {_label(report, r.span.article_id)} *{r.relation}*: "
+                             f"“{_cell(r.text)}”{flag}")  # fmt: skip
+                if r.diff:
+                    lines.append(f"    - diff: {_cell(r.diff)}")
+        lines.append("")
+    singles = [f for f in story.facts if f.status == "single_source"]
+    if singles:
+        lines += ["### What each source alone adds", ""]
+        for aid in story.article_ids:
+            own = [f for f in singles if f.statements[0].span.article_id == aid]
+            if own:
+                lines.append(f"- {_label(report, aid)}: {len(own)} statement(s)")
+                for f in own[:5]:
+                    lines.append(f"  - “{_cell(f.summary)}”")
+                if len(own) > 5:
+                    lines.append(f"  - … and {len(own) - 5} more (see the JSON report)")
+        lines.append("")
+    if story.events:
+        lines += ["### Events", "",
+                  "| dates | type | sub-type | actors | country | admin1 | location | "
+                  "fatalities | facts |", "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        for e in story.events:
+            dates = f"{e.date_start or '?'} – {e.date_end or '?'}"
+            row = [dates, e.event_type, e.sub_event_type, ", ".join(e.actors), e.country,
+                   e.admin1, e.location, e.fatalities, ", ".join(e.fact_ids)]  # fmt: skip
+            lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+        lines.append("")
+    if story.timeline:
+        lines += ["### Timeline", ""]
+        for t in story.timeline:
+            when = t.date_start if t.date_start == t.date_end else f"{t.date_start} – {t.date_end}"
+            lines.append(f"- {when}: {_cell(t.summary)} ({', '.join(t.fact_ids)})")
+        lines.append("")
+    if story.grades:
+        lines += ["### Against the primary source", ""]
+        for g in story.grades:
+            who = _label(report, g.article_id)
+            lines.append(f"- {who}: {len(g.matching)} fact(s) as in the primary, "
+                         f"{len(g.changed)} changed, {len(g.added)} not in it")  # fmt: skip
+            for fid, what in g.changed:
+                lines.append(f"  - {fid}: {_cell(what)}")
+            for qid, what in g.quotes_changed:
+                lines.append(f"  - quote {qid}: {_cell(what)}")
+        lines.append("")
+    return lines

@@ -1,0 +1,113 @@
+"""Reconcile: the cited account of one story.
+
+:func:`reconcile` takes the articles of one story and their analyses and returns
+a :class:`~newsprism.records.Story`: canonical entities, origins (who copied
+whom), facts with their status, quotes compared across articles, a timeline and
+ACLED-style events, and, when a primary source is named, how each article's
+account differs from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from ..records import Analysis, Article, Fact, Grade, QuoteGroup, Span, Story
+from .entities import build_entities
+from .events import build_events, timeline
+from .facts import build_facts, compare
+from .origins import find_origins
+from .quotes import group_quotes
+
+__all__ = ["reconcile"]
+
+
+def reconcile(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    *,
+    primary_id: str | None = None,
+    story_id: str = "s1",
+) -> Story:
+    """The reconciled story of ``articles`` (with their ``analyses``, same order).
+
+    Example (needs the models or files named)::
+
+        from newsprism import analyze
+        report = analyze(["examples/"])
+        story = report.stories[0]
+        [(f.status, f.summary) for f in story.facts[:3]]
+    """
+    entities, entity_of = build_entities(analyses)
+    origins = find_origins(articles)
+    origin_of = {aid: o.id for o in origins for aid in o.article_ids}
+    texts = {a.id: a.text for a in articles}
+    facts = build_facts(analyses, texts, entity_of, origin_of)
+    quotes = group_quotes(
+        analyses, entities, entity_of, _quote_vectors(analyses), primary_id, texts
+    )
+    titled = [a.title for a in articles if a.title and a.id != primary_id]
+    headline = titled[0] if titled else (facts[0].summary if facts else "")
+    return Story(
+        id=story_id,
+        headline=headline,
+        article_ids=tuple(a.id for a in articles),
+        entities=entities,
+        origins=origins,
+        facts=facts,
+        quotes=quotes,
+        events=build_events(facts, entities, analyses),
+        timeline=timeline(facts),
+        primary_id=primary_id,
+        grades=grade(articles, facts, quotes, primary_id) if primary_id else (),
+    )
+
+
+def _quote_vectors(analyses: Sequence[Analysis]) -> dict[Span, npt.NDArray[np.float32]] | None:
+    quotes = [q for a in analyses for q in a.quotes]
+    if len(analyses) < 2 or not quotes:
+        return None
+    from ..analyze.embed import embed_texts
+
+    vectors = embed_texts([q.text for q in quotes])
+    return {q.span: vectors[i] for i, q in enumerate(quotes)}
+
+
+def grade(
+    articles: Sequence[Article],
+    facts: Sequence[Fact],
+    quotes: Sequence[QuoteGroup],
+    primary_id: str,
+) -> tuple[Grade, ...]:
+    """Each article's facts and quotes against the primary source's."""
+    out = []
+    for a in articles:
+        if a.id == primary_id:
+            continue
+        matching: list[str] = []
+        changed: list[tuple[str, str]] = []
+        added: list[str] = []
+        for f in facts:
+            mine = [st for st in f.statements if st.span.article_id == a.id]
+            if not mine:
+                continue
+            ref = [st for st in f.statements if st.span.article_id == primary_id]
+            if not ref:
+                added.append(f.id)
+                continue
+            diffs = compare(ref[0], mine[0])
+            if diffs:
+                changed.append((f.id, "; ".join(d for _, d in diffs)))
+            else:
+                matching.append(f.id)
+        quotes_changed = []
+        for g in quotes:
+            refs = [r for r in g.renderings if r.span.article_id == primary_id]
+            for r in g.renderings:
+                if refs and r.span.article_id == a.id and r.relation != "verbatim":
+                    quotes_changed.append((g.id, f"{r.relation}: {r.diff}".strip(": ")))
+        out.append(Grade(a.id, tuple(matching), tuple(changed), tuple(added),
+                         tuple(quotes_changed)))  # fmt: skip
+    return tuple(out)

@@ -1,0 +1,153 @@
+"""Canonical entities of a story: every spelling of one name under one id.
+
+Mentions from all articles are joined when their normalised keys meet:
+the same key; the same place code from the gazetteer; an acronym and its
+expansion ("CENTCOM" ↔ "Central Command"), also when the expansion carries a
+place in front ("U.S. Central Command"); a transliteration variant (same
+consonant skeleton, close spelling: "al-Sharaa" ≈ "Al-Shar'a"); a surname alone
+when exactly one full name in the story ends with it ("Cooper" → "Brad Cooper",
+"Sharaa" → "Ahmed al-Sharaa"). Titles were already stripped at extraction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from ..analyze.entities import acronym_fits
+from ..analyze.gazetteer import lookup
+from ..analyze.text_norm import skeleton
+from ..records import Analysis, Entity, Mention, Span
+
+# Name particles that may be dropped with a surname: "al-Sharaa" → "Sharaa".
+PARTICLES = frozenset("al el ad as ash ibn bin ben abu van von der de da di du la le".split())
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+MIN_FUZZY = 88
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(m: Mention) -> str:
+    return f"place:{m.place}" if m.place else m.norm
+
+
+def _bare(words: list[str]) -> str:
+    """A surname without its particles: ["al", "sharaa"] → "sharaa"."""
+    kept = [w for w in words if w not in PARTICLES]
+    return " ".join(kept)
+
+
+def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], dict[Span, str]]:
+    """The story's entities, most mentioned first, and each mention's entity id.
+
+    >>> from newsprism.records import Analysis, Mention, Span
+    >>> ms = [Mention(Span("a", 0, 11), "Brad Cooper", "PERSON", "brad cooper"),
+    ...       Mention(Span("b", 0, 6), "Cooper", "PERSON", "cooper")]
+    >>> ents, ids = build_entities([Analysis("a", mentions=ms[:1]), Analysis("b", mentions=ms[1:])])
+    >>> [(e.name, e.aliases) for e in ents]
+    [('Brad Cooper', ('Brad Cooper', 'Cooper'))]
+    """
+    mentions = [m for a in analyses for m in a.mentions if m.type in NAMED and m.norm]
+    uf = _Union()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        uf.find(_key(m))
+        types[_key(m)][m.type] += 1
+    keys = sorted(types)
+    # acronyms: "centcom" with acronym_of "central command" joins that key
+    for m in mentions:
+        if m.acronym_of:
+            uf.join(_key(m), m.acronym_of)
+            types.setdefault(m.acronym_of, Counter())
+    keys = sorted(types)
+    by_words = {k: k.split() for k in keys if not k.startswith("place:")}
+    # an expansion with a place in front ("us central command") is the same body
+    for k, words in by_words.items():
+        for i in range(1, len(words) - 1):
+            tail = " ".join(words[i:])
+            if tail in types and lookup(" ".join(words[:i])) is not None:
+                uf.join(k, tail)
+    # an all-capitals name that abbreviates another key
+    capitals = {m.norm for m in mentions if m.text.replace(".", "").isupper()}
+    for k, words in by_words.items():
+        if len(words) == 1 and 2 <= len(k) <= 10 and k in capitals:
+            fits = [o for o, ow in by_words.items() if len(ow) > 1 and acronym_fits(k, ow)]
+            if len({uf.find(o) for o in fits}) == 1:
+                uf.join(k, fits[0])
+    # transliteration variants: same skeleton, close spelling
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for k in by_words:
+        by_skeleton[skeleton(k)].append(k)
+    for group in by_skeleton.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if fuzz.ratio(a, b) >= MIN_FUZZY:
+                    uf.join(a, b)
+    # surnames: a one-name key that ends exactly one multi-word person name
+    persons = [k for k, w in by_words.items() if len(w) > 1 and types[k].get("PERSON")]
+    for k, words in by_words.items():
+        bare = _bare(words)
+        if not bare or len(bare.split()) != 1 or k in persons:
+            continue
+        owners = {
+            uf.find(p)
+            for p in persons
+            if _bare(by_words[p][-2:]).split()[-1:] == [bare]
+            or fuzz.ratio(_bare(by_words[p][-2:]), bare) >= 92
+        }
+        if len(owners) == 1:
+            uf.join(k, owners.pop())
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[uf.find(_key(m))].append(m)
+    ordered = sorted(groups.values(), key=lambda ms: (-len(ms), ms[0].norm))
+    entities: list[Entity] = []
+    ids: dict[Span, str] = {}
+    for n, ms in enumerate(ordered, 1):
+        eid = f"e{n}"
+        entities.append(_entity(eid, ms))
+        for m in ms:
+            ids[m.span] = eid
+    return tuple(entities), ids
+
+
+def _entity(eid: str, ms: list[Mention]) -> Entity:
+    kinds = Counter(m.type for m in ms)
+    # a person named in full anywhere is a person, whatever one sentence's tagger said
+    full_person = any(m.type == "PERSON" and len(_bare(m.norm.split()).split()) > 1 for m in ms)
+    if full_person and not kinds.get("GPE") and not kinds.get("LOC"):
+        kind = "PERSON"
+    else:  # the most frequent type; places win ties
+        order = ["GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"]
+        kind = max(kinds, key=lambda k: (kinds[k], -order.index(k) if k in order else -9))
+    texts = Counter(m.text for m in ms)
+    expansions = [m.text for m in ms if len(_bare(m.norm.split()).split()) > 1]
+    # the name: the most frequent multi-word spelling, else the most frequent spelling
+    pool = Counter(expansions) if expansions else texts
+    name = sorted(pool.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    places = Counter(m.place for m in ms if m.place)
+    return Entity(
+        eid,
+        name,
+        kind,
+        tuple(sorted(texts)),
+        tuple(sorted((m.span for m in ms), key=lambda s: (s.article_id, s.start))),
+        places.most_common(1)[0][0] if places else None,
+    )
