@@ -17,6 +17,7 @@ the share of gold renderings given the gold relation; flags as recall.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -86,7 +87,7 @@ def score_story(gold: dict[str, Any], articles: list[Article], story: Story) -> 
     per: dict[str, Scores] = {s: Scores() for s in ("conflict", "variant", "corroborated")}
     for fact, group in zip(gold["facts"], gold_groups, strict=True):
         fids = [assigned[x] for x in group if assigned[x]]
-        predicted = max(set(fids), key=fids.count) if fids else None
+        predicted = Counter(fids).most_common(1)[0][0] if fids else None
         got = status_of.get(predicted) if predicted else None
         right.pred += 1
         right.gold += 1

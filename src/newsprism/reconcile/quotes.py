@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -140,7 +141,7 @@ def group_quotes(
     for n, g in enumerate(sorted(groups, key=lambda g: (-len(g), g[0])), 1):
         members = [quotes[k] for k in g]
         speaker_ids = [s for _, s in members if s]
-        sid = max(set(speaker_ids), key=speaker_ids.count) if speaker_ids else None
+        sid = Counter(speaker_ids).most_common(1)[0][0] if speaker_ids else None
         named = [q.speaker for q, _ in members if q.speaker]
         speaker = names.get(sid) if sid else (named[0] if named else None)
         renderings = _renderings([q for q, _ in members], primary_id)

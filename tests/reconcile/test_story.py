@@ -1,0 +1,161 @@
+"""The reconciled story of the examples and of a second real story, as a reader checks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsprism.records import Article, Fact, Story
+from newsprism.report import Report, report_schema, report_to_json, run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Report:
+    return run([str(ROOT / "examples")])
+
+
+@pytest.fixture(scope="module")
+def escape() -> Report:
+    folder = ROOT / "tests" / "data" / "escape"
+    return run([str(folder)], primary=str(folder / "3_6ecbplus.txt"))
+
+
+def _article(report: Report, prefix: str) -> Article:
+    return next(a for a in report.articles if Path(a.source).name.startswith(prefix))
+
+
+def _fact_with(story: Story, article: Article, piece: str) -> Fact:
+    at = article.text.index(piece)
+    for f in story.facts:
+        for st in f.statements:
+            if st.span.article_id == article.id and st.span.start <= at < st.span.end:
+                return f
+    raise AssertionError(f"no fact holds {piece!r}")
+
+
+def test_wire_copies_share_one_origin(seeds: Report) -> None:
+    story = seeds.stories[0]
+    wire = {_article(seeds, "001_").id, _article(seeds, "002_").id}
+    shared = [o for o in story.origins if wire <= set(o.article_ids)]
+    assert len(shared) == 1 and set(shared[0].article_ids) == wire
+    assert len(story.origins) == 4
+    data = report_to_json(seeds)
+    origins = {a["id"]: a["origin"] for a in data["articles"]}
+    assert len({origins[i] for i in wire}) == 1
+
+
+def test_copied_paragraphs_make_one_origin(escape: Report) -> None:
+    story = escape.stories[0]
+    a, b = _article(escape, "3_2").id, _article(escape, "3_3").id
+    origin = next(o for o in story.origins if a in o.article_ids)
+    assert b in origin.article_ids
+    assert any("shared outside quotes" in ev or "near-duplicate" in ev for *_, ev in origin.copies)
+
+
+def test_count_given_with_and_without_qualifier_is_a_variant(seeds: Report) -> None:
+    story = seeds.stories[0]
+    fact = _fact_with(story, _article(seeds, "001_"), "it had destroyed 15 sites")
+    assert fact.status == "variant"
+    assert "more than 15" in fact.note and "15 sites" in fact.note
+    assert fact.independent_sources >= 2
+
+
+def test_different_years_for_one_conviction_are_a_conflict(escape: Report) -> None:
+    fact = _fact_with(escape.stories[0], _article(escape, "3_1"), "convicted in June 1998")
+    assert fact.status == "conflict"
+    assert "1998" in fact.note
+
+
+def test_spelling_variants_acronyms_and_surnames_are_one_entity(seeds: Report) -> None:
+    story = seeds.stories[0]
+
+    def entity_of(alias: str) -> str:
+        return next(e.id for e in story.entities if alias in e.aliases)
+
+    assert entity_of("Rif Damashq province") == entity_of("Rif Dimashq Province")
+    assert entity_of("CENTCOM") == entity_of("U.S. Central Command")
+    assert entity_of("Cooper") == entity_of("Brad Cooper")
+    assert entity_of("Sharaa") == entity_of("Ahmed al-Sharaa") == entity_of("Al-Shar’a")
+
+
+def test_changed_word_in_a_quote_is_altered_with_a_diff(seeds: Report) -> None:
+    story = seeds.stories[0]
+    rendering = next(
+        r for q in story.quotes for r in q.renderings if r.text.startswith("We will continue to ac")
+    )
+    assert rendering.relation == "altered"
+    assert "[-aggressively-]" in rendering.diff and "{+actively+}" in rendering.diff
+    group = next(q for q in story.quotes if rendering in q.renderings)
+    assert group.speaker == "Brad Cooper"
+
+
+def test_shortened_quote_is_abridged(seeds: Report) -> None:
+    story = seeds.stories[0]
+    rendering = next(
+        r for q in story.quotes for r in q.renderings
+        if r.text.startswith("This operation ensures gains")
+    )  # fmt: skip
+    assert rendering.relation == "abridged"
+
+
+def test_quoted_words_nobody_else_reports_are_flagged(seeds: Report) -> None:
+    story = seeds.stories[0]
+    rendering = next(
+        r for q in story.quotes for r in q.renderings
+        if r.text.startswith("This successful operation has further degraded")
+    )  # fmt: skip
+    assert rendering.flag and "no other source" in rendering.flag
+    verbatim_elsewhere = next(
+        r for q in story.quotes for r in q.renderings
+        if r.text.startswith("This successful operation ensures")
+    )  # fmt: skip
+    assert verbatim_elsewhere.flag is None
+
+
+def test_background_raid_is_its_own_event(seeds: Report) -> None:
+    story = seeds.stories[0]
+    main = next(e for e in story.events if e.date_start == "2025-11-24")
+    assert main.date_end == "2025-11-27"
+    assert main.sub_event_type == "Disrupted weapons use"
+    assert main.country == "Syria" and main.admin1 is not None
+    raid = next(e for e in story.events if e.fatalities == 9)
+    assert raid is not main and raid.event_type == "Battles"
+    assert not set(raid.fact_ids) & set(main.fact_ids)
+
+
+def test_timeline_is_in_date_order(seeds: Report) -> None:
+    starts = [t.date_start for t in seeds.stories[0].timeline]
+    assert starts == sorted(starts) and "2025-11-24" in starts
+
+
+def test_every_citation_points_at_its_words(seeds: Report, escape: Report) -> None:
+    for report in (seeds, escape):
+        data = report_to_json(report)
+        jsonschema.validate(data, report_schema())
+        texts = {a["id"]: a["text"] for a in data["articles"]}
+        story = data["stories"][0]
+        cited = [st for f in story["facts"] for st in f["statements"]]
+        cited += [r for q in story["quotes"] for r in q["renderings"]]
+        assert cited
+        for c in cited:
+            assert texts[c["article_id"]][c["start"] : c["end"]] == c["text"]
+
+
+def test_articles_are_graded_against_the_primary_source(escape: Report) -> None:
+    story = escape.stories[0]
+    primary = _article(escape, "3_6")
+    assert story.primary_id == primary.id
+    assert escape.articles[0].id == primary.id
+    grades = {g.article_id: g for g in story.grades}
+    assert set(grades) == {a.id for a in escape.articles} - {primary.id}
+    handcuffs = _fact_with(story, primary, "allegedly handcuffed the officers")
+    assert handcuffs.id in grades[_article(escape, "3_1").id].matching
+    # what the primary does not say is listed as added, per article
+    assert grades[_article(escape, "3_2").id].added
+    data = report_to_json(escape)
+    assert data["stories"][0]["primary"]["article_id"] == primary.id
+    assert [a["role"] for a in data["articles"]].count("primary") == 1
