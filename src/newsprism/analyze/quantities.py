@@ -13,7 +13,7 @@ Conventions (the comparison stage relies on them):
   dozens ``[24, 99]``, scores ``[40, 99]``, hundreds ``[200, 999]``, thousands
   ``[2000, 9999]``, tens of thousands ``[20000, 99999]``, millions ``[2e6, 999e6]``,
   multiple/numerous ``[2, None]``;
-* ordinals ("the 90th member", "third") are positions: ``ordinal=True``, not counts.
+* ordinals ("the 42nd member", "third") are positions: ``ordinal=True``, not counts.
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def _counted(head: Any) -> tuple[str | None, Any]:
         noun = noun.head
     text = noun.text
     doc = noun.doc
-    # "mortars and rockets": a conjunct right after "and"/"or"
+    # "tanks and trucks": a conjunct right after "and"/"or"
     for child in noun.children:
         if (
             child.dep_ == "conj"
@@ -245,7 +245,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         if i in taken:
             i += 1
             continue
-        # ordinals: "90th", "third"
+        # ordinals: "42nd", "third"
         m = _ORDINAL_DIGITS.match(tok.text)
         if m or (tok.lower_ in ORDINAL_WORDS and tok.tag_ in {"JJ", "RB"} and tok.dep_ == "amod"):
             if m and any(doc[j].lower_.rstrip(".") in MONTHS for j in (i - 1, i + 1) if 0 <= j < n):

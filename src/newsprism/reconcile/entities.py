@@ -2,11 +2,11 @@
 
 Mentions from all articles are joined when their normalised keys meet:
 the same key; the same place code from the gazetteer; an acronym and its
-expansion ("CENTCOM" ↔ "Central Command"), also when the expansion carries a
-place in front ("U.S. Central Command"); a transliteration variant (same
-consonant skeleton, close spelling: "al-Sharaa" ≈ "Al-Shar'a"); a surname alone
-when exactly one full name in the story ends with it ("Cooper" → "Brad Cooper",
-"Sharaa" → "Ahmed al-Sharaa"). Titles were already stripped at extraction.
+expansion ("NORTHCOM" ↔ "Northern Command"), also when the expansion carries a
+place in front ("U.S. Northern Command"); a transliteration variant (same
+consonant skeleton, close spelling: "al-Bashir" ≈ "Al-Bachir"); a surname alone
+when exactly one full name in the story ends with it ("Larsen" → "Anne Larsen",
+"Hakim" → "Omar al-Hakim"). Titles were already stripped at extraction.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..analyze.gazetteer import lookup
 from ..analyze.text_norm import skeleton
 from ..records import Analysis, Entity, Mention, Span
 
-# Name particles that may be dropped with a surname: "al-Sharaa" → "Sharaa".
+# Name particles that may be dropped with a surname: "al-Hakim" → "Hakim".
 PARTICLES = frozenset("al el ad as ash ibn bin ben abu van von der de da di du la le".split())
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 MIN_FUZZY = 88
@@ -49,7 +49,7 @@ def _key(m: Mention) -> str:
 
 
 def _bare(words: list[str]) -> str:
-    """A surname without its particles: ["al", "sharaa"] → "sharaa"."""
+    """A surname without its particles: ["al", "hakim"] → "hakim"."""
     kept = [w for w in words if w not in PARTICLES]
     return " ".join(kept)
 
@@ -58,11 +58,11 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
     """The story's entities, most mentioned first, and each mention's entity id.
 
     >>> from newsprism.records import Analysis, Mention, Span
-    >>> ms = [Mention(Span("a", 0, 11), "Brad Cooper", "PERSON", "brad cooper"),
-    ...       Mention(Span("b", 0, 6), "Cooper", "PERSON", "cooper")]
+    >>> ms = [Mention(Span("a", 0, 11), "Anne Larsen", "PERSON", "anne larsen"),
+    ...       Mention(Span("b", 0, 6), "Larsen", "PERSON", "larsen")]
     >>> ents, ids = build_entities([Analysis("a", mentions=ms[:1]), Analysis("b", mentions=ms[1:])])
     >>> [(e.name, e.aliases) for e in ents]
-    [('Brad Cooper', ('Brad Cooper', 'Cooper'))]
+    [('Anne Larsen', ('Anne Larsen', 'Larsen'))]
     """
     mentions = [m for a in analyses for m in a.mentions if m.type in NAMED and m.norm]
     uf = _Union()
@@ -71,7 +71,7 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
         uf.find(_key(m))
         types[_key(m)][m.type] += 1
     keys = sorted(types)
-    # acronyms: "centcom" with acronym_of "central command" joins that key
+    # acronyms: "northcom" with acronym_of "northern command" joins that key
     for m in mentions:
         if m.acronym_of:
             uf.join(_key(m), m.acronym_of)

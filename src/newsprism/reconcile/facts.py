@@ -7,7 +7,7 @@ their sentence embeddings are close, more readily when they share a specific
 slot (a number, a date, a rare entity); each fact holds at most one statement
 per article. Slots are then compared pairwise: intervals that cannot both be true
 are a conflict; compatible values of different precision, scope or wording are a
-variant. Counts at different times ("89 members", later "the 90th member") and
+variant. Counts at different times ("41 members", later "the 42nd member") and
 vague amounts ("multiple") are never called a conflict: precision over recall.
 """
 
@@ -138,7 +138,7 @@ def _compare_numbers(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> list[tup
         same_thing = [y for y in ys if _heads(x.counted) & _heads(y.counted)]
         for y in same_thing:
             if x.ordinal != y.ordinal or (x.unit or "") != (y.unit or ""):
-                continue  # "89 members" vs "the 90th member": counts at different times
+                continue  # "41 members" vs "the 42nd member": counts at different times
             (xl, xh), (yl, yh) = _interval(x), _interval(y)
             if (xl, xh) == (yl, yh):
                 if (x.counted or "").casefold() != (y.counted or "").casefold():
