@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -46,6 +48,15 @@ def _fail(exc: BaseException, debug: bool) -> typer.Exit:
     name = type(exc).__name__
     typer.echo(f"newsprism: internal error ({name}: {exc}); rerun with --debug", err=True)
     return typer.Exit(1)
+
+
+@contextmanager
+def _one_line_errors(debug: bool) -> Iterator[None]:
+    """Any failure inside becomes one line and an exit code; ``debug`` adds the traceback."""
+    try:
+        yield
+    except Exception as exc:
+        raise _fail(exc, debug) from None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -108,7 +119,7 @@ def analyze(
     from .render import render
     from .report import run
 
-    try:
+    with _one_line_errors(debug):
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         settings = _settings(
@@ -129,8 +140,6 @@ def analyze(
             primary=primary,
         )
         _write(render(report, fmt), output)
-    except Exception as exc:  # one line per failure; --debug shows the traceback
-        raise _fail(exc, debug) from None
     if not report.articles:
         typer.echo("newsprism: no article could be read (see skipped reasons)", err=True)
         raise typer.Exit(1)
@@ -169,15 +178,13 @@ def eval_extract(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Precision and recall of every extractor on the annotated gold set."""
-    try:
+    with _one_line_errors(debug):
         from .evaluate.extract import evaluate_extract, format_scores
 
         if not gold.is_dir():
             raise UsageError(f"gold folder {gold} does not exist; pass --gold PATH")
         scores = evaluate_extract(gold, _settings(debug))
         typer.echo(format_scores(scores))
-    except Exception as exc:  # one line per failure; --debug shows the traceback
-        raise _fail(exc, debug) from None
 
 
 @eval_app.command("reconcile")
@@ -188,7 +195,7 @@ def eval_reconcile(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Origins, fact alignment, status and quote comparison on the annotated stories."""
-    try:
+    with _one_line_errors(debug):
         from .evaluate.reconcile import evaluate_reconcile, format_reconcile
 
         folder = gold / "reconcile"
@@ -197,8 +204,6 @@ def eval_reconcile(
         # corpora are named relative to the checkout that holds the gold folder
         results = evaluate_reconcile(folder, gold.resolve().parent.parent, _settings(debug))
         typer.echo(format_reconcile(results))
-    except Exception as exc:  # one line per failure; --debug shows the traceback
-        raise _fail(exc, debug) from None
 
 
 @eval_app.command("events")
@@ -209,14 +214,12 @@ def eval_events(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets (the 25 ACLED types)."""
-    try:
+    with _one_line_errors(debug):
         from .evaluate.events import evaluate_events, format_events
 
         if not data.is_file():
             raise UsageError(f"{data} does not exist; pass --data PATH")
         typer.echo(format_events(evaluate_events(data)))
-    except Exception as exc:  # one line per failure; --debug shows the traceback
-        raise _fail(exc, debug) from None
 
 
 def main() -> None:

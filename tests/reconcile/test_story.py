@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsprism.records import Article, Fact, Story
+from newsprism.records import Article, Fact, Rendering, Story
 from newsprism.report import Report, report_schema, report_to_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +35,10 @@ def _fact_with(story: Story, article: Article, piece: str) -> Fact:
             if st.span.article_id == article.id and st.span.start <= at < st.span.end:
                 return f
     raise AssertionError(f"no fact holds {piece!r}")
+
+
+def _rendering(story: Story, opening: str) -> Rendering:
+    return next(r for q in story.quotes for r in q.renderings if r.text.startswith(opening))
 
 
 def test_wire_copies_share_one_origin(seeds: Report) -> None:
@@ -84,9 +88,7 @@ def test_spelling_variants_acronyms_and_surnames_are_one_entity(seeds: Report) -
 
 def test_changed_word_in_a_quote_is_altered_with_a_diff(seeds: Report) -> None:
     story = seeds.stories[0]
-    rendering = next(
-        r for q in story.quotes for r in q.renderings if r.text.startswith("We will continue to ac")
-    )
+    rendering = _rendering(story, "We will continue to ac")
     assert rendering.relation == "altered"
     assert "[-aggressively-]" in rendering.diff and "{+actively+}" in rendering.diff
     group = next(q for q in story.quotes if rendering in q.renderings)
@@ -95,24 +97,15 @@ def test_changed_word_in_a_quote_is_altered_with_a_diff(seeds: Report) -> None:
 
 def test_shortened_quote_is_abridged(seeds: Report) -> None:
     story = seeds.stories[0]
-    rendering = next(
-        r for q in story.quotes for r in q.renderings
-        if r.text.startswith("This operation ensures gains")
-    )  # fmt: skip
+    rendering = _rendering(story, "This operation ensures gains")
     assert rendering.relation == "abridged"
 
 
 def test_quoted_words_nobody_else_reports_are_flagged(seeds: Report) -> None:
     story = seeds.stories[0]
-    rendering = next(
-        r for q in story.quotes for r in q.renderings
-        if r.text.startswith("This successful operation has further degraded")
-    )  # fmt: skip
+    rendering = _rendering(story, "This successful operation has further degraded")
     assert rendering.flag and "no other source" in rendering.flag
-    verbatim_elsewhere = next(
-        r for q in story.quotes for r in q.renderings
-        if r.text.startswith("This successful operation ensures")
-    )  # fmt: skip
+    verbatim_elsewhere = _rendering(story, "This successful operation ensures")
     assert verbatim_elsewhere.flag is None
 
 
