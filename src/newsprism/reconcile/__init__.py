@@ -58,7 +58,7 @@ def reconcile(
         origins=origins,
         facts=facts,
         quotes=quotes,
-        events=build_events(facts, entities, analyses),
+        events=build_events(facts, entities),
         timeline=timeline(facts),
         primary_id=primary_id,
         grades=grade(articles, facts, quotes, primary_id) if primary_id else (),

@@ -70,7 +70,6 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
     for m in mentions:
         uf.find(_key(m))
         types[_key(m)][m.type] += 1
-    keys = sorted(types)
     # acronyms: "northcom" with acronym_of "northern command" joins that key
     for m in mentions:
         if m.acronym_of:

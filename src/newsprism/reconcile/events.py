@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pycountry
 
-from ..records import Analysis, Entity, Event, Fact, TimelineEntry
+from ..records import Entity, Event, Fact, TimelineEntry
 from .event_types import EVENT_TYPE, SUB_EVENT_NAME, classify
 
 _KILLED = re.compile(r"\b(?:killed|dead|died|deaths?|fatalities|lives)\b", re.I)
@@ -53,9 +53,7 @@ def _fatalities(fact: Fact) -> int | None:
     return best
 
 
-def build_events(
-    facts: Sequence[Fact], entities: Sequence[Entity], analyses: Sequence[Analysis]
-) -> tuple[Event, ...]:
+def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Event, ...]:
     """Events of the story, most supported first."""
     kinds = {e.id: e for e in entities}
     # entities in more than half of the facts (the story's subject) do not tell events apart

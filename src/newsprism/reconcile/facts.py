@@ -187,14 +187,15 @@ _STOP = frozenset(
 )
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
+    """Words that carry content, stop words left out, a plural "s" trimmed."""
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _STOP]
 
 
 def word_similarity(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Cosine of content-word vectors weighted by inverse document frequency."""
-    docs = [Counter(_content_words(t)) for t in texts]
+    docs = [Counter(content_words(t)) for t in texts]
     df = Counter(w for d in docs for w in d)
     n = len(docs)
     vocab = {w: i for i, w in enumerate(df)}

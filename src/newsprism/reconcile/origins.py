@@ -10,6 +10,7 @@ common source. Either way they are one origin when facts are counted.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -119,21 +120,15 @@ def find_origins(articles: Sequence[Article]) -> tuple[Origin, ...]:
     groups: dict[str, list[str]] = {}
     for a in articles:
         groups.setdefault(find(a.id), []).append(a.id)
+    credits = {a.id: {c.casefold() for c in a.credits} for a in articles}
     out = []
     for members in groups.values():
-        shared = [
-            c for c, first in agency_of.items()
-            if sum(c in {x.casefold() for x in _credits(articles, m)} for m in members) > 1
-            and first in members
-        ]  # fmt: skip
+        counts = Counter(c for m in members for c in credits[m])
+        shared = [c for c, first in agency_of.items() if counts[c] > 1 and first in members]
         oid = "origin-" + (_slug(shared[0]) if shared else members[0])
         links = tuple(c for c in copies if c[0] in members and (len(members) > 1))
         out.append(Origin(oid, tuple(members), links))
     return tuple(out)
-
-
-def _credits(articles: Sequence[Article], aid: str) -> tuple[str, ...]:
-    return next(a.credits for a in articles if a.id == aid)
 
 
 def _slug(text: str) -> str:

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from ..analyze.text_norm import name_key
 from ..records import Analysis, Entity, Quote, QuoteGroup, QuoteRelation, Rendering, Span
-from .facts import _content_words
+from .facts import content_words
 
 SAME_WORDS = 0.5  # share of the shorter rendering's words found in the other
 SAME_MEANING = 0.8  # embedding cosine for a paraphrase by the same speaker
@@ -189,7 +189,7 @@ def _affinity(
         ka, kb = name_key(qa.speaker), name_key(qb.speaker)
         if ka not in kb and kb not in ka:
             return 0.0  # two different named speakers
-    wa, wb = _content_words(qa.text), _content_words(qb.text)
+    wa, wb = content_words(qa.text), content_words(qb.text)
     shared = _overlap(wa, wb)
     # without one speaker for both, only near-identical words make one utterance
     need = SAME_WORDS if sa and sa == sb else 0.8
