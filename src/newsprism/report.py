@@ -20,8 +20,12 @@ from .config import Settings
 from .errors import InputError
 from .records import Analysis, Article, IngestResult, Skipped, Story
 from .serialize import to_jsonable
+from .store.base import Store
 
 SCHEMA_VERSION = 1
+RESUME_BLOCK = 256  # articles analyzed between two saves to the store
+
+ProgressFn = Callable[..., None]  # (message, done=None, total=None)
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,17 @@ def run(
     stdin: BinaryIO | None = None,
     analyze: bool = True,
     processes: int | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressFn | None = None,
     primary: str | None = None,
+    engine: str = "process",
+    scheduler: str | None = None,
+    one_story: bool = False,
 ) -> Report:
     """Read ``paths`` and build a :class:`Report`; store it when ``settings.db`` is set.
+
+    Articles are grouped into stories by the event they report (``one_story``
+    puts them all in one). With a store, articles it has already analyzed are
+    read back instead of analyzed again, so an interrupted run resumes.
 
     Example (needs the models or files named)::
 
@@ -60,9 +71,11 @@ def run(
         [a.outlet for a in report.articles]
     """
     from .ingest import ingest
+    from .runners import check_engine
 
+    check_engine(engine)
     settings = settings or Settings()
-    say = progress or (lambda _msg: None)
+    say = progress or (lambda *_args: None)
     say("reading inputs")
     result = ingest(paths, settings, stdin=stdin)
     primary_id = None
@@ -75,40 +88,129 @@ def run(
         primary_id = found.articles[0].id
         kept = [a for a in result.articles if a.id != primary_id]
         result = IngestResult((found.articles[0], *kept), result.skipped)
-    analyses: dict[str, Analysis] = {}
-    if analyze and result.articles:
-        from .analyze.pipeline import analyze_articles
-
-        if processes is None:
-            # A worker pays ~2 s to load the models: only worth it for larger batches.
-            processes = 1 if len(result.articles) < 50 else (os.cpu_count() or 1)
-        say(f"analyzing {len(result.articles)} articles")
-        # Embeddings serve only to compare sentences across articles.
-        embed = len(result.articles) > 1
-        for analysis in analyze_articles(
-            result.articles, settings, processes=processes, embed=embed
-        ):
-            analyses[analysis.article_id] = analysis
-    stories: tuple[Story, ...] = ()
-    if analyses:
-        from .reconcile import reconcile
-
-        say("reconciling")
-        arts = [a for a in result.articles if a.id in analyses]
-        stories = (reconcile(arts, [analyses[a.id] for a in arts], primary_id=primary_id),)
-    report = Report(result.articles, result.skipped, analyses, stories, primary_id)
+    store = None
     if settings.db:
         from .store import open_store
 
-        say(f"storing in {settings.db}")
-        with open_store(settings.db) as store:
-            run_id = store.start_run({"paths": list(paths), "date": settings.date})
-            store.save_articles(report.articles)
-            for analysis in analyses.values():
-                store.save_analysis(analysis)
-            store.save_skipped(run_id, report.skipped)
-            store.finish_run(run_id, len(report.articles), len(report.skipped))
+        store = open_store(settings.db)
+    try:
+        analyses: dict[str, Analysis] = {}
+        if analyze and result.articles:
+            analyses = _analyses(
+                result.articles, settings, store, processes, engine, scheduler, say
+            )
+        stories: tuple[Story, ...] = ()
+        if analyses:
+            stories = _stories(result.articles, analyses, primary_id, one_story, say)
+        report = Report(result.articles, result.skipped, analyses, stories, primary_id)
+        if store is not None:
+            say(f"storing in {settings.db}")
+            _save(store, report, {"paths": list(paths), "date": settings.date})
+    finally:
+        if store is not None:
+            store.close()
     return report
+
+
+def _analyses(
+    articles: Sequence[Article],
+    settings: Settings,
+    store: Store | None,
+    processes: int | None,
+    engine: str,
+    scheduler: str | None,
+    say: ProgressFn,
+) -> dict[str, Analysis]:
+    from .analyze.pipeline import analyze_articles
+
+    # Embeddings serve to compare articles and sentences: only worth it for several.
+    embed = len(articles) > 1
+    analyses: dict[str, Analysis] = {}
+    if store is not None:
+        done = store.analyzed_ids()
+        for a in articles:
+            if a.id in done:
+                found = store.get_analysis(a.id)
+                if found is not None and (found.embeddings or not embed):
+                    analyses[a.id] = found
+        if analyses:
+            say(f"{len(analyses)} articles already analyzed in the store")
+    todo = [a for a in articles if a.id not in analyses]
+    if processes is None:
+        # A worker pays ~2 s to load the models: only worth it for larger batches.
+        processes = 1 if len(todo) < 50 and engine == "process" else (os.cpu_count() or 1)
+    by_id = {a.id: a for a in todo}
+    # Blocks, each stored when done: an interrupted run resumes where it stopped.
+    block = RESUME_BLOCK if store is not None else max(len(todo), 1)
+    for start in range(0, len(todo), block):
+        part = todo[start : start + block]
+        say(f"analyzing {len(todo)} articles", start, len(todo))
+        for analysis in analyze_articles(
+            part, settings, processes=processes, embed=embed, engine=engine, scheduler=scheduler
+        ):
+            analyses[analysis.article_id] = analysis
+            if store is not None:
+                store.save_articles([by_id[analysis.article_id]])
+                store.save_analysis(analysis)
+    if todo:
+        say(f"analyzing {len(todo)} articles", len(todo), len(todo))
+    return analyses
+
+
+def _stories(
+    articles: Sequence[Article],
+    analyses: dict[str, Analysis],
+    primary_id: str | None,
+    one_story: bool,
+    say: ProgressFn,
+) -> tuple[Story, ...]:
+    from .cluster import cluster_articles
+    from .reconcile import reconcile
+
+    analyzed = [a for a in articles if a.id in analyses]
+    if one_story or len(analyzed) < 2:
+        groups = [analyzed]
+    else:
+        say("grouping articles into stories")
+        groups = cluster_articles(analyzed, analyses)
+        if primary_id is not None:
+            # the primary source anchors the story it joined: that story comes first
+            groups.sort(key=lambda g: primary_id not in {a.id for a in g})
+    say(f"reconciling {len(groups)} stories")
+    return tuple(
+        reconcile(
+            group,
+            [analyses[a.id] for a in group],
+            primary_id=primary_id if any(a.id == primary_id for a in group) else None,
+            story_id=f"s{n}",
+        )
+        for n, group in enumerate(groups, 1)
+    )
+
+
+def _save(store: Store, report: Report, args: dict[str, Any]) -> None:
+    run_id = store.start_run(args)
+    store.save_articles(report.articles)
+    known = store.analyzed_ids()
+    for analysis in report.analyses.values():
+        if analysis.article_id not in known:
+            store.save_analysis(analysis)
+    for story in report.stories:
+        members = [report.article(s) for s in _members(story)]
+        data = story_to_json(story)
+        data["id"] = stable_story_id(story)
+        store.save_story(data, [a.id for a in members], [a.published for a in members])
+    store.save_skipped(run_id, report.skipped)
+    store.finish_run(run_id, len(report.articles), len(report.skipped))
+
+
+def _members(story: Story) -> list[str]:
+    return list(story.article_ids)
+
+
+def stable_story_id(story: Story) -> str:
+    """A store key for a story that does not depend on the run: its earliest member's id."""
+    return "story-" + min(story.article_ids)
 
 
 def origin_of(article: Article, stories: Sequence[Story] = ()) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -119,20 +117,28 @@ def analyze_articles(
     *,
     processes: int = 1,
     embed: bool = True,
+    engine: str = "process",
+    scheduler: str | None = None,
 ) -> list[Analysis]:
-    """Analyze ``articles`` in input order, in this process or in ``processes`` workers.
+    """Analyze ``articles`` in input order, on ``engine`` (see :mod:`newsprism.runners`).
 
     Each worker loads the models once; articles travel in chunks of ``BATCH``.
     ``embed=False`` skips sentence embeddings (a third of the time), for callers
     that never compare sentences across articles.
     """
+    from ..runners import map_chunks
+
     settings = settings or Settings()
-    if processes <= 1 or len(articles) <= BATCH:
-        return _analyze_chunk(articles, settings.spacy_model, embed)
+    if engine == "process" and (processes <= 1 or len(articles) <= BATCH):
+        engine = "inprocess"
     chunks = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
-    workers = min(processes, os.cpu_count() or 1, len(chunks))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(
-            _analyze_chunk, chunks, [settings.spacy_model] * len(chunks), [embed] * len(chunks)
-        )
-        return [a for chunk in results for a in chunk]
+    results = map_chunks(
+        _analyze_chunk,
+        chunks,
+        settings.spacy_model,
+        embed,
+        engine=engine,
+        workers=processes,
+        scheduler=scheduler,
+    )
+    return [a for chunk in results for a in chunk]

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from .base import Store
-from .sqlite import SQLiteStore
+from .sql import PostgresStore, SQLiteStore
 
 
 def open_store(url: str) -> Store:
-    """Open (and migrate) the store at ``url``: a file path, ``sqlite:///path`` or ``:memory:``.
+    """Open (and migrate) the store at ``url``.
+
+    A file path, ``sqlite:///path`` or ``:memory:`` opens SQLite;
+    ``postgresql://user:password@host:port/db`` opens PostgreSQL.
 
     >>> store = open_store(":memory:")
     >>> store.count_articles()
     0
     """
     if url.startswith(("postgresql://", "postgres://")):
-        raise UsageError("PostgreSQL storage is not available yet; give a SQLite file path")
+        return PostgresStore(url)
+    if "://" in url and not url.startswith("sqlite:"):
+        scheme = url.split("://")[0]
+        raise UsageError(
+            f"unknown store {scheme!r}: give a file path, sqlite:///… or postgresql://…"
+        )
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     elif url.startswith("sqlite://"):
@@ -23,4 +31,4 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url)
 
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "open_store"]

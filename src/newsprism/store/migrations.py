@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
 
 from ..errors import StoreError
 
@@ -65,6 +67,45 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
 )
 
+# Stories (the clustering of articles) and the incremental clusterer's state.
+_STORIES = """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            headline TEXT,
+            n_articles INTEGER NOT NULL,
+            first_published TEXT,
+            last_published TEXT,
+            updated_at TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX stories_updated ON stories(updated_at);
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE cluster_state (
+            name TEXT PRIMARY KEY,
+            data BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+MIGRATIONS = (*MIGRATIONS, (3, "stories and clustering state", _STORIES))
+
+
+def postgres_sql(sql: str) -> str:
+    """A migration step in PostgreSQL's dialect: BYTEA for BLOB, an ordering column per table.
+
+    SQLite orders rows by its implicit ``rowid``; PostgreSQL tables get an explicit
+    ``rowid BIGSERIAL`` column so the same queries order the same way.
+
+    >>> postgres_sql("CREATE TABLE t (\\n x BLOB\\n)")
+    'CREATE TABLE t (rowid BIGSERIAL,\\n x BYTEA\\n)'
+    """
+    sql = sql.replace("BLOB", "BYTEA")
+    return re.sub(r"CREATE TABLE (\w+) \(", r"CREATE TABLE \1 (rowid BIGSERIAL,", sql)
+
+
 LATEST = MIGRATIONS[-1][0]
 
 
@@ -72,7 +113,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: Any) -> int:
     """The highest migration recorded in ``conn`` (0 for a new database)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -82,15 +123,19 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, label: str = "the store") -> list[int]:
+def migrate(conn: Any, label: str = "the store", dialect: str = "sqlite") -> list[int]:
     """Apply the migrations ``conn`` lacks, each in its own transaction; return their versions.
+
+    ``conn`` is a sqlite3 connection (autocommit or not) or a store's connection
+    adapter, whose ``execute`` takes ``?`` placeholders.
 
     >>> conn = sqlite3.connect(":memory:")
     >>> migrate(conn), migrate(conn)
-    ([1, 2], [])
+    ([1, 2, 3], [])
     """
     version = current_version(conn)
-    conn.commit()
+    if isinstance(conn, sqlite3.Connection):
+        conn.commit()
     if version > LATEST:
         raise StoreError(
             f"{label} was written by a newer newsprism (schema {version}, this one knows "
@@ -100,6 +145,8 @@ def migrate(conn: sqlite3.Connection, label: str = "the store") -> list[int]:
     for number, name, sql in MIGRATIONS:
         if number <= version:
             continue
+        if dialect == "postgresql":
+            sql = postgres_sql(sql)
         try:
             conn.execute("BEGIN")
             for statement in sql.split(";"):
@@ -110,7 +157,7 @@ def migrate(conn: sqlite3.Connection, label: str = "the store") -> list[int]:
                 (number, name, now()),
             )
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except Exception as exc:
             conn.execute("ROLLBACK")
             raise StoreError(f"{label}: migration {number} ({name}) failed: {exc}") from exc
         applied.append(number)

@@ -1,4 +1,5 @@
-"""The SQLite store: round trips, idempotent saves, migrations, clear failures."""
+"""The stores (SQLite and a real PostgreSQL server): round trips, idempotent saves,
+migrations, stories, clear failures."""
 
 from __future__ import annotations
 
@@ -164,6 +165,65 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         open_store(str(bogus))
 
 
-def test_postgres_url_is_a_clear_usage_error() -> None:
-    with pytest.raises(UsageError, match="PostgreSQL"):
-        open_store("postgresql://localhost/news")
+def test_unknown_store_scheme_is_a_clear_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown store 'mysql'"):
+        open_store("mysql://localhost/news")
+
+
+def _exercise(url: str) -> None:
+    """What a run and the story view do with a store, on any backend."""
+    art = Article(
+        id="00ff00ff00ff00ff",
+        source="a.txt",
+        kind="text",
+        text="Rain fell on Lyon; 40% of roads shut.",
+        raw="Rain fell on Lyon; 40% of roads shut.\u00e9",
+        title="Rain",
+        published="2024-03-01",
+        credits=("AFP",),
+    )
+    analysis = Analysis(
+        article_id=art.id,
+        mentions=(Mention(Span(art.id, 13, 17), "Lyon", "GPE", "lyon", place="FR"),),
+        embeddings=b"\x00\x3c" * 4,
+        embedding_dim=4,
+    )
+    with open_store(url) as store:
+        run = store.start_run({"paths": ["a.txt"]})
+        assert store.save_articles([art]) == 1
+        assert store.save_articles([art]) == 0
+        store.save_analysis(analysis)
+        store.save_analysis(analysis)  # replaced, not duplicated
+        store.save_skipped(run, [Skipped("b.png", "binary data (PNG image), not text")])
+        store.finish_run(run, 1, 1)
+        story = {"id": "story-1", "headline": "Rain", "facts": [{"summary": "Rain fell."}]}
+        store.save_story(story, [art.id], [art.published])
+    with open_store(url) as store:  # reopened: migrations not re-applied, data kept
+        assert store.get_article(art.id) == art
+        assert store.list_articles(limit=5) == [art]
+        assert store.get_analysis(art.id) == analysis
+        assert store.analyzed_ids() == {art.id}
+        assert store.skipped_for(run) == [Skipped("b.png", "binary data (PNG image), not text")]
+        assert store.get_story("story-1") == story
+        assert store.story_of(art.id) == "story-1"
+        assert store.story_members("story-1") == [art.id]
+        [listed] = store.list_stories()
+        assert listed["headline"] == "Rain" and listed["first_published"] == "2024-03-01"
+        store.save_state("clusterer", b"\x00\x01state")
+        assert store.load_state("clusterer") == b"\x00\x01state"
+        store.delete_story("story-1")
+        assert store.count_stories() == 0 and store.story_of(art.id) is None
+
+
+def test_sqlite_store_keeps_stories_and_state(tmp_path: Path) -> None:
+    _exercise(str(tmp_path / "np.db"))
+
+
+def test_postgres_store_on_a_real_server(postgres_url: str) -> None:
+    _exercise(postgres_url)
+
+
+def test_postgres_unreachable_is_one_line_without_the_password() -> None:
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://ann:secret@127.0.0.1:9/news")
+    assert "secret" not in str(err.value) and "ann:***@" in str(err.value)

@@ -1,0 +1,242 @@
+"""Group articles into stories: average-linkage assignment, one article at a time.
+
+An article joins the story whose members it resembles most *on average* (not
+its single closest member: that chains two events of one kind together through
+one ambiguous report), when that average reaches :data:`THRESHOLD`; otherwise
+it opens a new story. Each story keeps the sums of its members' vectors, so the
+average similarity to all members is one dot product whatever the story's size.
+
+Similarity of two articles = ``LEXICAL`` × cosine of their TF-IDF name-and-number
+signatures + the rest × cosine of their lead embeddings. Across languages names
+and numbers match only in part, so an article in a language the story has not
+seen is also compared on its lead embedding alone, less ``CROSS_LINGUAL_MARGIN``,
+and the higher counts. Articles published far apart decay toward zero
+similarity (beyond ``SAME_EVENT_DAYS``).
+
+Batch runs see every article before assigning (document frequencies of the
+whole batch, then a refinement pass that moves an article to a better story
+formed after it); incremental runs (``newsprism watch``) assign as articles
+arrive, with running document frequencies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .features import BUCKETS, Signature
+from .index import VectorIndex, make_index
+
+THRESHOLD = 0.3  # mean similarity to a story's members needed to join it
+LEXICAL = 0.8  # weight of the name-and-number signature; the lead embedding has the rest
+CROSS_LINGUAL_MARGIN = 0.45  # subtracted from the lead cosine when languages differ
+SAME_EVENT_DAYS = 4  # published within this many days of a story: no time penalty
+DECAY_DAYS = 7.0  # beyond it, similarity shrinks by e every this many days
+CANDIDATES = 32  # nearest stored leads whose stories are considered (large runs)
+IDF_TRUST_DOCS = 100  # document frequencies count fully from this many articles on
+SCAN_LIMIT = 5_000  # up to this many stories, compare against every one of them
+
+Array = npt.NDArray[Any]
+
+
+class StoryClusterer:
+    """Assigns articles to stories; stories are numbered 0, 1, 2… in order of creation.
+
+    Example (needs the models or files named)::
+
+        c = StoryClusterer()
+        c.fit_frequencies(signatures)
+        labels = c.cluster(signatures)
+    """
+
+    def __init__(self, sem_dim: int = 512, expected: int = 0, threshold: float = THRESHOLD):
+        self.sem_dim = sem_dim
+        self.threshold = threshold
+        self.df = np.zeros(BUCKETS, dtype=np.float64)
+        self.n_docs = 0
+        cap = 64
+        self.lex = np.zeros((cap, BUCKETS), dtype=np.float32)
+        self.sem = np.zeros((cap, sem_dim), dtype=np.float32)
+        self.n = np.zeros(cap, dtype=np.float32)
+        self.n_sem = np.zeros(cap, dtype=np.float32)
+        self.first = np.full(cap, np.nan)
+        self.last = np.full(cap, np.nan)
+        self.languages: list[Counter[str]] = []
+        self.size = 0
+        self.index: VectorIndex = make_index(sem_dim, expected)
+        self._index_story: list[int] = []  # index key -> story
+
+    # -- document frequencies -------------------------------------------------
+    def observe(self, signature: Signature) -> None:
+        """Count the signature's terms in the document frequencies."""
+        self.df[signature.buckets] += 1
+        self.n_docs += 1
+
+    def fit_frequencies(self, signatures: Sequence[Signature]) -> None:
+        """Document frequencies of a whole batch, before any assignment."""
+        for s in signatures:
+            self.observe(s)
+
+    # -- vectors ------------------------------------------------------------------
+    def vectors(self, s: Signature) -> tuple[Array, Array | None]:
+        """The article's TF-IDF vector (dense, unit) and its lead vector (or None)."""
+        lex = np.zeros(BUCKETS, dtype=np.float32)
+        # Rarity means little in a handful of articles: IDF fades in with the collection.
+        trust = min(1.0, self.n_docs / IDF_TRUST_DOCS)
+        idf = 1.0 + trust * np.log((self.n_docs + 1) / (self.df[s.buckets] + 1))
+        lex[s.buckets] = s.counts * idf
+        norm = float(np.linalg.norm(lex))
+        if norm:
+            lex /= norm
+        sem = s.lead if s.lead.size == self.sem_dim and np.any(s.lead) else None
+        return lex, sem
+
+    # -- stories --------------------------------------------------------------------
+    def _new_story(self) -> int:
+        if self.size == len(self.n):
+            cap = 2 * len(self.n)
+            self.lex = _grow(self.lex, cap)
+            self.sem = _grow(self.sem, cap)
+            self.n = _grow(self.n, cap)
+            self.n_sem = _grow(self.n_sem, cap)
+            self.first = _grow(self.first, cap, np.nan)
+            self.last = _grow(self.last, cap, np.nan)
+        self.languages.append(Counter())
+        self.size += 1
+        return self.size - 1
+
+    def _join(self, story: int, s: Signature, lex: Array, sem: Array | None, sign: int) -> None:
+        self.lex[story] += sign * lex
+        self.n[story] += sign
+        if sem is not None:
+            self.sem[story] += sign * sem
+            self.n_sem[story] += sign
+        if s.language:
+            self.languages[story][s.language] += sign
+        if s.day is not None and sign > 0:
+            self.first[story] = np.fmin(self.first[story], s.day)
+            self.last[story] = np.fmax(self.last[story], s.day)
+
+    def _candidates(self, sem: Array | None) -> Array:
+        if self.size <= SCAN_LIMIT or sem is None:
+            return np.arange(self.size)
+        found = self.index.search(sem[None, :], CANDIDATES)[0]
+        return np.unique([self._index_story[k] for k in found]).astype(np.int64)
+
+    def scores(self, s: Signature, lex: Array, sem: Array | None, cand: Array) -> Array:
+        """Mean similarity of the article to the members of each candidate story."""
+        if len(cand) == 0:
+            return np.zeros(0)
+        n = np.maximum(self.n[cand], 1e-9)
+        live = self.n[cand] > 0
+        lexical = (self.lex[cand] @ lex) / n
+        score = lexical.astype(np.float64)
+        if sem is not None:
+            n_sem = self.n_sem[cand]
+            has = n_sem > 0
+            semantic = np.where(has, (self.sem[cand] @ sem) / np.maximum(n_sem, 1e-9), 0.0)
+            score = np.where(has, LEXICAL * lexical + (1 - LEXICAL) * semantic, lexical)
+            if s.language:
+                foreign = (
+                    np.array([self.languages[c][s.language] <= 0 for c in cand], dtype=bool) & has
+                )
+                score = np.where(foreign, np.maximum(score, semantic - CROSS_LINGUAL_MARGIN), score)
+        if s.day is not None:
+            gap = np.fmax(self.first[cand] - s.day, s.day - self.last[cand])
+            gap = np.nan_to_num(gap, nan=0.0)
+            late = np.maximum(gap - SAME_EVENT_DAYS, 0.0)
+            score = score * np.exp(-late / DECAY_DAYS)
+        result: Array = np.where(live, score, -math.inf)
+        return result
+
+    def assign(self, s: Signature, lex: Array, sem: Array | None) -> int:
+        """The story the article joins (a new one when none is close enough)."""
+        cand = self._candidates(sem)
+        scores = self.scores(s, lex, sem, cand)
+        if len(scores) and float(scores.max()) >= self.threshold:
+            return int(cand[int(np.argmax(scores))])  # first best: deterministic
+        return self._new_story()
+
+    def add(self, s: Signature, observe: bool = True) -> int:
+        """Assign one arriving article (incremental use) and return its story."""
+        if observe:
+            self.observe(s)
+        lex, sem = self.vectors(s)
+        story = self.assign(s, lex, sem)
+        self._join(story, s, lex, sem, +1)
+        if sem is not None:
+            self.index.add(np.array([len(self._index_story)]), sem[None, :])
+            self._index_story.append(story)
+        return story
+
+    def cluster(self, signatures: Sequence[Signature], refine: int = 1) -> list[int]:
+        """Story number of each signature; frequencies must already be fitted."""
+        vecs = [self.vectors(s) for s in signatures]
+        labels = []
+        for s, (lex, sem) in zip(signatures, vecs, strict=True):
+            story = self.assign(s, lex, sem)
+            self._join(story, s, lex, sem, +1)
+            labels.append(story)
+        for _ in range(refine):
+            for i, (s, (lex, sem)) in enumerate(zip(signatures, vecs, strict=True)):
+                self._join(labels[i], s, lex, sem, -1)
+                story = self.assign(s, lex, sem)
+                self._join(story, s, lex, sem, +1)
+                labels[i] = story
+        return _renumber(labels)
+
+
+def _grow(a: Array, cap: int, fill: float = 0.0) -> Array:
+    new = np.full((cap, *a.shape[1:]), fill, dtype=a.dtype)
+    new[: len(a)] = a
+    return new
+
+
+def _renumber(labels: list[int]) -> list[int]:
+    """Stories numbered by first appearance (empty ones left by refinement vanish)."""
+    seen: dict[int, int] = {}
+    return [seen.setdefault(x, len(seen)) for x in labels]
+
+
+def similarity_matrix(
+    clusterer: StoryClusterer, signatures: Sequence[Signature]
+) -> npt.NDArray[np.float64]:
+    """Pairwise article similarity (the same formula as story assignment), for batch linkage."""
+    n = len(signatures)
+    vecs = [clusterer.vectors(s) for s in signatures]
+    lex = np.stack([v[0] for v in vecs]) if n else np.zeros((0, BUCKETS), dtype=np.float32)
+    sim = (lex @ lex.T).astype(np.float64)
+    has = np.array([v[1] is not None for v in vecs], dtype=bool)
+    if has.any():
+        sem = np.stack([v[1] if v[1] is not None else np.zeros(clusterer.sem_dim) for v in vecs])
+        semantic = (sem @ sem.T).astype(np.float64)
+        both = has[:, None] & has[None, :]
+        mixed = LEXICAL * sim + (1 - LEXICAL) * semantic
+        langs = [s.language for s in signatures]
+        foreign = np.array([[bool(a and b and a != b) for b in langs] for a in langs], dtype=bool)
+        mixed = np.where(foreign, np.maximum(mixed, semantic - CROSS_LINGUAL_MARGIN), mixed)
+        sim = np.where(both, mixed, sim)
+    days = np.array([np.nan if s.day is None else s.day for s in signatures], dtype=np.float64)
+    gap = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
+    sim *= np.exp(-np.maximum(gap - SAME_EVENT_DAYS, 0.0) / DECAY_DAYS)
+    return sim
+
+
+def link(similarity: npt.NDArray[np.float64], threshold: float = THRESHOLD) -> list[int]:
+    """Average-linkage clusters of a similarity matrix, cut where mean similarity < threshold."""
+    n = len(similarity)
+    if n < 2:
+        return [0] * n
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    dist = 1.0 - (similarity + similarity.T) / 2
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), "average")
+    labels = fcluster(tree, 1.0 - threshold, "distance")
+    return _renumber([int(x) for x in labels])

@@ -1,0 +1,102 @@
+"""Quality of story clustering: BCubed precision/recall/F1 against gold document clusters.
+
+The reference corpus is ECB+ (Cybulska & Vossen, LREC 2014): each topic holds
+two different events of the same kind (the ``ecb`` and the ``ecbplus``
+documents — two different earthquakes, two different celebrity rehab stays), so
+the gold story of a document is its topic plus its half. Clustering by topic
+alone scores about 0.67 F1 on it; only telling events apart reaches the top.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tarfile
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import Document
+
+_ECB_NAME = re.compile(r"(?:^|/)(\d+)_(\d+)(ecb|ecbplus)\.xml$")
+_URL_LINE = re.compile(r"^https?\s*:\s*/\s*/")
+
+
+@dataclass(frozen=True)
+class BCubed:
+    precision: float
+    recall: float
+    f1: float
+    documents: int
+    gold_clusters: int
+    predicted_clusters: int
+
+
+def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> BCubed:
+    """BCubed precision/recall/F1 of a clustering (item -> cluster) against gold.
+
+    >>> b = bcubed({"a": "x", "b": "x", "c": "y"}, {"a": "1", "b": "2", "c": "2"})
+    >>> round(b.precision, 3), round(b.recall, 3)
+    (0.667, 0.667)
+    """
+    items = [i for i in gold if i in predicted]
+    if not items:
+        return BCubed(0.0, 0.0, 0.0, 0, 0, 0)
+    pred_members: dict[str, list[str]] = defaultdict(list)
+    gold_members: dict[str, list[str]] = defaultdict(list)
+    for i in items:
+        pred_members[predicted[i]].append(i)
+        gold_members[gold[i]].append(i)
+    both = Counter((predicted[i], gold[i]) for i in items)
+    p = sum(both[predicted[i], gold[i]] / len(pred_members[predicted[i]]) for i in items)
+    r = sum(both[predicted[i], gold[i]] / len(gold_members[gold[i]]) for i in items)
+    p, r = p / len(items), r / len(items)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return BCubed(p, r, f1, len(items), len(gold_members), len(pred_members))
+
+
+def _ecb_document(name: str, data: bytes) -> Document:
+    root = ET.parse(io.BytesIO(data)).getroot()
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for token in root.iter("token"):
+        sentences[int(token.get("sentence", 0))].append(token.text or "")
+    lines = [" ".join(sentences[k]) for k in sorted(sentences)]
+    url = None
+    if lines and _URL_LINE.match(lines[0]):
+        url = re.sub(r"\s+", "", lines.pop(0))
+    text = "\n".join(_detokenize(line) for line in lines)
+    return Document(source=name, kind="text", raw=data, body=text, url=url)
+
+
+def _detokenize(line: str) -> str:
+    line = re.sub(r" ([,.;:!?%)\]}])", r"\1", line)
+    line = re.sub(r"([(\[{$]) ", r"\1", line)
+    line = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", line)
+    return line.replace("`` ", '"').replace(" ''", '"')
+
+
+def read_ecbplus(
+    path: str | Path, topics: set[int] | None = None
+) -> Iterator[tuple[Document, str]]:
+    """Documents of an ECB+ folder or tarball with their gold story (``<topic>ecb[plus]``)."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.rglob("*.xml"))
+        for f in files:
+            m = _ECB_NAME.search(f.as_posix())
+            if m and (topics is None or int(m.group(1)) in topics):
+                yield _ecb_document(f.name, f.read_bytes()), f"{m.group(1)}{m.group(3)}"
+        return
+    with tarfile.open(path) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            m = _ECB_NAME.search(member.name)
+            if not m or "/ECB+/" not in member.name:
+                continue
+            if topics is not None and int(m.group(1)) not in topics:
+                continue
+            handle = tar.extractfile(member)
+            if handle is not None:
+                label = f"{m.group(1)}{m.group(3)}"
+                yield _ecb_document(Path(member.name).name, handle.read()), label
