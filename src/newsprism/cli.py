@@ -19,6 +19,7 @@ import typer
 from ._version import __version__
 from .config import Settings, load_settings
 from .errors import NewsprismError, UsageError
+from .progress import progress_reporter
 
 app = typer.Typer(
     name="newsprism",
@@ -113,9 +114,20 @@ def analyze(
             help="The original (press release, statement) to grade every article against."
         ),
     ] = None,
+    one_story: Annotated[
+        bool,
+        typer.Option("--one-story", help="Treat all articles as one story (no clustering)."),
+    ] = False,
+    engine: Annotated[
+        str, typer.Option(help="Where analysis runs: inprocess, process (default) or dask.")
+    ] = "process",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
-    """Read articles, reconcile them into one cited account and write a report."""
+    """Read articles, group them into stories and write one cited account per story."""
     from .render import render
     from .report import run
 
@@ -131,18 +143,78 @@ def analyze(
             jsonl_fields=jsonl_fields,
         )
         stdin = sys.stdin.buffer if "-" in paths else None
-        report = run(
-            paths,
-            settings,
-            stdin=stdin,
-            analyze=not no_analysis,
-            processes=processes,
-            primary=primary,
-        )
+        with progress_reporter() as progress:
+            report = run(
+                paths,
+                settings,
+                stdin=stdin,
+                analyze=not no_analysis,
+                processes=processes,
+                primary=primary,
+                engine=engine,
+                scheduler=scheduler,
+                one_story=one_story,
+                progress=progress,
+            )
         _write(render(report, fmt), output)
     if not report.articles:
         typer.echo("newsprism: no article could be read (see skipped reasons)", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders, files or feed/page URLs to read on every pass.")
+    ],
+    db: Annotated[
+        str, typer.Option(help="The store that keeps articles, stories and clustering state.")
+    ] = "newsprism.db",
+    interval: Annotated[float, typer.Option(help="Seconds between passes.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Make one pass and stop.")] = False,
+    processes: Annotated[int, typer.Option(help="Worker processes for the analysis.")] = 1,
+    engine: Annotated[
+        str, typer.Option(help="Where analysis runs: inprocess, process or dask.")
+    ] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address; default: a local cluster.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Keep stories up to date as articles arrive: one line per pass, state in the store."""
+    import time
+
+    from .runners import check_engine
+    from .store import open_store
+    from .watch import update_stories
+
+    with _one_line_errors(debug):
+        check_engine(engine)
+        settings = _settings(debug, config=config, db=db)
+        with open_store(db) as store:
+            while True:
+                with progress_reporter() as progress:
+                    done = update_stories(
+                        paths,
+                        settings,
+                        store,
+                        processes=processes,
+                        engine=engine,
+                        scheduler=scheduler,
+                        progress=progress,
+                    )
+                for s in done.skipped:
+                    typer.echo(f"skipped {s.source}: {s.reason}", err=True)
+                typer.echo(
+                    f"{done.new_articles} new articles, {len(done.stories_updated)} stories "
+                    f"updated, {done.stories_total} stories in {db}"
+                )
+                if once:
+                    break
+                time.sleep(interval)
 
 
 def _check_date(value: str | None) -> str | None:
@@ -220,6 +292,33 @@ def eval_events(
         if not data.is_file():
             raise UsageError(f"{data} does not exist; pass --data PATH")
         typer.echo(format_events(evaluate_events(data)))
+
+
+@eval_app.command("stories")
+def eval_stories(
+    data: Annotated[
+        Path, typer.Option(help="ECB+ folder or tarball (ECB+/<topic>/<topic>_<n>ecb[plus].xml).")
+    ] = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz"),
+    topics: Annotated[
+        str | None, typer.Option(help="Only these topics, e.g. 1,3,12 (default: all).")
+    ] = None,
+    processes: Annotated[int, typer.Option(help="Worker processes for the analysis.")] = 2,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """BCubed precision/recall/F1 of story clustering on ECB+ (gold: topic × ecb/ecbplus)."""
+    with _one_line_errors(debug):
+        from .evaluate.stories import evaluate_stories, format_stories
+
+        if not data.exists():
+            raise UsageError(f"{data} does not exist; pass --data PATH")
+        chosen = None
+        if topics:
+            try:
+                chosen = {int(t) for t in topics.split(",") if t.strip()}
+            except ValueError:
+                raise UsageError(f"--topics {topics!r}: give numbers like 1,3,12") from None
+        results = evaluate_stories(data, _settings(debug), chosen, processes)
+        typer.echo(format_stories(results))
 
 
 def main() -> None:

@@ -70,6 +70,7 @@ class StoryClusterer:
         self.size = 0
         self.index: VectorIndex = make_index(sem_dim, expected)
         self._index_story: list[int] = []  # index key -> story
+        self._leads: list[Array] = []  # index key -> lead vector (to save and rebuild)
 
     # -- document frequencies -------------------------------------------------
     def observe(self, signature: Signature) -> None:
@@ -172,7 +173,14 @@ class StoryClusterer:
         if sem is not None:
             self.index.add(np.array([len(self._index_story)]), sem[None, :])
             self._index_story.append(story)
+            self._leads.append(sem.astype(np.float32))
         return story
+
+    def index_vectors(self) -> Array:
+        """The lead vectors in the nearest-neighbour index, in key order."""
+        if not self._leads:
+            return np.zeros((0, self.sem_dim), dtype=np.float32)
+        return np.stack(self._leads)
 
     def cluster(self, signatures: Sequence[Signature], refine: int = 1) -> list[int]:
         """Story number of each signature; frequencies must already be fitted."""
@@ -240,3 +248,64 @@ def link(similarity: npt.NDArray[np.float64], threshold: float = THRESHOLD) -> l
     tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), "average")
     labels = fcluster(tree, 1.0 - threshold, "distance")
     return _renumber([int(x) for x in labels])
+
+
+def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
+    """The clusterer and the store ids of its stories as bytes (``numpy.savez``, no pickle)."""
+    import io
+    import json
+
+    buf = io.BytesIO()
+    k = c.size
+    leads = c.index_vectors()
+    np.savez_compressed(
+        buf,
+        df=c.df,
+        n_docs=np.array([c.n_docs]),
+        threshold=np.array([c.threshold]),
+        lex=c.lex[:k],
+        sem=c.sem[:k],
+        n=c.n[:k],
+        n_sem=c.n_sem[:k],
+        first=c.first[:k],
+        last=c.last[:k],
+        leads=leads,
+        index_story=np.array(c._index_story, dtype=np.int64),
+        meta=np.frombuffer(
+            json.dumps(
+                {"languages": [dict(x) for x in c.languages], "story_ids": list(story_ids)}
+            ).encode(),
+            dtype=np.uint8,
+        ),
+    )
+    return buf.getvalue()
+
+
+def load_state(data: bytes) -> tuple[StoryClusterer, list[str]]:
+    """The inverse of :func:`dump_state`."""
+    import io
+    import json
+
+    z = np.load(io.BytesIO(data), allow_pickle=False)
+    meta = json.loads(bytes(z["meta"]).decode())
+    sem = z["sem"]
+    c = StoryClusterer(sem_dim=sem.shape[1], threshold=float(z["threshold"][0]))
+    c.df = z["df"].astype(np.float64)
+    c.n_docs = int(z["n_docs"][0])
+    k = len(z["n"])
+    cap = max(64, k)
+    c.lex = _grow(z["lex"], cap)
+    c.sem = _grow(sem, cap)
+    c.n = _grow(z["n"], cap)
+    c.n_sem = _grow(z["n_sem"], cap)
+    c.first = _grow(z["first"], cap, np.nan)
+    c.last = _grow(z["last"], cap, np.nan)
+    c.size = k
+    c.languages = [Counter(x) for x in meta["languages"]]
+    leads = z["leads"]
+    c.index = make_index(c.sem_dim, len(leads))
+    if len(leads):
+        c.index.add(np.arange(len(leads)), leads)
+    c._leads = list(leads)
+    c._index_story = [int(x) for x in z["index_story"]]
+    return c, list(meta["story_ids"])

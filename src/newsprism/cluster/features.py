@@ -52,13 +52,13 @@ def terms(text: str) -> Counter[str]:
     """Names and numbers of ``text``: capitalised words not opening a sentence, and figures.
 
     A capitalised word opening a sentence, or in a Title Case Headline, counts
-    only when the text capitalises it elsewhere too or never writes it in lower
-    case, so "The" and "Les" drop out in any language.
+    only when the text capitalises it mid-sentence too, or repeats it and never
+    writes it in lower case: "The" and "Les" drop out in any language.
 
     >>> sorted(terms("The quake hit Lima on Monday. Lima lost 1,200 of the homes.").items())
     [('1200', 1), ('lima', 2), ('monday', 1)]
     >>> sorted(terms("Quake Flattens Homes In Lima\\nA quake hit homes in Lima.").items())
-    [('flattens', 1), ('lima', 2)]
+    [('lima', 2)]
     """
     found: list[tuple[str, bool]] = []
     inner_caps: set[str] = set()
@@ -81,7 +81,12 @@ def terms(text: str) -> Counter[str]:
             if m.end() < len(line) and line[m.end()] in ".!?":
                 prev_end = True
     lower = {_fold(w) for w in _WORD.findall(text) if w[0].islower()}
-    return Counter(k for k, opening in found if not opening or k in inner_caps or k not in lower)
+    seen = Counter(k for k, _ in found)
+    return Counter(
+        k
+        for k, opening in found
+        if not opening or k in inner_caps or (k not in lower and seen[k] > 1)
+    )
 
 
 def _title_case(line: str) -> bool:

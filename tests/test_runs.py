@@ -1,0 +1,94 @@
+"""Runs at scale: the same report from every engine, resumable runs, the watch loop,
+and PostgreSQL as the store of a real run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.report import report_to_json, run
+from newsprism.store import open_store
+from newsprism.watch import update_stories
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ESCAPE = ROOT / "tests" / "data" / "escape"
+ECB = ROOT / "tests" / "data" / "stories" / "ecbplus"
+
+
+def _json(report: object) -> str:
+    return json.dumps(report_to_json(report), sort_keys=True)  # type: ignore[arg-type]
+
+
+def test_every_engine_gives_the_identical_report() -> None:
+    # 49 articles: four chunks, so the pool and the Dask LocalCluster really share the work
+    paths = [str(EXAMPLES), str(ESCAPE), str(ECB)]
+    inprocess = run(paths, engine="inprocess")
+    assert len(inprocess.articles) == 49 and len(inprocess.stories) >= 8
+    pool = run(paths, engine="process", processes=2)
+    dask = run(paths, engine="dask", processes=2)
+    assert _json(pool) == _json(inprocess)
+    assert _json(dask) == _json(inprocess)
+
+
+def test_unknown_engine_and_unreachable_scheduler_are_clear() -> None:
+    from newsprism.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown engine 'spark'"):
+        run([str(EXAMPLES)], engine="spark")
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
+        run(
+            [str(EXAMPLES / "000_3d9ebadd12fa7263.txt")],
+            engine="dask",
+            scheduler="tcp://127.0.0.1:9",
+        )
+
+
+def test_a_rerun_reads_analyses_back_from_the_store(tmp_path: Path) -> None:
+    db = str(tmp_path / "np.db")
+    first = run([str(EXAMPLES)], Settings(db=db))
+    said: list[str] = []
+    again = run([str(EXAMPLES)], Settings(db=db), progress=lambda msg, *_: said.append(msg))
+    assert "5 articles already analyzed in the store" in said
+    assert not any(m.startswith("analyzing") for m in said)
+    assert _json(again) == _json(first)
+    with open_store(db) as store:
+        [story] = store.list_stories()
+        assert story["n_articles"] == 5
+
+
+def _watch_twice(tmp_path: Path, db: str) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for f in sorted(EXAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(f, inbox)
+    with open_store(db) as store:
+        first = update_stories([str(inbox)], Settings(), store)
+        assert first.new_articles == 2 and first.stories_total == 1
+        for f in [*sorted(EXAMPLES.glob("*.txt"))[2:], *ESCAPE.glob("*.txt")]:
+            shutil.copy(f, inbox)
+        second = update_stories([str(inbox)], Settings(), store)
+        assert second.new_articles == 7 and second.stories_total == 2
+        assert first.stories_updated[0] in second.stories_updated
+        idle = update_stories([str(inbox)], Settings(), store)
+        assert idle.new_articles == 0 and idle.stories_updated == ()
+        sizes = sorted(s["n_articles"] for s in store.list_stories())
+        assert sizes == [4, 5]
+        story = store.get_story(first.stories_updated[0])
+        assert story is not None and len(story["article_ids"]) == 5 and story["facts"]
+
+
+def test_watch_keeps_stories_up_to_date_in_sqlite(tmp_path: Path) -> None:
+    _watch_twice(tmp_path, str(tmp_path / "np.db"))
+
+
+def test_watch_and_analyze_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
+    _watch_twice(tmp_path, postgres_url)
+    report = run([str(ESCAPE)], Settings(db=postgres_url))
+    with open_store(postgres_url) as store:
+        assert store.count_articles() == 9
+        assert store.story_of(report.articles[0].id) is not None
