@@ -98,3 +98,23 @@ def test_incremental_state_survives_a_restart(ecb: Report) -> None:
     assert ids == [f"story-{i}" for i in range(half.size)]
     rest = [restored.add(s) for s in sigs[20:]]
     assert first + rest == labels
+
+
+def test_hnsw_and_exact_indexes_agree_on_nearest_leads() -> None:
+    from newsprism.cluster.index import ExactIndex, HNSWIndex
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(500, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact, graph = ExactIndex(64), HNSWIndex(64)
+    for index in (exact, graph):
+        index.add(np.arange(500), vectors)
+        index.remove(np.array([0, 1]))
+    queries = vectors[:20] + rng.normal(scale=0.05, size=(20, 64)).astype(np.float32)
+    near_exact = exact.search(queries, 5)
+    near_graph = graph.search(queries, 5)
+    assert len(exact) == len(graph) == 498
+    assert all(0 not in row and 1 not in row for row in near_exact + near_graph)
+    hits = sum(len(set(a) & set(b)) for a, b in zip(near_exact, near_graph, strict=True))
+    assert hits >= 0.9 * 5 * 20  # 8-bit HNSW recall@5 vs the exact scan
+    assert graph.search(queries[:1], 3)[0] == near_graph[0][:3]

@@ -39,7 +39,9 @@ SAME_EVENT_DAYS = 4  # published within this many days of a story: no time penal
 DECAY_DAYS = 7.0  # beyond it, similarity shrinks by e every this many days
 CANDIDATES = 32  # nearest stored leads whose stories are considered (large runs)
 IDF_TRUST_DOCS = 100  # document frequencies count fully from this many articles on
-SCAN_LIMIT = 5_000  # up to this many stories, compare against every one of them
+SCAN_LIMIT = 256  # up to this many stories, compare against every one of them
+WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this recently
+EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
 
 Array = npt.NDArray[Any]
 
@@ -70,7 +72,9 @@ class StoryClusterer:
         self.size = 0
         self.index: VectorIndex = make_index(sem_dim, expected)
         self._index_story: list[int] = []  # index key -> story
-        self._leads: list[Array] = []  # index key -> lead vector (to save and rebuild)
+        self._leads: dict[int, Array] = {}  # live index key -> lead vector (to save, rebuild)
+        self._newest: float = -math.inf  # latest publication day seen
+        self._added = 0
 
     # -- document frequencies -------------------------------------------------
     def observe(self, signature: Signature) -> None:
@@ -171,16 +175,39 @@ class StoryClusterer:
         story = self.assign(s, lex, sem)
         self._join(story, s, lex, sem, +1)
         if sem is not None:
-            self.index.add(np.array([len(self._index_story)]), sem[None, :])
+            key = len(self._index_story)
+            self.index.add(np.array([key]), sem[None, :])
             self._index_story.append(story)
-            self._leads.append(sem.astype(np.float32))
+            self._leads[key] = sem.astype(np.float16)
+        if s.day is not None:
+            self._newest = max(self._newest, s.day)
+        self._added += 1
+        if self._added % EVICT_EVERY == 0:
+            self.evict()
         return story
 
-    def index_vectors(self) -> Array:
-        """The lead vectors in the nearest-neighbour index, in key order."""
-        if not self._leads:
-            return np.zeros((0, self.sem_dim), dtype=np.float32)
-        return np.stack(self._leads)
+    def evict(self) -> int:
+        """Drop from the index the articles of stories idle for ``WINDOW_DAYS``; return how many.
+
+        Their stories stay (and can be saved); only the search for candidates forgets
+        them, which keeps memory bounded on an endless feed.
+        """
+        if not math.isfinite(self._newest):
+            return 0
+        cutoff = self._newest - WINDOW_DAYS
+        stale = [k for k in self._leads if self.last[self._index_story[k]] < cutoff]
+        if stale:
+            self.index.remove(np.array(stale, dtype=np.int64))
+            for k in stale:
+                del self._leads[k]
+        return len(stale)
+
+    def index_vectors(self) -> tuple[Array, Array]:
+        """Keys and lead vectors of the live index."""
+        keys = np.array(sorted(self._leads), dtype=np.int64)
+        if not len(keys):
+            return keys, np.zeros((0, self.sem_dim), dtype=np.float32)
+        return keys, np.stack([self._leads[int(k)] for k in keys]).astype(np.float32)
 
     def cluster(self, signatures: Sequence[Signature], refine: int = 1) -> list[int]:
         """Story number of each signature; frequencies must already be fitted."""
@@ -257,7 +284,7 @@ def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
 
     buf = io.BytesIO()
     k = c.size
-    leads = c.index_vectors()
+    keys, leads = c.index_vectors()
     np.savez_compressed(
         buf,
         df=c.df,
@@ -270,6 +297,7 @@ def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
         first=c.first[:k],
         last=c.last[:k],
         leads=leads,
+        lead_keys=keys,
         index_story=np.array(c._index_story, dtype=np.int64),
         meta=np.frombuffer(
             json.dumps(
@@ -302,10 +330,12 @@ def load_state(data: bytes) -> tuple[StoryClusterer, list[str]]:
     c.last = _grow(z["last"], cap, np.nan)
     c.size = k
     c.languages = [Counter(x) for x in meta["languages"]]
-    leads = z["leads"]
+    leads, keys = z["leads"], z["lead_keys"]
     c.index = make_index(c.sem_dim, len(leads))
     if len(leads):
-        c.index.add(np.arange(len(leads)), leads)
-    c._leads = list(leads)
+        c.index.add(keys, leads)
+    c._leads = {int(k): v.astype(np.float16) for k, v in zip(keys, leads, strict=True)}
     c._index_story = [int(x) for x in z["index_story"]]
+    days = c.last[:k][np.isfinite(c.last[:k])]
+    c._newest = float(days.max()) if len(days) else -math.inf
     return c, list(meta["story_ids"])

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-EXACT_LIMIT = 20_000  # above this many vectors an HNSW graph is faster than a scan
+EXACT_LIMIT = 2_000  # above this many vectors an HNSW graph is faster than a scan (measured)
 
 
 class VectorIndex(Protocol):
@@ -38,38 +38,47 @@ class ExactIndex:
 
     def __init__(self, dim: int) -> None:
         self.dim = dim
-        self._keys: list[int] = []
-        self._rows: list[npt.NDArray[np.float32]] = []
-        self._matrix: npt.NDArray[np.float32] | None = None
+        self._keys = np.zeros(64, dtype=np.int64)
+        self._matrix = np.zeros((64, dim), dtype=np.float32)
+        self._live = np.zeros(64, dtype=bool)
+        self._n = 0  # rows used (live or removed)
 
     def add(self, keys: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32]) -> None:
-        self._keys.extend(int(k) for k in keys)
-        self._rows.extend(np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim))
-        self._matrix = None
+        rows = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        need = self._n + len(rows)
+        if need > len(self._keys):
+            cap = max(need, 2 * len(self._keys))
+            self._keys = np.resize(self._keys, cap)
+            grown = np.zeros((cap, self.dim), dtype=np.float32)
+            grown[: self._n] = self._matrix[: self._n]
+            self._matrix = grown
+            live = np.zeros(cap, dtype=bool)
+            live[: self._n] = self._live[: self._n]
+            self._live = live
+        self._keys[self._n : need] = keys
+        self._matrix[self._n : need] = rows
+        self._live[self._n : need] = True
+        self._n = need
 
     def remove(self, keys: npt.NDArray[np.int64]) -> None:
-        gone = {int(k) for k in keys}
-        kept = [(k, r) for k, r in zip(self._keys, self._rows, strict=True) if k not in gone]
-        self._keys = [k for k, _ in kept]
-        self._rows = [r for _, r in kept]
-        self._matrix = None
+        self._live[: self._n] &= ~np.isin(self._keys[: self._n], keys)
 
     def search(self, vectors: npt.NDArray[np.float32], k: int) -> list[list[int]]:
-        if not self._keys:
-            return [[] for _ in range(len(vectors))]
-        if self._matrix is None:
-            self._matrix = np.stack(self._rows)
-        sims = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim) @ self._matrix.T
-        k = min(k, len(self._keys))
+        q = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        rows = np.flatnonzero(self._live[: self._n])
+        if not len(rows):
+            return [[] for _ in range(len(q))]
+        sims = q @ self._matrix[rows].T
+        k = min(k, len(rows))
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         out = []
         for row, idx in zip(sims, top, strict=True):
             order = idx[np.argsort(-row[idx], kind="stable")]
-            out.append([self._keys[i] for i in order])
+            out.append([int(self._keys[rows[i]]) for i in order])
         return out
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return int(self._live[: self._n].sum())
 
 
 class HNSWIndex:
@@ -97,6 +106,8 @@ class HNSWIndex:
         if len(self._index) == 0:
             return [[] for _ in range(len(q))]
         found: Any = self._index.search(q, k, threads=self.threads)
+        if len(q) == 1:  # one query: usearch answers with a flat match list
+            return [[int(x) for x in np.asarray(found.keys).reshape(-1)]]
         keys = np.asarray(found.keys).reshape(len(q), -1)
         counts = np.asarray(found.counts).reshape(-1)
         return [[int(x) for x in row[:c]] for row, c in zip(keys, counts, strict=True)]

@@ -1,0 +1,190 @@
+"""Scale benchmark: cluster 10k, 100k and 1M articles; analyze a sample; time and peak memory.
+
+Articles are built from real reports (the ECB+ corpus when ../shared/data has it, else the
+repository's fixtures) with perturbations: every synthetic story takes a real base article,
+replaces a share of its names and numbers (another event of the same kind) and shifts its lead
+embedding; every article of the story drops and adds a few terms and jitters the embedding.
+Stories are spread over a year of publication days. Clustering runs as on a feed: one article at
+a time through the incremental clusterer (HNSW candidates, stale stories evicted after
+WINDOW_DAYS), in a fresh process per size so peak memory is its own.
+
+    python bench/scale.py                 # 10k and 100k
+    python bench/scale.py --sizes 10000 100000 1000000
+
+Writes bench/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results" / "scale.json"
+ECB = ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus-topics-1-35.tar.gz"
+BASES = ROOT / "bench" / "results" / ".scale-bases.npz"  # cache of analyzed base articles
+
+
+def _bases() -> dict[str, np.ndarray]:
+    """Signatures (buckets, counts) and lead vectors of the real base articles."""
+    if BASES.exists():
+        z = np.load(BASES)
+        return {k: z[k] for k in z.files}
+    from newsprism.analyze.pipeline import analyze_articles
+    from newsprism.cluster import signature_of
+    from newsprism.config import Settings
+    from newsprism.ingest import ingest
+    from newsprism.ingest.build import build_articles
+
+    if ECB.exists():
+        from newsprism.evaluate.stories import read_ecbplus
+
+        docs = [d for d, _ in read_ecbplus(ECB)]
+        articles, _ = build_articles(docs, Settings())
+    else:
+        found = ingest([str(ROOT / "examples"), str(ROOT / "tests" / "data")])
+        articles = list(found.articles)
+    t = time.perf_counter()
+    analyses = analyze_articles(articles, Settings(), processes=2)
+    analyze_s = time.perf_counter() - t
+    sigs = [signature_of(a, x) for a, x in zip(articles, analyses, strict=True)]
+    sigs = [s for s in sigs if s.lead.size]
+    width = max(len(s.buckets) for s in sigs)
+    buckets = np.full((len(sigs), width), -1, dtype=np.int32)
+    counts = np.zeros((len(sigs), width), dtype=np.float32)
+    for i, s in enumerate(sigs):
+        buckets[i, : len(s.buckets)] = s.buckets
+        counts[i, : len(s.counts)] = s.counts
+    data = {
+        "buckets": buckets,
+        "counts": counts,
+        "leads": np.stack([s.lead for s in sigs]),
+        "analyze": np.array([len(articles), analyze_s, sum(len(a.text) for a in articles)]),
+    }
+    BASES.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(BASES, **data)
+    return data
+
+
+def _stream(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
+    """Yield (signature, gold story) for ``n`` synthetic articles in publication order."""
+    from newsprism.cluster.features import BUCKETS, Signature
+
+    b = _bases()
+    rng = np.random.default_rng(seed)
+    n_base = len(b["leads"])
+    per_story = rng.integers(1, 9, size=n)  # 1-8 articles per story, mean 4.5
+    stories = []
+    total = 0
+    while total < n:
+        k = int(per_story[len(stories)])
+        stories.append(k)
+        total += k
+    n_stories = len(stories)
+    days = np.sort(rng.integers(0, 365, size=n_stories))
+    for sid, (k, day) in enumerate(zip(stories, days, strict=True)):
+        base = int(rng.integers(n_base))
+        valid = b["buckets"][base] >= 0
+        bk, ct = b["buckets"][base][valid].copy(), b["counts"][base][valid].copy()
+        # another event of the same kind: half of the names and numbers replaced
+        swap = rng.random(len(bk)) < 0.5
+        bk[swap] = rng.integers(0, BUCKETS, size=int(swap.sum()))
+        lead = b["leads"][base] + rng.normal(0, 0.02, size=512).astype(np.float32)
+        for j in range(k):
+            if total <= 0:
+                return
+            keep = rng.random(len(bk)) > 0.15
+            extra = rng.integers(0, BUCKETS, size=3)
+            buckets, idx = np.unique(np.concatenate([bk[keep], extra]), return_index=True)
+            vals = np.concatenate([ct[keep], np.ones(3, dtype=np.float32)])[idx]
+            v = lead + rng.normal(0, 0.01, size=512).astype(np.float32)
+            v /= np.linalg.norm(v)
+            yield (
+                Signature(f"{sid}-{j}", buckets.astype(np.int32), vals, v, int(day + j % 3), "en"),
+                sid,
+            )
+            total -= 1
+
+
+def run_size(n: int) -> dict[str, object]:
+    from newsprism.cluster.engine import StoryClusterer
+    from newsprism.evaluate.stories import bcubed
+
+    clusterer = StoryClusterer(expected=n)
+    gold: dict[str, str] = {}
+    pred: dict[str, str] = {}
+    gen_s = 0.0
+    t0 = time.perf_counter()
+    stream = _stream(n)
+    while True:
+        g0 = time.perf_counter()
+        item = next(stream, None)
+        gen_s += time.perf_counter() - g0
+        if item is None:
+            break
+        sig, sid = item
+        label = clusterer.add(sig)
+        if len(gold) < 200_000:  # BCubed on the first 200k articles
+            gold[sig.article_id] = str(sid)
+            pred[sig.article_id] = str(label)
+    total = time.perf_counter() - t0
+    score = bcubed(pred, gold)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": n,
+        "cluster_seconds": round(total - gen_s, 1),
+        "generate_seconds": round(gen_s, 1),
+        "articles_per_second": round(n / max(total - gen_s, 1e-9)),
+        "stories_found": clusterer.size,
+        "peak_rss_mb": round(peak_mb),
+        "bcubed_f1_synthetic": round(score.f1, 3),
+        "bcubed_precision": round(score.precision, 3),
+        "bcubed_recall": round(score.recall, 3),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one)))
+        return
+    bases = _bases()
+    n_art, analyze_s, chars = (float(x) for x in bases["analyze"])
+    results = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(results[-1], flush=True)
+    report = {
+        "machine": f"{platform.machine()} {platform.processor()} cores={os.cpu_count()}",
+        "python": platform.python_version(),
+        "analyze": {
+            "articles": int(n_art),
+            "seconds_2_processes": round(analyze_s, 1),
+            "articles_per_second": round(n_art / analyze_s, 1),
+            "chars_per_second": round(chars / analyze_s),
+            "note": "analysis is per article and parallel: 1M articles take 1M / this rate",
+        },
+        "cluster": results,
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
