@@ -205,3 +205,20 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
     yield f"{base}/{name}"
     with psycopg.connect(postgres_server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def seeds_report() -> object:
+    """The bundled examples analyzed as one run (the demo's report)."""
+    from newsprism.report import run
+
+    return run([str(EXAMPLES)])
+
+
+@pytest.fixture(scope="session")
+def escape_report() -> object:
+    """ECB+ topic 3 (tests/data/escape): four reports of one escape, one as the primary."""
+    from newsprism.report import run
+
+    folder = ROOT / "tests" / "data" / "escape"
+    return run([str(folder)], primary=str(folder / "3_6ecbplus.txt"))

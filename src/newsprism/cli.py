@@ -217,6 +217,33 @@ def watch(
                 time.sleep(interval)
 
 
+@app.command()
+def serve(
+    db: Annotated[
+        str, typer.Option(help="The store to serve: a SQLite file or a postgresql:// URL.")
+    ] = "newsprism.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_upload: Annotated[
+        int, typer.Option(help="Largest request body accepted, in bytes (10 MB).")
+    ] = 10_000_000,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Serve the web app and JSON API: stories, articles, adding articles, /openapi.json."""
+    import uvicorn
+
+    from .web import create_app
+
+    with _one_line_errors(debug):
+        settings = _settings(debug, config=config, db=db)
+        web = create_app(db, settings=settings, max_upload=max_upload)
+        typer.echo(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        uvicorn.run(web, host=host, port=port, log_level="debug" if debug else "warning")
+
+
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None

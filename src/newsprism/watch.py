@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .config import Settings
-from .records import Analysis, Article, Skipped
+from .records import Analysis, Article, IngestResult, Skipped
 from .store.base import Store
+
+if TYPE_CHECKING:
+    from .cluster.engine import StoryClusterer
 
 STATE = "story-clusterer"
 
@@ -39,15 +43,44 @@ def update_stories(
     progress: Callable[..., None] | None = None,
 ) -> Pass:
     """One pass: ingest ``paths``, add what is new to the store and to its stories."""
+    from .ingest import ingest
+
+    result = ingest(paths, settings)
+    return add_articles(
+        result,
+        settings,
+        store,
+        processes=processes,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+    )
+
+
+def add_articles(
+    result: IngestResult,
+    settings: Settings,
+    store: Store,
+    *,
+    processes: int = 1,
+    engine: str = "process",
+    scheduler: str | None = None,
+    progress: Callable[..., None] | None = None,
+) -> Pass:
+    """Add the new articles of ``result`` to the store and to its stories.
+
+    Articles the store already has are left as they are. Each new one joins the
+    story the incremental clusterer assigns it (the clusterer is rebuilt from the
+    stored stories when the store has none of its state, e.g. after ``analyze
+    --db``), and every story that gained articles is reconciled again.
+    """
     from .analyze.pipeline import analyze_articles
     from .cluster import signature_of
-    from .cluster.engine import StoryClusterer, dump_state, load_state
-    from .ingest import ingest
+    from .cluster.engine import dump_state
     from .reconcile import reconcile
     from .report import story_to_json
 
     say = progress or (lambda *_a: None)
-    result = ingest(paths, settings)
     known = store.article_ids()
     new = [a for a in result.articles if a.id not in known]
     if not new:
@@ -62,8 +95,7 @@ def update_stories(
     store.save_articles(new)
     for analysis in analyses.values():
         store.save_analysis(analysis)
-    saved = store.load_state(STATE)
-    clusterer, story_ids = load_state(saved) if saved else (StoryClusterer(), [])
+    clusterer, story_ids = _clusterer(store)
     touched: dict[str, None] = {}
     # in publication order, undated last: the order articles would have arrived in
     for article in sorted(new, key=lambda a: (a.published is None, a.published or "")):
@@ -82,3 +114,25 @@ def update_stories(
         data = story_to_json(story)
         store.save_story(data, [a.id for a, _ in pairs], [a.published for a, _ in pairs])
     return Pass(len(new), result.skipped, tuple(touched), store.count_stories())
+
+
+def _clusterer(store: Store) -> tuple[StoryClusterer, list[str]]:
+    """The store's clusterer; rebuilt from its stories when it has none saved."""
+    from .cluster import signature_of
+    from .cluster.engine import StoryClusterer, load_state
+
+    saved = store.load_state(STATE)
+    if saved:
+        return load_state(saved)
+    clusterer, story_ids = StoryClusterer(), []
+    for summary in reversed(store.list_stories()):  # oldest first
+        members = [
+            a for a in (store.get_article(i) for i in store.story_members(summary["id"])) if a
+        ]
+        if not members:
+            continue
+        number = clusterer.size
+        story_ids.append(summary["id"])
+        for article in members:
+            clusterer.add(signature_of(article, store.get_analysis(article.id)), story=number)
+    return clusterer, story_ids

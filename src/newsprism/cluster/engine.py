@@ -167,12 +167,19 @@ class StoryClusterer:
             return int(cand[int(np.argmax(scores))])  # first best: deterministic
         return self._new_story()
 
-    def add(self, s: Signature, observe: bool = True) -> int:
-        """Assign one arriving article (incremental use) and return its story."""
+    def add(self, s: Signature, observe: bool = True, story: int | None = None) -> int:
+        """Assign one arriving article (incremental use) and return its story.
+
+        ``story`` places it in a known story instead (``self.size`` opens a new
+        one): how a clusterer is rebuilt from stories already in a store.
+        """
         if observe:
             self.observe(s)
         lex, sem = self.vectors(s)
-        story = self.assign(s, lex, sem)
+        if story is None:
+            story = self.assign(s, lex, sem)
+        elif story >= self.size:
+            story = self._new_story()
         self._join(story, s, lex, sem, +1)
         if sem is not None:
             key = len(self._index_story)

@@ -15,9 +15,9 @@ from typing import BinaryIO
 from ..config import Settings
 from ..records import Document, IngestResult, Skipped
 from .build import build_articles
-from .sources import read_sources
+from .sources import read_bytes, read_sources
 
-__all__ = ["build_articles", "ingest", "read_sources"]
+__all__ = ["build_articles", "ingest", "ingest_bytes", "read_sources"]
 
 
 def ingest(
@@ -39,5 +39,34 @@ def ingest(
             docs.append(item)
         else:
             skipped.append(item)
+    articles, more = build_articles(docs, settings)
+    return IngestResult(tuple(articles), tuple(skipped) + tuple(more))
+
+
+def ingest_bytes(
+    items: Sequence[tuple[bytes, str, str]], settings: Settings | None = None
+) -> IngestResult:
+    """Read in-memory inputs, each ``(data, source, file_name)``: uploads, pasted text.
+
+    The file name's extension picks the reader as for files on disk (else the
+    content is sniffed); ``source`` names the input in the report and in skip reasons.
+
+    >>> r = ingest_bytes([(b"", "upload:empty.txt", "empty.txt")])
+    >>> r.articles, r.skipped[0].reason
+    ((), 'empty file')
+    """
+    settings = settings or Settings()
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    for data, source, name in items:
+        if len(data) > settings.max_bytes:
+            limit = settings.max_bytes / 1e6
+            skipped.append(Skipped(source, f"input is over the {limit:g} MB limit"))
+            continue
+        for item in read_bytes(data, source, name, settings):
+            if isinstance(item, Document):
+                docs.append(item)
+            else:
+                skipped.append(item)
     articles, more = build_articles(docs, settings)
     return IngestResult(tuple(articles), tuple(skipped) + tuple(more))

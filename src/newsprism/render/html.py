@@ -1,58 +1,216 @@
-"""A self-contained HTML page of the report: inline CSS, no scripts from anywhere."""
+"""A self-contained HTML report: inline CSS and script, nothing fetched, works offline.
+
+Each story is shown as its account beside its sources' texts; a fact, a
+conflict or a quote is a button that highlights every passage it was read from.
+The same functions render the web app's story pages (:mod:`newsprism.web`).
+"""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from html import escape
+from typing import Any
 
-from ..report import Report
-
-_CSS = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#eee}
-article{border-top:1px solid #ccc;margin-top:1.5rem}
-pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}.muted{color:#555}
-@media print{body{margin:0}pre{background:none}}
-"""
+from ..report import Report, report_to_json
+from .assets import CSS, JS
+from .html_story import JSON, StoryView, citations, story_account
 
 
 def render_html(report: Report) -> str:
     """The report as one HTML file that works offline."""
-    out = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        "<title>newsprism report</title>",
-        f"<style>{_CSS}</style></head><body>",
-        "<h1>newsprism report</h1>",
-        f"<p>{len(report.articles)} articles read, {len(report.skipped)} inputs skipped.</p>",
-    ]
-    if report.articles:
-        out.append("<h2>Articles</h2><table><thead><tr><th>title</th><th>outlet</th>")
-        out.append(
-            "<th>published</th><th>language</th><th>credits</th><th>source</th></tr></thead>"
-        )
-        out.append("<tbody>")
-        for a in report.articles:
-            cells = [
-                f'<a href="#a-{escape(a.id)}">{escape(a.title or "(untitled)")}</a>',
-                escape(a.outlet or ""),
-                escape(a.published or "unknown"),
-                escape(a.language or ""),
-                escape(", ".join(a.credits)),
-                escape(a.source),
+    return report_page(report_to_json(report))
+
+
+def page(title: str, body: Sequence[str], *, subtitle: str = "", heading: str | None = None) -> str:
+    """A whole HTML document around ``body`` with the inline style and script.
+
+    ``title`` names the browser tab; ``heading`` (default: the title) is the h1.
+    """
+    return (
+        "\n".join(
+            [
+                "<!doctype html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width,initial-scale=1">',
+                f"<title>{escape(title)}</title>",
+                f"<style>{CSS}</style></head><body>",
+                '<a class="skip" href="#main">Skip to content</a>',
+                f'<header class="top"><h1>{escape(heading or title)}</h1>'
+                + (f'<p class="muted">{subtitle}</p>' if subtitle else "")
+                + "</header>",
+                '<main id="main"><p id="hl-status" role="status" aria-live="polite"></p>',
+                *body,
+                "</main>",
+                f"<script>{JS}</script>",
+                "</body></html>",
             ]
-            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        out.append("</tbody></table>")
-        for a in report.articles:
-            out.append(f'<article id="a-{escape(a.id)}"><h3>{escape(a.title or a.source)}</h3>')
-            out.append(f'<p class="muted">{escape(a.source)} · id {escape(a.id)}</p>')
-            out.append(f"<pre>{escape(a.text)}</pre></article>")
-    if report.skipped:
-        out.append("<h2>Skipped</h2><table><thead><tr><th>source</th><th>reason</th></tr></thead>")
-        out.append("<tbody>")
-        for s in report.skipped:
-            out.append(f"<tr><td>{escape(s.source)}</td><td>{escape(s.reason)}</td></tr>")
-        out.append("</tbody></table>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+        )
+        + "\n"
+    )
+
+
+def segments(text: str, spans: Sequence[tuple[str, int, int]]) -> list[tuple[int, int, list[str]]]:
+    """Cut ``text`` at every span boundary: (start, end, keys of the spans covering it).
+
+    >>> segments("abcdef", [("k1", 1, 3), ("k2", 2, 5)])
+    [(0, 1, []), (1, 2, ['k1']), (2, 3, ['k1', 'k2']), (3, 5, ['k2']), (5, 6, [])]
+    """
+    n = len(text)
+    cuts = sorted(
+        {0, n, *(max(0, min(n, s)) for _, s, _ in spans), *(max(0, min(n, e)) for _, _, e in spans)}
+    )
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        if a < b:
+            keys = sorted({k for k, s, e in spans if s <= a and e >= b})
+            out.append((a, b, keys))
+    return out
+
+
+def source_text(view: StoryView, article: JSON) -> str:
+    """An article's text with every cited passage wrapped so a button can highlight it."""
+    aid = article["id"]
+    text = article.get("text") or ""
+    spans = [(view.fact_key(item), s, e) for item, a, s, e in citations(view.story) if a == aid]
+    starts = {s for _, s, _ in spans}
+    out = []
+    for a, b, keys in segments(text, spans):
+        chunk = escape(text[a:b])
+        anchor = f' id="{escape(view.anchor(aid, a))}"' if a in starts else ""
+        if keys:
+            out.append(
+                f'<span class="c" data-a="{view.numbers.get(aid, 0)}" '
+                f'data-k="{" ".join(keys)}"{anchor}>{chunk}</span>'
+            )
+        elif anchor:
+            out.append(f"<span{anchor}>{chunk}</span>")
+        else:
+            out.append(chunk)
+    return f'<div class="text">{"".join(out)}</div>'
+
+
+def _article_meta(article: JSON) -> str:
+    bits = [
+        article.get("outlet"),
+        article.get("published") or "date unknown",
+        article.get("language"),
+    ]
+    if article.get("credits"):
+        bits.append("credits: " + ", ".join(article["credits"]))
+    if article.get("role") == "primary":
+        bits.append("primary source")
+    return " · ".join(escape(str(b)) for b in bits if b)
+
+
+def sources_column(view: StoryView) -> list[str]:
+    out = [
+        f'<aside class="sources" id="{escape(view.key)}-sources" aria-label="Sources">',
+        f"<h3>Sources ({len(view.story['article_ids'])})</h3>",
+    ]
+    for aid in view.story["article_ids"]:
+        article = view.articles.get(aid)
+        if article is None:
+            out.append(f"<p class='muted'>{escape(aid)}: not in this report</p>")
+            continue
+        title = escape(article.get("title") or article.get("source") or aid)
+        link = (
+            f' <a href="{escape(view.article_href.format(id=aid))}">article page</a>'
+            if view.article_href
+            else ""
+        )
+        out.append(
+            f'<section class="src" aria-label="{escape(view.label(aid))}">'
+            f"<h4>{escape(view.label(aid))}: {title}</h4>"
+            f'<p class="muted">{_article_meta(article)}{link}</p>'
+            f"{source_text(view, article)}</section>"
+        )
+    out.append("</aside>")
+    return out
+
+
+def story_section(view: StoryView) -> str:
+    """One story: its account beside its sources."""
+    return "\n".join(
+        [
+            '<section class="story">',
+            '<div class="account">',
+            *story_account(view),
+            "</div>",
+            *sources_column(view),
+            "</section>",
+        ]
+    )
+
+
+def make_view(
+    story: JSON, articles: Sequence[JSON], key: str, article_href: str | None = None
+) -> StoryView:
+    """A :class:`StoryView` numbering the story's articles [1], [2]… in their story order."""
+    by_id = {a["id"]: a for a in articles}
+    numbers = {aid: n for n, aid in enumerate(story["article_ids"], 1)}
+    labels = {aid: f"[{n}] {_name(by_id.get(aid), aid)}" for aid, n in numbers.items()}
+    return StoryView(story, by_id, labels, numbers, key, article_href)
+
+
+def _name(article: JSON | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    return str(article.get("outlet") or article.get("source") or fallback)
+
+
+def story_page(
+    story: JSON,
+    articles: Sequence[JSON],
+    *,
+    article_href: str | None = None,
+    footer: Sequence[str] = (),
+) -> str:
+    """A page for one story (the web app's story view)."""
+    view = make_view(story, articles, "s", article_href)
+    title = story.get("headline") or "newsprism story"
+    return page(title, [story_section(view), *footer], heading="newsprism: story account")
+
+
+def report_page(data: dict[str, Any]) -> str:
+    """The whole report JSON v1 as one page: every story, then unassigned articles, skips."""
+    articles: list[JSON] = data.get("articles", [])
+    stories: list[JSON] = data.get("stories", [])
+    body: list[str] = []
+    if len(stories) > 1:
+        body.append('<nav aria-label="Stories"><h2>Stories</h2><ol>')
+        body += [
+            f'<li><a href="#st{n}">{escape(s.get("headline") or s["id"])}</a> '
+            f"({len(s['article_ids'])} articles)</li>"
+            for n, s in enumerate(stories, 1)
+        ]
+        body.append("</ol></nav>")
+    for n, story in enumerate(stories, 1):
+        body.append(story_section(make_view(story, articles, f"st{n}")))
+    told = {aid for s in stories for aid in s["article_ids"]}
+    rest = [a for a in articles if a["id"] not in told]
+    if rest:
+        body.append("<h2>Articles</h2>")
+        for a in rest:
+            body.append(
+                f'<section class="src" id="a-{escape(a["id"])}"><h3>'
+                f"{escape(a.get('title') or a['source'])}</h3>"
+                f'<p class="muted">{_article_meta(a)} · {escape(a["source"])}</p>'
+                f'<div class="text">{escape(a.get("text") or "")}</div></section>'
+            )
+    body += skipped_table(data.get("skipped", []))
+    subtitle = f"{len(articles)} articles read, {len(data.get('skipped', []))} inputs skipped."
+    title = stories[0].get("headline") if len(stories) == 1 else None
+    return page(title or "newsprism report", body, subtitle=subtitle, heading="newsprism report")
+
+
+def skipped_table(skipped: Sequence[JSON]) -> list[str]:
+    if not skipped:
+        return []
+    rows = "".join(
+        f"<tr><td>{escape(s['source'])}</td><td>{escape(s['reason'])}</td></tr>" for s in skipped
+    )
+    return [
+        '<h2 id="skipped">Skipped inputs</h2><table><thead><tr><th scope="col">source</th>'
+        f'<th scope="col">reason</th></tr></thead><tbody>{rows}</tbody></table>'
+    ]

@@ -1,0 +1,190 @@
+"""The JSON API: articles, stories, facts, quotes and events (described at /openapi.json).
+
+Lists are paginated with ``limit`` and ``offset`` and answer with the envelope
+``{"items", "total", "limit", "offset", "next", "previous"}``; every error has
+the one shape of :mod:`.errors`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from ..records import Article
+from .errors import ApiError, BodyTooLarge, ErrorBody
+from .inputs import ACCEPTED, from_files, from_json, from_raw, from_text, from_url, media_type
+from .inputs import merge as merge_results
+from .service import Added, Service, page_of
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Malformed request"},
+    404: {"model": ErrorBody, "description": "Unknown id"},
+    413: {"model": ErrorBody, "description": "Body over the upload limit"},
+    415: {"model": ErrorBody, "description": "Unsupported content type"},
+    422: {"model": ErrorBody, "description": "Invalid request or unreadable input"},
+}
+
+
+def summary(article: Article, story_id: str | None = None) -> dict[str, Any]:
+    """An article without its text: what lists show."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "language": article.language,
+        "source": article.source,
+        "url": article.url,
+        "words": len(article.text.split()),
+        "story_id": story_id,
+    }
+
+
+def added_json(done: Added) -> dict[str, Any]:
+    return {
+        "added": [summary(a, done.story_of.get(a.id)) for a in done.added],
+        "existing": [summary(a, done.story_of.get(a.id)) for a in done.existing],
+        "skipped": [{"source": s, "reason": r} for s, r in done.skipped],
+        "stories": list(done.stories),
+    }
+
+
+def _sub(
+    service: Service, story_id: str, key: str, limit: int, offset: int, path: str
+) -> dict[str, Any]:
+    items = service.story(story_id).get(key, [])
+    return page_of(items[offset : offset + limit], len(items), limit, offset, path)
+
+
+def make_router(service: Service) -> APIRouter:
+    """The ``/api`` routes over ``service``."""
+    api = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+    @api.get("/health", summary="Liveness and counts")
+    def health() -> dict[str, Any]:
+        store = service.store()
+        return {
+            "status": "ok",
+            "articles": store.count_articles(),
+            "stories": store.count_stories(),
+        }
+
+    @api.get("/stories", summary="Stories, most recently updated first")
+    def stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        store = service.store()
+        items = store.list_stories(limit=limit, offset=offset)
+        return page_of(items, store.count_stories(), limit, offset, "/api/stories")
+
+    @api.get("/stories/{story_id}", summary="One story's full account (report JSON v1)")
+    def story(story_id: str) -> dict[str, Any]:
+        return service.story(story_id)
+
+    @api.get("/stories/{story_id}/facts", summary="A story's facts")
+    def facts(
+        story_id: str,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: Annotated[
+            str | None,
+            Query(
+                pattern="^(corroborated|single_source|variant|conflict)$",
+                description="Only facts with this status.",
+            ),
+        ] = None,
+    ) -> dict[str, Any]:
+        items = service.story(story_id).get("facts", [])
+        if status is not None:
+            items = [f for f in items if f["status"] == status]
+        path = f"/api/stories/{story_id}/facts"
+        return page_of(items[offset : offset + limit], len(items), limit, offset, path)
+
+    @api.get("/stories/{story_id}/quotes", summary="A story's quotes, compared across sources")
+    def quotes(story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        path = f"/api/stories/{story_id}/quotes"
+        return _sub(service, story_id, "quotes", limit, offset, path)
+
+    @api.get("/stories/{story_id}/events", summary="A story's event records")
+    def events(story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        path = f"/api/stories/{story_id}/events"
+        return _sub(service, story_id, "events", limit, offset, path)
+
+    @api.get("/articles", summary="Articles, without their text")
+    def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        store = service.store()
+        items = [summary(a, store.story_of(a.id)) for a in store.list_articles(limit, offset)]
+        return page_of(items, store.count_articles(), limit, offset, "/api/articles")
+
+    @api.get("/articles/{article_id}", summary="One article with its evidence")
+    def article(article_id: str) -> dict[str, Any]:
+        from ..report import article_to_json
+
+        found = service.article(article_id)
+        store = service.store()
+        out = article_to_json(found, store.get_analysis(article_id))
+        out["story_id"] = store.story_of(article_id)
+        return out
+
+    @api.post(
+        "/articles",
+        status_code=201,
+        summary="Add articles: JSON, uploaded files, raw text/HTML/feed, or a URL",
+        description=(
+            f"Content types: {ACCEPTED}. JSON: an article object (text, title, published, "
+            'url, outlet…), a list of them, {"articles": [...]}, or {"url": "…"} to fetch '
+            "a page or feed. Multipart: files in `file`, or `text` (+ `title`) or `url`."
+        ),
+    )
+    async def add(request: Request) -> dict[str, Any]:
+        ctype = media_type(request.headers.get("content-type"))
+        settings = service.settings
+        if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            result = await form_input(request, service)
+        else:
+            body = await request.body()
+            if not body:
+                raise ApiError(400, "empty_body", "the request body is empty")
+            if ctype == "application/json":
+                result = await run_in_threadpool(from_json, body, settings)
+            elif ctype == "":
+                raise ApiError(415, "unsupported_media_type", f"no content type; send {ACCEPTED}")
+            else:
+                result = await run_in_threadpool(from_raw, body, ctype, settings)
+        done = await run_in_threadpool(service.add, result)
+        return added_json(done)
+
+    return api
+
+
+async def form_input(request: Request, service: Service) -> Any:
+    """Files (field ``file``), pasted ``text`` with an optional ``title``, or a ``url``."""
+    try:
+        form = await request.form(max_files=50, max_fields=20)
+    except (ApiError, BodyTooLarge):
+        raise
+    except Exception as exc:
+        raise ApiError(400, "malformed_form", f"cannot read the form: {exc}") from None
+    settings = service.settings
+    parts = []
+    files = []
+    for value in form.getlist("file"):
+        if hasattr(value, "read"):
+            data = await value.read()
+            if data:
+                files.append((getattr(value, "filename", None), data))
+    if files:
+        parts.append(await run_in_threadpool(from_files, files, settings))
+    text = form.get("text")
+    if isinstance(text, str) and text.strip():
+        title = form.get("title")
+        title_text = title if isinstance(title, str) else None
+        parts.append(await run_in_threadpool(from_text, text, title_text, settings))
+    url = form.get("url")
+    if isinstance(url, str) and url.strip():
+        parts.append(await run_in_threadpool(from_url, url, settings))
+    if not parts:
+        raise ApiError(422, "empty_form", "send a file, some text or a URL")
+    return merge_results(parts)

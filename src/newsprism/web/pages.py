@@ -1,0 +1,158 @@
+"""The web app's pages: story list (with the form to add articles), story view, article view.
+
+The story view is the same HTML as ``newsprism analyze --format html`` renders,
+built from the story JSON the store keeps.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from ..records import Analysis, Article
+from ..render.html import page, story_page
+from .api import form_input
+from .service import Service
+
+PAGE = 25
+
+_FORM = """
+<h2 id="add">Add articles</h2>
+<form class="add" method="post" action="/add" enctype="multipart/form-data">
+<label for="file">Upload files (text, HTML, JSON Lines, RSS/Atom, WARC)</label>
+<input id="file" name="file" type="file" multiple>
+<label for="title">…or paste an article: title</label>
+<input id="title" name="title" type="text">
+<label for="text">text</label>
+<textarea id="text" name="text"></textarea>
+<label for="url">…or a page or feed URL</label>
+<input id="url" name="url" type="url" placeholder="https://">
+<button type="submit">Add and update stories</button>
+<p class="muted">Uploads up to {limit:,} bytes. New articles are analyzed and join the
+story they report, or start a new one.</p>
+</form>
+"""
+
+
+def _pages_nav(path: str, total: int, offset: int, limit: int) -> str:
+    links = []
+    if offset > 0:
+        links.append(f'<a href="{path}?offset={max(0, offset - limit)}" rel="prev">← newer</a>')
+    if offset + limit < total:
+        links.append(f'<a href="{path}?offset={offset + limit}" rel="next">older →</a>')
+    shown = f"{offset + 1}–{min(total, offset + limit)} of {total}" if total else "none yet"
+    return f'<nav class="pages" aria-label="Pages">{shown} {" ".join(links)}</nav>'
+
+
+def story_list(service: Service, offset: int, max_upload: int) -> str:
+    store = service.store()
+    total = store.count_stories()
+    rows = []
+    for s in store.list_stories(limit=PAGE, offset=offset):
+        dates = " – ".join(d for d in (s["first_published"], s["last_published"]) if d)
+        rows.append(
+            f'<tr><td><a href="/stories/{quote(s["id"])}">'
+            f"{escape(s['headline'] or s['id'])}</a></td><td>{s['n_articles']}</td>"
+            f"<td>{escape(dates or 'unknown')}</td><td>{escape(str(s['updated'] or ''))}</td></tr>"
+        )
+    table = (
+        '<table><caption class="muted">Most recently updated first</caption><thead><tr>'
+        '<th scope="col">story</th><th scope="col">articles</th><th scope="col">published</th>'
+        '<th scope="col">updated</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+        if rows
+        else "<p>No stories yet: add articles below, or run <code>newsprism analyze PATH "
+        "--db …</code> or <code>newsprism watch</code> on this store.</p>"
+    )
+    body = [
+        "<h2>Stories</h2>",
+        table,
+        _pages_nav("/", total, offset, PAGE),
+        _FORM.format(limit=max_upload),
+        '<p class="muted">JSON API: <a href="/api/stories">/api/stories</a>, '
+        '<a href="/api/articles">/api/articles</a>; described at '
+        '<a href="/openapi.json">/openapi.json</a> (<a href="/docs">docs</a>).</p>',
+    ]
+    subtitle = f"{store.count_articles()} articles in {total} stories"
+    return page("newsprism", body, subtitle=subtitle)
+
+
+def article_view(article: Article, analysis: Analysis | None, story_id: str | None) -> str:
+    meta = "".join(
+        f"<tr><th scope='row'>{escape(p.field)}</th><td>{escape(p.value)}</td>"
+        f"<td>{escape(p.source)}</td></tr>"
+        for p in article.provenance
+    )
+    body = [
+        f'<p><a href="/stories/{quote(story_id)}">← its story</a></p>' if story_id else "",
+        f'<p class="muted">{escape(article.source)} · id {escape(article.id)} · '
+        f'<a href="/api/articles/{quote(article.id)}">JSON</a></p>',
+        "<h2>Metadata</h2><table><thead><tr><th scope='col'>field</th><th scope='col'>value"
+        f"</th><th scope='col'>found in</th></tr></thead><tbody>{meta}</tbody></table>",
+    ]
+    if analysis is not None:
+        people = sorted({m.text for m in analysis.mentions if m.type == "PERSON"})
+        places = sorted({m.text for m in analysis.mentions if m.place})
+        body.append(
+            f"<h2>Evidence</h2><p>{len(analysis.sentences)} sentences, "
+            f"{len(analysis.mentions)} mentions, {len(analysis.quantities)} quantities, "
+            f"{len(analysis.times)} dates, {len(analysis.quotes)} quotes.</p>"
+        )
+        if people:
+            body.append(f"<p>People: {escape(', '.join(people))}</p>")
+        if places:
+            body.append(f"<p>Places: {escape(', '.join(places))}</p>")
+        quotes = [q for q in analysis.quotes if q.kind != "indirect"]
+        if quotes:
+            body.append("<h3>Quotes</h3><ul>")
+            body += [
+                f"<li>{escape(q.speaker or 'unknown speaker')}: “{escape(q.text)}”</li>"
+                for q in quotes
+            ]
+            body.append("</ul>")
+    body.append(f'<h2>Text</h2><div class="text">{escape(article.text)}</div>')
+    if article.removed:
+        items = "".join(f"<li>{escape(why)}: {escape(line)}</li>" for why, line in article.removed)
+        body.append(
+            f"<details><summary>Cleaning removed {len(article.removed)} lines</summary>"
+            f"<ul>{items}</ul></details>"
+        )
+    return page(article.title or article.source, body, subtitle=escape(article.outlet or ""))
+
+
+def make_pages(service: Service, max_upload: int) -> APIRouter:
+    pages = APIRouter(include_in_schema=False)
+
+    @pages.get("/", response_class=HTMLResponse)
+    def home(offset: Annotated[int, Query(ge=0)] = 0) -> str:
+        return story_list(service, offset, max_upload)
+
+    @pages.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story(story_id: str) -> str:
+        data = service.story(story_id)
+        footer = [
+            f'<p class="muted"><a href="/">All stories</a> · <a href="/api/stories/'
+            f'{quote(story_id)}">this story as JSON</a></p>'
+        ]
+        return story_page(
+            data, service.story_articles(data), article_href="/articles/{id}", footer=footer
+        )
+
+    @pages.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article(article_id: str) -> str:
+        found = service.article(article_id)
+        store = service.store()
+        return article_view(found, store.get_analysis(article_id), store.story_of(article_id))
+
+    @pages.post("/add")
+    async def add(request: Request) -> Any:
+        result = await form_input(request, service)
+        done = await run_in_threadpool(service.add, result)
+        target = f"/stories/{quote(done.stories[0])}" if done.stories else "/"
+        return RedirectResponse(target, status_code=303)
+
+    return pages

@@ -1,0 +1,137 @@
+"""What the web app does, apart from HTTP: read the store, add articles to it.
+
+One store connection per worker thread (SQLite and psycopg connections are
+cheap to keep and not safe to share); additions are serialised by a lock, as
+the incremental clusterer's state is one record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Settings
+from ..records import Article, IngestResult
+from ..store.base import Store
+from .errors import ApiError
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one addition did: articles new to the store, ones it had, inputs skipped."""
+
+    added: tuple[Article, ...]
+    existing: tuple[Article, ...]
+    skipped: tuple[tuple[str, str], ...]
+    stories: tuple[str, ...]  # the stories the articles are now in (first: the first article's)
+    story_of: dict[str, str]  # article id -> story id
+
+
+@dataclass
+class Service:
+    """The store behind the web app and the operations the routes call."""
+
+    db: str
+    settings: Settings
+    _local: threading.local = field(default_factory=threading.local)
+    _lock: threading.Lock = field(default_factory=threading.Lock)  # one addition at a time
+    _open_lock: threading.Lock = field(default_factory=threading.Lock)
+    _opened: list[Store] = field(default_factory=list)
+
+    def store(self) -> Store:
+        """This thread's connection to the store (opened, and migrated, on first use)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            from ..store import open_store
+
+            store = open_store(self.db)
+            self._local.store = store
+            with self._open_lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._open_lock:
+            for store in self._opened:
+                with contextlib.suppress(Exception):
+                    store.close()
+            self._opened.clear()
+
+    # -- reads --------------------------------------------------------------------
+    def story(self, story_id: str) -> dict[str, Any]:
+        data = self.store().get_story(story_id)
+        if data is None or "article_ids" not in data:
+            raise ApiError(404, "not_found", f"no story with id {story_id!r}")
+        return data
+
+    def article(self, article_id: str) -> Article:
+        article = self.store().get_article(article_id)
+        if article is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+        return article
+
+    def story_articles(self, story: dict[str, Any]) -> list[dict[str, Any]]:
+        """The story's articles as report JSON entries (text and metadata, no analysis)."""
+        from ..report import article_to_json
+
+        out = []
+        for aid in story["article_ids"]:
+            article = self.store().get_article(aid)
+            if article is not None:
+                entry = article_to_json(article)
+                entry["origin"] = _origin(story, aid)
+                out.append(entry)
+        return out
+
+    # -- writes -------------------------------------------------------------------
+    def add(self, result: IngestResult) -> Added:
+        """Store the new articles of ``result``, analyze them and update their stories."""
+        from ..watch import add_articles
+
+        if not result.articles:
+            reasons = "; ".join(f"{s.source}: {s.reason}" for s in result.skipped)
+            raise ApiError(422, "no_article", f"no article could be read ({reasons or 'no input'})")
+        with self._lock:
+            store = self.store()
+            known = store.article_ids()
+            add_articles(result, self.settings, store, processes=1, engine="inprocess")
+            story_of = {a.id: s for a in result.articles if (s := store.story_of(a.id))}
+        return Added(
+            added=tuple(a for a in result.articles if a.id not in known),
+            existing=tuple(a for a in result.articles if a.id in known),
+            skipped=tuple((s.source, s.reason) for s in result.skipped),
+            stories=tuple(_unique(story_of.get(a.id) for a in result.articles)),
+            story_of=story_of,
+        )
+
+
+def _unique(ids: Any) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i is not None and i not in out:
+            out.append(i)
+    return out
+
+
+def _origin(story: dict[str, Any], article_id: str) -> str:
+    for o in story.get("origins", []):
+        if article_id in o.get("article_ids", []):
+            return str(o["id"])
+    return "origin-" + article_id
+
+
+def page_of(items: Sequence[Any], total: int, limit: int, offset: int, path: str) -> dict[str, Any]:
+    """The pagination envelope every list endpoint returns."""
+    nxt = f"{path}?limit={limit}&offset={offset + limit}" if offset + limit < total else None
+    prev = f"{path}?limit={limit}&offset={max(0, offset - limit)}" if offset > 0 else None
+    return {
+        "items": list(items),
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next": nxt,
+        "previous": prev,
+    }
