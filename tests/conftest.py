@@ -11,8 +11,10 @@ import os
 import shutil
 import socket
 import subprocess
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,41 @@ def escape_report() -> object:
 
     folder = ROOT / "tests" / "data" / "escape"
     return run([str(folder)], primary=str(folder / "3_6ecbplus.txt"))
+
+
+Routes = dict[str, tuple[int, str, bytes]]  # path -> (status, content type, body)
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[Callable[..., str]]:
+    """Start a small web site on 127.0.0.1: ``site(routes, redirects={})`` -> its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(routes: Routes, redirects: dict[str, str] | None = None) -> str:
+        moved = redirects or {}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path in moved:
+                    self.send_response(301)
+                    self.send_header("Location", moved[self.path])
+                    self.end_headers()
+                    return
+                status, ctype, body = routes.get(self.path, (404, "text/plain", b"no"))
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()

@@ -36,8 +36,9 @@ def test_names_and_numbers_are_what_clustering_compares() -> None:
         "Rescuers in Bam dug through rubble on Friday. The 6.6 quake killed 26,000 people.\n"
         "Officials in Tehran said aid was on its way."
     )
-    assert {"bam", "friday", "6.6", "26000", "tehran"} <= set(found)
-    assert not {"rescuers", "the", "officials"} & set(found)
+    assert {"bam", "6.6", "26000", "tehran"} <= set(found)
+    # sentence openers and calendar words are not names (the publication day says when)
+    assert not {"rescuers", "the", "officials", "friday"} & set(found)
 
 
 def test_two_earthquakes_and_two_fires_of_one_kind_stay_apart(ecb: Report) -> None:

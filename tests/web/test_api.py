@@ -92,6 +92,9 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
         assert path in spec["paths"], path
     assert "post" in spec["paths"]["/api/articles"]
     assert "ErrorBody" in spec["components"]["schemas"]
+    docs = client.get("/docs")  # a plain page, nothing loaded from a CDN
+    assert docs.status_code == 200 and "GET /api/stories/{story_id}/facts" in docs.text
+    assert "<script src" not in docs.text
 
 
 def test_posting_an_article_adds_it_to_a_new_story(client: TestClient) -> None:

@@ -15,11 +15,13 @@ growing collection needs are one array.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +35,29 @@ LEAD_WEIGHT = 2  # extra counts for a term in the headline or lead
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_][\w'’\-.]*[^\W_]|[^\W_]", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”]\s*$")
+
+
+# Calendar words are dates, not names: the day of publication already says when.
+_CALENDAR_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")
+_CALENDAR_KEYS = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+).split()
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names (full forms) in the languages dateparser describes.
+
+    >>> {"thursday", "jeudi", "enero"} <= calendar_words()
+    True
+    """
+    out: set[str] = set()
+    for lang in _CALENDAR_LANGUAGES:
+        data = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        for key in _CALENDAR_KEYS:
+            out.update(_fold(w) for w in data.get(key, []) if len(w) >= 4 and "." not in w)
+    return frozenset(out)
 
 
 def _fold(word: str) -> str:
@@ -55,8 +80,10 @@ def terms(text: str) -> Counter[str]:
     only when the text capitalises it mid-sentence too, or repeats it and never
     writes it in lower case: "The" and "Les" drop out in any language.
 
+    Month and weekday names are left out: they are dates, not names.
+
     >>> sorted(terms("The quake hit Lima on Monday. Lima lost 1,200 of the homes.").items())
-    [('1200', 1), ('lima', 2), ('monday', 1)]
+    [('1200', 1), ('lima', 2)]
     >>> sorted(terms("Quake Flattens Homes In Lima\\nA quake hit homes in Lima.").items())
     [('lima', 2)]
     """
@@ -72,7 +99,7 @@ def terms(text: str) -> Counter[str]:
                 continue
             if _NUMBER.match(w):
                 found.append((_number(w), False))
-            elif w[0].isupper() and len(w) > 1:
+            elif w[0].isupper() and len(w) > 1 and _fold(w) not in calendar_words():
                 key = _fold(w)
                 found.append((key, prev_end or titled))
                 if not prev_end and not titled:

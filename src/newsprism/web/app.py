@@ -52,6 +52,8 @@ def create_app(
             '`{"error": {"status": …, "code": "…", "message": "…"}}`.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's docs pages load scripts from a CDN; ours at /docs do not
+        redoc_url=None,
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=max_upload)

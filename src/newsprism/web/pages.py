@@ -124,8 +124,41 @@ def article_view(article: Article, analysis: Analysis | None, story_id: str | No
     return page(article.title or article.source, body, subtitle=escape(article.outlet or ""))
 
 
+def api_reference(spec: dict[str, Any]) -> str:
+    """The OpenAPI description as a plain page: every endpoint, its parameters, its errors."""
+    body = [
+        f"<p>{escape(spec.get('info', {}).get('description', ''))}</p>",
+        '<p>Machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>',
+    ]
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            body.append(f"<h2><code>{escape(method.upper())} {escape(path)}</code></h2>")
+            body.append(f"<p>{escape(op.get('summary', ''))}</p>")
+            if op.get("description"):
+                body.append(f"<p class='muted'>{escape(op['description'])}</p>")
+            params = op.get("parameters", [])
+            if params:
+                rows = "".join(
+                    f"<tr><td><code>{escape(p['name'])}</code></td><td>{escape(p['in'])}</td>"
+                    f"<td>{escape(p.get('description') or p.get('schema', {}).get('title', ''))}"
+                    "</td></tr>"
+                    for p in params
+                )
+                body.append(
+                    "<table><thead><tr><th scope='col'>parameter</th><th scope='col'>in</th>"
+                    f"<th scope='col'>meaning</th></tr></thead><tbody>{rows}</tbody></table>"
+                )
+            codes = ", ".join(escape(str(c)) for c in op.get("responses", {}))
+            body.append(f"<p class='muted'>Responses: {codes}</p>")
+    return page("newsprism API", body, subtitle=f"version {escape(spec['info']['version'])}")
+
+
 def make_pages(service: Service, max_upload: int) -> APIRouter:
     pages = APIRouter(include_in_schema=False)
+
+    @pages.get("/docs", response_class=HTMLResponse)
+    def docs(request: Request) -> str:
+        return api_reference(request.app.openapi())
 
     @pages.get("/", response_class=HTMLResponse)
     def home(offset: Annotated[int, Query(ge=0)] = 0) -> str:
