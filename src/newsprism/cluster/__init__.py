@@ -67,7 +67,7 @@ def cluster_signatures(signatures: Sequence[Signature]) -> list[int]:
     clusterer = StoryClusterer(expected=len(signatures))
     clusterer.fit_frequencies(signatures)
     if len(signatures) <= EXACT_BATCH:
-        return link(similarity_matrix(clusterer, signatures), clusterer.threshold)
+        return link(similarity_matrix(clusterer, signatures))
     return clusterer.cluster(signatures)
 
 

@@ -42,6 +42,8 @@ IDF_TRUST_DOCS = 100  # document frequencies count fully from this many articles
 SCAN_LIMIT = 256  # up to this many stories, compare against every one of them
 WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this recently
 EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
+BATCH_THRESHOLD = 0.22  # batch linkage: mean similarity two groups need to be one story…
+COHESION = 0.75  # …and at least this share of the mean similarity inside the looser group
 
 Array = npt.NDArray[Any]
 
@@ -269,19 +271,74 @@ def similarity_matrix(
     return sim
 
 
-def link(similarity: npt.NDArray[np.float64], threshold: float = THRESHOLD) -> list[int]:
-    """Average-linkage clusters of a similarity matrix, cut where mean similarity < threshold."""
+def link(
+    similarity: npt.NDArray[np.float64],
+    threshold: float = BATCH_THRESHOLD,
+    cohesion: float = COHESION,
+) -> list[int]:
+    """Average-linkage stories of a similarity matrix.
+
+    The tree is cut from the top: a group stays one story when its two halves are
+    similar on average (``threshold``) *and* they resemble each other nearly as much
+    as each resembles itself (``cohesion``). Two events of one kind share the
+    vocabulary and background names of their kind, enough to pass an absolute
+    threshold; each event's reports resemble each other much more than they resemble
+    the other event's, which is what the cohesion test sees.
+
+    >>> sim = np.array([[1, .9, .3, .3], [.9, 1, .3, .3], [.3, .3, 1, .8], [.3, .3, .8, 1.]])
+    >>> link(sim)  # all pairs pass 0.22, but 0.3 between is far below 0.8 within
+    [0, 0, 1, 1]
+    """
     n = len(similarity)
     if n < 2:
         return [0] * n
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
     dist = 1.0 - (similarity + similarity.T) / 2
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), "average")
-    labels = fcluster(tree, 1.0 - threshold, "distance")
-    return _renumber([int(x) for x in labels])
+    # node k < n is article k; node n + i is the merge in row i of the tree
+    size = np.ones(2 * n - 1)
+    within = np.zeros(2 * n - 1)  # sum of pairwise similarities inside each node
+    between = np.zeros(2 * n - 1)  # mean similarity of a merge's two halves
+    for i, (a, b, d, _count) in enumerate(tree):
+        a, b, k = int(a), int(b), n + i
+        size[k] = size[a] + size[b]
+        between[k] = 1.0 - d
+        within[k] = within[a] + within[b] + size[a] * size[b] * between[k]
+
+    def mean_within(k: int) -> float:
+        return float(within[k] / (size[k] * (size[k] - 1) / 2))
+
+    labels = [0] * n
+    story = 0
+    stack = [2 * n - 2]
+    while stack:
+        k = stack.pop()
+        if k >= n:
+            a, b = int(tree[k - n, 0]), int(tree[k - n, 1])
+            whole = between[k] >= threshold
+            if whole and size[a] > 1 and size[b] > 1:
+                whole = between[k] >= cohesion * min(mean_within(a), mean_within(b))
+            if not whole:
+                stack += [b, a]
+                continue
+        for leaf in _leaves(tree, k, n):
+            labels[leaf] = story
+        story += 1
+    return _renumber(labels)
+
+
+def _leaves(tree: npt.NDArray[np.float64], k: int, n: int) -> list[int]:
+    out, stack = [], [k]
+    while stack:
+        j = stack.pop()
+        if j < n:
+            out.append(j)
+        else:
+            stack += [int(tree[j - n, 1]), int(tree[j - n, 0])]
+    return out
 
 
 def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
