@@ -153,6 +153,37 @@ def test_dateline_credit_and_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stamp", "expected", "said"),
+    [
+        ("Published November 30, 2009", "2009-11-30", "November 30, 2009"),
+        ("Posted: 3 March 2024 10:00 GMT", "2024-03-03", "3 March 2024"),
+        ("First published on Tue 5 Mar 2024", "2024-03-05", "5 Mar 2024"),
+    ],
+)
+def test_a_stamp_line_under_the_headline_gives_the_date(
+    stamp: str, expected: str, said: str
+) -> None:
+    text = (
+        "Texas inmate on the loose\n"
+        f"{stamp}\n"
+        "The state's criminal justice department is searching for an escaped inmate "
+        "who is considered armed and dangerous, officials said on Monday."
+    )
+    p = date_from_text(text, reference=None)
+    assert p is not None and p.value == expected
+    assert text[p.start : p.end] == said  # type: ignore[misc]
+
+
+def test_an_event_date_in_the_lead_is_not_a_publication_stamp() -> None:
+    text = (
+        "Inmate escapes\n"
+        "He was convicted in June 1998 of aggravated assault, officials said.\n"
+        "The escape triggered a lockdown."
+    )
+    assert date_from_text(text, reference=None) is None
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [
         ("2024-03-05T08:00:00+01:00", "2024-03-05"),

@@ -113,10 +113,21 @@ def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Pr
     return None
 
 
+# A stamp line above or below the headline: "Published November 30, 2009", "Posted: 30 Nov 2009".
+_STAMP = re.compile(
+    r"^\s*(?:first\s+)?(?:published|posted|publication\s+date|date\s+published)\b\s*(?:on\b|:)?",
+    re.I,
+)
+
+
 def _first_publication_date(line: str) -> tuple[Any, bool] | None:
     m = DATELINE.match(line)
     if m:
         return m, False
+    if len(line) <= 100 and _STAMP.match(line):
+        m = MONTH_DAY.search(line) or DAY_MONTH.search(line)
+        if m:
+            return m, False
     m = WEEKDAY_DATE.search(line)
     if m:
         return m, True

@@ -376,6 +376,41 @@ def _grades(view: StoryView) -> list[str]:
     return out
 
 
+def _sources_table(view: StoryView) -> list[str]:
+    """Who the sources are: outlet, title, date, language, credits and origin group."""
+    origin_no = {}
+    for n, o in enumerate(view.story.get("origins", []), 1):
+        for aid in o["article_ids"]:
+            origin_no[aid] = n
+    primary = (view.story.get("primary") or {}).get("article_id")
+    rows = []
+    for aid in view.story["article_ids"]:
+        a = view.articles.get(aid, {})
+        cells = [
+            a.get("title") or a.get("source") or aid,
+            a.get("published") or "unknown",
+            a.get("language") or "",
+            ", ".join(a.get("credits", [])),
+            str(origin_no.get(aid, "")) + (" (primary)" if aid == primary else ""),
+        ]
+        rows.append(
+            f'<tr><th scope="row">{escape(view.label(aid))}</th>'
+            + "".join(f"<td>{escape(str(c))}</td>" for c in cells)
+            + "</tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{c}</th>'
+        for c in ("source", "title", "published", "language", "credits", "origin")
+    )
+    return [
+        f'<h3 id="{escape(view.key)}-who">Sources</h3>',
+        '<div class="scroll"><table>',
+        f"<thead><tr>{head}</tr></thead><tbody>",
+        *rows,
+        "</tbody></table></div>",
+    ]
+
+
 def story_account(view: StoryView) -> list[str]:
     """The account column of one story: headline, conflicts, variants, consensus, matrix,
     quotes, single-source additions, timeline, events and the primary-source grades."""
@@ -390,6 +425,7 @@ def story_account(view: StoryView) -> list[str]:
         f"conflict, {counts['variant']} told differently, {counts['single_source']} from one "
         "source only. Select a fact to highlight its passages in the sources.</p>",
     ]
+    out += _sources_table(view)
     out += _facts_section(
         view,
         "Conflicts",
