@@ -170,7 +170,9 @@ def test_unknown_ids_and_routes(client: TestClient) -> None:
     assert "no article" in _error(client.get("/api/articles/ffff"), 404, "not_found")
     _error(client.get("/api/stories/story-nope/facts"), 404, "not_found")
     _error(client.get("/api/nothing-here"), 404, "not_found")
-    _error(client.delete("/api/stories"), 405, "method_not_allowed")
+    refused = client.delete("/api/stories")
+    _error(refused, 405, "method_not_allowed")
+    assert refused.headers["allow"] == "GET"
     html = client.get("/stories/story-nope", headers={"accept": "text/html"})
     assert html.status_code == 404 and "no story with id" in html.text
 
@@ -202,6 +204,8 @@ def test_bad_requests_get_the_error_shape(client: TestClient) -> None:
         client.get("/api/stories", params={"limit": 0}), 422, "invalid_request"
     )
     _error(client.get("/api/articles", params={"offset": "many"}), 422, "invalid_request")
+    _error(client.get("/api/articles", params={"offset": 2**63}), 422, "invalid_request")
+    assert client.get("/", params={"offset": 2**70}).status_code == 422
     _error(client.get("/api/stories/x/facts", params={"status": "rumour"}), 422, "invalid_request")
     binary = client.post(
         "/api/articles", files={"file": ("scan.pdf", b"%PDF-1.7\x00\x01\x02" * 50)}

@@ -19,13 +19,56 @@ from .inputs import merge as merge_results
 from .service import Added, Service, page_of
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+MAX_OFFSET = 2**31 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Malformed request"},
     404: {"model": ErrorBody, "description": "Unknown id"},
     413: {"model": ErrorBody, "description": "Body over the upload limit"},
     415: {"model": ErrorBody, "description": "Unsupported content type"},
     422: {"model": ErrorBody, "description": "Invalid request or unreadable input"},
+}
+
+
+_ARTICLE = {
+    "type": "object",
+    "properties": {
+        "text": {"type": "string", "description": "The article's text."},
+        "title": {"type": "string"},
+        "published": {"type": "string", "description": "YYYY-MM-DD"},
+        "url": {"type": "string", "description": "Alone: a page or feed to fetch."},
+        "outlet": {"type": "string"},
+    },
+}
+ARTICLE_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "oneOf": [
+                    _ARTICLE,
+                    {"type": "array", "items": _ARTICLE, "minItems": 1},
+                    {
+                        "type": "object",
+                        "properties": {"articles": {"type": "array", "items": _ARTICLE}},
+                    },
+                ]
+            }
+        },
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "file": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                    "text": {"type": "string"},
+                    "title": {"type": "string"},
+                    "url": {"type": "string"},
+                },
+            }
+        },
+        "text/plain": {"schema": {"type": "string", "minLength": 1}},
+        "text/html": {"schema": {"type": "string", "minLength": 1}},
+    },
 }
 
 
@@ -137,6 +180,7 @@ def make_router(service: Service) -> APIRouter:
             'url, outlet…), a list of them, {"articles": [...]}, or {"url": "…"} to fetch '
             "a page or feed. Multipart: files in `file`, or `text` (+ `title`) or `url`."
         ),
+        openapi_extra={"requestBody": ARTICLE_BODY},
     )
     async def add(request: Request) -> dict[str, Any]:
         ctype = media_type(request.headers.get("content-type"))

@@ -70,7 +70,13 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+) -> Response:
     if _wants_html(request):
         html = (
             '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -78,8 +84,8 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
             f'<p>{escape(message)}</p><p><a href="/">Back to the stories</a></p></main>'
             "</body></html>"
         )
-        return HTMLResponse(html, status_code=status)
-    return JSONResponse(error_body(status, code, message), status_code=status)
+        return HTMLResponse(html, status_code=status, headers=headers)
+    return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -103,7 +109,9 @@ def install_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else "error"
         if status == 404 and message == "Not Found":
             message = f"no such page or endpoint: {request.url.path}"
-        return error_response(request, status, _CODES.get(status, "error"), message)
+        code = _CODES.get(status, "error")
+        # keep what the protocol asks for, e.g. the Allow header of a 405
+        return error_response(request, status, code, message, dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..records import Analysis, Article
 from ..render.html import page, story_page
-from .api import form_input
+from .api import MAX_OFFSET, form_input
 from .service import Service
 
 PAGE = 25
@@ -161,7 +161,7 @@ def make_pages(service: Service, max_upload: int) -> APIRouter:
         return api_reference(request.app.openapi())
 
     @pages.get("/", response_class=HTMLResponse)
-    def home(offset: Annotated[int, Query(ge=0)] = 0) -> str:
+    def home(offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
         return story_list(service, offset, max_upload)
 
     @pages.get("/stories/{story_id}", response_class=HTMLResponse)
