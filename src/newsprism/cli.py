@@ -32,6 +32,10 @@ eval_app = typer.Typer(help="Measure quality on annotated data.", no_args_is_hel
 app.add_typer(eval_app, name="eval")
 
 FORMATS = ("md", "json", "html")
+ConfigOption = Annotated[
+    Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
+]
+DebugOption = Annotated[bool, typer.Option(help="Show tracebacks.")]
 
 
 def _fail(exc: BaseException, debug: bool) -> typer.Exit:
@@ -105,9 +109,7 @@ def analyze(
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Only ingest: skip evidence extraction.")
     ] = False,
-    config: Annotated[
-        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
-    ] = None,
+    config: ConfigOption = None,
     primary: Annotated[
         str | None,
         typer.Option(
@@ -125,7 +127,7 @@ def analyze(
         str | None,
         typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
     ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Read articles, group them into stories and write one cited account per story."""
     from .render import render
@@ -179,10 +181,8 @@ def watch(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address; default: a local cluster.")
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
-    ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Keep stories up to date as articles arrive: one line per pass, state in the store."""
     import time
@@ -227,10 +227,8 @@ def serve(
     max_upload: Annotated[
         int, typer.Option(help="Largest request body accepted, in bytes (10 MB).")
     ] = 10_000_000,
-    config: Annotated[
-        Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
-    ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Serve the web app and JSON API: stories, articles, adding articles, /openapi.json."""
     import uvicorn
@@ -274,7 +272,7 @@ def eval_extract(
     gold: Annotated[
         Path, typer.Option(help="The gold folder (default: tests/gold of a source checkout).")
     ] = Path("tests/gold"),
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Precision and recall of every extractor on the annotated gold set."""
     with _one_line_errors(debug):
@@ -291,7 +289,7 @@ def eval_reconcile(
     gold: Annotated[
         Path, typer.Option(help="The gold folder (default: tests/gold of a source checkout).")
     ] = Path("tests/gold"),
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Origins, fact alignment, status and quote comparison on the annotated stories."""
     with _one_line_errors(debug):
@@ -310,7 +308,7 @@ def eval_events(
     data: Annotated[
         Path, typer.Option(help="A CASE 2021 task 2 TSV: id, snippet, sub-event code.")
     ] = Path("../shared/data/case2021-acled/dev_half.tsv"),
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets (the 25 ACLED types)."""
     with _one_line_errors(debug):
@@ -330,7 +328,7 @@ def eval_stories(
         str | None, typer.Option(help="Only these topics, e.g. 1,3,12 (default: all).")
     ] = None,
     processes: Annotated[int, typer.Option(help="Worker processes for the analysis.")] = 2,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """BCubed precision/recall/F1 of story clustering on ECB+ (gold: topic × ecb/ecbplus)."""
     with _one_line_errors(debug):

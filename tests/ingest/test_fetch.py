@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -12,15 +13,7 @@ from newsprism.ingest import ingest
 from newsprism.ingest.fetch import fetch_url
 from newsprism.records import Document, Skipped
 
-ARTICLE = (
-    b"<html><head><meta charset='utf-8'><title>Ferry service resumes | Coast News</title>"
-    b"<meta property='article:published_time' content='2024-05-02T09:00:00Z'></head><body>"
-    b"<nav>Home | World | Sport</nav><article><h1>Ferry service resumes</h1>"
-    b"<p>Ferry service between the island and the mainland resumed on Thursday after a "
-    b"three-day suspension caused by high winds, the operator said.</p>"
-    b"<p>About 4,000 passengers had been stranded, according to the port authority.</p>"
-    b"</article></body></html>"
-)
+ARTICLE = (Path(__file__).resolve().parents[1] / "data" / "site" / "ferry.html").read_bytes()
 PLAIN = (
     b"Council approves budget\nThe city council approved a 2.1 billion dollar budget on "
     b"Tuesday after a six-hour debate, the mayor's office said.\n"

@@ -9,39 +9,16 @@ from fastapi.testclient import TestClient
 
 from newsprism.web import create_app
 
-PAGE = (
-    b"<html><head><meta charset='utf-8'><title>Ferry service resumes | Coast News</title>"
-    b"<meta property='article:published_time' content='2024-05-02T09:00:00Z'></head><body>"
-    b"<nav>Home | World | Sport</nav><article><h1>Ferry service resumes</h1>"
-    b"<p>Ferry service between the island and the mainland resumed on Thursday after a "
-    b"three-day suspension caused by high winds, the operator said.</p>"
-    b"<p>About 4,000 passengers had been stranded, according to the port authority.</p>"
-    b"</article></body></html>"
-)
-FEED = b"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Harbor Daily</title><link>https://harbor.example.org/</link>
-<item><title>Port strike enters third day</title>
-<link>https://harbor.example.org/news/port-strike</link>
-<pubDate>Wed, 06 Mar 2024 10:00:00 GMT</pubDate>
-<description>Dock workers at the city port stayed off the job for a third day on Wednesday,
-leaving dozens of container ships waiting offshore, the port authority said. Union leaders
-said talks with employers would resume on Thursday.</description></item>
-<item><title>Bridge closed after barge strike</title>
-<link>https://harbor.example.org/news/bridge</link>
-<pubDate>Thu, 07 Mar 2024 08:00:00 GMT</pubDate>
-<description>The river bridge was closed to traffic on Thursday morning after a barge struck
-one of its piers overnight, and engineers were inspecting the damage, the transport
-department said. Commuters were told to expect delays for several days.</description></item>
-<item><title>Photo gallery</title><link>https://harbor.example.org/gallery</link>
-<description></description></item>
-</channel></rss>"""
+SITE = Path(__file__).resolve().parents[1] / "data" / "site"
 
 
 def test_a_page_and_a_feed_are_fetched_and_storied(db_copy: Path, site: Callable[..., str]) -> None:
+    page = (SITE / "ferry.html").read_bytes()
+    feed = (SITE / "harbor.rss").read_bytes()  # two events, and an entry with no text
     base = site(
         {
-            "/ferry": (200, "text/html; charset=utf-8", PAGE),
-            "/feed.xml": (200, "application/rss+xml", FEED),
+            "/ferry": (200, "text/html; charset=utf-8", page),
+            "/feed.xml": (200, "application/rss+xml", feed),
         }
     )
     with TestClient(create_app(str(db_copy))) as client:

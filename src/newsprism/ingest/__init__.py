@@ -9,7 +9,7 @@ dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 from ..config import Settings
@@ -32,9 +32,14 @@ def ingest(
         # (5, ())
     """
     settings = settings or Settings()
+    return _build(read_sources(paths, settings, stdin=stdin), settings)
+
+
+def _build(items: Iterable[Document | Skipped], settings: Settings) -> IngestResult:
+    """Clean the documents read into articles; keep every skip reason."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    for item in read_sources(paths, settings, stdin=stdin):
+    for item in items:
         if isinstance(item, Document):
             docs.append(item)
         else:
@@ -56,17 +61,13 @@ def ingest_bytes(
     ((), 'empty file')
     """
     settings = settings or Settings()
-    docs: list[Document] = []
-    skipped: list[Skipped] = []
-    for data, source, name in items:
-        if len(data) > settings.max_bytes:
-            limit = settings.max_bytes / 1e6
-            skipped.append(Skipped(source, f"input is over the {limit:g} MB limit"))
-            continue
-        for item in read_bytes(data, source, name, settings):
-            if isinstance(item, Document):
-                docs.append(item)
+
+    def read() -> Iterator[Document | Skipped]:
+        for data, source, name in items:
+            if len(data) > settings.max_bytes:
+                limit = settings.max_bytes / 1e6
+                yield Skipped(source, f"input is over the {limit:g} MB limit")
             else:
-                skipped.append(item)
-    articles, more = build_articles(docs, settings)
-    return IngestResult(tuple(articles), tuple(skipped) + tuple(more))
+                yield from read_bytes(data, source, name, settings)
+
+    return _build(read(), settings)

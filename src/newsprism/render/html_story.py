@@ -361,15 +361,12 @@ def _grades(view: StoryView) -> list[str]:
             f"as in the primary, {len(g['changed'])} changed, "
             f"{len(g['added'])} not in it<ul>"
         )
-        for c in g["changed"]:
+        changes = [(c["fact_id"], c["what"]) for c in g["changed"]]
+        changes += [(c["quote_id"], c["what"]) for c in g.get("quotes_changed", [])]
+        for item, what in changes:
             out.append(
-                f'<li><a href="#{escape(view.fact_key(c["fact_id"]))}">'
-                f"{escape(c['fact_id'])}</a>: {escape(c['what'])}</li>"
-            )
-        for c in g.get("quotes_changed", []):
-            out.append(
-                f'<li><a href="#{escape(view.fact_key(c["quote_id"]))}">'
-                f"{escape(c['quote_id'])}</a>: {escape(c['what'])}</li>"
+                f'<li><a href="#{escape(view.fact_key(item))}">{escape(item)}</a>: '
+                f"{escape(what)}</li>"
             )
         out.append("</ul></li>")
     out.append("</ul>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..records import Article, Fact, Story
 from ..report import Report
+from .summary import evidence_counts, people_and_places
 
 
 def _cell(value: object) -> str:
@@ -55,13 +56,8 @@ def render_markdown(report: Report) -> str:
             lines += [f"### {i}. {a.title or a.source}", ""]
             analysis = report.analyses.get(a.id)
             if analysis is not None:
-                people = sorted({m.text for m in analysis.mentions if m.type == "PERSON"})
-                places = sorted({m.text for m in analysis.mentions if m.place})
-                lines.append(
-                    f"- {len(analysis.sentences)} sentences, {len(analysis.mentions)} mentions, "
-                    f"{len(analysis.quantities)} quantities, {len(analysis.times)} dates, "
-                    f"{len(analysis.quotes)} quotes"
-                )
+                people, places = people_and_places(analysis)
+                lines.append(f"- {evidence_counts(analysis)}")
                 if people:
                     lines.append("- people: " + ", ".join(people))
                 if places:

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..records import Analysis, Article
 from ..render.html import page, story_page
+from ..render.summary import evidence_counts, people_and_places
 from .api import MAX_OFFSET, form_input
 from .service import Service
 
@@ -95,13 +96,8 @@ def article_view(article: Article, analysis: Analysis | None, story_id: str | No
         f"</th><th scope='col'>found in</th></tr></thead><tbody>{meta}</tbody></table>",
     ]
     if analysis is not None:
-        people = sorted({m.text for m in analysis.mentions if m.type == "PERSON"})
-        places = sorted({m.text for m in analysis.mentions if m.place})
-        body.append(
-            f"<h2>Evidence</h2><p>{len(analysis.sentences)} sentences, "
-            f"{len(analysis.mentions)} mentions, {len(analysis.quantities)} quantities, "
-            f"{len(analysis.times)} dates, {len(analysis.quotes)} quotes.</p>"
-        )
+        people, places = people_and_places(analysis)
+        body.append(f"<h2>Evidence</h2><p>{evidence_counts(analysis)}.</p>")
         if people:
             body.append(f"<p>People: {escape(', '.join(people))}</p>")
         if places:
