@@ -174,6 +174,18 @@ def test_a_stamp_line_under_the_headline_gives_the_date(
     assert text[p.start : p.end] == said  # type: ignore[misc]
 
 
+def test_a_timestamp_line_is_a_date_not_a_headline() -> None:
+    text = (
+        "21 July 2013 Last updated at 11:11 GMT\n"
+        "Fire guts supermarket in Surrey\n"
+        "A fire that ripped through a supermarket is being treated as suspicious, police said."
+    )
+    doc = Document(source="bbc.txt", kind="text", raw=text.encode(), body=text)
+    (article,), _ = build_articles([doc], Settings())
+    assert article.title == "Fire guts supermarket in Surrey"
+    assert article.published == "2013-07-21"
+
+
 def test_an_event_date_in_the_lead_is_not_a_publication_stamp() -> None:
     text = (
         "Inmate escapes\n"

@@ -116,3 +116,41 @@ def test_segments_cut_overlapping_spans() -> None:
     cut = segments(text, [("a", 4, 15), ("b", 10, 25)])
     assert "".join(text[s:e] for s, e, _ in cut) == text
     assert [text[s:e] for s, e, keys in cut if keys == ["a", "b"]] == ["rose "]
+
+
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    from newsprism.render.assets import CSS
+
+    var = dict(re.findall(r"--([\w-]+):(#[0-9a-fA-F]{3,6})", CSS))
+    pairs = [
+        ("ink", "bg"),
+        ("muted", "bg"),
+        ("muted", "soft"),
+        ("ink", "soft"),
+        ("accent", "bg"),
+        ("hl-ink", "hl"),
+        ("ink", "hl"),
+        ("conflict", "bg"),
+    ]
+    for fg, bg in pairs:
+        assert _contrast(var[fg], var[bg]) >= 4.5, (fg, bg)
+    for badge in ("conflict", "variant", "ok"):  # white badge text on its colour
+        assert _contrast("#ffffff", var[badge]) >= 4.5, badge
+    rules = re.findall(r"(?:del|ins)\{background:(#\w+);color:(#\w+)", CSS)
+    assert len(rules) == 2
+    for background, colour in rules:
+        assert _contrast(colour, background) >= 4.5, (colour, background)

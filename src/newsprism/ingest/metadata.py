@@ -120,8 +120,38 @@ _STAMP = re.compile(
 )
 
 
+# What a timestamp line holds besides its date: "21 July 2013 Last updated at 11:11 GMT".
+_STAMP_WORDS = frozenset(
+    "last updated update published posted first modified at on by | - — – : , . am pm a.m. p.m. "
+    "gmt utc bst cet cest et est edt pst pdt ist".split()
+)
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm)?$", re.I)
+
+
+def stamp_date(line: str) -> Any | None:
+    """The date of a line that is only a timestamp (a date, a time, "last updated"), else None.
+
+    >>> stamp_date("21 July 2013 Last updated at 11: 11 GMT")["year"]
+    '2013'
+    >>> stamp_date("Fire rips through store on 21 July 2013") is None
+    True
+    """
+    if len(line) > 80:
+        return None
+    m = MONTH_DAY.search(line) or DAY_MONTH.search(line)
+    if m is None or not m["year"]:
+        return None
+    rest = (line[: m.start()] + " " + line[m.end() :]).replace(":", " : ").split()
+    if all(w.lower() in _STAMP_WORDS or _CLOCK.match(w) for w in rest):
+        return m
+    return None
+
+
 def _first_publication_date(line: str) -> tuple[Any, bool] | None:
     m = DATELINE.match(line)
+    if m:
+        return m, False
+    m = stamp_date(line)
     if m:
         return m, False
     if len(line) <= 100 and _STAMP.match(line):
@@ -138,11 +168,20 @@ def _first_publication_date(line: str) -> tuple[Any, bool] | None:
 
 
 def title_from_text(text: str) -> Provenance | None:
-    """The first line when it reads as a headline: short, not ending like a sentence."""
-    first = text.split("\n", 1)[0]
-    n = len(first.split())
-    if 3 <= n <= 25 and not first.rstrip().endswith((".", ",", ";", ":")):
-        return Provenance("title", first, "text", 0, len(first))
+    """The first line when it reads as a headline: short, not ending like a sentence.
+
+    A timestamp line above the headline ("21 July 2013 Last updated at 11:11 GMT") is
+    passed over for the line after it.
+    """
+    offset = 0
+    lines = text.split("\n")
+    for line in lines[:2]:
+        if stamp_date(line) is None:
+            n = len(line.split())
+            if 3 <= n <= 25 and not line.rstrip().endswith((".", ",", ";", ":")):
+                return Provenance("title", line, "text", offset, offset + len(line))
+            return None
+        offset += len(line) + 1
     return None
 
 

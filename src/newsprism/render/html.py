@@ -181,7 +181,7 @@ def report_page(data: dict[str, Any]) -> str:
         body.append('<nav aria-label="Stories"><h2>Stories</h2><ol>')
         body += [
             f'<li><a href="#st{n}">{escape(s.get("headline") or s["id"])}</a> '
-            f"({len(s['article_ids'])} articles)</li>"
+            f"({_articles(len(s['article_ids']))})</li>"
             for n, s in enumerate(stories, 1)
         ]
         body.append("</ol></nav>")
@@ -202,6 +202,10 @@ def report_page(data: dict[str, Any]) -> str:
     subtitle = f"{len(articles)} articles read, {len(data.get('skipped', []))} inputs skipped."
     title = stories[0].get("headline") if len(stories) == 1 else None
     return page(title or "newsprism report", body, subtitle=subtitle, heading="newsprism report")
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" + ("" if n == 1 else "s")
 
 
 def skipped_table(skipped: Sequence[JSON]) -> list[str]:
