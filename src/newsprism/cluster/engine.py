@@ -44,6 +44,11 @@ WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this 
 EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
 BATCH_THRESHOLD = 0.22  # batch linkage: mean similarity two groups need to be one story…
 COHESION = 0.75  # …and at least this share of the mean similarity inside the looser group
+# A batch is a collection someone chose (one story's coverage, follow-ups included): time
+# counts only beyond a month, by e a year. A feed keeps the short scale above: there a
+# story idle for a week is over, and a new report of the same kind is a new story.
+BATCH_SAME_EVENT_DAYS = 30
+BATCH_DECAY_DAYS = 365.0
 
 Array = npt.NDArray[Any]
 
@@ -250,7 +255,8 @@ def _renumber(labels: list[int]) -> list[int]:
 def similarity_matrix(
     clusterer: StoryClusterer, signatures: Sequence[Signature]
 ) -> npt.NDArray[np.float64]:
-    """Pairwise article similarity (the same formula as story assignment), for batch linkage."""
+    """Pairwise article similarity for batch linkage: the formula of story assignment, with
+    the batch's time scale (``BATCH_SAME_EVENT_DAYS``, ``BATCH_DECAY_DAYS``)."""
     n = len(signatures)
     vecs = [clusterer.vectors(s) for s in signatures]
     lex = np.stack([v[0] for v in vecs]) if n else np.zeros((0, BUCKETS), dtype=np.float32)
@@ -267,7 +273,7 @@ def similarity_matrix(
         sim = np.where(both, mixed, sim)
     days = np.array([np.nan if s.day is None else s.day for s in signatures], dtype=np.float64)
     gap = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
-    sim *= np.exp(-np.maximum(gap - SAME_EVENT_DAYS, 0.0) / DECAY_DAYS)
+    sim *= np.exp(-np.maximum(gap - BATCH_SAME_EVENT_DAYS, 0.0) / BATCH_DECAY_DAYS)
     return sim
 
 
