@@ -235,3 +235,19 @@ def test_oversized_uploads_are_refused(client: TestClient) -> None:
         "too_large",
     )
     assert client.get("/api/health").json()["articles"] == 4
+
+
+def test_hostile_markup_in_an_article_is_shown_as_text(client: TestClient) -> None:
+    hostile = {
+        "title": 'Council vote <script>alert("x")</script> delayed',
+        "text": (
+            "The city council delayed its vote on the harbour plan until March, the mayor "
+            'said on Tuesday. <img src=x onerror=alert(1)> "We need more time," she said.'
+        ),
+        "published": "2024-02-06",
+    }
+    added = client.post("/api/articles", json=hostile).json()["added"][0]
+    for path in (f"/stories/{added['story_id']}", f"/articles/{added['id']}", "/"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in client.get(f"/stories/{added['story_id']}").text
