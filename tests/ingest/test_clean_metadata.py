@@ -158,6 +158,7 @@ def test_dateline_credit_and_date() -> None:
         ("Published November 30, 2009", "2009-11-30", "November 30, 2009"),
         ("Posted: 3 March 2024 10:00 GMT", "2024-03-03", "3 March 2024"),
         ("First published on Tue 5 Mar 2024", "2024-03-05", "5 Mar 2024"),
+        ("Sunday, November 27 - 2005 at 16: 12", "2005-11-27", "Sunday, November 27 - 2005"),
     ],
 )
 def test_a_stamp_line_under_the_headline_gives_the_date(

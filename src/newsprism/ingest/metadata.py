@@ -29,7 +29,11 @@ DAY_MONTH = re.compile(
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # "on Sunday (November 30th)", "Sunday, Nov. 30"
-WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY_RE}\s*[(,]\s*{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_RE}", re.I)
+# (a year may follow a dash there: "Sunday, November 27 - 2005 at 16:12")
+_YEAR_OR_DASH_RE = r"(?:(?:,?\s+|\s+[-–—]\s+)(?P<year>(?:19|20)\d{2})\b)?"
+WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY_RE}\s*[(,]\s*{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_OR_DASH_RE}", re.I
+)
 # A dateline opening a story: "WASHINGTON, Nov 30 (Reuters) -", "PARIS — March 3, 2024 —"
 DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.' -]{{1,30}})?\s*[,—–-]\s*"
