@@ -118,6 +118,16 @@ def test_entities_strip_titles_and_link_acronyms(nlp: Any) -> None:
     assert acronym_fits("SDF", ["Syrian", "Democratic", "Forces"])
 
 
+def test_a_news_site_is_an_outlet_not_a_place(nlp: Any) -> None:
+    # a real ECB+ sentence: the site name comes before ". com"
+    text = (
+        "Comeaux allegedly handcuffed the officers together in the vehicle and then took "
+        "off with their weapons, MyFoxHouston. com reported."
+    )
+    by_text = {m.text: m for m in extract_mentions("a", nlp(text))}
+    assert by_text["MyFoxHouston"].type == "ORG" and by_text["MyFoxHouston"].place is None
+
+
 def test_a_number_is_never_a_name(nlp: Any) -> None:
     mentions = extract_mentions("a", nlp("On 15 the ministry said 15 sites were hit."))
     assert all(not m.text.strip().isdigit() for m in mentions)

@@ -76,6 +76,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A name followed by a web domain suffix is a site ("CNN.com", "MyFoxHouston. com").
+_WEB_SUFFIX = re.compile(r"\.\s?(?:com|org|net|co\.uk|com\.au|info|news)\b", re.I)
+
+
 def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
     """Named-entity mentions of ``doc``, each with a span and a normalised key.
 
@@ -95,7 +99,10 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
             continue
         surface = text[start:end]
         label = ent.label_
-        place = lookup(surface) if label in PLACE_TYPES or label == "ORG" else None
+        web = _WEB_SUFFIX.match(text, end) is not None
+        if web:
+            label = "ORG"  # "MyFoxHouston.com reports": a web outlet, not a place
+        place = lookup(surface) if label in PLACE_TYPES or (label == "ORG" and not web) else None
         if place is not None and label == "ORG":
             label = "GPE"  # the model often calls a province an organisation
         found[(start, end)] = Mention(
