@@ -99,11 +99,12 @@ def terms(text: str) -> Counter[str]:
                 continue
             if _NUMBER.match(w):
                 found.append((_number(w), False))
-            elif w[0].isupper() and len(w) > 1 and _fold(w) not in calendar_words():
+            elif w[0].isupper() and len(w) > 1:
                 key = _fold(w)
-                found.append((key, prev_end or titled))
-                if not prev_end and not titled:
-                    inner_caps.add(key)
+                if key not in calendar_words():
+                    found.append((key, prev_end or titled))
+                    if not prev_end and not titled:
+                        inner_caps.add(key)
             prev_end = bool(_SENTENCE_END.search(line[max(0, m.start() - 1) : m.end() + 1]))
             if m.end() < len(line) and line[m.end()] in ".!?":
                 prev_end = True

@@ -132,6 +132,11 @@ _STAMP_WORDS = frozenset(
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm)?$", re.I)
 
 
+def _written_date(line: str) -> Any | None:
+    """The first "November 30, 2009" or "30 November 2009" in ``line``."""
+    return MONTH_DAY.search(line) or DAY_MONTH.search(line)
+
+
 def stamp_date(line: str) -> Any | None:
     """The date of a line that is only a timestamp (a date, a time, "last updated"), else None.
 
@@ -142,7 +147,7 @@ def stamp_date(line: str) -> Any | None:
     """
     if len(line) > 80:
         return None
-    m = MONTH_DAY.search(line) or DAY_MONTH.search(line)
+    m = _written_date(line)
     if m is None or not m["year"]:
         return None
     rest = (line[: m.start()] + " " + line[m.end() :]).replace(":", " : ").split()
@@ -159,7 +164,7 @@ def _first_publication_date(line: str) -> tuple[Any, bool] | None:
     if m:
         return m, False
     if len(line) <= 100 and _STAMP.match(line):
-        m = MONTH_DAY.search(line) or DAY_MONTH.search(line)
+        m = _written_date(line)
         if m:
             return m, False
     m = WEEKDAY_DATE.search(line)
