@@ -26,10 +26,14 @@ STATE = "story-clusterer"
 class Pass:
     """What one pass over the inputs did."""
 
-    new_articles: int
+    new_ids: tuple[str, ...]  # the articles the store did not have before
     skipped: tuple[Skipped, ...]
     stories_updated: tuple[str, ...]
     stories_total: int
+
+    @property
+    def new_articles(self) -> int:
+        return len(self.new_ids)
 
 
 def update_stories(
@@ -84,7 +88,7 @@ def add_articles(
     known = store.article_ids()
     new = [a for a in result.articles if a.id not in known]
     if not new:
-        return Pass(0, result.skipped, (), store.count_stories())
+        return Pass((), result.skipped, (), store.count_stories())
     say(f"analyzing {len(new)} new articles", 0, len(new))
     analyses = {
         x.article_id: x
@@ -113,7 +117,7 @@ def add_articles(
         story = reconcile([a for a, _ in pairs], [x for _, x in pairs], story_id=sid)
         data = story_to_json(story)
         store.save_story(data, [a.id for a, _ in pairs], [a.published for a, _ in pairs])
-    return Pass(len(new), result.skipped, tuple(touched), store.count_stories())
+    return Pass(tuple(a.id for a in new), result.skipped, tuple(touched), store.count_stories())
 
 
 def _clusterer(store: Store) -> tuple[StoryClusterer, list[str]]:

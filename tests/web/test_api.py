@@ -76,6 +76,14 @@ def test_lists_are_paginated(client: TestClient) -> None:
     assert len(second["items"]) == 1 and second["next"] is None and second["previous"]
     ids = {a["id"] for a in first["items"]} | {a["id"] for a in second["items"]}
     assert len(ids) == 4 and all("text" not in a for a in first["items"])
+    sid = _story_id(client)
+    singles = client.get(
+        f"/api/stories/{sid}/facts", params={"status": "single_source", "limit": 2}
+    ).json()
+    assert singles["next"] == f"/api/stories/{sid}/facts?status=single_source&limit=2&offset=2"
+    following = client.get(singles["next"]).json()
+    assert following["total"] == singles["total"] > 2
+    assert {f["status"] for f in following["items"]} == {"single_source"}
 
 
 def test_openapi_describes_the_api(client: TestClient) -> None:

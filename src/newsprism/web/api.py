@@ -16,7 +16,7 @@ from ..records import Article
 from .errors import ApiError, BodyTooLarge, ErrorBody
 from .inputs import ACCEPTED, from_files, from_json, from_raw, from_text, from_url, media_type
 from .inputs import merge as merge_results
-from .service import Added, Service, page_of
+from .service import Added, Service, page_of, slice_page
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
 MAX_OFFSET = 2**31 - 1
@@ -96,13 +96,6 @@ def added_json(done: Added) -> dict[str, Any]:
     }
 
 
-def _sub(
-    service: Service, story_id: str, key: str, limit: int, offset: int, path: str
-) -> dict[str, Any]:
-    items = service.story(story_id).get(key, [])
-    return page_of(items[offset : offset + limit], len(items), limit, offset, path)
-
-
 def make_router(service: Service) -> APIRouter:
     """The ``/api`` routes over ``service``."""
     api = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
@@ -140,20 +133,21 @@ def make_router(service: Service) -> APIRouter:
         ] = None,
     ) -> dict[str, Any]:
         items = service.story(story_id).get("facts", [])
+        path = f"/api/stories/{story_id}/facts"
         if status is not None:
             items = [f for f in items if f["status"] == status]
-        path = f"/api/stories/{story_id}/facts"
-        return page_of(items[offset : offset + limit], len(items), limit, offset, path)
+            path += f"?status={status}"
+        return slice_page(items, limit, offset, path)
 
     @api.get("/stories/{story_id}/quotes", summary="A story's quotes, compared across sources")
     def quotes(story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        path = f"/api/stories/{story_id}/quotes"
-        return _sub(service, story_id, "quotes", limit, offset, path)
+        items = service.story(story_id).get("quotes", [])
+        return slice_page(items, limit, offset, f"/api/stories/{story_id}/quotes")
 
     @api.get("/stories/{story_id}/events", summary="A story's event records")
     def events(story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        path = f"/api/stories/{story_id}/events"
-        return _sub(service, story_id, "events", limit, offset, path)
+        items = service.story(story_id).get("events", [])
+        return slice_page(items, limit, offset, f"/api/stories/{story_id}/events")
 
     @api.get("/articles", summary="Articles, without their text")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

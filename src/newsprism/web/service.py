@@ -77,14 +77,8 @@ class Service:
         """The story's articles as report JSON entries (text and metadata, no analysis)."""
         from ..report import article_to_json
 
-        out = []
-        for aid in story["article_ids"]:
-            article = self.store().get_article(aid)
-            if article is not None:
-                entry = article_to_json(article)
-                entry["origin"] = _origin(story, aid)
-                out.append(entry)
-        return out
+        found = (self.store().get_article(aid) for aid in story["article_ids"])
+        return [article_to_json(a) for a in found if a is not None]
 
     # -- writes -------------------------------------------------------------------
     def add(self, result: IngestResult) -> Added:
@@ -96,37 +90,30 @@ class Service:
             raise ApiError(422, "no_article", f"no article could be read ({reasons or 'no input'})")
         with self._lock:
             store = self.store()
-            known = store.article_ids()
-            add_articles(result, self.settings, store, processes=1, engine="inprocess")
+            done = add_articles(result, self.settings, store, processes=1, engine="inprocess")
             story_of = {a.id: s for a in result.articles if (s := store.story_of(a.id))}
+        new = set(done.new_ids)
         return Added(
-            added=tuple(a for a in result.articles if a.id not in known),
-            existing=tuple(a for a in result.articles if a.id in known),
+            added=tuple(a for a in result.articles if a.id in new),
+            existing=tuple(a for a in result.articles if a.id not in new),
             skipped=tuple((s.source, s.reason) for s in result.skipped),
-            stories=tuple(_unique(story_of.get(a.id) for a in result.articles)),
+            stories=tuple(
+                dict.fromkeys(story_of[a.id] for a in result.articles if a.id in story_of)
+            ),
             story_of=story_of,
         )
 
 
-def _unique(ids: Any) -> list[str]:
-    out: list[str] = []
-    for i in ids:
-        if i is not None and i not in out:
-            out.append(i)
-    return out
-
-
-def _origin(story: dict[str, Any], article_id: str) -> str:
-    for o in story.get("origins", []):
-        if article_id in o.get("article_ids", []):
-            return str(o["id"])
-    return "origin-" + article_id
+def slice_page(items: Sequence[Any], limit: int, offset: int, path: str) -> dict[str, Any]:
+    """One page of a list held in memory (a story's facts, quotes, events)."""
+    return page_of(items[offset : offset + limit], len(items), limit, offset, path)
 
 
 def page_of(items: Sequence[Any], total: int, limit: int, offset: int, path: str) -> dict[str, Any]:
-    """The pagination envelope every list endpoint returns."""
-    nxt = f"{path}?limit={limit}&offset={offset + limit}" if offset + limit < total else None
-    prev = f"{path}?limit={limit}&offset={max(0, offset - limit)}" if offset > 0 else None
+    """The pagination envelope every list endpoint returns; ``path`` may carry a query."""
+    sep = "&" if "?" in path else "?"
+    nxt = f"{path}{sep}limit={limit}&offset={offset + limit}" if offset + limit < total else None
+    prev = f"{path}{sep}limit={limit}&offset={max(0, offset - limit)}" if offset > 0 else None
     return {
         "items": list(items),
         "total": total,
