@@ -68,11 +68,11 @@ def segments(text: str, spans: Sequence[tuple[str, int, int]]) -> list[tuple[int
     return out
 
 
-def source_text(view: StoryView, article: JSON) -> str:
-    """An article's text with every cited passage wrapped so a button can highlight it."""
+def source_text(view: StoryView, article: JSON, spans: Sequence[tuple[str, int, int]]) -> str:
+    """An article's text with every cited passage (``spans``: key, start, end) wrapped so a
+    button can highlight it."""
     aid = article["id"]
     text = article.get("text") or ""
-    spans = [(view.fact_key(item), s, e) for item, a, s, e in citations(view.story) if a == aid]
     starts = {s for _, s, _ in spans}
     out = []
     for a, b, keys in segments(text, spans):
@@ -108,6 +108,9 @@ def sources_column(view: StoryView) -> list[str]:
         f'<aside class="sources" id="{escape(view.key)}-sources" aria-label="Sources">',
         f"<h3>Sources ({len(view.story['article_ids'])})</h3>",
     ]
+    cited: dict[str, list[tuple[str, int, int]]] = {}
+    for item, aid, start, end in citations(view.story):
+        cited.setdefault(aid, []).append((view.fact_key(item), start, end))
     for aid in view.story["article_ids"]:
         article = view.articles.get(aid)
         if article is None:
@@ -123,7 +126,7 @@ def sources_column(view: StoryView) -> list[str]:
             f'<section class="src" aria-label="{escape(view.label(aid))}">'
             f"<h4>{escape(view.label(aid))}: {title}</h4>"
             f'<p class="muted">{_article_meta(article)}{link}</p>'
-            f"{source_text(view, article)}</section>"
+            f"{source_text(view, article, cited.get(aid, []))}</section>"
         )
     out.append("</aside>")
     return out
