@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -49,18 +48,12 @@ def db_copy(story_db: Path, tmp_path: Path) -> Path:
     return target
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def live_server(story_db: Path) -> Iterator[str]:
     """``newsprism serve`` over the story store on a free loopback port; yields its URL."""
-    port = _free_port()
+    # port 0: the system picks a free port, read back once the server listens
     config = uvicorn.Config(
-        create_app(str(story_db)), host="127.0.0.1", port=port, log_level="warning"
+        create_app(str(story_db)), host="127.0.0.1", port=0, log_level="warning"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -70,6 +63,7 @@ def live_server(story_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the web app did not start")
         time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)

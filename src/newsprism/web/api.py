@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..records import Article
+from ..records import Article, IngestResult
 from .errors import ApiError, BodyTooLarge, ErrorBody
 from .inputs import ACCEPTED, from_files, from_json, from_raw, from_text, from_url, media_type
 from .inputs import merge as merge_results
@@ -197,11 +197,11 @@ def make_router(service: Service) -> APIRouter:
     return api
 
 
-async def form_input(request: Request, service: Service) -> Any:
+async def form_input(request: Request, service: Service) -> IngestResult:
     """Files (field ``file``), pasted ``text`` with an optional ``title``, or a ``url``."""
     try:
         form = await request.form(max_files=50, max_fields=20)
-    except (ApiError, BodyTooLarge):
+    except BodyTooLarge:
         raise
     except Exception as exc:
         raise ApiError(400, "malformed_form", f"cannot read the form: {exc}") from None
