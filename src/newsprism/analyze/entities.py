@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -77,6 +78,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A name followed by a web domain suffix is a site ("CNN.com", "MyFoxHouston. com").
+_NAME_JOINERS = frozenset({"-", "'", "’"})
 _WEB_SUFFIX = re.compile(r"\.\s?(?:com|org|net|co\.uk|com\.au|info|news)\b", re.I)
 
 
@@ -122,21 +124,31 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
     word such as "province" allowed) that the gazetteer knows."""
     text: str = text_of(doc)
     n = len(doc)
+    # token attributes read once (each doc[i] builds a Token object)
+    starts: list[int] = []
+    ends: list[int] = []
+    capital: list[bool] = []
+    joins: list[bool] = []
+    for tok in doc:
+        starts.append(tok.idx)
+        ends.append(tok.idx + len(tok.text))
+        capital.append(tok.is_alpha and (tok.is_title or tok.is_upper))
+        joins.append(tok.is_alpha or tok.text in _NAME_JOINERS)
+    taken = bytearray(len(text) + 1)  # 1 where a mention already is
+    for s, e in found:
+        taken[s:e] = b"\x01" * (e - s)
     i = 0
     while i < n:
-        if not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+        if not capital[i]:
             i += 1
             continue
         hit = None
         for size in (4, 3, 2):
             j = i + size
-            if j > n:
+            if j > n or not all(joins[i:j]):
                 continue
-            span = doc[i:j]
-            if not all(t.is_alpha or t.text in {"-", "'", "’"} for t in span):
-                continue
-            start, end = span.start_char, span.end_char
-            if any(s < end and start < e for s, e in found):
+            start, end = starts[i], ends[j - 1]
+            if 1 in taken[start:end]:
                 continue
             place = lookup(text[start:end])
             if place is not None and "-" in place.code:
@@ -149,7 +161,8 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
         found[(s0, e0)] = Mention(
             Span(article_id, s0, e0), text[s0:e0], "GPE", name_key(text[s0:e0]), place=code
         )
-        i = doc.char_span(s0, e0, alignment_mode="expand").end
+        taken[s0:e0] = b"\x01" * (e0 - s0)
+        i = bisect.bisect_left(starts, e0)
 
 
 def _plausible_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy.typing as npt
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
 from . import attributions, embed, entities, quantities, quotes, sentences, times
-from .nlp import load_nlp
+from .nlp import load_nlp, one_blas_thread, parse
 
 # Articles per spaCy batch and per task sent to a worker.
 BATCH = 16
@@ -72,7 +73,7 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
     """
     settings = settings or Settings()
     try:
-        doc = load_nlp(settings.spacy_model)(article.text)
+        doc = parse(article.text, settings.spacy_model)
         return analyze_doc(article, doc)
     except Exception as exc:
         return _failed(article, exc)
@@ -82,7 +83,8 @@ def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True)
     nlp = load_nlp(model)
     out: list[Analysis] = []
     try:
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=BATCH))
+        with one_blas_thread():
+            docs = list(nlp.pipe([a.text for a in articles], batch_size=BATCH))
     except Exception:
         # one article broke the batch: parse them one by one so only it fails
         return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
@@ -111,6 +113,32 @@ def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True)
     return out
 
 
+def balanced_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+    """``articles`` cut into runs of at most ``BATCH``, as many runs as a multiple of
+    ``workers``, each holding about the same amount of text, so no worker is left
+    with a long last chunk while the others wait.
+
+    >>> arts = [Article(id=str(i), source="s", kind="text", text="x" * 100, raw="")
+    ...         for i in range(40)]
+    >>> [len(c) for c in balanced_chunks(arts, 2)]
+    [10, 10, 10, 10]
+    >>> [len(c) for c in balanced_chunks(arts, 1)]
+    [16, 16, 8]
+    """
+    n = len(articles)
+    if workers <= 1 or n <= BATCH:
+        return [articles[i : i + BATCH] for i in range(0, n, BATCH)]
+    count = workers * -(-n // (workers * BATCH))
+    sizes = np.cumsum([len(a.text) + 1 for a in articles])
+    cuts = np.searchsorted(sizes, sizes[-1] * np.arange(1, count) / count, side="left") + 1
+    bounds = [0, *sorted({int(c) for c in cuts if 0 < c < n}), n]
+    chunks: list[Sequence[Article]] = []
+    for start, end in itertools.pairwise(bounds):
+        # a run of long articles may still exceed BATCH: split it
+        chunks.extend(articles[i : min(i + BATCH, end)] for i in range(start, end, BATCH))
+    return chunks
+
+
 def analyze_articles(
     articles: Sequence[Article],
     settings: Settings | None = None,
@@ -131,7 +159,7 @@ def analyze_articles(
     settings = settings or Settings()
     if engine == "process" and (processes <= 1 or len(articles) <= BATCH):
         engine = "inprocess"
-    chunks = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+    chunks = balanced_chunks(articles, 1 if engine == "inprocess" else processes)
     results = map_chunks(
         _analyze_chunk,
         chunks,

@@ -101,6 +101,8 @@ MONTHS = frozenset(
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+_HAS_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset([*ONES, *TENS, *SCALES, *ORDINAL_WORDS])
 _QUAL_RE = re.compile(
     r"(?:^|\s)("
     + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
@@ -240,11 +242,13 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
     taken: set[int] = set()
     i = 0
     n = len(doc)
+    # the tokens that may start an amount: a digit, or a number or ordinal word
+    lowers = [t.lower_ for t in doc]
     while i < n:
-        tok = doc[i]
-        if i in taken:
+        if i in taken or (lowers[i] not in _NUMBER_WORDS and not _HAS_DIGIT.search(lowers[i])):
             i += 1
             continue
+        tok = doc[i]
         # ordinals: "42nd", "third"
         m = _ORDINAL_DIGITS.match(tok.text)
         if m or (tok.lower_ in ORDINAL_WORDS and tok.tag_ in {"JJ", "RB"} and tok.dep_ == "amod"):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import Mention
-from .nlp import text_of
+from .nlp import doc_cached, text_of
 
 # Lemmas of verbs that report speech or writing (general English).
 SPEECH_VERBS = frozenset(
@@ -24,7 +24,20 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def speech_verb(sent: Any, outside: tuple[int, int] | None = None) -> Any | None:
-    """The speech verb of ``sent`` (outside the char range ``outside``), if any."""
+    """The speech verb of ``sent`` (outside the char range ``outside``), if any.
+
+    Without ``outside`` the answer is kept per sentence: the quote and attribution
+    extractors each ask it of every sentence."""
+    if outside is None:
+        verbs = doc_cached(sent.doc, "newsprism_speech_verbs", dict)
+        key = sent.start
+        if key not in verbs:
+            verbs[key] = _find_speech_verb(sent, None)
+        return verbs[key]
+    return _find_speech_verb(sent, outside)
+
+
+def _find_speech_verb(sent: Any, outside: tuple[int, int] | None) -> Any | None:
     best = None
     for tok in sent:
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.casefold() not in SPEECH_VERBS:

@@ -38,17 +38,17 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "hour": 1 / 24
 # Ordered: longer, more specific patterns first; a later match may not overlap an earlier.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_md_d", re.compile(
-        rf"(?P<m1>{M})\s+(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", re.I)),
+        rf"\b(?P<m1>{M})\s+(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", re.I)),
     ("range_from", re.compile(
-        rf"(?:from|between)\s+(?P<m1>{M})\s+(?P<d1>{D})\s+(?:to|until|till|through|and|-|–)\s+"
+        rf"\b(?:from|between)\s+(?P<m1>{M})\s+(?P<d1>{D})\s+(?:to|until|till|through|and|-|–)\s+"
         rf"(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?", re.I)),
     ("range_d_d_m", re.compile(
-        rf"(?:from\s+|between\s+)?(?P<d1>{D})\s*(?:[-–]|to|and|until)\s*(?P<d2>{D})\s+(?P<m1>{M})"
+        rf"\b(?:from\s+|between\s+)?(?P<d1>{D})\s*(?:[-–]|to|and|until)\s*(?P<d2>{D})\s+(?P<m1>{M})"
         rf"(?:\s+(?P<y>{Y}))?", re.I)),
     ("weekday_date", re.compile(
-        rf"(?P<wd>{WD})\s*[(,]\s*(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?\)?", re.I)),
+        rf"\b(?P<wd>{WD})\s*[(,]\s*(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y>{Y}))?\)?", re.I)),
     ("iso", re.compile(rf"\b(?P<y>{Y})-(?P<mm>\d{{2}})-(?P<dd>\d{{2}})\b")),
-    ("md_last_year", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
+    ("md_last_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
     ("md", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\b(?:,?\s+(?P<y>{Y}))?", re.I)),
     ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?:\s+(?P<y>{Y}))?", re.I)),
     ("month_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<y>{Y})\b", re.I)),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..analyze.nlp import load_nlp
+from ..analyze.nlp import parse
 from ..analyze.pipeline import analyze_doc
 from ..analyze.text_norm import name_key
 from ..config import Settings
@@ -140,7 +140,6 @@ def score_unit(unit: dict[str, Any], analysis: Analysis, text: str) -> dict[str,
 def evaluate_extract(gold_dir: Path, settings: Settings | None = None) -> dict[str, Scores]:
     """Precision/recall per extractor over every unit in ``gold_dir/extract.jsonl``."""
     settings = settings or Settings()
-    nlp = load_nlp(settings.spacy_model)
     totals = {name: Scores() for name in EXTRACTORS}
     path = Path(gold_dir) / "extract.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -151,7 +150,7 @@ def evaluate_extract(gold_dir: Path, settings: Settings | None = None) -> dict[s
             id=unit["id"], source=unit["source"], kind="text", text=unit["text"],
             raw=unit["text"], published=unit["published"],
         )  # fmt: skip
-        analysis = analyze_doc(article, nlp(article.text))
+        analysis = analyze_doc(article, parse(article.text, settings.spacy_model))
         for name, s in score_unit(unit, analysis, article.text).items():
             t = totals[name]
             t.matched_pred += s.matched_pred

