@@ -10,8 +10,24 @@ text, so that ``article.text[span.start:span.end]`` is the evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
+
+R = TypeVar("R")
+
+
+def record(cls: type[R]) -> type[R]:
+    """Pickle a record as (class, field values): about five times faster than the
+    default for frozen slotted dataclasses, which counts for the analyses coming
+    back from worker processes."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), tuple([getattr(self, n) for n in names]))
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
+
 
 # Where a metadata value came from. "text" and "raw" values carry a span into
 # Article.text or Article.raw respectively; the others carry none.
@@ -22,6 +38,7 @@ MetaSource = Literal[
 InputKind = Literal["text", "html", "jsonl", "feed", "warc", "url", "stdin"]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Span:
     """A character range ``[start, end)`` in one article's cleaned text."""
@@ -31,6 +48,7 @@ class Span:
     end: int
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Document:
     """One item as an input format read it, before cleaning.
@@ -55,6 +73,7 @@ class Document:
     extra: tuple[tuple[str, str], ...] = ()
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that produced no article, with a one-line reason."""
@@ -63,6 +82,7 @@ class Skipped:
     reason: str
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where one metadata value was found.
@@ -78,6 +98,7 @@ class Provenance:
     end: int | None = None
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article: the unit every later stage reads.
@@ -109,6 +130,7 @@ class Article:
         return None
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     """What ingest produced: articles in input order and what it skipped."""
@@ -124,12 +146,14 @@ MentionType = Literal[
 ]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Sentence:
     span: Span
     text: str
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention. ``norm`` is the normalised key used to merge variants;
@@ -144,6 +168,7 @@ class Mention:
     place: str | None = None
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A counted amount as an interval. ``exact`` is False when qualified or vague;
@@ -160,6 +185,7 @@ class Quantity:
     qualifier: str | None = None
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time expression as an interval ``[start, end]`` of ISO dates.
@@ -178,6 +204,7 @@ class TimeExpr:
     duration_days: float | None = None
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words attributed to a speaker. ``kind`` is direct, partial or indirect."""
@@ -190,6 +217,7 @@ class Quote:
     kind: str
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """A sentence (or clause) attributed to a source: "the ministry said", "according to X"."""
@@ -200,6 +228,7 @@ class Attribution:
     cue: str
 
 
+@record
 @dataclass(frozen=True)
 class Analysis:
     """Everything the analyze stage found in one article."""
@@ -222,6 +251,7 @@ FactStatus = Literal["corroborated", "single_source", "variant", "conflict"]
 QuoteRelation = Literal["verbatim", "abridged", "altered", "paraphrase", "unique"]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world entity across a story: its best name, every spelling, every mention."""
@@ -234,6 +264,7 @@ class Entity:
     place: str | None = None  # ISO 3166 code when the entity is a known place
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Articles that are not independent of each other, and why.
@@ -246,6 +277,7 @@ class Origin:
     copies: tuple[tuple[str, str, str], ...] = ()
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A sentence of one article that states a fact, with the slots read from it."""
@@ -258,6 +290,7 @@ class Statement:
     places: tuple[str, ...] = ()  # ISO 3166 codes
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Fact:
     """Statements from several articles that report the same fact, and how they compare."""
@@ -274,6 +307,7 @@ class Fact:
     differences: tuple[str, ...] = ()  # one line per slot that differs
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Rendering:
     """One article's rendering of an utterance, compared with the fullest rendering."""
@@ -286,6 +320,7 @@ class Rendering:
     flag: str | None = None  # e.g. quotation marks around words nobody else reports
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class QuoteGroup:
     """Renderings of one utterance across articles."""
@@ -296,6 +331,7 @@ class QuoteGroup:
     renderings: tuple[Rendering, ...]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Event:
     """An ACLED-style event record built from the facts that describe it."""
@@ -313,6 +349,7 @@ class Event:
     fact_ids: tuple[str, ...]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date_start: str
@@ -321,6 +358,7 @@ class TimelineEntry:
     fact_ids: tuple[str, ...]
 
 
+@record
 @dataclass(frozen=True, slots=True)
 class Grade:
     """How one article's account compares with the primary source."""
@@ -332,6 +370,7 @@ class Grade:
     quotes_changed: tuple[tuple[str, str], ...] = ()  # (quote group id, relation + diff)
 
 
+@record
 @dataclass(frozen=True)
 class Story:
     """The reconciled account of one story."""

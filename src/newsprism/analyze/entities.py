@@ -8,7 +8,7 @@ from typing import Any
 
 from ..records import Mention, Span
 from .gazetteer import lookup
-from .nlp import text_of
+from .nlp import text_of, token_bounds
 from .text_norm import name_key, strip_titles
 
 # Only names: dates, amounts and ordinals are handled by the time and quantity extractors.
@@ -124,16 +124,10 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
     word such as "province" allowed) that the gazetteer knows."""
     text: str = text_of(doc)
     n = len(doc)
-    # token attributes read once (each doc[i] builds a Token object)
-    starts: list[int] = []
-    ends: list[int] = []
-    capital: list[bool] = []
-    joins: list[bool] = []
-    for tok in doc:
-        starts.append(tok.idx)
-        ends.append(tok.idx + len(tok.text))
-        capital.append(tok.is_alpha and (tok.is_title or tok.is_upper))
-        joins.append(tok.is_alpha or tok.text in _NAME_JOINERS)
+    starts, ends = token_bounds(doc)
+    words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    capital = [w.isalpha() and (w.istitle() or w.isupper()) for w in words]
+    joins = [w.isalpha() or w in _NAME_JOINERS for w in words]
     taken = bytearray(len(text) + 1)  # 1 where a mention already is
     for s, e in found:
         taken[s:e] = b"\x01" * (e - s)

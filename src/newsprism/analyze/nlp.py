@@ -46,8 +46,13 @@ AUXILIARIES = frozenset(
 )
 
 
-def light_attributes(doc: Any, lemmatizer: Any) -> Any:
-    """Set ``pos_`` on every token and ``lemma_`` on verbs, in place."""
+def light_attributes(doc: Any, lemmatizer: Any, lemmas: dict[int, str] | None = None) -> Any:
+    """Set ``pos_`` on every token and ``lemma_`` on verbs, in place.
+
+    ``lemmas`` keeps each verb form's lemma between calls (the attribute ruler is
+    off, so a verb's lemma depends on its form alone)."""
+    if lemmas is None:
+        lemmas = {}
     from spacy.attrs import POS, TAG
     from spacy.parts_of_speech import IDS
 
@@ -65,9 +70,12 @@ def light_attributes(doc: Any, lemmatizer: Any) -> Any:
             tok.dep_ in {"aux", "auxpass"} or (tok.lower_ in AUXILIARIES and tok.dep_ != "ROOT")
         ):
             pos = "AUX"
-        tok.pos_ = "VERB"  # the rule tables know auxiliaries as verbs
-        lemmas = lemmatizer.rule_lemmatize(tok)
-        tok.lemma_ = lemmas[0] if lemmas else tok.lower_
+        lemma = lemmas.get(tok.orth)
+        if lemma is None:
+            tok.pos_ = "VERB"  # the rule tables know auxiliaries as verbs
+            found = lemmatizer.rule_lemmatize(tok)
+            lemma = lemmas[tok.orth] = found[0] if found else tok.lower_
+        tok.lemma_ = lemma
         tok.pos_ = pos
     return doc
 
@@ -147,9 +155,10 @@ def one_blas_thread() -> Iterator[None]:
 class _Light:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
+        self.lemmas: dict[int, str] = {}
 
     def __call__(self, doc: Any) -> Any:
-        return light_attributes(doc, self.lemmatizer)
+        return light_attributes(doc, self.lemmatizer, self.lemmas)
 
 
 def _make_light(nlp: Any, name: str) -> _Light:
@@ -167,6 +176,20 @@ def text_of(doc: Any) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on
     every access)."""
     return doc_cached(doc, "newsprism_text", lambda: str(doc.text))
+
+
+def token_bounds(doc: Any) -> tuple[list[int], list[int]]:
+    """(start, end) char offsets of every token, read once per doc: cheaper than
+    building a Token object per token whenever only the text is needed."""
+
+    def compute() -> tuple[list[int], list[int]]:
+        from spacy.attrs import IDX, LENGTH
+
+        arr = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        starts = arr[:, 0].tolist()
+        return starts, (arr[:, 0] + arr[:, 1]).tolist()
+
+    return doc_cached(doc, "newsprism_token_bounds", compute)
 
 
 def sents_of(doc: Any) -> list[Any]:

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from ..records import Quantity, Span
-from .nlp import text_of
+from .nlp import text_of, token_bounds
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -243,7 +243,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
     i = 0
     n = len(doc)
     # the tokens that may start an amount: a digit, or a number or ordinal word
-    lowers = [t.lower_ for t in doc]
+    lowers = [text[s:e].lower() for s, e in zip(*token_bounds(doc), strict=True)]
     while i < n:
         if i in taken or (lowers[i] not in _NUMBER_WORDS and not _HAS_DIGIT.search(lowers[i])):
             i += 1

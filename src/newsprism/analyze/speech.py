@@ -66,6 +66,8 @@ def subject_of(verb: Any) -> Any | None:
 
 def according_to(sent: Any) -> Any | None:
     """The object of "according to" in ``sent``, if any."""
+    if "according" not in text_of(sent.doc)[sent.start_char : sent.end_char].lower():
+        return None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
             for child in tok.nbor(1).children:

@@ -33,6 +33,14 @@ NUM_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "several": 3, "a few": 2,
 }  # fmt: skip
 NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")"
+# Words every match of a pattern contains: the pattern is skipped when none is in the text.
+REQUIRED_WORDS = {
+    "range_from": ("from", "between"),
+    "weekday_date": ("day",),
+    "md_last_year": ("last",),
+    "ago": ("ago",),
+    "weekday": ("day",),
+}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "hour": 1 / 24}
 
 # Ordered: longer, more specific patterns first; a later match may not overlap an earlier.
@@ -250,7 +258,11 @@ def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[Tim
     hint = None if anchor else _weekday_year_hint(text)
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
+    lowered = text.casefold()
     for kind, pattern in PATTERNS:
+        needs = REQUIRED_WORDS.get(kind)
+        if needs and not any(w in lowered for w in needs):
+            continue  # a word every match of the pattern contains is absent
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
