@@ -35,6 +35,17 @@ def sentences(nlp: Any, texts: list[str]) -> list[str]:
     return [*out, "Les troupes sont parties.", "قالت الوزارة إن القوات غادرت", "", "a " * 2000]
 
 
+def test_a_sentence_without_end_is_cut_to_bounded_size() -> None:
+    from newsprism.analyze.encoder import MAX_PIECES
+
+    endless = "the committee met again today and " * MAX_PIECES
+    other_tail = endless + "earthquake tsunami volcano eruption " * 2000
+    v = embed.embed_texts([endless, other_tail, "the committee met again today"])
+    assert v.shape == (3, embed.DIM) and np.isfinite(v).all()
+    # only the first pieces count: a different tail beyond them changes nothing
+    assert float(v[0] @ v[1]) > 0.9999
+
+
 def test_pipeline_on_numpy_blas_parses_like_spacy_as_shipped(nlp: Any, texts: list[str]) -> None:
     import spacy
 

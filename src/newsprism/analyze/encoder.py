@@ -35,6 +35,9 @@ ORDERS = ((2, 0), (3, 1), (5, 2))
 REACH = 2  # the widest branch looks this many positions left and right
 # Pieces per forward batch: large enough for efficient matrix products.
 TOKEN_BUDGET = 2048
+# Pieces of one sentence at most: a longer "sentence" (a page without punctuation) is
+# cut, keeping its end marker, so memory stays bounded (~25 MB of activations).
+MAX_PIECES = 4096
 # Pieces kept in the cache; when full it is emptied and refilled (common pieces
 # come straight back). 8,192 pieces hold ~110 MB.
 CAPACITY = 8192
@@ -98,6 +101,8 @@ class CachedEncoder:
         size = first = 0
         for i, text in enumerate(texts):
             ids = self.tokenize(text)
+            if len(ids) > MAX_PIECES:
+                ids = [*ids[: MAX_PIECES - 1], ids[-1]]
             if group and size + len(ids) > TOKEN_BUDGET:
                 out[first:i] = self._forward(group)
                 group, size, first = [], 0, i
