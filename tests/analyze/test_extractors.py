@@ -39,6 +39,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
         ("Police said at least 12 people were hurt.", "at least 12", 12, None, "people"),
         ("Between 10 and 15 protesters were detained.", "10 and 15", 10, 15, None),
         ("Nearly 300 residents were evacuated overnight.", "Nearly 300", 240, 300, "residents"),
+        ("The blaze caused an estimated $1 million in damage, officials said.",
+         "an estimated $1 million", 800_000, 1_200_000, "damage"),
     ],
 )  # fmt: skip
 def test_quantities_are_intervals_with_their_counted_thing(
@@ -51,6 +53,28 @@ def test_quantities_are_intervals_with_their_counted_thing(
     if counted:
         assert q.counted == counted
     assert q.exact is (low == high)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 33-year-old actress thanked her fans.",  # an age
+        "A six-month-old baby was rescued from the rubble.",
+        "The Colts beat the Jaguars 31-24 on Thursday night.",  # a score
+        "The Lakers won 102 - 99 in overtime.",
+        "An F-16 crashed near the base.",  # numbers inside names
+        "The outbreak of COVID-19 closed the border.",
+        "Ratliff returned the interception for a pick-six.",
+    ],
+)
+def test_ages_scores_and_names_are_not_amounts(nlp: Any, sentence: str) -> None:
+    assert [q.text for q in extract_quantities("a", nlp(sentence))] == []
+
+
+def test_hyphenated_number_words_and_real_counts_beside_names_stay(nlp: Any) -> None:
+    doc = nlp("Twenty-two soldiers and 12 AK-47 rifles were seized; COVID-19 killed 300 people.")
+    found = {q.text: q.value_low for q in extract_quantities("a", doc)}
+    assert found == {"Twenty-two": 22, "12": 12, "300": 300}
 
 
 def test_ordinal_is_a_position_and_years_are_not_amounts(nlp: Any) -> None:

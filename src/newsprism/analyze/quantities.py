@@ -151,6 +151,26 @@ def _is_number_token(tok: Any) -> bool:
     )
 
 
+# "33-year-old", "a six-month-old": an age describes someone, it counts nothing
+_AGE = re.compile(r"\s*[-‐]?\s*(?:year|month|week|day)s?\s*[-‐]?\s*old\b", re.I)
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_][\w.]*)[-‐]$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """A number glued by a hyphen to a word before it is part of a name or compound
+    ("F-16", "COVID-19", "AK-47", "pick-six"), not an amount; "twenty-two" is."""
+    m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold() not in _NUMBER_WORDS
+
+
+def _money_start(doc: Any, i: int) -> int:
+    """Where the amount starting at token ``i`` starts: at its currency sign if one
+    stands right before it ("$1 million")."""
+    if i > 0 and doc[i - 1].text in CURRENCY:
+        return int(doc[i - 1].idx)
+    return int(doc[i].idx)
+
+
 def _is_date_part(tok: Any) -> bool:
     """A year, a day of a month, a clock time or a number inside a name."""
     text = tok.text
@@ -286,7 +306,8 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         ):  # fmt: skip
             j += 1
         run = doc[i : j + 1]
-        if any(_is_date_part(t) for t in run):
+        end = doc[j].idx + len(doc[j].text)
+        if any(_is_date_part(t) for t in run) or _in_a_name(text, tok.idx) or _AGE.match(text, end):
             i = j + 1
             continue
         low: float | None
@@ -294,6 +315,9 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         if rng:
             low, high, exact = float(rng.group(1)), float(rng.group(2)), False
             qualifier = None
+            if low > high:  # a score ("won 31-24"), not a range
+                i = j + 1
+                continue
         else:
             words = [t.text for t in run]
             parsed = _word_value(words)
@@ -312,18 +336,23 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                 and (doc[k].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between"))
             ):
                 second = _word_value([doc[k + 1].text])
+            if second is not None and second < value:  # a score ("beat them 3 - 1")
+                i = k + 2
+                continue
             if second is not None:
                 low, high, exact, qualifier = value, second, False, None
                 j = k + 1
             else:
-                prefix = text[max(0, tok.idx - 30) : tok.idx]
+                # "an estimated $1 million": the qualifier stands before the currency sign
+                money = _money_start(doc, i)
+                prefix = text[max(0, money - 30) : money]
                 qm = _QUAL_RE.search(prefix)
                 qualifier = qm.group(1) if qm else None
                 low, high, exact = _bounds(value, qualifier)
-        start_char = tok.idx
+        start_char = _money_start(doc, i)
         if qualifier:
-            found = text.rfind(qualifier, max(0, tok.idx - 30), tok.idx)
-            start_char = found if found >= 0 else tok.idx
+            found = text.rfind(qualifier, max(0, start_char - 30), start_char)
+            start_char = found if found >= 0 else start_char
         last = doc[j]
         end_char = last.idx + len(last.text)
         head = last.head if last.dep_ in {"nummod", "quantmod", "compound"} else None
@@ -333,6 +362,14 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         if counted is None and last.i + 2 < n and doc[last.i + 1].lower_ == "of":
             counted, noun = _counted(doc[last.i + 2])
         unit = _unit_for(noun, tok)
+        if (
+            counted is None
+            and unit in CURRENCY.values()
+            and last.i + 2 < n
+            and doc[last.i + 1].lower_ == "in"
+            and doc[last.i + 2].pos_ == "NOUN"
+        ):  # "$1 million in damage", "$50,000 in cash": what the money is
+            counted, noun = _counted(doc[last.i + 2])
         out.append(
             Quantity(
                 Span(article_id, start_char, end_char),
