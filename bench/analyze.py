@@ -7,9 +7,11 @@ NER needs) and the model's whole pipeline, both as spaCy ships them (thinc's BLI
 bare NER on numpy's BLAS as newsprism runs it.
 
 The corpus is real news: the example articles and ECB+ documents (when
-../shared/data is beside the checkout), joined into ~600-word articles.
+../shared/data is beside the checkout), joined into ~600-word articles. Every timed
+run is a fresh process that loads its models and runs them on other articles first
+(``--warm``), so it measures a long run's throughput on texts it has not seen.
 
-    python bench/analyze.py --articles 200 --repeat 3 --output bench/results/analyze.json
+    python bench/analyze.py --articles 200 --warm 100 --repeat 3 --output bench/results/analyze.json
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ import os
 import platform
 import re
 import statistics
+import subprocess
+import sys
 import tarfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -82,74 +84,94 @@ def corpus(n: int, words: int = 600) -> list[Article]:
     return articles
 
 
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+JOBS = (
+    "bare_spacy_ner_1_process",
+    "bare_spacy_ner_numpy_blas_1_process",
+    "spacy_full_pipeline_1_process",
+    "analyze_1_process",
+    "analyze_2_processes",
+    "analyze_1_process_with_embeddings",
+    "analyze_2_processes_with_embeddings",
+)
+
+
+def run_job(name: str, test: list[Article], warm: list[Article]) -> float:
+    """Seconds ``name`` takes on ``test`` in this process, after loading its models and
+    running them on ``warm`` (other articles): a long run's state, without having seen
+    the measured texts."""
+    import spacy
+
+    settings = Settings()
+    texts, warm_texts = [a.text for a in test], [a.text for a in warm]
+    if name.startswith("analyze"):
+        embed = name.endswith("_with_embeddings")
+        processes = 2 if "_2_" in name else 1
+        analyze_articles(warm, settings, processes=1, embed=embed)
+        start = time.perf_counter()
+        analyze_articles(test, settings, processes=processes, embed=embed)
+        return time.perf_counter() - start
+    # The references run spaCy on one BLAS thread like the analyze stage: as it ships
+    # (thinc's BLIS, loaded without newsprism's changes), bare NER (only what NER needs;
+    # in the small English model the NER has its own token-to-vector layer) and the
+    # whole pipeline; then bare NER on numpy's BLAS, as newsprism runs it.
+    model = (
+        load_nlp(settings.spacy_model) if "numpy_blas" in name else spacy.load(settings.spacy_model)
+    )
+    only_ner = "ner" in name
+    with one_blas_thread():
+        if only_ner:
+            with model.select_pipes(enable=["ner"]):
+                list(model.pipe(warm_texts, batch_size=16))
+                start = time.perf_counter()
+                list(model.pipe(texts, batch_size=16))
+        else:
+            list(model.pipe(warm_texts, batch_size=16))
+            start = time.perf_counter()
+            list(model.pipe(texts, batch_size=16))
+        return time.perf_counter() - start
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--warm", type=int, default=100, help="other articles run first")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
     ap.add_argument("--output", default=str(ROOT / "bench" / "results" / "analyze.json"))
+    ap.add_argument("--job", choices=JOBS, help=argparse.SUPPRESS)  # one run, in this process
     args = ap.parse_args()
-    arts = corpus(args.articles)
-    chars = sum(len(a.text) for a in arts)
-    settings = Settings()
-    analyze_articles(arts[:4], settings)  # warm up models
-    texts = [a.text for a in arts]
-    import spacy
-
-    # The references run spaCy as it ships (thinc's BLIS), loaded without newsprism's
-    # changes, on one BLAS thread like the analyze stage: bare NER (only what NER
-    # needs; in the small English model the NER has its own token-to-vector layer)
-    # and the whole pipeline. Then bare NER on numpy's BLAS, as newsprism runs it.
-    shipped = spacy.load(settings.spacy_model)
-    list(shipped.pipe(texts[:4]))
-    nlp = load_nlp(settings.spacy_model)
-
-    def spacy_run(model: Any, only_ner: bool) -> Callable[[], object]:
-        def run() -> object:
-            with one_blas_thread():
-                if only_ner:
-                    with model.select_pipes(enable=["ner"]):
-                        return list(model.pipe(texts, batch_size=16))
-                return list(model.pipe(texts, batch_size=16))
-
-        return run
-
-    jobs: dict[str, Callable[[], object]] = {
-        "bare_spacy_ner_1_process": spacy_run(shipped, True),
-        "bare_spacy_ner_numpy_blas_1_process": spacy_run(nlp, True),
-        "spacy_full_pipeline_1_process": spacy_run(shipped, False),
-    }
-    for embed in (False, True):
-        for processes in (1, 2):
-            name = (
-                f"analyze_{processes}_process{'es' if processes > 1 else ''}"
-                f"{'_with_embeddings' if embed else ''}"
-            )
-            jobs[name] = partial(analyze_articles, arts, settings, processes=processes, embed=embed)
-    # Runs interleaved, so a slow spell of a shared machine hits every job alike.
-    seconds: dict[str, list[float]] = {name: [] for name in jobs}
+    arts = corpus(args.articles + args.warm)
+    test, warm = arts[: args.articles], arts[args.articles :]
+    if args.job:
+        print(json.dumps({"seconds": run_job(args.job, test, warm)}))
+        return
+    chars = sum(len(a.text) for a in test)
+    # Every run is a fresh process; runs interleaved, so a slow spell of a shared
+    # machine hits every job alike.
+    seconds: dict[str, list[float]] = {name: [] for name in JOBS}
     for _ in range(args.repeat):
-        for name, job in jobs.items():
-            seconds[name].append(timed(job))
+        for name in JOBS:
+            cmd = [sys.executable, __file__, "--job", name, "--articles", str(args.articles),
+                   "--warm", str(args.warm)]  # fmt: skip
+            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            seconds[name].append(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
     best = {name: min(times) for name, times in seconds.items()}
     result: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
-        "articles": len(arts),
-        "mean_words": round(sum(len(a.text.split()) for a in arts) / len(arts)),
+        "articles": len(test),
+        "mean_words": round(sum(len(a.text.split()) for a in test) / len(test)),
         "repeat": args.repeat,
-        "note": "seconds: the best of the runs; median_seconds beside it",
+        "note": (
+            "each run a fresh process that loaded its models and ran them on "
+            f"{args.warm} other articles first; seconds: the best of the runs, "
+            "median_seconds beside it"
+        ),
     }
     for name, secs in best.items():
         entry: dict[str, float] = {
             "seconds": round(secs, 2),
             "median_seconds": round(statistics.median(seconds[name]), 2),
-            "articles_per_s": round(len(arts) / secs, 1),
+            "articles_per_s": round(len(test) / secs, 1),
         }
         if name.startswith("analyze"):
             entry["chars_per_s"] = round(chars / secs)

@@ -80,7 +80,12 @@ class CachedEncoder:
             for w1, (n, _left) in zip(w.w1, ORDERS, strict=True)
         ]
         self.b1, self.w2, self.b2 = w.b1, w.w2, w.b2
-        self.head = (w.cnn_W, w.cnn_b, w.d0, w.d1, w.d2, w.d3, w.p1, w.p3)
+        # the last layer norm's scale and shift folded into the (linear) projection
+        # after the sum over tokens: sum(g*x+b) @ W = sum(x) @ (g*W) + n*(b @ W)
+        gamma, beta = self.ln2
+        cnn_w = np.ascontiguousarray(gamma[:, None] * w.cnn_W, dtype=np.float32)
+        cnn_b = (beta @ w.cnn_W + w.cnn_b).astype(np.float32)
+        self.head = (cnn_w, cnn_b, w.d0, w.d1, w.d2, w.d3, w.p1, w.p3)
         # block k of the product cache: (branch, window position) in order
         self.blocks: list[list[int]] = []
         k = 0
@@ -188,24 +193,32 @@ class CachedEncoder:
             np.maximum(c2, 0, out=c2)
             c2 += h
             feats[:, DIM + i * BRANCH : DIM + (i + 1) * BRANCH] = c2
-        _layernorm(feats, *self.ln2, self.eps)
         return self._head(feats, lens)
 
     def _head(self, feats: F32, lens: I64) -> F32:
         cnn_w, cnn_b, d0, d1, d2, d3, p1, p3 = self.head
-        # the sum over tokens commutes with the linear projection (a sum per sentence:
-        # numpy's reduceat over rows is ten times slower)
-        sums = np.empty((len(lens), feats.shape[1]), dtype=np.float32)
+        # Per sentence, the sum over its tokens of the normalised rows (x - mean) / sd,
+        # as sum(x / sd) - sum(mean / sd): feats is read, never rewritten. The layer
+        # norm's scale and shift are folded into cnn_w and cnn_b; the sum commutes with
+        # that linear projection.
+        width = feats.shape[1]
+        mean = feats.sum(axis=1) / width
+        square = np.einsum("ij,ij->i", feats, feats) / width
+        weights = 1.0 / np.sqrt(np.maximum(square - mean * mean, 0.0) + self.eps)
+        shift = mean * weights
+        sums = np.empty((len(lens), width), dtype=np.float32)
         start = 0
         for k, n in enumerate(lens.tolist()):
-            feats[start : start + n].sum(axis=0, out=sums[k])
-            start += n
-        mean = sums @ cnn_w
+            end = start + n
+            np.dot(weights[start:end], feats[start:end], out=sums[k])
+            sums[k] -= shift[start:end].sum()
+            start = end
+        pooled = sums @ cnn_w
         flen = lens.astype(np.float32)
-        mean += flen[:, None] * cnn_b
-        mean *= (1.0 / np.sqrt(flen))[:, None]
-        y0 = np.maximum(mean @ d0, 0)
-        y1 = np.maximum(mean @ p1 + y0 @ d1, 0)
+        pooled += flen[:, None] * cnn_b
+        pooled *= (1.0 / np.sqrt(flen))[:, None]
+        y0 = np.maximum(pooled @ d0, 0)
+        y1 = np.maximum(pooled @ p1 + y0 @ d1, 0)
         y2 = np.maximum(y1 @ d2, 0)
         z = np.tanh(y1 @ p3 + y2 @ d3)
         norm = np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None))

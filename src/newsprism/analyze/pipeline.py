@@ -114,14 +114,14 @@ def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True)
 
 
 def balanced_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
-    """``articles`` cut into runs of at most ``BATCH``, as many runs as a multiple of
-    ``workers``, each holding about the same amount of text, so no worker is left
-    with a long last chunk while the others wait.
+    """``articles`` cut into runs of at most ``BATCH`` holding about the same amount of
+    text, the last ``workers`` of them halved, so that no worker is left with a long
+    last chunk while the others wait.
 
     >>> arts = [Article(id=str(i), source="s", kind="text", text="x" * 100, raw="")
     ...         for i in range(40)]
     >>> [len(c) for c in balanced_chunks(arts, 2)]
-    [10, 10, 10, 10]
+    [10, 10, 5, 5, 5, 5]
     >>> [len(c) for c in balanced_chunks(arts, 1)]
     [16, 16, 8]
     """
@@ -129,8 +129,12 @@ def balanced_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[
     if workers <= 1 or n <= BATCH:
         return [articles[i : i + BATCH] for i in range(0, n, BATCH)]
     count = workers * -(-n // (workers * BATCH))
+    # shares of the text at which chunks end: whole shares, then half shares at the end
+    whole = np.arange(1, count - workers + 1) / count
+    halves = (count - workers) / count + np.arange(1, 2 * workers) / (2 * count)
     sizes = np.cumsum([len(a.text) + 1 for a in articles])
-    cuts = np.searchsorted(sizes, sizes[-1] * np.arange(1, count) / count, side="left") + 1
+    targets = sizes[-1] * np.concatenate([whole, halves])
+    cuts = np.searchsorted(sizes, targets, side="left") + 1
     bounds = [0, *sorted({int(c) for c in cuts if 0 < c < n}), n]
     chunks: list[Sequence[Article]] = []
     for start, end in itertools.pairwise(bounds):
