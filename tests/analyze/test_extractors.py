@@ -36,6 +36,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
         ("About 4,000 passengers had been stranded, the port authority said.",
          "About 4,000", 3200, 4800, "passengers"),
         ("Dozens of flights were cancelled at the airport.", "Dozens", 24, 99, "flights"),
+        ("Scores of homes were flooded overnight.", "Scores", 40, 99, "homes"),
         ("Police said at least 12 people were hurt.", "at least 12", 12, None, "people"),
         ("Between 10 and 15 protesters were detained.", "10 and 15", 10, 15, None),
         ("Nearly 300 residents were evacuated overnight.", "Nearly 300", 240, 300, "residents"),
@@ -65,6 +66,8 @@ def test_quantities_are_intervals_with_their_counted_thing(
         "An F-16 crashed near the base.",  # numbers inside names
         "The outbreak of COVID-19 closed the border.",
         "Ratliff returned the interception for a pick-six.",
+        "He played in the 2024-25 season.",  # a span of years
+        "Test scores rose across the district.",  # the noun, not "scores of"
     ],
 )
 def test_ages_scores_and_names_are_not_amounts(nlp: Any, sentence: str) -> None:

@@ -153,12 +153,18 @@ def _is_number_token(tok: Any) -> bool:
 
 # "33-year-old", "a six-month-old": an age describes someone, it counts nothing
 _AGE = re.compile(r"\s*[-‐]?\s*(?:year|month|week|day)s?\s*[-‐]?\s*old\b", re.I)
+_YEAR_BEFORE_HYPHEN = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
 _WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_][\w.]*)[-‐]$")
 
 
 def _in_a_name(text: str, start: int) -> bool:
     """A number glued by a hyphen to a word before it is part of a name or compound
-    ("F-16", "COVID-19", "AK-47", "pick-six"), not an amount; "twenty-two" is."""
+    ("F-16", "COVID-19", "AK-47", "pick-six"), not an amount; "twenty-two" is. Two
+    digits after a year and a hyphen end a span of years ("the 2024-25 season")."""
+    if _YEAR_BEFORE_HYPHEN.search(text, max(0, start - 5), start) and re.match(
+        r"\d\d\b", text[start : start + 3]
+    ):
+        return True
     m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
     return m is not None and m.group(1).casefold() not in _NUMBER_WORDS
 
@@ -396,6 +402,8 @@ def _vague(article_id: str, doc: Any, taken: set[int]) -> list[Quantity]:
         phrase = m.group(1).casefold()
         if phrase in {"few", "some"}:
             continue  # "a few" is kept; bare "few" is an opinion, not an amount
+        if phrase == "scores" and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            continue  # "scores of people" is an amount; "test scores rose" is not
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(t.i in taken for t in span):
             continue
