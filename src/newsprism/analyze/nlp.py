@@ -210,6 +210,16 @@ def sentence_at(doc: Any, char: int) -> Any | None:
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Any:
     """Parse ``text`` with the shared pipeline."""
+    return parse_all([text], model)[0]
+
+
+def parse_all(texts: list[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> list[Any]:
+    """Parse ``texts`` with the shared pipeline, in batches. Each doc keeps its text
+    (spaCy's tokenization loses no character, so it is the input), which
+    :func:`text_of` would otherwise rebuild from the tokens."""
     nlp = load_nlp(model)
     with one_blas_thread():
-        return nlp(text)
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    for doc, text in zip(docs, texts, strict=True):
+        doc.user_data["newsprism_text"] = text
+    return docs

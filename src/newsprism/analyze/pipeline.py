@@ -12,7 +12,7 @@ import numpy.typing as npt
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
 from . import attributions, embed, entities, quantities, quotes, sentences, times
-from .nlp import load_nlp, one_blas_thread, parse
+from .nlp import parse, parse_all
 
 # Articles per spaCy batch and per task sent to a worker.
 BATCH = 16
@@ -80,11 +80,9 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
 
 
 def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True) -> list[Analysis]:
-    nlp = load_nlp(model)
     out: list[Analysis] = []
     try:
-        with one_blas_thread():
-            docs = list(nlp.pipe([a.text for a in articles], batch_size=BATCH))
+        docs = parse_all([a.text for a in articles], model, BATCH)
     except Exception:
         # one article broke the batch: parse them one by one so only it fails
         return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
