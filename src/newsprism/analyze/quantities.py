@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from ..records import Quantity, Span
-from .nlp import text_of, token_bounds
+from .nlp import text_of, token_texts
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -269,7 +269,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
     i = 0
     n = len(doc)
     # the tokens that may start an amount: a digit, or a number or ordinal word
-    lowers = [text[s:e].lower() for s, e in zip(*token_bounds(doc), strict=True)]
+    lowers = [w.lower() for w in token_texts(doc)]
     while i < n:
         if i in taken or (lowers[i] not in _NUMBER_WORDS and not _HAS_DIGIT.search(lowers[i])):
             i += 1
@@ -318,6 +318,8 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
             continue
         low: float | None
         high: float | None
+        # "an estimated $1 million": the amount and its qualifier start at the currency sign
+        money = _money_start(doc, i)
         if rng:
             low, high, exact = float(rng.group(1)), float(rng.group(2)), False
             qualifier = None
@@ -349,13 +351,11 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                 low, high, exact, qualifier = value, second, False, None
                 j = k + 1
             else:
-                # "an estimated $1 million": the qualifier stands before the currency sign
-                money = _money_start(doc, i)
                 prefix = text[max(0, money - 30) : money]
                 qm = _QUAL_RE.search(prefix)
                 qualifier = qm.group(1) if qm else None
                 low, high, exact = _bounds(value, qualifier)
-        start_char = _money_start(doc, i)
+        start_char = money
         if qualifier:
             found = text.rfind(qualifier, max(0, start_char - 30), start_char)
             start_char = found if found >= 0 else start_char
