@@ -35,10 +35,11 @@ BASES = ROOT / "bench" / "results" / ".scale-bases.npz"  # cache of analyzed bas
 
 
 def _bases() -> dict[str, np.ndarray]:
-    """Signatures (buckets, counts) and lead vectors of the real base articles."""
+    """Signatures (term ids, counts) and lead vectors of the real base articles."""
     if BASES.exists():
         z = np.load(BASES)
-        return {k: z[k] for k in z.files}
+        if "ids" in z.files:  # a cache of an older signature layout is rebuilt
+            return {k: z[k] for k in z.files}
     from newsprism.analyze.pipeline import analyze_articles
     from newsprism.cluster import signature_of
     from newsprism.config import Settings
@@ -58,14 +59,14 @@ def _bases() -> dict[str, np.ndarray]:
     analyze_s = time.perf_counter() - t
     sigs = [signature_of(a, x) for a, x in zip(articles, analyses, strict=True)]
     sigs = [s for s in sigs if s.lead.size]
-    width = max(len(s.buckets) for s in sigs)
-    buckets = np.full((len(sigs), width), -1, dtype=np.int32)
+    width = max(len(s.ids) for s in sigs)
+    ids = np.full((len(sigs), width), -1, dtype=np.int32)
     counts = np.zeros((len(sigs), width), dtype=np.float32)
     for i, s in enumerate(sigs):
-        buckets[i, : len(s.buckets)] = s.buckets
+        ids[i, : len(s.ids)] = s.ids
         counts[i, : len(s.counts)] = s.counts
     data = {
-        "buckets": buckets,
+        "ids": ids,
         "counts": counts,
         "leads": np.stack([s.lead for s in sigs]),
         "analyze": np.array([len(articles), analyze_s, sum(len(a.text) for a in articles)]),
@@ -77,7 +78,7 @@ def _bases() -> dict[str, np.ndarray]:
 
 def _stream(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     """Yield (signature, gold story) for ``n`` synthetic articles in publication order."""
-    from newsprism.cluster.features import BUCKETS, Signature
+    from newsprism.cluster.features import TERM_SPACE, Signature
 
     b = _bases()
     rng = np.random.default_rng(seed)
@@ -93,23 +94,24 @@ def _stream(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     days = np.sort(rng.integers(0, 365, size=n_stories))
     for sid, (k, day) in enumerate(zip(stories, days, strict=True)):
         base = int(rng.integers(n_base))
-        valid = b["buckets"][base] >= 0
-        bk, ct = b["buckets"][base][valid].copy(), b["counts"][base][valid].copy()
-        # another event of the same kind: half of the names and numbers replaced
-        swap = rng.random(len(bk)) < 0.5
-        bk[swap] = rng.integers(0, BUCKETS, size=int(swap.sum()))
+        valid = b["ids"][base] >= 0
+        ids, ct = b["ids"][base][valid].copy(), b["counts"][base][valid].copy()
+        # another event of the same kind: half of the terms (names and words) replaced
+        swap = rng.random(len(ids)) < 0.5
+        channel = (ids[swap] >= TERM_SPACE) * TERM_SPACE
+        ids[swap] = channel + rng.integers(0, TERM_SPACE, size=int(swap.sum()))
         lead = b["leads"][base] + rng.normal(0, 0.02, size=512).astype(np.float32)
         for j in range(k):
             if total <= 0:
                 return
-            keep = rng.random(len(bk)) > 0.15
-            extra = rng.integers(0, BUCKETS, size=3)
-            buckets, idx = np.unique(np.concatenate([bk[keep], extra]), return_index=True)
+            keep = rng.random(len(ids)) > 0.15
+            extra = rng.integers(0, 2 * TERM_SPACE, size=3)
+            kept, idx = np.unique(np.concatenate([ids[keep], extra]), return_index=True)
             vals = np.concatenate([ct[keep], np.ones(3, dtype=np.float32)])[idx]
             v = lead + rng.normal(0, 0.01, size=512).astype(np.float32)
             v /= np.linalg.norm(v)
             yield (
-                Signature(f"{sid}-{j}", buckets.astype(np.int32), vals, v, int(day + j % 3), "en"),
+                Signature(f"{sid}-{j}", kept.astype(np.int32), vals, v, int(day + j % 3), "en"),
                 sid,
             )
             total -= 1

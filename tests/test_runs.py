@@ -92,3 +92,34 @@ def test_watch_and_analyze_on_postgresql(tmp_path: Path, postgres_url: str) -> N
     with open_store(postgres_url) as store:
         assert store.count_articles() == 9
         assert store.story_of(report.articles[0].id) is not None
+
+
+def test_watch_rebuilds_a_clusterer_saved_by_an_older_layout(tmp_path: Path) -> None:
+    """A store written by an older newsprism keeps working: its saved clusterer, whose
+    vectors meant something else, is rebuilt from the stored stories."""
+    import io
+
+    import numpy as np
+
+    from newsprism.watch import STATE
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for f in sorted(EXAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(f, inbox)
+    with open_store(str(tmp_path / "np.db")) as store:
+        first = update_stories([str(inbox)], Settings(), store)
+        saved = store.load_state(STATE)
+        assert saved is not None
+        old = dict(np.load(io.BytesIO(saved), allow_pickle=False))
+        del old["layout"]  # as saved before the layout was recorded, names only:
+        old["df"], old["lex"] = old["df"][:1024], old["lex"][:, :1024]
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **old)
+        store.save_state(STATE, buf.getvalue())
+        for f in sorted(EXAMPLES.glob("*.txt"))[2:]:
+            shutil.copy(f, inbox)
+        second = update_stories([str(inbox)], Settings(), store)
+        assert second.new_articles == 3 and second.stories_updated == first.stories_updated
+        [story] = store.list_stories()
+        assert story["n_articles"] == 5

@@ -121,13 +121,17 @@ def add_articles(
 
 
 def _clusterer(store: Store) -> tuple[StoryClusterer, list[str]]:
-    """The store's clusterer; rebuilt from its stories when it has none saved."""
+    """The store's clusterer; rebuilt from its stories when it has none saved (or one saved
+    by a version whose signatures meant something else)."""
     from .cluster import signature_of
-    from .cluster.engine import StoryClusterer, load_state
+    from .cluster.engine import StaleState, StoryClusterer, load_state
 
     saved = store.load_state(STATE)
     if saved:
-        return load_state(saved)
+        try:
+            return load_state(saved)
+        except StaleState:
+            pass  # saved by an older layout: rebuilt from the stories below
     clusterer, story_ids = StoryClusterer(), []
     for summary in reversed(store.list_stories()):  # oldest first
         members = [

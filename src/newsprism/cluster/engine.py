@@ -6,11 +6,13 @@ one ambiguous report), when that average reaches :data:`THRESHOLD`; otherwise
 it opens a new story. Each story keeps the sums of its members' vectors, so the
 average similarity to all members is one dot product whatever the story's size.
 
-Similarity of two articles = ``LEXICAL`` × cosine of their TF-IDF name-and-number
-signatures + the rest × cosine of their lead embeddings. Across languages names
-and numbers match only in part, so an article in a language the story has not
-seen is also compared on its lead embedding alone, less ``CROSS_LINGUAL_MARGIN``,
-and the higher counts. Articles published far apart decay toward zero
+Similarity of two articles = ``LEXICAL`` × cosine of their TF-IDF signatures + the
+rest × cosine of their lead embeddings; the TF-IDF cosine is itself ``NAME_SHARE`` ×
+the cosine of their names and numbers + the rest × the cosine of their content words
+(each channel normalised on its own, so a long article's many words do not drown its
+names). Across languages names and words match only in part, so an article in a
+language the story has not seen is also compared on its lead embedding alone, less
+``CROSS_LINGUAL_MARGIN``, and the higher counts. Articles published far apart decay toward zero
 similarity (beyond ``SAME_EVENT_DAYS``).
 
 Batch runs see every article before assigning (document frequencies of the
@@ -29,11 +31,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .features import BUCKETS, Signature
+from .features import BUCKETS, NAME_BUCKETS, TERM_SPACE, WORD_BUCKETS, Signature, fold
 from .index import VectorIndex, make_index
 
-THRESHOLD = 0.3  # mean similarity to a story's members needed to join it
-LEXICAL = 0.8  # weight of the name-and-number signature; the lead embedding has the rest
+THRESHOLD = 0.28  # mean similarity to a story's members needed to join it
+LEXICAL = 0.8  # weight of the TF-IDF signature; the lead embedding has the rest
+NAME_SHARE = 0.3  # share of names and numbers in the TF-IDF cosine; content words have the rest
 CROSS_LINGUAL_MARGIN = 0.45  # subtracted from the lead cosine when languages differ
 SAME_EVENT_DAYS = 4  # published within this many days of a story: no time penalty
 DECAY_DAYS = 7.0  # beyond it, similarity shrinks by e every this many days
@@ -42,13 +45,14 @@ IDF_TRUST_DOCS = 100  # document frequencies count fully from this many articles
 SCAN_LIMIT = 256  # up to this many stories, compare against every one of them
 WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this recently
 EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
-BATCH_THRESHOLD = 0.22  # batch linkage: mean similarity two groups need to be one story…
-COHESION = 0.75  # …and at least this share of the mean similarity inside the looser group
+BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
+COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
-# counts only beyond a month, by e a year. A feed keeps the short scale above: there a
+# counts only beyond a month, by e in three years (a trial two years after a shooting is
+# still its story). A feed keeps the short scale above: there a
 # story idle for a week is over, and a new report of the same kind is a new story.
 BATCH_SAME_EVENT_DAYS = 30
-BATCH_DECAY_DAYS = 365.0
+BATCH_DECAY_DAYS = 1095.0
 
 Array = npt.NDArray[Any]
 
@@ -86,7 +90,7 @@ class StoryClusterer:
     # -- document frequencies -------------------------------------------------
     def observe(self, signature: Signature) -> None:
         """Count the signature's terms in the document frequencies."""
-        self.df[signature.buckets] += 1
+        self.df[np.unique(fold(signature.ids)[0])] += 1
         self.n_docs += 1
 
     def fit_frequencies(self, signatures: Sequence[Signature]) -> None:
@@ -98,15 +102,20 @@ class StoryClusterer:
     def vectors(self, s: Signature) -> tuple[Array, Array | None]:
         """The article's TF-IDF vector (dense, unit) and its lead vector (or None)."""
         lex = np.zeros(BUCKETS, dtype=np.float32)
-        # Rarity means little in a handful of articles: IDF fades in with the collection.
-        trust = min(1.0, self.n_docs / IDF_TRUST_DOCS)
-        idf = 1.0 + trust * np.log((self.n_docs + 1) / (self.df[s.buckets] + 1))
-        lex[s.buckets] = s.counts * idf
-        norm = float(np.linalg.norm(lex))
-        if norm:
-            lex /= norm
-        sem = s.lead if s.lead.size == self.sem_dim and np.any(s.lead) else None
-        return lex, sem
+        dense, sign = fold(s.ids)
+        idf = _idf(self.df[dense], self.n_docs, dense >= NAME_BUCKETS)
+        np.add.at(lex, dense, sign * s.counts * idf)
+        names, words = lex[:NAME_BUCKETS], lex[NAME_BUCKETS:]
+        scale_n, scale_w = _channel_scales(
+            np.asarray(np.linalg.norm(names)), np.asarray(np.linalg.norm(words)), self.n_docs
+        )
+        names *= scale_n
+        words *= scale_w
+        return lex, self.lead(s)
+
+    def lead(self, s: Signature) -> Array | None:
+        """The article's lead vector, or None when it has none of this clusterer's size."""
+        return s.lead if s.lead.size == self.sem_dim and np.any(s.lead) else None
 
     # -- stories --------------------------------------------------------------------
     def _new_story(self) -> int:
@@ -240,6 +249,62 @@ class StoryClusterer:
         return _renumber(labels)
 
 
+def _trust(n_docs: int) -> float:
+    """How far document frequencies of ``n_docs`` articles say what is rare (0 to 1)."""
+    return min(1.0, n_docs / IDF_TRUST_DOCS)
+
+
+def _idf(df: Array, n_docs: int, words: Array) -> Array:
+    """Inverse document frequency: a name's is 1 + its rarity, a content word's its rarity alone
+    (a word in every article says nothing of which event it reports). Rarity means little in
+    a handful of articles, so it fades in with the collection (see :func:`_channel_scales`)."""
+    rarity = _trust(n_docs) * np.log((n_docs + 1) / (df + 1))
+    result: Array = np.where(words, 0.0, 1.0) + rarity
+    return result
+
+
+def _channel_scales(names: Array, words: Array, n_docs: int) -> tuple[Array, Array]:
+    """Factors for each row's names and words (given their norms) after which a dot product
+    is the names' share × their cosine + the rest × the words' cosine.
+
+    The words' share is ``1 - NAME_SHARE`` from ``IDF_TRUST_DOCS`` articles on and fades
+    to nothing below: until a collection shows which words are rare, the words two reports
+    share are mostly those of the kind of event (a "quake", a "knockout"), which two events
+    of one kind share too. A row with one channel empty has the other as its whole.
+    """
+    share_w = (1 - NAME_SHARE) * _trust(n_docs)
+    has_n, has_w = names > 0, words > 0
+    total = np.sqrt(np.where(has_n, 1 - share_w, 0.0) + np.where(has_w, share_w, 0.0))
+    total = np.maximum(total, 1e-30)
+    scale_n = np.where(has_n, math.sqrt(1 - share_w) / np.maximum(names, 1e-30), 0.0) / total
+    scale_w = np.where(has_w, math.sqrt(share_w) / np.maximum(words, 1e-30), 0.0) / total
+    return scale_n, scale_w
+
+
+def exact_lexical(signatures: Sequence[Signature]) -> npt.NDArray[np.float64]:
+    """Pairwise TF-IDF cosines of a batch on its exact term ids (document frequencies of
+    the batch), the channels weighted as in :meth:`StoryClusterer.vectors`."""
+    from scipy import sparse
+
+    n = len(signatures)
+    if not n:
+        return np.zeros((0, 0))
+    rows = np.repeat(np.arange(n), [len(s.ids) for s in signatures])
+    ids = np.concatenate([s.ids for s in signatures]).astype(np.int64)
+    counts = np.concatenate([s.counts for s in signatures]).astype(np.float64)
+    columns, col = np.unique(ids, return_inverse=True)
+    df = np.bincount(col, minlength=len(columns)).astype(np.float64)
+    is_word = ids >= TERM_SPACE
+    weights = counts * _idf(df[col], n, is_word)
+    sums = np.zeros((n, 2))
+    np.add.at(sums, (rows, is_word.astype(np.int64)), weights**2)
+    scale_n, scale_w = _channel_scales(np.sqrt(sums[:, 0]), np.sqrt(sums[:, 1]), n)
+    weights *= np.where(is_word, scale_w[rows], scale_n[rows])
+    x = sparse.csr_matrix((weights, (rows, col)), shape=(n, len(columns)))
+    result: npt.NDArray[np.float64] = (x @ x.T).toarray()
+    return result
+
+
 def _grow(a: Array, cap: int, fill: float = 0.0) -> Array:
     new = np.full((cap, *a.shape[1:]), fill, dtype=a.dtype)
     new[: len(a)] = a
@@ -255,15 +320,14 @@ def _renumber(labels: list[int]) -> list[int]:
 def similarity_matrix(
     clusterer: StoryClusterer, signatures: Sequence[Signature]
 ) -> npt.NDArray[np.float64]:
-    """Pairwise article similarity for batch linkage: the formula of story assignment, with
-    the batch's time scale (``BATCH_SAME_EVENT_DAYS``, ``BATCH_DECAY_DAYS``)."""
-    n = len(signatures)
-    vecs = [clusterer.vectors(s) for s in signatures]
-    lex = np.stack([v[0] for v in vecs]) if n else np.zeros((0, BUCKETS), dtype=np.float32)
-    sim = (lex @ lex.T).astype(np.float64)
-    has = np.array([v[1] is not None for v in vecs], dtype=bool)
+    """Pairwise article similarity for batch linkage: the formula of story assignment on
+    exact term ids (:func:`exact_lexical`), with the batch's time scale
+    (``BATCH_SAME_EVENT_DAYS``, ``BATCH_DECAY_DAYS``)."""
+    leads = [clusterer.lead(s) for s in signatures]
+    sim = exact_lexical(signatures)
+    has = np.array([v is not None for v in leads], dtype=bool)
     if has.any():
-        sem = np.stack([v[1] if v[1] is not None else np.zeros(clusterer.sem_dim) for v in vecs])
+        sem = np.stack([v if v is not None else np.zeros(clusterer.sem_dim) for v in leads])
         semantic = (sem @ sem.T).astype(np.float64)
         both = has[:, None] & has[None, :]
         mixed = LEXICAL * sim + (1 - LEXICAL) * semantic
@@ -357,6 +421,7 @@ def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
     keys, leads = c.index_vectors()
     np.savez_compressed(
         buf,
+        layout=np.array(_LAYOUT),
         df=c.df,
         n_docs=np.array([c.n_docs]),
         threshold=np.array([c.threshold]),
@@ -379,12 +444,21 @@ def dump_state(c: StoryClusterer, story_ids: Sequence[str]) -> bytes:
     return buf.getvalue()
 
 
+class StaleState(ValueError):
+    """Saved clusterer state of another signature layout (an older newsprism): rebuild it."""
+
+
+_LAYOUT = (NAME_BUCKETS, WORD_BUCKETS, TERM_SPACE)  # what a saved state's vectors mean
+
+
 def load_state(data: bytes) -> tuple[StoryClusterer, list[str]]:
-    """The inverse of :func:`dump_state`."""
+    """The inverse of :func:`dump_state`; :class:`StaleState` when saved by another layout."""
     import io
     import json
 
     z = np.load(io.BytesIO(data), allow_pickle=False)
+    if "layout" not in z.files or tuple(int(x) for x in z["layout"]) != _LAYOUT:
+        raise StaleState("clusterer state of an older signature layout")
     meta = json.loads(bytes(z["meta"]).decode())
     sem = z["sem"]
     c = StoryClusterer(sem_dim=sem.shape[1], threshold=float(z["threshold"][0]))

@@ -1,15 +1,24 @@
-"""What clustering compares: the names and numbers of an article, and its lead's meaning.
+"""What clustering compares: an article's names and numbers, its words, and its lead's meaning.
 
 Two reports of one event name the same people, places and organisations and give
 the same figures; two events of one kind (two earthquakes, two trials) share the
 vocabulary of the kind but not its names, places, dates and counts. So the
-lexical signature of an article is its capitalised words (names, in any
-language written with capitals) and its numbers, with the headline and lead
-counted three times — and, against a corpus, weighted by rarity (TF-IDF).
+lexical signature of an article has two channels, each weighted by rarity
+against a corpus (TF-IDF):
+
+- its capitalised words (names, in any language written with capitals) and its
+  numbers, with the headline and lead counted three times;
+- all its content words (stop words of its language left out): the rare words
+  of one event's telling — a "receiver" against a "tackle", a "rehab" against a
+  "divorce" — separate two events of one kind whose names overlap.
+
 Sentence embeddings of the lead carry the rest, and carry it across languages.
 
-Words are hashed into a fixed number of signed buckets, so a signature is a
-small dense vector whatever the vocabulary, and the document frequencies a
+Every term is hashed to an id in a space of ``TERM_SPACE`` per channel, large
+enough that two words of one collection rarely share an id. A batch compares its
+articles on these ids exactly (sparse vectors); the incremental clusterer folds
+them into a fixed number of signed buckets (one block per channel), so a story
+is a small dense vector whatever the vocabulary, and the document frequencies a
 growing collection needs are one array.
 """
 
@@ -28,11 +37,15 @@ import numpy.typing as npt
 
 from ..analyze.text_norm import strip_accents
 
-BUCKETS = 1024  # hashed lexical dimensions
+TERM_SPACE = 1 << 20  # hashed term ids per channel: names and numbers, then content words
+NAME_BUCKETS = 1024  # folded dimensions of names and numbers (incremental clustering)
+WORD_BUCKETS = 1024  # folded dimensions of content words, after the names'
+BUCKETS = NAME_BUCKETS + WORD_BUCKETS  # folded lexical dimensions
 LEAD_LINES = 2  # headline and first paragraph, as cleaned text lines
 LEAD_WEIGHT = 2  # extra counts for a term in the headline or lead
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_][\w'’\-.]*[^\W_]|[^\W_]", re.UNICODE)
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]", re.UNICODE)  # hyphens split
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”]\s*$")
 
@@ -117,6 +130,38 @@ def terms(text: str) -> Counter[str]:
     )
 
 
+@lru_cache(maxsize=64)  # codes come from input (an HTML lang attribute): bounded
+def stop_words(language: str | None) -> frozenset[str]:
+    """Stop words of a language as spaCy lists them (English when unknown; none if spaCy has none).
+
+    >>> {"the", "of"} <= stop_words("en"), "les" in stop_words("fr"), stop_words("xx")
+    (True, True, frozenset())
+    """
+    code = (language or "en").split("-")[0].lower()
+    if not code.isalpha():
+        return frozenset()
+    try:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(_fold(w) for w in getattr(module, "STOP_WORDS", ()))
+
+
+def content_words(text: str, language: str | None = None) -> Counter[str]:
+    """Words of ``text`` (folded to lower case, no accents) that are not stop words or figures.
+
+    >>> sorted(content_words("The receiver was arrested on Tuesday; 3 arrests this year.").items())
+    [('arrested', 1), ('arrests', 1), ('receiver', 1), ('tuesday', 1), ('year', 1)]
+    """
+    stop = stop_words(language)
+    found: Counter[str] = Counter()
+    for w in _LETTER_WORD.findall(text):
+        key = _fold(w)
+        if len(key) > 1 and key not in stop:
+            found[key] += 1
+    return found
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in _WORD.findall(line) if w[0].isalpha()]
     if len(words) < 4:
@@ -142,10 +187,30 @@ def signature_terms(title: str | None, text: str) -> Counter[str]:
     return counts
 
 
-def bucket(term: str) -> tuple[int, float]:
-    """The hashed bucket of a term and its sign (signed hashing keeps collisions unbiased)."""
-    h = zlib.crc32(term.encode("utf-8"))
-    return h % BUCKETS, 1.0 if (h >> 31) & 1 else -1.0
+def term_id(term: str, channel: int = 0) -> int:
+    """The hashed id of a term: channel 0 for names and numbers, 1 for content words.
+
+    >>> term_id("lima") < TERM_SPACE <= term_id("lima", 1)
+    True
+    """
+    return channel * TERM_SPACE + (zlib.crc32(term.encode("utf-8")) & (TERM_SPACE - 1))
+
+
+def fold(ids: npt.NDArray[np.int32]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """Dense bucket and sign of each term id (signed hashing keeps collisions unbiased).
+
+    The bucket comes from an id's low bits, its sign from the id's top bit.
+
+    >>> b, sign = fold(np.array([term_id("lima"), term_id("lima", 1)], dtype=np.int32))
+    >>> int(b[1] - b[0]) % NAME_BUCKETS == 0, bool(b[1] >= NAME_BUCKETS), bool(sign[0] == sign[1])
+    (True, True, True)
+    """
+    ids = ids.astype(np.int64)
+    words = ids >= TERM_SPACE
+    local = ids & (TERM_SPACE - 1)
+    dense = np.where(words, NAME_BUCKETS + local % WORD_BUCKETS, local % NAME_BUCKETS)
+    sign = np.where((local >> (TERM_SPACE.bit_length() - 2)) & 1, 1.0, -1.0).astype(np.float32)
+    return dense, sign
 
 
 @dataclass(frozen=True)
@@ -153,8 +218,8 @@ class Signature:
     """An article as clustering sees it."""
 
     article_id: str
-    buckets: npt.NDArray[np.int32]  # hashed term buckets (unique)
-    counts: npt.NDArray[np.float32]  # signed sublinear term frequencies per bucket
+    ids: npt.NDArray[np.int32]  # hashed term ids, sorted and unique (see :func:`term_id`)
+    counts: npt.NDArray[np.float32]  # sublinear term frequencies (1 + log n) per id
     lead: npt.NDArray[np.float32]  # L2-normalised lead embedding, or empty
     day: int | None  # publication date as days since 1970-01-01
     language: str | None
@@ -170,9 +235,14 @@ def make_signature(
 ) -> Signature:
     """The clustering signature of one article (pure; the lead vector is computed by the caller)."""
     acc: dict[int, float] = {}
-    for term, n in signature_terms(title, text).items():
-        b, sign = bucket(term)
-        acc[b] = acc.get(b, 0.0) + sign * (1.0 + float(np.log(n)))
+    words = content_words(text, language)
+    if title and title.strip() not in text:
+        words.update(content_words(title, language))
+    for channel, found in enumerate((signature_terms(title, text), words)):
+        for term, n in found.items():
+            if n > 0:
+                key = term_id(term, channel)
+                acc[key] = max(acc.get(key, 0.0), 1.0 + float(np.log(n)))  # ids rarely collide
     keys = np.array(sorted(acc), dtype=np.int32)
     vals = np.array([acc[k] for k in keys], dtype=np.float32)
     lead = (
