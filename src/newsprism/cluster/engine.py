@@ -34,7 +34,7 @@ import numpy.typing as npt
 from .features import BUCKETS, NAME_BUCKETS, TERM_SPACE, WORD_BUCKETS, Signature, fold
 from .index import VectorIndex, make_index
 
-THRESHOLD = 0.28  # mean similarity to a story's members needed to join it
+THRESHOLD = 0.29  # mean similarity to a story's members needed to join it
 LEXICAL = 0.8  # weight of the TF-IDF signature; the lead embedding has the rest
 NAME_SHARE = 0.3  # share of names and numbers in the TF-IDF cosine; content words have the rest
 CROSS_LINGUAL_MARGIN = 0.45  # subtracted from the lead cosine when languages differ
