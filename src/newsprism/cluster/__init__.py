@@ -64,10 +64,10 @@ def signature_of(article: Article, analysis: Analysis | None = None) -> Signatur
 
 def cluster_signatures(signatures: Sequence[Signature]) -> list[int]:
     """Story number of each signature (0, 1, … by first appearance) for one batch."""
+    if len(signatures) <= EXACT_BATCH:  # its own exact frequencies; no index to build
+        return link(similarity_matrix(StoryClusterer(), signatures))
     clusterer = StoryClusterer(expected=len(signatures))
     clusterer.fit_frequencies(signatures)
-    if len(signatures) <= EXACT_BATCH:
-        return link(similarity_matrix(clusterer, signatures))
     return clusterer.cluster(signatures)
 
 

@@ -12,8 +12,8 @@ the cosine of their names and numbers + the rest × the cosine of their content 
 (each channel normalised on its own, so a long article's many words do not drown its
 names). Across languages names and words match only in part, so an article in a
 language the story has not seen is also compared on its lead embedding alone, less
-``CROSS_LINGUAL_MARGIN``, and the higher counts. Articles published far apart decay toward zero
-similarity (beyond ``SAME_EVENT_DAYS``).
+``CROSS_LINGUAL_MARGIN``, and the higher counts. Articles published far apart decay
+toward zero similarity (beyond ``SAME_EVENT_DAYS``).
 
 Batch runs see every article before assigning (document frequencies of the
 whole batch, then a refinement pass that moves an article to a better story
@@ -49,8 +49,8 @@ BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be on
 COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
 # counts only beyond a month, by e in three years (a trial two years after a shooting is
-# still its story). A feed keeps the short scale above: there a
-# story idle for a week is over, and a new report of the same kind is a new story.
+# still its story). A feed keeps the short scale above: there a story idle for a week is
+# over, and a new report of the same kind is a new story.
 BATCH_SAME_EVENT_DAYS = 30
 BATCH_DECAY_DAYS = 1095.0
 
@@ -90,7 +90,12 @@ class StoryClusterer:
     # -- document frequencies -------------------------------------------------
     def observe(self, signature: Signature) -> None:
         """Count the signature's terms in the document frequencies."""
-        self.df[np.unique(fold(signature.ids)[0])] += 1
+        self._count(fold(signature.ids)[0])
+
+    def _count(self, dense: Array) -> None:
+        # numpy's += on repeated indices adds once: two terms of one article that share a
+        # bucket count it once, as a document frequency should
+        self.df[dense] += 1
         self.n_docs += 1
 
     def fit_frequencies(self, signatures: Sequence[Signature]) -> None:
@@ -101,8 +106,10 @@ class StoryClusterer:
     # -- vectors ------------------------------------------------------------------
     def vectors(self, s: Signature) -> tuple[Array, Array | None]:
         """The article's TF-IDF vector (dense, unit) and its lead vector (or None)."""
+        return self._vectors(s, *fold(s.ids))
+
+    def _vectors(self, s: Signature, dense: Array, sign: Array) -> tuple[Array, Array | None]:
         lex = np.zeros(BUCKETS, dtype=np.float32)
-        dense, sign = fold(s.ids)
         idf = _idf(self.df[dense], self.n_docs, dense >= NAME_BUCKETS)
         np.add.at(lex, dense, sign * s.counts * idf)
         names, words = lex[:NAME_BUCKETS], lex[NAME_BUCKETS:]
@@ -189,9 +196,10 @@ class StoryClusterer:
         ``story`` places it in a known story instead (``self.size`` opens a new
         one): how a clusterer is rebuilt from stories already in a store.
         """
+        dense, sign = fold(s.ids)  # once, for the frequencies and the vector
         if observe:
-            self.observe(s)
-        lex, sem = self.vectors(s)
+            self._count(dense)
+        lex, sem = self._vectors(s, dense, sign)
         if story is None:
             story = self.assign(s, lex, sem)
         elif story >= self.size:

@@ -240,9 +240,8 @@ def make_signature(
         words.update(content_words(title, language))
     for channel, found in enumerate((signature_terms(title, text), words)):
         for term, n in found.items():
-            if n > 0:
-                key = term_id(term, channel)
-                acc[key] = max(acc.get(key, 0.0), 1.0 + float(np.log(n)))  # ids rarely collide
+            key = term_id(term, channel)
+            acc[key] = max(acc.get(key, 0.0), 1.0 + float(np.log(n)))  # ids rarely collide
     keys = np.array(sorted(acc), dtype=np.int32)
     vals = np.array([acc[k] for k in keys], dtype=np.float32)
     lead = (
