@@ -125,6 +125,34 @@ def test_ecbplus_fixture_bcubed_floor(ecb: Report) -> None:
     assert score.f1 >= 0.93 and score.precision >= 0.9 and score.recall >= 0.95
 
 
+def test_reports_reprinted_by_many_outlets_stay_one_story(ecb: Report) -> None:
+    """Four reports of one supermarket fire, each reprinted three times (outlets cut the last
+    paragraphs): sixteen articles, four origins, one event. Counted as sixteen, each report's
+    prints resemble each other far more than they resemble the other reports, and the
+    cohesion test used to split the event into one story per report."""
+    from newsprism.cluster import cluster_signatures, signature_of
+
+    sigs = [signature_of(a, ecb.analyses[a.id]) for a in ecb.articles]
+    names = [Path(a.source).name for a in ecb.articles]
+    event = [i for i, name in enumerate(names) if re.fullmatch(r"14_\d+ecb\.txt", name)]
+    for i in event:
+        article, original = ecb.articles[i], sigs[i]
+        lines = article.text.split("\n")
+        for cut in (1, 2, 3):
+            text = "\n".join(lines[: max(2, len(lines) - cut)])
+            sigs.append(
+                make_signature(
+                    f"{article.id}-{cut}", article.title, text, original.lead, original.day
+                )
+            )
+    labels = cluster_signatures(sigs)
+    reprints = range(len(ecb.articles), len(sigs))
+    assert len(event) == 4 and len(reprints) == 12
+    assert len({labels[i] for i in [*event, *reprints]}) == 1
+    other = [i for i, name in enumerate(names) if re.fullmatch(r"14_\d+ecbplus\.txt", name)]
+    assert labels[other[0]] != labels[event[0]]  # the other supermarket fire stays apart
+
+
 def test_a_translation_joins_the_story_of_its_original(meantime: Report) -> None:
     stories = _names(meantime)
     for english in (DATA / "meantime").glob("en_*.txt"):

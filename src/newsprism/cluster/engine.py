@@ -47,6 +47,8 @@ WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this 
 EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
 BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
 COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
+COPY = 0.8  # articles this similar are copies of one report (a wire story reprinted, trimmed)
+CLOSE = 0.55  # the cohesion test counts two reports at most this alike (see :func:`link`)
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
 # counts only beyond a month, by e in three years (a trial two years after a shooting is
 # still its story). A feed keeps the short scale above: there a story idle for a week is
@@ -363,28 +365,71 @@ def link(
     threshold; each event's reports resemble each other much more than they resemble
     the other event's, which is what the cohesion test sees.
 
-    >>> sim = np.array([[1, .9, .3, .3], [.9, 1, .3, .3], [.3, .3, 1, .8], [.3, .3, .8, 1.]])
-    >>> link(sim)  # all pairs pass 0.22, but 0.3 between is far below 0.8 within
+    Copies of one report count once, and closeness counts only up to a point. A wire story
+    reprinted by five outlets resembles itself almost perfectly: counted as five articles, or
+    trusted as closeness, it makes the cohesion test split one event into as many stories as
+    wires were reprinted. So articles similar at ``COPY`` or more (chained: a copy of a copy)
+    are first one member, their similarity to others averaged; and inside a group, two
+    members count as at most ``CLOSE`` alike (reports of one event rarely share more unless
+    one was written from the other).
+
+    >>> sim = np.array([[1, .75, .3, .3], [.75, 1, .3, .3], [.3, .3, 1, .7], [.3, .3, .7, 1.]])
+    >>> link(sim)  # all pairs pass 0.2, but 0.3 between is far below 0.7 within
     [0, 0, 1, 1]
+    >>> wires = np.kron(0.45 + 0.5 * np.eye(3), np.ones((2, 2)))  # 3 reports, reprinted twice
+    >>> np.fill_diagonal(wires, 1.0)
+    >>> link(wires)  # (counted as six, each report's two prints would be a story)
+    [0, 0, 0, 0, 0, 0]
     """
     n = len(similarity)
     if n < 2:
         return [0] * n
+    sim = (similarity + similarity.T) / 2
+    origin = _copies(sim)
+    reports = int(origin.max()) + 1
+    if reports == n:
+        origin = np.arange(n)
+    else:  # one row per report: the mean similarity of its copies
+        from scipy import sparse
+
+        members = sparse.csr_matrix((np.ones(n), (np.arange(n), origin)), shape=(n, reports))
+        sizes = np.bincount(origin, minlength=reports).astype(np.float64)
+        summed = members.T @ np.asarray(members.T @ sim).T
+        sim = np.asarray(summed) / np.outer(sizes, sizes)
+    labels = _cut(sim, threshold, cohesion)
+    return _renumber([labels[k] for k in origin])
+
+
+def _copies(sim: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Report number of each article: articles linked by similarities of ``COPY`` or more."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    _count, groups = connected_components(sparse.csr_matrix(sim >= COPY), directed=False)
+    result: npt.NDArray[np.int64] = groups.astype(np.int64)
+    return result
+
+
+def _cut(sim: npt.NDArray[np.float64], threshold: float, cohesion: float) -> list[int]:
+    """Stories of the average-linkage tree of ``sim``, cut as :func:`link` says."""
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    dist = 1.0 - (similarity + similarity.T) / 2
+    n = len(sim)
+    if n < 2:
+        return [0] * n
+    dist = 1.0 - sim
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), "average")
     # node k < n is article k; node n + i is the merge in row i of the tree
     size = np.ones(2 * n - 1)
-    within = np.zeros(2 * n - 1)  # sum of pairwise similarities inside each node
+    within = np.zeros(2 * n - 1)  # sum of similarities (each at most CLOSE) inside each node
     between = np.zeros(2 * n - 1)  # mean similarity of a merge's two halves
     for i, (a, b, d, _count) in enumerate(tree):
         a, b, k = int(a), int(b), n + i
         size[k] = size[a] + size[b]
         between[k] = 1.0 - d
-        within[k] = within[a] + within[b] + size[a] * size[b] * between[k]
+        within[k] = within[a] + within[b] + size[a] * size[b] * min(between[k], CLOSE)
 
     def mean_within(k: int) -> float:
         return float(within[k] / (size[k] * (size[k] - 1) / 2))
