@@ -159,6 +159,12 @@ def test_dateline_credit_and_date() -> None:
         ("Posted: 3 March 2024 10:00 GMT", "2024-03-03", "3 March 2024"),
         ("First published on Tue 5 Mar 2024", "2024-03-05", "5 Mar 2024"),
         ("Sunday, November 27 - 2005 at 16: 12", "2005-11-27", "Sunday, November 27 - 2005"),
+        ("Fri., May. 3, 2013 11:45 AM PDT", "2013-05-03", "May. 3, 2013"),
+        ("August 8, 2012-4:43 pm", "2012-08-08", "August 8, 2012"),
+        ("26 September 2013, 10:00 (GMT+05:00)", "2013-09-26", "26 September 2013"),
+        ("Story Created: Aug 7, 2012 at 9:56 AM AKDT", "2012-08-07", "Aug 7, 2012"),
+        ("9:53 AM, MON 22 JUL 2013", "2013-07-22", "22 JUL 2013"),
+        ("Sat Nov 12 2011, 01:19 hrs", "2011-11-12", "Nov 12 2011"),
     ],
 )
 def test_a_stamp_line_under_the_headline_gives_the_date(
@@ -192,6 +198,15 @@ def test_an_event_date_in_the_lead_is_not_a_publication_stamp() -> None:
         "Inmate escapes\n"
         "He was convicted in June 1998 of aggravated assault, officials said.\n"
         "The escape triggered a lockdown."
+    )
+    assert date_from_text(text, reference=None) is None
+
+
+def test_a_short_line_telling_an_event_with_its_date_is_no_stamp() -> None:
+    text = (
+        "Quake on the island\n"
+        "A quake hit Qeshm on Sunday, 27 November 2005\n"
+        "Rescuers reached the villages by nightfall."
     )
     assert date_from_text(text, reference=None) is None
 

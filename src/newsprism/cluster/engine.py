@@ -48,7 +48,7 @@ EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the 
 BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
 COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
 COPY = 0.8  # articles this similar are copies of one report (a wire story reprinted, trimmed)
-CLOSE = 0.55  # the cohesion test counts two reports at most this alike (see :func:`link`)
+CLOSE = 0.6  # the cohesion test counts two reports at most this alike (see :func:`link`)
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
 # counts only beyond a month, by e in three years (a trial two years after a shooting is
 # still its story). A feed keeps the short scale above: there a story idle for a week is

@@ -85,11 +85,15 @@ def _detokenize(line: str, split_hyphens: bool = True) -> str:
     'A 5.9 quake hit at 09:11, a free-agent said: "go".'
     >>> _detokenize("Robbers - some in drag - fled .", split_hyphens=False)
     'Robbers - some in drag - fled.'
+    >>> _detokenize("Posted 2 / 3 / 2009 11 : 11 p . m . by U . S . Marshals ( SI . com )")
+    'Posted 2/3/2009 11:11 p.m. by U.S. Marshals (SI.com)'
     """
-    line = re.sub(r"(?<=\d) ([.:]) (?=\d)", r"\1", line)
+    line = re.sub(r"(?<=\d) ([.:/]) (?=\d)", r"\1", line)
     if split_hyphens:
         line = re.sub(r"(?<=\w) - (?=\w)", "-", line)
     line = re.sub(r" ([,.;:!?%)\]}])", r"\1", line)
+    line = re.sub(r"\b([A-Za-z])\. (?=[A-Za-z]\.)", r"\1.", line)  # "U. S." as written: "U.S."
+    line = re.sub(r"(?<=\w)\. (?=(?:com|org|net)\b)", ".", line)  # "SI. com"
     line = re.sub(r"([(\[{$]) ", r"\1", line)
     line = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", line)
     return line.replace("`` ", '"').replace(" ''", '"')

@@ -124,12 +124,15 @@ _STAMP = re.compile(
 )
 
 
-# What a timestamp line holds besides its date: "21 July 2013 Last updated at 11:11 GMT".
+# What a timestamp line holds besides its date: "21 July 2013 Last updated at 11:11 GMT",
+# "Sat Nov 12 2011, 01:19 hrs", "Story created: Aug 7, 2012 at 9:56 AM AKDT".
 _STAMP_WORDS = frozenset(
-    "last updated update published posted first modified at on by | - — – : , . am pm a.m. p.m. "
-    "gmt utc bst cet cest et est edt pst pdt ist".split()
-)
-_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm)?$", re.I)
+    "last updated update published posted first modified created story at on by | - — – am pm "
+    "a.m. p.m. hrs gmt utc ist mon tue tues wed thu thur thurs fri sat sun".split()
+) | frozenset(WEEKDAYS)
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
+# Zone abbreviations end in T ("EST", "AKDT", "CEST"); offsets read "GMT+05" once ":00" is cut.
+_ZONE = re.compile(r"^(?:[A-Z]{1,4}T|(?:GMT|UTC)[+−-]\d{1,2})$")
 
 
 def _written_date(line: str) -> Any | None:
@@ -137,12 +140,26 @@ def _written_date(line: str) -> Any | None:
     return MONTH_DAY.search(line) or DAY_MONTH.search(line)
 
 
+def _stamp_word(word: str) -> bool:
+    bare = word.strip(",;:()[]|-–—")
+    if bare in ("", ".") or _ZONE.match(bare):
+        return True
+    bare = bare.lower()
+    return any(w in _STAMP_WORDS or _CLOCK.match(w) for w in (bare, bare.rstrip(".")))
+
+
 def stamp_date(line: str) -> Any | None:
     """The date of a line that is only a timestamp (a date, a time, "last updated"), else None.
 
     >>> stamp_date("21 July 2013 Last updated at 11: 11 GMT")["year"]
     '2013'
+    >>> [stamp_date(s)["day"] for s in ("Fri., May. 3, 2013 11:45 AM PDT", "August 8, 2012-4:43 pm",
+    ...  "26 September 2013, 10:00 (GMT+05:00)", "Story Created: Aug 7, 2012 at 9:56 AM AKDT",
+    ...  "on Tuesday, 16 December 2008 13:45.")]
+    ['3', '8', '26', '7', '16']
     >>> stamp_date("Fire rips through store on 21 July 2013") is None
+    True
+    >>> stamp_date("TNN Nov 12, 2011, 05.51AM IST MUMBAI:") is None  # an outlet and a place
     True
     """
     if len(line) > 80:
@@ -151,7 +168,7 @@ def stamp_date(line: str) -> Any | None:
     if m is None or not m["year"]:
         return None
     rest = (line[: m.start()] + " " + line[m.end() :]).replace(":", " : ").split()
-    if all(w.lower() in _STAMP_WORDS or _CLOCK.match(w) for w in rest):
+    if all(_stamp_word(w) for w in rest):
         return m
     return None
 
