@@ -123,3 +123,15 @@ def test_watch_rebuilds_a_clusterer_saved_by_an_older_layout(tmp_path: Path) -> 
         assert second.new_articles == 3 and second.stories_updated == first.stories_updated
         [story] = store.list_stories()
         assert story["n_articles"] == 5
+
+
+def test_watch_groups_its_first_pass_as_analyze_groups_the_batch(tmp_path: Path) -> None:
+    """Forty reports of ten events dropped into an empty store: `watch` gives the stories
+    `analyze` gives (exact linkage over all of them), not those of one-at-a-time assignment."""
+    batch = run([str(ECB)])
+    expected = {frozenset(batch.article(i).id for i in s.article_ids) for s in batch.stories}
+    with open_store(str(tmp_path / "np.db")) as store:
+        first = update_stories([str(ECB)], Settings(), store)
+        assert first.new_articles == 40
+        found = {frozenset(store.story_members(s["id"])) for s in store.list_stories()}
+    assert found == expected

@@ -3,7 +3,8 @@
 Each pass reads the inputs (folders, files, feed or page URLs), keeps the
 articles the store does not have yet, analyzes them, assigns each to a story
 with the incremental clusterer (its state lives in the store, so a restart
-resumes where it stopped), and re-reconciles every story that gained articles.
+resumes where it stopped), and re-reconciles every story that gained articles. The
+first pass into an empty store groups its articles as a batch, as ``analyze`` does.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def add_articles(
     --db``), and every story that gained articles is reconciled again.
     """
     from .analyze.pipeline import analyze_articles
-    from .cluster import signature_of
+    from .cluster import cluster_signatures, signature_of
     from .cluster.engine import dump_state
     from .reconcile import reconcile
     from .report import story_to_json
@@ -100,10 +101,20 @@ def add_articles(
     for analysis in analyses.values():
         store.save_analysis(analysis)
     clusterer, story_ids = _clusterer(store)
-    touched: dict[str, None] = {}
     # in publication order, undated last: the order articles would have arrived in
-    for article in sorted(new, key=lambda a: (a.published is None, a.published or "")):
-        number = clusterer.add(signature_of(article, analyses.get(article.id)))
+    arrived = sorted(new, key=lambda a: (a.published is None, a.published or ""))
+    signatures = [signature_of(a, analyses.get(a.id)) for a in arrived]
+    if clusterer.size == 0:
+        # the first pass: articles that came together are grouped as `analyze` groups a
+        # batch (exact linkage sees them all at once); later ones join one at a time
+        numbers = [
+            clusterer.add(s, story=label)
+            for s, label in zip(signatures, cluster_signatures(signatures), strict=True)
+        ]
+    else:
+        numbers = [clusterer.add(s) for s in signatures]
+    touched: dict[str, None] = {}
+    for article, number in zip(arrived, numbers, strict=True):
         if number == len(story_ids):
             story_ids.append("story-" + article.id)
         sid = story_ids[number]
