@@ -135,3 +135,26 @@ def test_watch_groups_its_first_pass_as_analyze_groups_the_batch(tmp_path: Path)
         assert first.new_articles == 40
         found = {frozenset(store.story_members(s["id"])) for s in store.list_stories()}
     assert found == expected
+
+
+def test_watch_keeps_apart_events_of_one_kind_that_arrive_in_different_passes(
+    tmp_path: Path,
+) -> None:
+    """Twenty reports of five events (a rehab stay, a title fight, a supermarket fire, a
+    quake, a death) arrive in one pass, twenty of five other events of the same kinds in the
+    next. Each new group is held to the batch's test (a group and a story must resemble each
+    other nearly as much as each resembles itself), so the stories are those `analyze` finds
+    in all forty at once; joined one at a time, two title fights and two deaths merged."""
+    batch = run([str(ECB)])
+    expected = {frozenset(batch.article(i).id for i in s.article_ids) for s in batch.stories}
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    files = sorted(ECB.glob("*.txt"))
+    with open_store(str(tmp_path / "np.db")) as store:
+        for half in ("ecb", "ecbplus"):
+            for f in files:
+                if f.stem.endswith(half):
+                    shutil.copy(f, inbox)
+            update_stories([str(inbox)], Settings(), store)
+        found = {frozenset(store.story_members(s["id"])) for s in store.list_stories()}
+    assert found == expected

@@ -4,7 +4,8 @@ Each pass reads the inputs (folders, files, feed or page URLs), keeps the
 articles the store does not have yet, analyzes them, assigns each to a story
 with the incremental clusterer (its state lives in the store, so a restart
 resumes where it stopped), and re-reconciles every story that gained articles. The
-first pass into an empty store groups its articles as a batch, as ``analyze`` does.
+articles of one pass are first grouped as ``analyze`` groups a batch; each group then
+joins a stored story or opens one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .store.base import Store
 
 if TYPE_CHECKING:
     from .cluster.engine import StoryClusterer
+    from .cluster.features import Signature
 
 STATE = "story-clusterer"
 
@@ -80,7 +82,7 @@ def add_articles(
     --db``), and every story that gained articles is reconciled again.
     """
     from .analyze.pipeline import analyze_articles
-    from .cluster import cluster_signatures, signature_of
+    from .cluster import signature_of
     from .cluster.engine import dump_state
     from .reconcile import reconcile
     from .report import story_to_json
@@ -104,15 +106,7 @@ def add_articles(
     # in publication order, undated last: the order articles would have arrived in
     arrived = sorted(new, key=lambda a: (a.published is None, a.published or ""))
     signatures = [signature_of(a, analyses.get(a.id)) for a in arrived]
-    if clusterer.size == 0:
-        # the first pass: articles that came together are grouped as `analyze` groups a
-        # batch (exact linkage sees them all at once); later ones join one at a time
-        numbers = [
-            clusterer.add(s, story=label)
-            for s, label in zip(signatures, cluster_signatures(signatures), strict=True)
-        ]
-    else:
-        numbers = [clusterer.add(s) for s in signatures]
+    numbers = _place(clusterer, signatures)
     touched: dict[str, None] = {}
     for article, number in zip(arrived, numbers, strict=True):
         if number == len(story_ids):
@@ -129,6 +123,33 @@ def add_articles(
         data = story_to_json(story)
         store.save_story(data, [a.id for a, _ in pairs], [a.published for a, _ in pairs])
     return Pass(tuple(a.id for a in new), result.skipped, tuple(touched), store.count_stories())
+
+
+def _place(clusterer: StoryClusterer, signatures: list[Signature]) -> list[int]:
+    """Story numbers of the articles of one pass.
+
+    Articles that arrived together are grouped as ``analyze`` groups a batch (exact linkage
+    sees them all at once); each group then joins the stored story its members resemble most
+    on average (see :meth:`StoryClusterer.closest`), or opens one. Into an empty store this
+    gives ``analyze``'s stories.
+    """
+    from .cluster import cluster_signatures
+
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(cluster_signatures(signatures)):
+        groups.setdefault(label, []).append(i)
+    stored = clusterer.size
+    homes = {
+        label: clusterer.closest([signatures[i] for i in rows]) if stored else None
+        for label, rows in groups.items()
+    }
+    numbers = [0] * len(signatures)
+    for label, rows in groups.items():
+        home = homes[label]
+        target = clusterer.size if home is None else home
+        for i in rows:
+            numbers[i] = clusterer.add(signatures[i], story=target)
+    return numbers
 
 
 def _clusterer(store: Store) -> tuple[StoryClusterer, list[str]]:

@@ -192,6 +192,37 @@ class StoryClusterer:
             return int(cand[int(np.argmax(scores))])  # first best: deterministic
         return self._new_story()
 
+    def closest(self, group: Sequence[Signature]) -> int | None:
+        """The story a group of articles that arrived together joins: the one its members
+        resemble most on average, when that average reaches the threshold and, as in batch
+        linkage (:func:`link`), the group and the story resemble each other at least
+        ``COHESION`` times as much as the looser of the two resembles itself; else None."""
+        vecs = [self.vectors(s) for s in group]
+        totals: dict[int, float] = {}
+        for s, (lex, sem) in zip(group, vecs, strict=True):
+            cand = self._candidates(sem)
+            scores = self.scores(s, lex, sem, cand)
+            for story, score in zip(cand.tolist(), scores.tolist(), strict=True):
+                totals[story] = totals.get(story, 0.0) + score  # absent from a member's: 0
+        if not totals:
+            return None
+        mine = _mean_pair(
+            np.sum([lex for lex, _ in vecs], axis=0),
+            float(len(vecs)),
+            np.sum([sem for _, sem in vecs if sem is not None], axis=0),
+            float(sum(sem is not None for _, sem in vecs)),
+        )
+        for story in sorted(totals, key=lambda k: (-totals[k], k)):  # first best: deterministic
+            between = totals[story] / len(group)
+            if between < self.threshold:
+                return None
+            theirs = _mean_pair(self.lex[story], self.n[story], self.sem[story], self.n_sem[story])
+            if math.isnan(mine) or math.isnan(theirs):
+                return story
+            if between >= COHESION * min(mine, theirs, CLOSE):
+                return story
+        return None
+
     def add(self, s: Signature, observe: bool = True, story: int | None = None) -> int:
         """Assign one arriving article (incremental use) and return its story.
 
@@ -257,6 +288,18 @@ class StoryClusterer:
                 self._join(story, s, lex, sem, +1)
                 labels[i] = story
         return _renumber(labels)
+
+
+def _mean_pair(lex: Array, n: float, sem: Array, n_sem: float) -> float:
+    """Mean similarity of the pairs of a group's members from the sums of their unit vectors
+    (lexical and lead); NaN for a single member."""
+    if n < 2:
+        return math.nan
+    lexical = (float(lex @ lex) - n) / (n * (n - 1))
+    if n_sem < 2:
+        return lexical
+    semantic = (float(sem @ sem) - n_sem) / (n_sem * (n_sem - 1))
+    return LEXICAL * lexical + (1 - LEXICAL) * semantic
 
 
 def _trust(n_docs: int) -> float:
