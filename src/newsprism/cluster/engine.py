@@ -48,7 +48,7 @@ EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the 
 BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
 COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
 COPY = 0.8  # articles this similar are copies of one report (a wire story reprinted, trimmed)
-CLOSE = 0.6  # the cohesion test counts two reports at most this alike (see :func:`link`)
+CLOSE = 0.6  # the cohesion test counts two parts of a group at most this alike (:func:`link`)
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
 # counts only beyond a month, by e in three years (a trial two years after a shooting is
 # still its story). A feed keeps the short scale above: there a story idle for a week is
@@ -412,9 +412,9 @@ def link(
     reprinted by five outlets resembles itself almost perfectly: counted as five articles, or
     trusted as closeness, it makes the cohesion test split one event into as many stories as
     wires were reprinted. So articles similar at ``COPY`` or more (chained: a copy of a copy)
-    are first one member, their similarity to others averaged; and inside a group, two
-    members count as at most ``CLOSE`` alike (reports of one event rarely share more unless
-    one was written from the other).
+    are first one member, their similarity to others averaged; and two halves of a group
+    closer than ``CLOSE`` count as that close only (reports of one event rarely share more
+    unless one was written from the other).
 
     >>> sim = np.array([[1, .75, .3, .3], [.75, 1, .3, .3], [.3, .3, 1, .7], [.3, .3, .7, 1.]])
     >>> link(sim)  # all pairs pass 0.2, but 0.3 between is far below 0.7 within
@@ -466,7 +466,7 @@ def _cut(sim: npt.NDArray[np.float64], threshold: float, cohesion: float) -> lis
     tree = linkage(squareform(np.clip(dist, 0.0, None), checks=False), "average")
     # node k < n is article k; node n + i is the merge in row i of the tree
     size = np.ones(2 * n - 1)
-    within = np.zeros(2 * n - 1)  # sum of similarities (each at most CLOSE) inside each node
+    within = np.zeros(2 * n - 1)  # pairwise similarities summed inside each node (see CLOSE)
     between = np.zeros(2 * n - 1)  # mean similarity of a merge's two halves
     for i, (a, b, d, _count) in enumerate(tree):
         a, b, k = int(a), int(b), n + i
