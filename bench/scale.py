@@ -6,10 +6,12 @@ replaces a share of its names and numbers (another event of the same kind) and s
 embedding; every article of the story drops and adds a few terms and jitters the embedding.
 Stories are spread over a year of publication days. Clustering runs as on a feed: one article at
 a time through the incremental clusterer (HNSW candidates, stale stories evicted after
-WINDOW_DAYS), in a fresh process per size so peak memory is its own.
+WINDOW_DAYS), in a fresh process per size so peak memory is its own. It also runs as a batch
+handed to `analyze` (``cluster_signatures``: all articles at once, frequencies of the whole
+batch, one refinement pass), for the batch sizes asked.
 
-    python bench/scale.py                 # 10k and 100k
-    python bench/scale.py --sizes 10000 100000 1000000
+    python bench/scale.py                 # 10k and 100k, as a feed and as a batch
+    python bench/scale.py --sizes 10000 100000 1000000 --batch-sizes
 
 Writes bench/results/scale.json.
 """
@@ -117,6 +119,36 @@ def _stream(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
             total -= 1
 
 
+def run_batch(n: int) -> dict[str, object]:
+    """The stream clustered as one batch, as ``analyze`` clusters what it is given."""
+    from newsprism.cluster import cluster_signatures
+    from newsprism.evaluate.stories import bcubed
+
+    g0 = time.perf_counter()
+    items = list(_stream(n))
+    gen_s = time.perf_counter() - g0
+    sigs = [s for s, _ in items]
+    t0 = time.perf_counter()
+    labels = cluster_signatures(sigs)
+    total = time.perf_counter() - t0
+    keep = items[:200_000]  # BCubed on the first 200k articles
+    score = bcubed(
+        {s.article_id: str(label) for (s, _), label in zip(keep, labels, strict=False)},
+        {s.article_id: str(sid) for s, sid in keep},
+    )
+    return {
+        "articles": n,
+        "cluster_seconds": round(total, 1),
+        "generate_seconds": round(gen_s, 1),
+        "articles_per_second": round(n / max(total, 1e-9)),
+        "stories_found": len(set(labels)),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "bcubed_f1_synthetic": round(score.f1, 3),
+        "bcubed_precision": round(score.precision, 3),
+        "bcubed_recall": round(score.recall, 3),
+    }
+
+
 def run_size(n: int) -> dict[str, object]:
     from newsprism.cluster.engine import StoryClusterer
     from newsprism.evaluate.stories import bcubed
@@ -154,23 +186,37 @@ def run_size(n: int) -> dict[str, object]:
     }
 
 
+def _measure(n: int, batch: bool) -> dict[str, object]:
+    """One size in a fresh process, so that its peak memory is its own."""
+    cmd = [sys.executable, __file__, "--one", str(n), *(["--batch"] if batch else [])]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    print(("batch " if batch else "feed ") + json.dumps(result), flush=True)
+    return result
+
+
+def _merged(old: list[dict[str, object]], new: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Earlier results of sizes not run again, with this run's."""
+    done = {r["articles"] for r in new}
+    rows = [r for r in old if r["articles"] not in done] + new
+    return sorted(rows, key=lambda r: int(str(r["articles"])))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    ap.add_argument("--batch-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--batch", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one)))
+        print(json.dumps(run_batch(args.one) if args.batch else run_size(args.one)))
         return
     bases = _bases()
     n_art, analyze_s, chars = (float(x) for x in bases["analyze"])
-    results = []
-    for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
-        )
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(results[-1], flush=True)
+    feed = [_measure(n, batch=False) for n in args.sizes]
+    batch = [_measure(n, batch=True) for n in args.batch_sizes]
+    before = json.loads(OUT.read_text()) if OUT.exists() else {}
     report = {
         "machine": f"{platform.machine()} {platform.processor()} cores={os.cpu_count()}",
         "python": platform.python_version(),
@@ -181,7 +227,8 @@ def main() -> None:
             "chars_per_second": round(chars / analyze_s),
             "note": "analysis is per article and parallel: 1M articles take 1M / this rate",
         },
-        "cluster": results,
+        "cluster": _merged(before.get("cluster", []), feed),
+        "cluster_batch": _merged(before.get("cluster_batch", []), batch),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")

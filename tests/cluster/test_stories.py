@@ -153,6 +153,28 @@ def test_reports_reprinted_by_many_outlets_stay_one_story(ecb: Report) -> None:
     assert labels[other[0]] != labels[event[0]]  # the other supermarket fire stays apart
 
 
+def test_a_large_batch_finds_its_stories_through_the_candidate_index(
+    ecb: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond SCAN_LIMIT stories the clusterer compares an article only with the stories its
+    lead's nearest neighbours belong to. A batch clustered one article at a time (as batches
+    over EXACT_BATCH are) must put its articles in that index as it goes: it used not to, so
+    past the limit every article found no candidate and opened a story of its own."""
+    import newsprism.cluster.engine as engine
+    from newsprism.cluster import signature_of
+
+    sigs = [signature_of(a, ecb.analyses[a.id]) for a in ecb.articles]
+
+    def stories() -> int:
+        clusterer = StoryClusterer(expected=len(sigs))
+        clusterer.fit_frequencies(sigs)
+        return len(set(clusterer.cluster(sigs)))
+
+    scanned = stories()
+    monkeypatch.setattr(engine, "SCAN_LIMIT", 3)  # the index from the fourth story on
+    assert scanned <= 15 and stories() <= scanned + 3
+
+
 def test_a_translation_joins_the_story_of_its_original(meantime: Report) -> None:
     stories = _names(meantime)
     for english in (DATA / "meantime").glob("en_*.txt"):

@@ -238,17 +238,23 @@ class StoryClusterer:
         elif story >= self.size:
             story = self._new_story()
         self._join(story, s, lex, sem, +1)
-        if sem is not None:
-            key = len(self._index_story)
-            self.index.add(np.array([key]), sem[None, :])
-            self._index_story.append(story)
-            self._leads[key] = sem.astype(np.float16)
+        self._remember(story, sem)
         if s.day is not None:
             self._newest = max(self._newest, s.day)
         self._added += 1
         if self._added % EVICT_EVERY == 0:
             self.evict()
         return story
+
+    def _remember(self, story: int, sem: Array | None) -> int:
+        """Put an article's lead in the candidate index under ``story``; its key, or -1."""
+        if sem is None:
+            return -1
+        key = len(self._index_story)
+        self.index.add(np.array([key]), sem[None, :])
+        self._index_story.append(story)
+        self._leads[key] = sem.astype(np.float16)
+        return key
 
     def evict(self) -> int:
         """Drop from the index the articles of stories idle for ``WINDOW_DAYS``; return how many.
@@ -274,18 +280,29 @@ class StoryClusterer:
         return keys, np.stack([self._leads[int(k)] for k in keys]).astype(np.float32)
 
     def cluster(self, signatures: Sequence[Signature], refine: int = 1) -> list[int]:
-        """Story number of each signature; frequencies must already be fitted."""
-        vecs = [self.vectors(s) for s in signatures]
+        """Story number of each signature; frequencies must already be fitted.
+
+        Every article's lead goes into the candidate index as it is placed (beyond
+        ``SCAN_LIMIT`` stories, candidates come from there), under the story it is in.
+        Vectors are computed again for the refinement (the same, as frequencies are
+        fixed) rather than kept: memory grows with the stories, not the articles.
+        """
         labels = []
-        for s, (lex, sem) in zip(signatures, vecs, strict=True):
+        keys = []
+        for s in signatures:
+            lex, sem = self.vectors(s)
             story = self.assign(s, lex, sem)
             self._join(story, s, lex, sem, +1)
+            keys.append(self._remember(story, sem))
             labels.append(story)
         for _ in range(refine):
-            for i, (s, (lex, sem)) in enumerate(zip(signatures, vecs, strict=True)):
+            for i, s in enumerate(signatures):
+                lex, sem = self.vectors(s)
                 self._join(labels[i], s, lex, sem, -1)
                 story = self.assign(s, lex, sem)
                 self._join(story, s, lex, sem, +1)
+                if keys[i] >= 0:
+                    self._index_story[keys[i]] = story
                 labels[i] = story
         return _renumber(labels)
 
