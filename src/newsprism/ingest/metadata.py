@@ -128,7 +128,8 @@ _STAMP = re.compile(
 # "Sat Nov 12 2011, 01:19 hrs", "Story created: Aug 7, 2012 at 9:56 AM AKDT".
 _STAMP_WORDS = frozenset(
     "last updated update published posted first modified created story at on by | - — – am pm "
-    "a.m. p.m. hrs gmt utc ist mon tue tues wed thu thur thurs fri sat sun".split()
+    "a.m. p.m. hrs gmt utc bst cet cest et est edt pst pdt ist "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
 ) | frozenset(WEEKDAYS)
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
 # Zone abbreviations end in T ("EST", "AKDT", "CEST"); offsets read "GMT+05" once ":00" is cut.
