@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -136,17 +137,7 @@ def run_batch(n: int) -> dict[str, object]:
         {s.article_id: str(label) for (s, _), label in zip(keep, labels, strict=False)},
         {s.article_id: str(sid) for s, sid in keep},
     )
-    return {
-        "articles": n,
-        "cluster_seconds": round(total, 1),
-        "generate_seconds": round(gen_s, 1),
-        "articles_per_second": round(n / max(total, 1e-9)),
-        "stories_found": len(set(labels)),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "bcubed_f1_synthetic": round(score.f1, 3),
-        "bcubed_precision": round(score.precision, 3),
-        "bcubed_recall": round(score.recall, 3),
-    }
+    return _result(n, total, gen_s, len(set(labels)), score)
 
 
 def run_size(n: int) -> dict[str, object]:
@@ -171,15 +162,18 @@ def run_size(n: int) -> dict[str, object]:
             gold[sig.article_id] = str(sid)
             pred[sig.article_id] = str(label)
     total = time.perf_counter() - t0
-    score = bcubed(pred, gold)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _result(n, total - gen_s, gen_s, clusterer.size, bcubed(pred, gold))
+
+
+def _result(n: int, cluster_s: float, gen_s: float, stories: int, score: Any) -> dict[str, object]:
+    """One size's figures; peak memory is this process's."""
     return {
         "articles": n,
-        "cluster_seconds": round(total - gen_s, 1),
+        "cluster_seconds": round(cluster_s, 1),
         "generate_seconds": round(gen_s, 1),
-        "articles_per_second": round(n / max(total - gen_s, 1e-9)),
-        "stories_found": clusterer.size,
-        "peak_rss_mb": round(peak_mb),
+        "articles_per_second": round(n / max(cluster_s, 1e-9)),
+        "stories_found": stories,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "bcubed_f1_synthetic": round(score.f1, 3),
         "bcubed_precision": round(score.precision, 3),
         "bcubed_recall": round(score.recall, 3),
