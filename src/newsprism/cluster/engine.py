@@ -46,7 +46,8 @@ SCAN_LIMIT = 256  # up to this many stories, compare against every one of them
 WINDOW_DAYS = 30  # incremental runs keep in the index only stories active this recently
 EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the index
 BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
-COHESION = 0.76  # …and at least this share of the mean similarity inside the looser group
+COHESION = 0.85  # …and up to this share of the mean similarity inside the looser group…
+FEW = 0.3  # …less this share of it over √(reports in the smaller group) (:func:`cohesion_bar`)
 COPY = 0.8  # articles this similar are copies of one report (a wire story reprinted, trimmed)
 CLOSE = 0.6  # the cohesion test counts two parts of a group at most this alike (:func:`link`)
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
@@ -196,7 +197,7 @@ class StoryClusterer:
         """The story a group of articles that arrived together joins: the one its members
         resemble most on average, when that average reaches the threshold and, as in batch
         linkage (:func:`link`), the group and the story resemble each other at least
-        ``COHESION`` times as much as the looser of the two resembles itself; else None."""
+        :func:`cohesion_bar` times as much as the looser of the two resembles itself; else None."""
         vecs = [self.vectors(s) for s in group]
         totals: dict[int, float] = {}
         for s, (lex, sem) in zip(group, vecs, strict=True):
@@ -219,7 +220,8 @@ class StoryClusterer:
             theirs = _mean_pair(self.lex[story], self.n[story], self.sem[story], self.n_sem[story])
             if math.isnan(mine) or math.isnan(theirs):
                 return story
-            if between >= COHESION * min(mine, theirs, CLOSE):
+            smaller = min(float(len(group)), float(self.n[story]))
+            if between >= cohesion_bar(COHESION, smaller) * min(mine, theirs, CLOSE):
                 return story
         return None
 
@@ -420,7 +422,8 @@ def link(
 
     The tree is cut from the top: a group stays one story when its two halves are
     similar on average (``threshold``) *and* they resemble each other nearly as much
-    as each resembles itself (``cohesion``). Two events of one kind share the
+    as each resembles itself (``cohesion``, less for small halves: :func:`cohesion_bar`).
+    Two events of one kind share the
     vocabulary and background names of their kind, enough to pass an absolute
     threshold; each event's reports resemble each other much more than they resemble
     the other event's, which is what the cohesion test sees.
@@ -458,6 +461,21 @@ def link(
         sim = np.asarray(summed) / np.outer(sizes, sizes)
     labels = _cut(sim, threshold, cohesion)
     return _renumber([labels[k] for k in origin])
+
+
+def cohesion_bar(cohesion: float, smaller: float) -> float:
+    """How alike two groups must be, as a share of the looser group's own mean similarity, to
+    stay one story, when the smaller of them has ``smaller`` reports.
+
+    The tree splits each group where its halves look least alike, and a mean over a few
+    reports is noisy: one report worded apart, or two that share an angle, make a split of a
+    small group look real. So the bar rises with the evidence, toward ``cohesion`` as the
+    smaller group grows: a split needs to be clear, or to be seen in many reports.
+
+    >>> [round(cohesion_bar(COHESION, reports), 3) for reports in (2, 10, 100)]
+    [0.67, 0.769, 0.825]
+    """
+    return cohesion * (1.0 - FEW / math.sqrt(max(smaller, 1.0)))
 
 
 def _copies(sim: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -503,7 +521,8 @@ def _cut(sim: npt.NDArray[np.float64], threshold: float, cohesion: float) -> lis
             a, b = int(tree[k - n, 0]), int(tree[k - n, 1])
             whole = between[k] >= threshold
             if whole and size[a] > 1 and size[b] > 1:
-                whole = between[k] >= cohesion * min(mean_within(a), mean_within(b))
+                bar = cohesion_bar(cohesion, min(size[a], size[b]))
+                whole = between[k] >= bar * min(mean_within(a), mean_within(b))
             if not whole:
                 stack += [b, a]
                 continue
