@@ -17,6 +17,7 @@ run is a fresh process that loads its models and runs them on other articles fir
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -117,17 +118,11 @@ def run_job(name: str, test: list[Article], warm: list[Article]) -> float:
     model = (
         load_nlp(settings.spacy_model) if "numpy_blas" in name else spacy.load(settings.spacy_model)
     )
-    only_ner = "ner" in name
-    with one_blas_thread():
-        if only_ner:
-            with model.select_pipes(enable=["ner"]):
-                list(model.pipe(warm_texts, batch_size=16))
-                start = time.perf_counter()
-                list(model.pipe(texts, batch_size=16))
-        else:
-            list(model.pipe(warm_texts, batch_size=16))
-            start = time.perf_counter()
-            list(model.pipe(texts, batch_size=16))
+    pipes = model.select_pipes(enable=["ner"]) if "ner" in name else contextlib.nullcontext()
+    with one_blas_thread(), pipes:
+        list(model.pipe(warm_texts, batch_size=16))
+        start = time.perf_counter()
+        list(model.pipe(texts, batch_size=16))
         return time.perf_counter() - start
 
 

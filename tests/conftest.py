@@ -226,6 +226,15 @@ def escape_report() -> object:
     return run([str(folder)], primary=str(folder / "3_6ecbplus.txt"))
 
 
+@pytest.fixture(scope="session")
+def ecbplus_report() -> object:
+    """The 40 ECB+ reports of tests/data/stories/ecbplus (ten events, two of each kind)
+    analyzed as one run, as `analyze` groups them."""
+    from newsprism.report import run
+
+    return run([str(ROOT / "tests" / "data" / "stories" / "ecbplus")])
+
+
 Routes = dict[str, tuple[int, str, bytes]]  # path -> (status, content type, body)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.config import Settings
-from newsprism.report import report_to_json, run
+from newsprism.report import Report, report_to_json, run
 from newsprism.store import open_store
 from newsprism.watch import update_stories
 
@@ -125,11 +125,17 @@ def test_watch_rebuilds_a_clusterer_saved_by_an_older_layout(tmp_path: Path) -> 
         assert story["n_articles"] == 5
 
 
-def test_watch_groups_its_first_pass_as_analyze_groups_the_batch(tmp_path: Path) -> None:
+def _stories(report: Report) -> set[frozenset[str]]:
+    """The article ids of each story of ``report``."""
+    return {frozenset(report.article(i).id for i in s.article_ids) for s in report.stories}
+
+
+def test_watch_groups_its_first_pass_as_analyze_groups_the_batch(
+    tmp_path: Path, ecbplus_report: Report
+) -> None:
     """Forty reports of ten events dropped into an empty store: `watch` gives the stories
     `analyze` gives (exact linkage over all of them), not those of one-at-a-time assignment."""
-    batch = run([str(ECB)])
-    expected = {frozenset(batch.article(i).id for i in s.article_ids) for s in batch.stories}
+    expected = _stories(ecbplus_report)
     with open_store(str(tmp_path / "np.db")) as store:
         first = update_stories([str(ECB)], Settings(), store)
         assert first.new_articles == 40
@@ -138,15 +144,14 @@ def test_watch_groups_its_first_pass_as_analyze_groups_the_batch(tmp_path: Path)
 
 
 def test_watch_keeps_apart_events_of_one_kind_that_arrive_in_different_passes(
-    tmp_path: Path,
+    tmp_path: Path, ecbplus_report: Report
 ) -> None:
     """Twenty reports of five events (a rehab stay, a title fight, a supermarket fire, a
     quake, a death) arrive in one pass, twenty of five other events of the same kinds in the
     next. Each new group is held to the batch's test (a group and a story must resemble each
     other nearly as much as each resembles itself), so the stories are those `analyze` finds
     in all forty at once; joined one at a time, two title fights and two deaths merged."""
-    batch = run([str(ECB)])
-    expected = {frozenset(batch.article(i).id for i in s.article_ids) for s in batch.stories}
+    expected = _stories(ecbplus_report)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     files = sorted(ECB.glob("*.txt"))

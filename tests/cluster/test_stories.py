@@ -22,9 +22,10 @@ def _names(report: Report) -> list[set[str]]:
     return [{Path(report.article(i).source).name for i in s.article_ids} for s in report.stories]
 
 
-@pytest.fixture(scope="module")
-def ecb() -> Report:
-    return run([str(DATA / "ecbplus")])
+@pytest.fixture
+def ecb(ecbplus_report: Report) -> Report:
+    """The 40 reports of ``DATA / "ecbplus"``, run once per session (conftest)."""
+    return ecbplus_report
 
 
 @pytest.fixture(scope="module")
