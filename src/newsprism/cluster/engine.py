@@ -423,10 +423,9 @@ def link(
     The tree is cut from the top: a group stays one story when its two halves are
     similar on average (``threshold``) *and* they resemble each other nearly as much
     as each resembles itself (``cohesion``, less for small halves: :func:`cohesion_bar`).
-    Two events of one kind share the
-    vocabulary and background names of their kind, enough to pass an absolute
-    threshold; each event's reports resemble each other much more than they resemble
-    the other event's, which is what the cohesion test sees.
+    Two events of one kind share the vocabulary and background names of their kind,
+    enough to pass an absolute threshold; each event's reports resemble each other much
+    more than they resemble the other event's, which is what the cohesion test sees.
 
     Copies of one report count once, and closeness counts only up to a point. A wire story
     reprinted by five outlets resembles itself almost perfectly: counted as five articles, or
