@@ -98,6 +98,22 @@ def test_names_and_numbers_are_what_clustering_compares() -> None:
     assert not {"rescuers", "the", "officials", "friday"} & set(found)
 
 
+def test_a_timestamp_line_takes_no_place_in_the_lead_but_its_year_does() -> None:
+    from newsprism.cluster.features import signature_terms
+
+    counts = signature_terms(
+        None,
+        "Wladimir Klitschko retains belts\n"
+        "Updated: July 7, 2012, 10:04 PM ET\n"
+        "Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold "
+        "on his WBA, IBF and WBO heavyweight titles Saturday night.\n"
+        "The 36-year-old champion Klitschko floored Thompson with a big right hand.",
+    )
+    assert counts["wba"] == counts["ibf"] == 3  # the lead's names, counted three times
+    assert counts["2012"] == 3  # the year says when: a figure of the lead
+    assert counts["04"] == counts["10"] == 1  # the clock matches only other figures
+
+
 def test_two_rehab_stays_two_fires_two_fights_and_two_deaths_of_one_kind_stay_apart(
     ecb: Report,
 ) -> None:

@@ -194,6 +194,20 @@ def test_a_timestamp_line_is_a_date_not_a_headline() -> None:
 
 
 @pytest.mark.parametrize(
+    "stamp", ["Updated 4:08 p.m. ET", "12/16/08 1:30 AM EST", "Posted: 08/02/2013 11:10 am EDT"]
+)
+def test_a_timestamp_in_figures_is_not_a_headline_either(stamp: str) -> None:
+    text = (
+        f"{stamp}\n"
+        "Fire guts supermarket in Surrey\n"
+        "A fire that ripped through a supermarket is being treated as suspicious, police said."
+    )
+    doc = Document(source="stamp.txt", kind="text", raw=text.encode(), body=text)
+    (article,), _ = build_articles([doc], Settings())
+    assert article.title == "Fire guts supermarket in Surrey"
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "He was convicted in June 1998 of aggravated assault, officials said.",

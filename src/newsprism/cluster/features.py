@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.text_norm import strip_accents
+from ..ingest.metadata import timestamp_line
 
 TERM_SPACE = 1 << 20  # hashed term ids per channel: names and numbers, then content words
 NAME_BUCKETS = 1024  # folded dimensions of names and numbers (incremental clustering)
@@ -47,6 +48,7 @@ LEAD_WEIGHT = 2  # extra counts for a term in the headline or lead
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_][\w'’\-.]*[^\W_]|[^\W_]", re.UNICODE)
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]", re.UNICODE)  # hyphens split
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”]\s*$")
 
 
@@ -170,11 +172,27 @@ def _title_case(line: str) -> bool:
 
 
 def lead_of(title: str | None, text: str) -> str:
-    """Headline and lead: the title (when not already the first line) and the first lines."""
-    lines = [ln for ln in text.split("\n") if ln.strip()][:LEAD_LINES]
+    """Headline and lead: the title (when not already the first line) and the first lines.
+
+    A timestamp line among them ("Updated 12/16/2008 1:30 AM EST") says when, not what: it
+    keeps its year, as a figure of the lead, and takes no line's place; its clock and day
+    figures would only match other figures ("1:30" is no "30 dead").
+
+    >>> lead_of(None, "Quake hits Lima\\nUpdated 12/16/2008 1:30 AM EST\\nA quake hit Lima.\\nIt…")
+    'Quake hits Lima\\nA quake hit Lima.\\n2008'
+    """
+    lines: list[str] = []
+    years: list[str] = []
+    for line in text.split("\n"):
+        if len(lines) == LEAD_LINES:
+            break
+        if timestamp_line(line):
+            years += [y for y in _YEAR.findall(line) if y not in years]
+        elif line.strip():
+            lines.append(line)
     if title and (not lines or lines[0].strip() != title.strip()):
         lines.insert(0, title)
-    return "\n".join(lines)
+    return "\n".join(lines + years)
 
 
 def signature_terms(title: str | None, text: str) -> Counter[str]:

@@ -128,7 +128,7 @@ _STAMP = re.compile(
 # "Sat Nov 12 2011, 01:19 hrs", "Story created: Aug 7, 2012 at 9:56 AM AKDT".
 _STAMP_WORDS = frozenset(
     "last updated update published posted first modified created story at on by | - — – am pm "
-    "a.m. p.m. hrs gmt utc bst cet cest et est edt pst pdt ist "
+    "edited a.m. p.m. hrs gmt utc bst cet cest et est edt pst pdt ist "
     "mon tue tues wed thu thur thurs fri sat sun".split()
 ) | frozenset(WEEKDAYS)
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
@@ -147,6 +147,32 @@ def _stamp_word(word: str) -> bool:
         return True
     bare = bare.lower()
     return any(w in _STAMP_WORDS or _CLOCK.match(w) for w in (bare, bare.rstrip(".")))
+
+
+# A date in figures, or a clock time run into it: "12/16/08", "2013-09-26", "16/08/2011-13:42".
+_FIGURES = re.compile(r"^\d[\d/.:-]*(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
+
+
+def timestamp_line(line: str) -> bool:
+    """Whether a line holds only a timestamp: a date (in words or figures), a clock time,
+    a zone, "Posted"/"Last updated" — the furniture above or below a headline, not its lead.
+
+    >>> [timestamp_line(s) for s in ("12/16/08 1:30 AM EST", "Updated 4:08 p.m. ET",
+    ...  "Posted: Nov 27, 2005 8:20 AM ET / Last Updated: Nov 27, 2005 8:10 PM ET")]
+    [True, True, True]
+    >>> [timestamp_line(s) for s in ("Updated", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:",
+    ...  "Quake kills 10 on March 3")]
+    [False, False, False]
+    """
+    if len(line) > 100 or not any(c.isdigit() for c in line):
+        return False
+    rest = MONTH_DAY.sub(" ", DAY_MONTH.sub(" ", line)).replace(":", " : ").split()
+    return all(_stamp_part(w) for w in rest)
+
+
+def _stamp_part(word: str) -> bool:
+    bare = word.strip(",;()[]|/-–—")
+    return not bare or _stamp_word(word) or bool(_FIGURES.match(bare))
 
 
 def stamp_date(line: str) -> Any | None:
@@ -203,7 +229,7 @@ def title_from_text(text: str) -> Provenance | None:
     offset = 0
     lines = text.split("\n")
     for line in lines[:2]:
-        if stamp_date(line) is None:
+        if not timestamp_line(line):
             n = len(line.split())
             if 3 <= n <= 25 and not line.rstrip().endswith((".", ",", ";", ":")):
                 return Provenance("title", line, "text", offset, offset + len(line))
