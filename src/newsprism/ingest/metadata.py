@@ -189,15 +189,10 @@ def stamp_date(line: str) -> Any | None:
     >>> stamp_date("TNN Nov 12, 2011, 05.51AM IST MUMBAI:") is None  # an outlet and a place
     True
     """
-    if len(line) > 80:
-        return None
     m = _written_date(line)
-    if m is None or not m["year"]:
+    if m is None or not m["year"] or not timestamp_line(line):
         return None
-    rest = (line[: m.start()] + " " + line[m.end() :]).replace(":", " : ").split()
-    if all(_stamp_word(w) for w in rest):
-        return m
-    return None
+    return m
 
 
 def _first_publication_date(line: str) -> tuple[Any, bool] | None:
