@@ -202,10 +202,17 @@ def main() -> None:
     ap.add_argument("--batch-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--batch", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--bases", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_batch(args.one) if args.batch else run_size(args.one)))
         return
+    if args.bases:
+        _bases()
+        return
+    # The bases are analyzed in a process of their own: a child forked from a process that
+    # held the models starts with its peak memory, and each size's peak would be theirs.
+    subprocess.run([sys.executable, __file__, "--bases"], check=True)
     bases = _bases()
     n_art, analyze_s, chars = (float(x) for x in bases["analyze"])
     feed = [_measure(n, batch=False) for n in args.sizes]
