@@ -134,6 +134,8 @@ _STAMP_WORDS = frozenset(
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\s?\d{2})?(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
 # Zone abbreviations end in T ("EST", "AKDT", "CEST"); offsets read "GMT+05" once ":00" is cut.
 _ZONE = re.compile(r"^(?:[A-Z]{1,4}T|(?:GMT|UTC)[+−-]\d{1,2})$")
+# A date in figures, or a clock time run into it: "12/16/08", "2013-09-26", "16/08/2011-13:42".
+_FIGURES = re.compile(r"^\d[\d/.:-]*(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
 
 
 def _written_date(line: str) -> Any | None:
@@ -142,15 +144,14 @@ def _written_date(line: str) -> Any | None:
 
 
 def _stamp_word(word: str) -> bool:
+    figures = word.strip(",;()[]|/-–—")
+    if not figures or _FIGURES.match(figures):
+        return True
     bare = word.strip(",;:()[]|-–—")
     if bare in ("", ".") or _ZONE.match(bare):
         return True
     bare = bare.lower()
     return any(w in _STAMP_WORDS or _CLOCK.match(w) for w in (bare, bare.rstrip(".")))
-
-
-# A date in figures, or a clock time run into it: "12/16/08", "2013-09-26", "16/08/2011-13:42".
-_FIGURES = re.compile(r"^\d[\d/.:-]*(?:am|pm|a\.m\.|p\.m\.)?$", re.I)
 
 
 def timestamp_line(line: str) -> bool:
@@ -167,12 +168,7 @@ def timestamp_line(line: str) -> bool:
     if len(line) > 100 or not any(c.isdigit() for c in line):
         return False
     rest = MONTH_DAY.sub(" ", DAY_MONTH.sub(" ", line)).replace(":", " : ").split()
-    return all(_stamp_part(w) for w in rest)
-
-
-def _stamp_part(word: str) -> bool:
-    bare = word.strip(",;()[]|/-–—")
-    return not bare or _stamp_word(word) or bool(_FIGURES.match(bare))
+    return all(_stamp_word(w) for w in rest)
 
 
 def stamp_date(line: str) -> Any | None:
