@@ -248,7 +248,30 @@ class Analysis:
 # ---------------------------------------------------------------- story records
 
 FactStatus = Literal["corroborated", "single_source", "variant", "conflict"]
+Relation = Literal["variant", "conflict", "update"]
 QuoteRelation = Literal["verbatim", "abridged", "altered", "paraphrase", "unique"]
+
+
+@record
+@dataclass(frozen=True, slots=True)
+class GeoFeature:
+    """The gazetteer feature (GeoNames) a place resolved to.
+
+    ``admin1`` and ``admin2`` are GeoNames admin codes of the feature's country
+    (``admin1_name`` the readable first-level name); ``population`` 0 when unknown.
+    """
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    feature_class: str  # GeoNames class: P populated place, A admin area, ...
+    feature_code: str  # GeoNames code: PPLC, PPLA, ADM1, PCLI, ...
+    country_code: str  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin1_name: str | None = None
+    admin2: str | None = None
+    population: int = 0
 
 
 @record
@@ -262,6 +285,7 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[Span, ...]
     place: str | None = None  # ISO 3166 code when the entity is a known place
+    geo: GeoFeature | None = None  # the gazetteer feature, when resolved
 
 
 @record
@@ -305,6 +329,30 @@ class Fact:
     date_start: str | None = None
     date_end: str | None = None
     differences: tuple[str, ...] = ()  # one line per slot that differs
+    comparisons: tuple[Comparison, ...] = ()  # one per slot compared
+
+
+@record
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """The articles of a fact that give one value for a slot, with their spans."""
+
+    value: str
+    article_ids: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@record
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One slot of a fact compared across articles: its value groups and how they relate.
+
+    Articles of one group agree; ``relation`` is between the groups.
+    """
+
+    slot: str  # what the value is of: "killed: people", "date of: arrest", "place of: verdict"
+    relation: Relation
+    groups: tuple[ValueGroup, ...]
 
 
 @record
@@ -347,6 +395,10 @@ class Event:
     location: str | None
     fatalities: int | None
     fact_ids: tuple[str, ...]
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None  # ACLED: 1 town, 2 region near a town, 3 province
+    time_precision: int | None = None  # ACLED: 1 day, 2 week, 3 month
 
 
 @record
