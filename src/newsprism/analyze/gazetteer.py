@@ -130,3 +130,21 @@ def lookup(text: str) -> Place | None:
     # A name shared by subdivisions of several countries is ambiguous: say nothing.
     codes = {p.code.split("-")[0] for p in found}
     return found[0] if len(codes) == 1 else None
+
+
+def country_names(alpha_2: str) -> list[str]:
+    """Every English name of a country that :func:`lookup` knows ("Syria", "Syrian Arab Republic").
+
+    >>> "Britain" in country_names("GB")
+    True
+    """
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=alpha_2)
+    if c is None:
+        return []
+    names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+    if "," in c.name:
+        names.append(c.name.split(",")[0])
+    names += EXTRA_COUNTRY_NAMES.get(alpha_2, ())
+    return [n for n in dict.fromkeys(names) if n]

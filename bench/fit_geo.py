@@ -1,0 +1,55 @@
+"""Refit the place resolver's weights (src/newsprism/geo/resolve_weights.json).
+
+Fitted on every gold toponym of LGL and GeoWebNews (../shared/data/geoparsing);
+the file also records the cross-fitted accuracy per fold (articles split by a
+hash of their id), so a refit shows its spread. Run from the checkout:
+
+    PYTHONPATH=src python bench/fit_geo.py [../shared/data/geoparsing]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.evaluate.geo import (
+    ACC_KM,
+    FOLDS,
+    _resolve_doc,
+    fit_resolver,
+    km,
+    read_corpora,
+    with_mentions,
+)
+from newsprism.geo.resolve import WEIGHTS
+
+
+def main(folder: Path) -> None:
+    docs = with_mentions(read_corpora(folder))
+    folds: dict[str, list[float]] = {"LGL": [], "GWN": []}
+    for k in range(FOLDS):
+        model = fit_resolver([d for d in docs if d.fold != k])
+        for corpus, accs in folds.items():
+            hits = []
+            for d in (d for d in docs if d.fold == k and d.corpus == corpus):
+                resolved, index = _resolve_doc(d, model)
+                for g, i in zip(d.gold, index, strict=True):
+                    f = resolved[i]
+                    hits.append(
+                        f is not None and km(g.lat, g.lon, f.latitude, f.longitude) <= ACC_KM
+                    )
+            accs.append(round(float(np.mean(hits)), 4))
+    model = fit_resolver(docs)
+    model.save(
+        WEIGHTS,
+        about="P(candidate within 161 km of the gold point); refit: bench/fit_geo.py",
+        data="LGL + GeoWebNews gold toponyms, candidates from the gazetteer",
+        cross_fitted_acc161_by_fold=folds,
+    )
+    print({c: (min(v), max(v), round(float(np.mean(v)), 4)) for c, v in folds.items()})
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data/geoparsing"))

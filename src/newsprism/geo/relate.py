@@ -1,0 +1,59 @@
+"""How two resolved places stand to each other, for comparing claims about a place.
+
+A report that puts an event in a town and another that puts it in the town's
+province agree (one is less precise); two different towns do not. The relation
+is read from the GeoNames hierarchy — country, then admin1, then admin2, then the
+feature itself — never from distance, so two villages a few kilometres apart are
+still two places.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..records import GeoFeature
+
+Relation = Literal["same", "contains", "within", "disjoint"]
+
+_LEVEL = {"CONT": -1, "PCLI": 0, "ADM1": 1, "ADM2": 2}
+
+
+def level(f: GeoFeature) -> int:
+    """-1 continent, 0 country, 1 first-level region, 2 second-level region, 3 a town."""
+    return _LEVEL.get(f.feature_code, 3)
+
+
+def _path(f: GeoFeature) -> tuple[str | None, ...]:
+    return (f.country_code, f.admin1, f.admin2)[: level(f) + 1]
+
+
+def relate_places(a: GeoFeature, b: GeoFeature) -> Relation:
+    """``"same"`` place, ``a`` ``"contains"`` ``b``, ``a`` is ``"within"`` ``b``, or ``"disjoint"``.
+
+    Same GeoNames id (or, for areas without one, the same country/admin codes
+    and level) is "same"; a country contains its regions and towns, a region
+    its sub-regions and towns; two towns are "same" only by id. Unknown admin
+    codes never make a containment.
+
+    >>> from newsprism.records import GeoFeature
+    >>> sy = GeoFeature(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY")
+    >>> rd = GeoFeature(0, "Rīf Dimashq", 33.5, 36.4, "A", "ADM1", "SY", "08")
+    >>> town = GeoFeature(170592, "Dūmā", 33.57, 36.40, "P", "PPL", "SY", "08")
+    >>> relate_places(sy, town), relate_places(town, rd), relate_places(rd, rd)
+    ('contains', 'within', 'same')
+    """
+    if a.geonameid and a.geonameid == b.geonameid:
+        return "same"
+    la, lb = level(a), level(b)
+    if min(la, lb) < 0:  # a continent: its countries are not recorded on the feature
+        return "disjoint"
+    pa, pb = _path(a), _path(b)
+    if la == lb:
+        if la < 3 and not (a.geonameid and b.geonameid) and pa == pb and None not in pa:
+            return "same"
+        return "disjoint"
+    if la < lb and None not in pa and pb[: la + 1] == pa:
+        return "contains"
+    if lb < la and None not in pb and pa[: lb + 1] == pb:
+        return "within"
+    return "disjoint"

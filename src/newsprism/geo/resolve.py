@@ -1,0 +1,237 @@
+"""Place mentions resolved to GeoNames features, weighing the whole text at once.
+
+Each mention's candidates are the gazetteer rows filed under its key (its name
+or one of the alternate names, transliterations included); a demonym or
+adjective ("Syrian", "Parisian") is tried as the place it comes from. Each
+candidate is scored by a fitted logistic model (``resolve_weights.json``,
+refitted by ``scripts/fit_geo.py`` on LGL and GeoWebNews with article folds)
+over named signals: how populous it is against its rivals, whether it is a
+country, region or town, whether only an alternate name matched, and how well
+it fits the other places of the text and of the story — its country or region
+named, or its rivals' countries not. The most probable candidate is kept;
+a mention without candidates stays unresolved. What is not a place at all (a
+person or an outlet named like a town) is kept out before this, by its NER
+label and the outlet rules of :mod:`newsprism.analyze.entities`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from ..fit import LogisticModel, load_model
+from ..records import GeoFeature
+from .gazetteer import Table, country_info, lookup_rows, table
+from .names import demonym_stems, geo_key
+
+WEIGHTS = Path(__file__).with_name("resolve_weights.json")
+MAX_CANDIDATES = 40  # the most populous rivals of a name; more only cost time
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FEATURES = (
+    "log_population",
+    "population_share",
+    "most_populous",
+    "alternate_name_only",
+    "is_country",
+    "is_region",
+    "is_district",
+    "is_capital",
+    "country_named",
+    "region_named",
+    "country_support",
+    "region_support",
+    "rivals",
+    "demonym",
+    "label_loc",
+    "label_fac",
+    "population_gap",
+    "alternate_with_rival_named",
+    "country_majority",
+    "region_majority",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A mention to resolve: its text and its NER label (GPE, LOC, FAC, NORP)."""
+
+    text: str
+    label: str = "GPE"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    row: int
+    alt: bool
+    demonym: bool
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Country demonyms from countryinfo ("syrian" → "SY"), plural forms too."""
+    out: dict[str, str] = {}
+    t = table()
+    for row in range(len(t)):
+        if t.fcode(row) != "PCLI":
+            continue
+        cc = t.country(row)
+        info = country_info(cc) or {}
+        dem = str(info.get("demonym") or "")
+        for d in {dem, dem + "s"} if dem else set():
+            out.setdefault(geo_key(d), cc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_rows() -> dict[str, int]:
+    t = table()
+    return {t.country(r): r for r in range(len(t)) if t.fcode(r) == "PCLI"}
+
+
+@lru_cache(maxsize=65536)
+def candidates(text: str, label: str = "GPE") -> tuple[_Cand, ...]:
+    """The gazetteer rows ``text`` may name, most populous first (at most MAX_CANDIDATES)."""
+    t = table()
+    rows: list[tuple[int, bool]] = [] if label == "NORP" else lookup_rows(text)
+    demonym = False
+    if label == "NORP" or not rows:
+        cc = _demonyms().get(geo_key(text))
+        if cc is not None and cc in _country_rows():
+            rows, demonym = [(_country_rows()[cc], False)], True
+        elif label == "NORP":  # "Parisian", "European": the place the word comes from
+            for stem in demonym_stems(text):
+                found = [(r, a) for r, a in lookup_rows(stem) if _large(t, r)]
+                if found:
+                    rows, demonym = found, True
+                    break
+    best: dict[int, bool] = {}
+    for r, alt in rows:
+        best[r] = best.get(r, True) and alt
+    order = sorted(best, key=lambda r: (best[r], -int(t.population[r]), r))[:MAX_CANDIDATES]
+    return tuple(_Cand(r, best[r], demonym) for r in order)
+
+
+def _large(t: Table, row: int) -> bool:
+    """A place big enough to have a demonym in English: a city of 100,000 or an area."""
+    return t.fcode(row) in {"PCLI", "ADM1", "CONT"} or int(t.population[row]) >= 100_000
+
+
+def _features(
+    t: Table, cands: Sequence[_Cand], label: str, others: Sequence[Sequence[_Cand]]
+) -> npt.NDArray[np.float64]:
+    """One row of FEATURES per candidate; ``others`` are the other mentions' candidates."""
+    named_countries: set[str] = set()
+    named_regions: set[tuple[str, str]] = set()
+    country_votes: dict[str, float] = defaultdict(float)
+    region_votes: dict[tuple[str, str], float] = defaultdict(float)
+    top_country: Counter[str] = Counter()
+    top_region: Counter[tuple[str, str]] = Counter()
+    for oc in others:
+        if not oc:
+            continue
+        top = oc[0]
+        if not top.alt and t.fcode(top.row) == "PCLI":
+            named_countries.add(t.country(top.row))
+        for c in oc:
+            if not c.alt and t.fcode(c.row) == "ADM1":
+                named_regions.add((t.country(c.row), str(t.text[c.row, 2])))
+        top_country[t.country(top.row)] += 1
+        top_region[(t.country(top.row), str(t.text[top.row, 2]))] += 1
+        share = 1.0 / len(oc)
+        for cc in {t.country(c.row) for c in oc}:
+            country_votes[cc] += share
+        for reg in {(t.country(c.row), int(t.text[c.row, 2])) for c in oc}:
+            region_votes[(reg[0], str(reg[1]))] += share
+    pops = np.array([float(t.population[c.row]) for c in cands])
+    total = float(pops.sum()) or 1.0
+    top_pop = float(pops.max()) if len(pops) else 0.0
+    any_primary = any(not c.alt for c in cands)
+    n_others = max(1, sum(1 for oc in others if oc))
+    rows = []
+    for c, pop in zip(cands, pops, strict=True):
+        code = t.fcode(c.row)
+        cc = t.country(c.row)
+        region = (cc, str(t.text[c.row, 2]))
+        has_region = int(t.text[c.row, 2]) != 0
+        rows.append(
+            [
+                math.log10(1.0 + pop),
+                pop / total,
+                float(pop == top_pop and pop > 0),
+                float(c.alt),
+                float(code == "PCLI"),
+                float(code == "ADM1"),
+                float(code == "ADM2"),
+                float(code == "PPLC"),
+                float(cc in named_countries),
+                float(has_region and region in named_regions),
+                math.log1p(country_votes.get(cc, 0.0)),
+                math.log1p(region_votes.get(region, 0.0)) if has_region else 0.0,
+                math.log(len(cands)),
+                float(c.demonym),
+                float(label == "LOC"),
+                float(label == "FAC"),
+                math.log10(1.0 + pop) - math.log10(1.0 + top_pop),
+                float(c.alt and any_primary),
+                top_country[cc] / n_others,
+                top_region[region] / n_others if has_region else 0.0,
+            ]
+        )
+    return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
+
+
+@lru_cache(maxsize=1)
+def _model() -> LogisticModel:
+    return load_model(WEIGHTS)
+
+
+def candidate_features(
+    mentions: Sequence[PlaceMention], context: Sequence[PlaceMention] = ()
+) -> list[tuple[list[GeoFeature], npt.NDArray[np.float64]]]:
+    """Each mention's candidates and their feature rows (for fitting and scoring)."""
+    t = table()
+    cands = [candidates(m.text, m.label) for m in mentions]
+    extra = [candidates(m.text, m.label) for m in context]
+    keys = [geo_key(m.text) for m in mentions]
+    out = []
+    for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
+        # other mentions: other names of this text, and the story's other reports
+        others = [c for j, c in enumerate(cands) if keys[j] != keys[i]] + extra
+        feats = _features(t, cs, m.label, others) if cs else np.zeros((0, len(FEATURES)))
+        out.append(([t.feature(c.row) for c in cs], feats))
+    return out
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention],
+    context: Sequence[PlaceMention] = (),
+    *,
+    model: LogisticModel | None = None,
+    min_probability: float = 0.0,
+) -> list[GeoFeature | None]:
+    """The feature each mention names, or None (no candidate, or none likely enough).
+
+    ``context`` holds the place mentions of the story's other reports: they
+    support candidates in the same country or region without being resolved.
+
+    >>> [f.country_code if f else None for f in resolve_places(
+    ...     [PlaceMention("Alexandria"), PlaceMention("Rapides Parish")])]
+    ['US', 'US']
+    """
+    m = model or _model()
+    out: list[GeoFeature | None] = []
+    for feats, x in candidate_features(mentions, context):
+        if not feats:
+            out.append(None)
+            continue
+        p = m.scores(x)[:, 1]
+        best = int(np.argmax(p))
+        out.append(feats[best] if p[best] >= min_probability else None)
+    return out

@@ -1,0 +1,79 @@
+"""Place mentions resolved to GeoNames features, and places compared with places."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.geo import relate_places
+from newsprism.geo.gazetteer import lookup_rows, table
+from newsprism.geo.resolve import PlaceMention, resolve_places
+
+
+def one(text: str, *context: str, label: str = "GPE"):
+    found = resolve_places([PlaceMention(text, label), *(PlaceMention(c) for c in context)])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("mention", "context", "country"),
+    [
+        ("Alexandria", ("Rapides Parish",), "US"),  # the parish is in Louisiana
+        ("Alexandria", ("Cairo",), "EG"),
+        ("Paris", ("Texas",), "US"),
+        ("Paris", (), "FR"),
+        ("Aleppo", (), "SY"),
+        ("Halab", (), "SY"),  # the Arabic name
+        ("Kyiv", (), "UA"),
+        ("Kiev", (), "UA"),  # the older transliteration
+    ],
+)
+def test_a_town_resolves_to_its_country_by_what_else_the_text_names(mention, context, country):
+    found = one(mention, *context)
+    assert found is not None and found.country_code == country
+
+
+def test_transliterations_of_one_town_resolve_to_one_feature():
+    ids = {one(name).geonameid for name in ("Dūmā", "Douma", "Duma")}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize(("word", "country"), [("Syrian", "SY"), ("Ukrainians", "UA")])
+def test_a_demonym_names_its_country(word, country):
+    found = one(word, label="NORP")
+    assert found is not None and found.country_code == country and found.feature_code == "PCLI"
+
+
+def test_an_adjective_of_a_city_names_the_city():
+    found = one("Parisian", label="NORP")
+    assert found is not None and found.name == "Paris" and found.country_code == "FR"
+
+
+def test_a_word_that_names_no_place_stays_unresolved():
+    assert one("Quxlorbia") is None
+    assert one("Democrats", label="NORP") is None
+
+
+def test_a_feature_carries_coordinates_and_admin_names():
+    town = one("Lyon")
+    assert town is not None and town.feature_class == "P"
+    assert 45 < town.latitude < 46 and 4 < town.longitude < 5
+    assert town.admin1_name and "Rh" in town.admin1_name
+    assert town.population > 100_000
+
+
+def test_a_region_is_found_with_or_without_its_type_word():
+    rows = {table().feature(r).name for r, _ in lookup_rows("Rapides Parish")}
+    assert rows == {table().feature(r).name for r, _ in lookup_rows("Rapides")} & rows
+
+
+def test_places_compare_by_the_gazetteer_hierarchy():
+    usa, austin, houston = one("United States"), one("Austin", "Texas"), one("Houston")
+    texas, denver = one("Texas", "Austin"), one("Denver")
+    assert usa and austin and houston and texas and denver
+    assert relate_places(usa, austin) == "contains"
+    assert relate_places(austin, usa) == "within"
+    assert relate_places(austin, texas) == "within"
+    assert relate_places(texas, houston) == "contains"
+    assert relate_places(austin, houston) == "disjoint"
+    assert relate_places(one("Kyiv"), one("Kiev")) == "same"
+    assert relate_places(texas, denver) == "disjoint"  # Denver is in another state
