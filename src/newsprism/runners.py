@@ -2,6 +2,9 @@
 
 Every engine maps one pure function over chunks and returns the results in
 input order, so a report does not depend on where it was computed (tested).
+The function runs with its BLAS and OpenMP pools on one thread wherever it runs:
+parallelism comes from the workers, and a worker's thread settings (a Dask
+worker's, a pool child's, the machine's core count) never reach the results.
 
 * ``inprocess`` — no workers; for small batches and debugging.
 * ``process`` — a local process pool (the default; all cores).
@@ -13,8 +16,10 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from .errors import UsageError
@@ -36,6 +41,31 @@ def check_engine(engine: str) -> str:
     return engine
 
 
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    # Finding the thread pools scans the loaded libraries: once per process.
+    return ThreadpoolController()
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """BLAS and OpenMP limited to one thread inside the block (restored after).
+
+    >>> with one_thread():
+    ...     pass
+    """
+    with _controller().limit(limits=1):
+        yield
+
+
+def pinned(fn: Callable[..., R], chunk: T, *args: Any) -> R:
+    """``fn(chunk, *args)`` inside :func:`one_thread`: what each engine runs."""
+    with one_thread():
+        return fn(chunk, *args)
+
+
 def map_chunks(
     fn: Callable[..., R],
     chunks: Sequence[T],
@@ -54,9 +84,10 @@ def map_chunks(
     if engine == "dask":
         return _dask_map(fn, chunks, args, workers, scheduler)
     if engine == "inprocess" or workers <= 1 or len(chunks) <= 1:
-        return [fn(c, *args) for c in chunks]
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        return list(pool.map(fn, chunks, *[[a] * len(chunks) for a in args]))
+        return [pinned(fn, c, *args) for c in chunks]
+    n = len(chunks)
+    with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
+        return list(pool.map(pinned, [fn] * n, chunks, *[[a] * n for a in args]))
 
 
 def _dask_map(
@@ -88,6 +119,6 @@ def _dask_map(
 def _gather(
     client: Any, fn: Callable[..., R], chunks: Sequence[T], args: tuple[Any, ...]
 ) -> list[R]:
-    futures = [client.submit(fn, c, *args, pure=False) for c in chunks]
+    futures = [client.submit(pinned, fn, c, *args, pure=False) for c in chunks]
     results: list[R] = client.gather(futures)
     return results

@@ -99,3 +99,32 @@ def test_a_full_cache_is_emptied_and_refilled_without_changing_vectors(
     expected = _plain_vectors(sentences)
     got /= np.maximum(np.linalg.norm(got, axis=1, keepdims=True), 1e-12)
     assert float((expected * got).sum(axis=1).min()) > 0.9999
+
+
+def test_an_articles_vectors_do_not_depend_on_what_was_encoded_with_it(
+    sentences: list[str],
+) -> None:
+    """The same sentences give the same vectors, bit for bit, encoded alone, one by one, in one call
+    with others before and after them, after others (a warm cache) or with a cache so
+    small it is emptied on the way: a report must not change with an article's batch."""
+    weights = embed._model().weights
+    mine, others = sentences[10:18], sentences[:10] + sentences[18:]
+
+    def fresh(capacity: int = 8192) -> CachedEncoder:
+        return CachedEncoder(weights, embed.tokenize, capacity=capacity)
+
+    with one_blas_thread():
+        alone = fresh().encode(mine)
+        one_by_one = np.concatenate([fresh().encode([s]) for s in mine])
+        between = fresh().encode([*others[:7], *mine, *others[7:]])[7 : 7 + len(mine)]
+        warm = fresh()
+        warm.encode(others)
+        after = warm.encode(mine)
+        small = fresh(capacity=150)
+        small.encode(others[:5])
+        refilled = small.encode(mine)
+    for got in (one_by_one, between, after, refilled):
+        assert np.array_equal(got, alone)
+    assert embed.pack(embed.embed_texts(mine)) == embed.pack(
+        embed.embed_texts([*mine, *others])[: len(mine)]
+    )

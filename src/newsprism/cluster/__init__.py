@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from ..analyze.embed import unpack
 from ..records import Analysis, Article
+from ..runners import one_thread
 from .engine import StoryClusterer, link, similarity_matrix
 from .features import Signature, make_signature
 
@@ -64,11 +65,12 @@ def signature_of(article: Article, analysis: Analysis | None = None) -> Signatur
 
 def cluster_signatures(signatures: Sequence[Signature]) -> list[int]:
     """Story number of each signature (0, 1, … by first appearance) for one batch."""
-    if len(signatures) <= EXACT_BATCH:  # its own exact frequencies; no index to build
-        return link(similarity_matrix(StoryClusterer(), signatures))
-    clusterer = StoryClusterer(expected=len(signatures))
-    clusterer.fit_frequencies(signatures)
-    return clusterer.cluster(signatures)
+    with one_thread():  # BLAS on one thread: the same sums wherever this runs
+        if len(signatures) <= EXACT_BATCH:  # its own exact frequencies; no index to build
+            return link(similarity_matrix(StoryClusterer(), signatures))
+        clusterer = StoryClusterer(expected=len(signatures))
+        clusterer.fit_frequencies(signatures)
+        return clusterer.cluster(signatures)
 
 
 def cluster_articles(

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..records import Analysis, Article, Fact, Grade, QuoteGroup, Span, Story
+from ..runners import one_thread
 from .entities import build_entities
 from .events import build_events, timeline
 from .facts import build_facts, compare
@@ -40,6 +41,16 @@ def reconcile(
         story = report.stories[0]
         [(f.status, f.summary) for f in story.facts[:3]]
     """
+    with one_thread():  # BLAS on one thread: the same sums wherever this runs
+        return _reconcile(articles, analyses, primary_id, story_id)
+
+
+def _reconcile(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    primary_id: str | None,
+    story_id: str,
+) -> Story:
     entities, entity_of = build_entities(analyses)
     origins = find_origins(articles)
     origin_of = {aid: o.id for o in origins for aid in o.article_ids}
