@@ -227,6 +227,23 @@ def serve(
     max_upload: Annotated[
         int, typer.Option(help="Largest request body accepted, in bytes (10 MB).")
     ] = 10_000_000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Token that writes need (better: NEWSPRISM_TOKEN, kept out of the process list)."
+        ),
+    ] = None,
+    allow_private_urls: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-urls",
+            help="Let added URLs reach loopback and private networks (off: public addresses only).",
+        ),
+    ] = None,
+    allowed_hosts: Annotated[
+        str | None,
+        typer.Option(help="Host names requests may name besides loopback and --host (a,b)."),
+    ] = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -234,10 +251,23 @@ def serve(
     import uvicorn
 
     from .web import create_app
+    from .web.security import is_loopback
 
     with _one_line_errors(debug):
-        settings = _settings(debug, config=config, db=db)
-        web = create_app(db, settings=settings, max_upload=max_upload)
+        settings = _settings(
+            debug,
+            config=config,
+            db=db,
+            token=token,
+            allow_private_urls=allow_private_urls,
+            allowed_hosts=allowed_hosts,
+        )
+        if not is_loopback(host) and not settings.token:
+            raise UsageError(
+                f"--host {host} opens the server to the network: set a token first "
+                "(NEWSPRISM_TOKEN=… or --token), which writes will need"
+            )
+        web = create_app(db, settings=settings, max_upload=max_upload, host=host)
         typer.echo(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
         uvicorn.run(web, host=host, port=port, log_level="debug" if debug else "warning")
 

@@ -25,6 +25,21 @@ class Settings:
     max_bytes: int = 50_000_000
     # Seconds for an HTTP fetch (connect and read each).
     http_timeout: float = 15.0
+    # Seconds for a whole fetch, redirects and body included: a server trickling bytes
+    # slower than http_timeout's idle limit still cannot hold a fetch longer than this.
+    http_deadline: float = 30.0
+    # Whether fetches may reach loopback, private, link-local and reserved addresses.
+    # None: the command decides (analyze/watch: yes, the user is asking; serve: no).
+    allow_private_urls: bool | None = None
+    # serve: URL fetches running at once, apart from the request workers (more wait, up to
+    # four times as many; beyond that a fetch is refused with 503).
+    fetch_workers: int = 4
+    # serve: the token that writes (and, with protect_reads, reads) need; None: no token.
+    token: str | None = None
+    # serve: whether reading stories and articles needs the token too.
+    protect_reads: bool = False
+    # serve: host names besides loopback and --host that requests may name (comma list).
+    allowed_hosts: str | None = None
     # Reference date (YYYY-MM-DD) for articles whose date cannot be found.
     date: str | None = None
     # JSON Lines field names: newsprism field -> input field.
@@ -34,9 +49,12 @@ class Settings:
     debug: bool = False
 
 
+_OPTIONAL_BOOLS = {"allow_private_urls"}
+
+
 def _coerce(name: str, value: Any) -> Any:
     default = getattr(Settings(), name)
-    if isinstance(default, bool):
+    if isinstance(default, bool) or name in _OPTIONAL_BOOLS:
         if isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
         return bool(value)

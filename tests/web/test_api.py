@@ -3,6 +3,7 @@ when it sends something wrong (always the one error shape, never a 500)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.web import create_app
+
+LOCAL = "http://127.0.0.1"  # a name the server answers to
 
 # A report from another event (ECB+ topic 1), posted as a new article.
 REHAB = {
@@ -28,7 +31,7 @@ REHAB = {
 
 @pytest.fixture
 def client(db_copy: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db_copy), max_upload=20_000)) as c:
+    with TestClient(create_app(str(db_copy), max_upload=20_000), base_url=LOCAL) as c:
         yield c
 
 
@@ -40,6 +43,13 @@ def _error(response: Any, status: int, code: str) -> str:
     message: str = body["error"]["message"]
     assert message
     return message
+
+
+def csrf(client: TestClient) -> str:
+    """The CSRF token the add form carries, read from the page as a browser would."""
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/").text)
+    assert found, "the add form has no CSRF token"
+    return found.group(1)
 
 
 def _story_id(client: TestClient) -> str:
@@ -141,13 +151,15 @@ def test_a_report_of_the_same_escape_joins_its_story(client: TestClient) -> None
 
 def test_upload_and_paste_through_the_form(client: TestClient) -> None:
     files = {"file": ("rehab.txt", (REHAB["title"] + "\n\n" + REHAB["text"]).encode())}
-    response = client.post("/add", files=files, follow_redirects=False)
+    token = csrf(client)
+    response = client.post("/add", files=files, data={"csrf": token}, follow_redirects=False)
     assert response.status_code == 303
     page = client.get(response.headers["location"])
     assert page.status_code == 200 and "Tara Reid" in page.text
     pasted = client.post(
         "/add",
         data={
+            "csrf": token,
             "title": "Quake hits coast",
             "text": (
                 "A magnitude 6.1 earthquake struck off the northern coast on Friday, the "
@@ -220,7 +232,11 @@ def test_bad_requests_get_the_error_shape(client: TestClient) -> None:
     )
     assert "binary" in _error(binary, 422, "no_article")
     _error(client.post("/api/articles", json={"url": "file:///etc/passwd"}), 422, "invalid_url")
-    _error(client.post("/add", data={"title": "only a title"}), 422, "empty_form")
+    _error(
+        client.post("/add", data={"title": "only a title", "csrf": csrf(client)}),
+        422,
+        "empty_form",
+    )
 
 
 def test_oversized_uploads_are_refused(client: TestClient) -> None:

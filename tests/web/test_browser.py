@@ -44,9 +44,14 @@ def page(browser: Browser) -> Iterator[Page]:
     p = context.new_page()
     errors: list[str] = []
     p.on("pageerror", lambda exc: errors.append(str(exc)))
+    # a Content-Security-Policy that blocks the page's own script or style is a bug
+    p.on(
+        "console",
+        lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     yield p
     context.close()
-    assert not errors, f"script errors in the page: {errors}"
+    assert not errors, f"script errors or blocked resources in the page: {errors}"
 
 
 def _highlighted(page: Page) -> tuple[int, set[str], str]:

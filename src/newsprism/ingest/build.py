@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import PurePosixPath
+from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
@@ -46,7 +47,24 @@ def article_id(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
+def without_nul(doc: Document) -> Document:
+    """``doc`` with NUL characters removed from its text and metadata.
+
+    PostgreSQL text cannot hold a NUL (a JSON ``"\\u0000"`` decodes to one), and
+    the same article must read the same in SQLite; removed before cleaning, so
+    every span indexes the text that is stored. The raw bytes, and so the id,
+    stay as read.
+    """
+    changes: dict[str, Any] = {
+        f.name: value.replace("\x00", "")
+        for f in fields(doc)
+        if isinstance(value := getattr(doc, f.name), str) and "\x00" in value
+    }
+    return replace(doc, **changes) if changes else doc
+
+
 def _draft(doc: Document) -> _Draft:
+    doc = without_nul(doc)
     if doc.is_html:
         ex = extract_html(doc.body, doc.url)
         return _Draft(

@@ -1,7 +1,9 @@
-"""http(s) URLs: timeouts, redirects, a size limit and a content-type check."""
+"""http(s) URLs: a total deadline, redirects, a size limit, a content-type check and, unless
+allowed, public addresses only (see :mod:`.netguard`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 from .._version import __version__
@@ -13,6 +15,9 @@ from .text import read_html, read_text
 
 USER_AGENT = f"newsprism/{__version__}"
 MAX_REDIRECTS = 5
+# One message for every network failure (refused, reset, timed out, no such host), so a
+# fetch cannot be used to tell an open port from a closed one.
+UNREACHABLE = "could not fetch: the server could not be reached or did not answer in time"
 
 
 def _one_line(exc: BaseException) -> str:
@@ -20,20 +25,47 @@ def _one_line(exc: BaseException) -> str:
     return text[:150]
 
 
+def private_allowed(settings: Settings) -> bool:
+    """Whether fetches may reach loopback and private addresses.
+
+    Unset (None) means the person running the command is the one asking, as with
+    ``analyze`` and ``watch``: allowed. ``serve`` sets it to False unless told
+    otherwise (``--allow-private-urls``).
+    """
+    return settings.allow_private_urls is not False
+
+
 def fetch_url(url: str, settings: Settings) -> Iterator[Document | Skipped]:
     """Fetch ``url`` and read it by its content type; every failure is one Skipped.
+
+    The whole fetch (resolving, connecting, redirects, the body) ends within
+    ``settings.http_deadline`` seconds; each read waits at most
+    ``settings.http_timeout``. Unless private addresses are allowed, a host that
+    resolves to any non-public address is refused, after every redirect too.
 
     Example (needs the models or files named)::
 
         list(fetch_url("http://127.0.0.1:9/", Settings(http_timeout=1)))
-        # [Skipped(source='http://127.0.0.1:9/', reason='could not fetch: connection refused …')]
+        # [Skipped(source='http://127.0.0.1:9/', reason='could not fetch: the server …')]
     """
+    import httpcore
     import httpx
 
+    from .netguard import AddressRefused, PinnedBackend
+
     limit = settings.max_bytes
+    deadline = time.monotonic() + settings.http_deadline
+    transport = httpx.HTTPTransport()
+    # the transport's own pool, but connecting through the checking, pinning backend
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=2,
+        network_backend=PinnedBackend(allow_private=private_allowed(settings), deadline=deadline),
+    )
     try:
         with (
             httpx.Client(
+                transport=transport,  # an explicit transport: no proxy from the environment
                 timeout=settings.http_timeout,
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
@@ -62,13 +94,24 @@ def fetch_url(url: str, settings: Settings) -> Iterator[Document | Skipped]:
     except httpx.TooManyRedirects:
         yield Skipped(url, f"could not fetch: more than {MAX_REDIRECTS} redirects")
         return
-    except httpx.TimeoutException:
-        yield Skipped(url, f"could not fetch: timed out after {settings.http_timeout:g} s")
+    except httpx.ConnectError as exc:
+        if isinstance(exc.__cause__, AddressRefused):
+            yield Skipped(url, f"could not fetch: {_one_line(exc)}; {_PRIVATE_HINT}")
+        else:
+            yield Skipped(url, UNREACHABLE)
         return
-    except (httpx.HTTPError, OSError, ValueError) as exc:
+    except (httpx.TransportError, OSError):
+        yield Skipped(url, UNREACHABLE)
+        return
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         yield Skipped(url, f"could not fetch: {_one_line(exc)}")
         return
     yield from _read_body(url, final, ctype, data)
+
+
+_PRIVATE_HINT = (
+    "fetching from loopback and private networks is off (newsprism serve --allow-private-urls)"
+)
 
 
 def _read_body(url: str, final: str, ctype: str, data: bytes) -> Iterator[Document | Skipped]:

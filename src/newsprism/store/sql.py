@@ -41,6 +41,7 @@ class SQLStore:
     def _open(self, db: _Adapter, label: str, dialect: str) -> None:
         self.db = db
         self.label = label
+        self.dialect = dialect
         migrate(db, label=label, dialect=dialect)
 
     # -- articles
@@ -97,6 +98,29 @@ class SQLStore:
             (2**62 if limit is None else limit, offset),
         ).fetchall()
         return [self._article(r) for r in rows]
+
+    def list_article_summaries(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles as lists show them, without loading a text or a raw input.
+
+        The word count is computed in the database (PostgreSQL) or one row at a
+        time (SQLite), so listing 500 long articles holds none of them in memory.
+        """
+        words = (
+            r"COALESCE(array_length(regexp_split_to_array(btrim(a.text), '\s+'), 1), 0)"
+            if self.dialect == "postgresql"
+            else "newsprism_words(a.text)"
+        )
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.language, a.source, a.url, "
+            f"{words}, (SELECT story_id FROM story_articles WHERE article_id = a.id "
+            "ORDER BY story_id LIMIT 1) FROM articles a ORDER BY a.rowid LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        keys = ("id", "title", "outlet", "published", "language", "source", "url", "words")
+        return [
+            {**dict(zip(keys, row[:8], strict=True)), "words": int(row[7]), "story_id": row[8]}
+            for row in rows
+        ]
 
     def article_ids(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM articles")}
@@ -310,6 +334,7 @@ class SQLiteStore(SQLStore):
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.create_function("newsprism_words", 1, _words, deterministic=True)
             if path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA busy_timeout = 10000")
@@ -335,6 +360,11 @@ class PostgresStore(SQLStore):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"cannot connect to {where}: {first}") from None
         self._open(_Adapter(conn, "format"), where, "postgresql")
+
+
+def _words(text: str | None) -> int:
+    """Words as the API counts them (whitespace-separated), for SQLite queries."""
+    return len(text.split()) if text else 0
 
 
 def _redact(url: str) -> str:

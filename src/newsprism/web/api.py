@@ -14,19 +14,32 @@ from starlette.concurrency import run_in_threadpool
 
 from ..records import Article, IngestResult
 from .errors import ApiError, BodyTooLarge, ErrorBody
-from .inputs import ACCEPTED, from_files, from_json, from_raw, from_text, from_url, media_type
+from .inputs import (
+    ACCEPTED,
+    from_files,
+    from_items,
+    from_raw,
+    from_text,
+    from_url,
+    json_articles,
+    media_type,
+)
 from .inputs import merge as merge_results
+from .security import Access
 from .service import Added, Service, page_of, slice_page
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
 MAX_OFFSET = 2**31 - 1
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "Malformed request"},
+    400: {"model": ErrorBody, "description": "Malformed request, or a host name not served"},
+    401: {"model": ErrorBody, "description": "The server's token is needed"},
+    403: {"model": ErrorBody, "description": "A write from another site's page"},
     404: {"model": ErrorBody, "description": "Unknown id"},
-    413: {"model": ErrorBody, "description": "Body over the upload limit"},
+    413: {"model": ErrorBody, "description": "Body over the upload limit, or too many articles"},
     415: {"model": ErrorBody, "description": "Unsupported content type"},
     422: {"model": ErrorBody, "description": "Invalid request or unreadable input"},
+    503: {"model": ErrorBody, "description": "Too many fetches or additions waiting"},
 }
 
 
@@ -152,7 +165,7 @@ def make_router(service: Service) -> APIRouter:
     @api.get("/articles", summary="Articles, without their text")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         store = service.store()
-        items = [summary(a, store.story_of(a.id)) for a in store.list_articles(limit, offset)]
+        items = store.list_article_summaries(limit, offset)
         return page_of(items, store.count_articles(), limit, offset, "/api/articles")
 
     @api.get("/articles/{article_id}", summary="One article with its evidence")
@@ -186,25 +199,38 @@ def make_router(service: Service) -> APIRouter:
             if not body:
                 raise ApiError(400, "empty_body", "the request body is empty")
             if ctype == "application/json":
-                result = await run_in_threadpool(from_json, body, settings)
+                found = await run_in_threadpool(json_articles, body)
+                if isinstance(found, str):
+                    result = await service.fetches.run(from_url, found, settings)
+                else:
+                    result = await run_in_threadpool(from_items, found, settings)
             elif ctype == "":
                 raise ApiError(415, "unsupported_media_type", f"no content type; send {ACCEPTED}")
             else:
                 result = await run_in_threadpool(from_raw, body, ctype, settings)
-        done = await run_in_threadpool(service.add, result)
+        done = await service.writes.run(service.add, result)
         return added_json(done)
 
     return api
 
 
-async def form_input(request: Request, service: Service) -> IngestResult:
-    """Files (field ``file``), pasted ``text`` with an optional ``title``, or a ``url``."""
+async def form_input(
+    request: Request, service: Service, access: Access | None = None, form_name: str = ""
+) -> IngestResult:
+    """Files (field ``file``), pasted ``text`` with an optional ``title``, or a ``url``.
+
+    With ``access``, the form must carry the CSRF token of ``form_name`` (field ``csrf``).
+    """
     try:
         form = await request.form(max_files=50, max_fields=20)
     except BodyTooLarge:
         raise
     except Exception as exc:
         raise ApiError(400, "malformed_form", f"cannot read the form: {exc}") from None
+    if access is not None and not access.csrf_ok(form_name, form.get("csrf")):
+        raise ApiError(
+            403, "csrf", "the form's CSRF token is missing or stale; reload the page and resend"
+        )
     settings = service.settings
     parts = []
     files = []
@@ -222,7 +248,7 @@ async def form_input(request: Request, service: Service) -> IngestResult:
         parts.append(await run_in_threadpool(from_text, text, title_text, settings))
     url = form.get("url")
     if isinstance(url, str) and url.strip():
-        parts.append(await run_in_threadpool(from_url, url, settings))
+        parts.append(await service.fetches.run(from_url, url, settings))
     if not parts:
         raise ApiError(422, "empty_form", "send a file, some text or a URL")
     return merge_results(parts)

@@ -73,13 +73,44 @@ def from_text(text: str, title: str | None, settings: Settings) -> IngestResult:
     return ingest_bytes([(body.encode("utf-8"), "pasted text", "pasted.txt")], settings)
 
 
-def from_json(data: bytes, settings: Settings) -> IngestResult:
-    """A JSON body: one article ``{"text": …, "title": …, "published": …, "url": …}``,
-    a list of them, ``{"articles": [...]}``, or ``{"url": "…"}`` to fetch a page or feed."""
-    from ..ingest import ingest_bytes
+# Articles per request. The analysis runs ~20 articles a second on two cores
+# (bench/analyze.py) while the one write lock is held, so 200 keep an addition
+# near ten seconds; larger batches belong to `newsprism analyze --db` or `watch`.
+MAX_ARTICLES = 200
+# JSON nesting: an article is an object in a list in an object (3 levels); 32 leaves
+# room for metadata and stays far from the parser's recursion limit.
+MAX_DEPTH = 32
+# Digits in a JSON integer: Python refuses to convert over 4,300 (CVE-2020-10735);
+# no field of an article needs more than a few.
+MAX_INT_DIGITS = 30
 
+
+def _big_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise ApiError(
+            400, "malformed_json", f"a number of {digits:,} digits; at most {MAX_INT_DIGITS}"
+        )
+    return int(text)
+
+
+def _constant(name: str) -> float:
+    raise ApiError(400, "malformed_json", f"{name} is not a JSON number")
+
+
+def parse_json(data: bytes) -> Any:
+    r"""Decode a JSON body, refusing (400) what would break later code or the store.
+
+    Too deep a nesting, integers too long to convert, NaN/Infinity and lone
+    UTF-16 surrogates (``"\ud800"``: no UTF-8 encoding, so no store takes
+    it) are refused; NUL characters are removed from strings, since PostgreSQL
+    text cannot hold them and SQLite then must not either.
+
+    >>> parse_json(b'{"text": "a\\u0000b"}')
+    {'text': 'ab'}
+    """
     try:
-        body = json.loads(data)
+        body = json.loads(data, parse_int=_big_int, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise ApiError(
             400,
@@ -88,20 +119,101 @@ def from_json(data: bytes, settings: Settings) -> IngestResult:
         ) from None
     except UnicodeDecodeError:
         raise ApiError(400, "malformed_json", "the JSON body is not UTF-8") from None
+    except RecursionError:
+        raise ApiError(400, "malformed_json", _too_deep()) from None
+    return _checked(body)
+
+
+def _too_deep() -> str:
+    return f"JSON nested more than {MAX_DEPTH} levels deep"
+
+
+def _checked(body: Any) -> Any:
+    """``body`` with NULs removed from its strings; 400 on depth or lone surrogates.
+
+    Walks with an explicit stack, so depth cannot exhaust Python's recursion.
+    """
+
+    def clean(text: str) -> str:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ApiError(
+                400, "malformed_json", "a string holds a lone UTF-16 surrogate (e.g. \\ud800)"
+            ) from None
+        return text.replace("\x00", "")
+
+    if isinstance(body, str):
+        return clean(body)
+    root: list[Any] = [body]
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApiError(400, "malformed_json", _too_deep())
+        if isinstance(node, dict):
+            for key in list(node):
+                value = node.pop(key)
+                node[clean(key)] = clean(value) if isinstance(value, str) else value
+                if isinstance(value, (dict, list)):
+                    stack.append((value, depth + 1))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, str):
+                    node[i] = clean(value)
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, depth + 1))
+    return root[0]
+
+
+def json_articles(data: bytes) -> str | list[dict[str, Any]]:
+    """A JSON body as the URL to fetch (``{"url": …}``) or the article objects it holds:
+    one article, a list of them, or ``{"articles": [...]}`` (at most MAX_ARTICLES)."""
+    body = parse_json(data)
     items: Any = body.get("articles", body) if isinstance(body, dict) else body
     if isinstance(items, dict):
         if "url" in items and not any(k in items for k in ("text", "body", "content")):
-            return from_url(str(items["url"]), settings)
+            url = items["url"]
+            if not isinstance(url, str) or not is_url(url):
+                raise ApiError(422, "invalid_url", f"not an http(s) URL: {str(url)[:200]!r}")
+            return url.strip()
         items = [items]
     if not isinstance(items, list) or not items:
         raise ApiError(422, "invalid_request", "send an article object, a list of them, or a url")
-    lines = []
+    check_count(len(items))
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise ApiError(422, "invalid_request", f"article {n} is not a JSON object")
-        lines.append(json.dumps(item, ensure_ascii=False))
+    return items
+
+
+def check_count(n: int) -> None:
+    """413 when one request holds more articles than MAX_ARTICLES."""
+    if n > MAX_ARTICLES:
+        raise ApiError(
+            413,
+            "too_many_articles",
+            f"the request holds {n:,} articles; send at most {MAX_ARTICLES} per request "
+            "(larger batches: newsprism analyze --db or newsprism watch)",
+        )
+
+
+def from_items(items: list[dict[str, Any]], settings: Settings) -> IngestResult:
+    """Article objects, read as the lines of a JSON Lines file."""
+    from ..ingest import ingest_bytes
+
+    lines = [json.dumps(item, ensure_ascii=False) for item in items]
     raw = ("\n".join(lines) + "\n").encode("utf-8")
     return ingest_bytes([(raw, "api", "api.jsonl")], settings)
+
+
+def from_json(data: bytes, settings: Settings) -> IngestResult:
+    """A JSON body: one article ``{"text": …, "title": …, "published": …, "url": …}``,
+    a list of them, ``{"articles": [...]}``, or ``{"url": "…"}`` to fetch a page or feed."""
+    found = json_articles(data)
+    if isinstance(found, str):
+        return from_url(found, settings)
+    return from_items(found, settings)
 
 
 def from_raw(data: bytes, ctype: str, settings: Settings) -> IngestResult:

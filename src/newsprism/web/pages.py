@@ -12,12 +12,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from ..records import Analysis, Article
 from ..render.html import page, story_page
 from ..render.summary import evidence_counts, people_and_places
 from .api import MAX_OFFSET, form_input
+from .errors import ApiError
+from .security import SESSION_COOKIE, Access
 from .service import Service
 
 PAGE = 25
@@ -25,7 +26,8 @@ PAGE = 25
 _FORM = """
 <h2 id="add">Add articles</h2>
 <form class="add" method="post" action="/add" enctype="multipart/form-data">
-<label for="file">Upload files (text, HTML, JSON Lines, RSS/Atom, WARC)</label>
+<input type="hidden" name="csrf" value="{csrf}">
+{signin}<label for="file">Upload files (text, HTML, JSON Lines, RSS/Atom, WARC)</label>
 <input id="file" name="file" type="file" multiple>
 <label for="title">…or paste an article: title</label>
 <input id="title" name="title" type="text">
@@ -50,7 +52,20 @@ def _pages_nav(path: str, total: int, offset: int, limit: int) -> str:
     return f'<nav class="pages" aria-label="Pages">{shown} {" ".join(links)}</nav>'
 
 
-def story_list(service: Service, offset: int, max_upload: int) -> str:
+_SIGNIN = (
+    '<p>This server needs its token to add articles: <a href="/login">sign in</a> first.</p>\n'
+)
+_LOGIN = """
+<form class="add" method="post" action="/login">
+<input type="hidden" name="csrf" value="{csrf}">
+<label for="token">Token</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>
+"""
+
+
+def story_list(service: Service, offset: int, max_upload: int, access: Access) -> str:
     store = service.store()
     total = store.count_stories()
     rows = []
@@ -73,7 +88,11 @@ def story_list(service: Service, offset: int, max_upload: int) -> str:
         "<h2>Stories</h2>",
         table,
         _pages_nav("/", total, offset, PAGE),
-        _FORM.format(limit=max_upload),
+        _FORM.format(
+            limit=max_upload,
+            csrf=access.csrf("add"),
+            signin=_SIGNIN if access.token is not None else "",
+        ),
         '<p class="muted">JSON API: <a href="/api/stories">/api/stories</a>, '
         '<a href="/api/articles">/api/articles</a>; described at '
         '<a href="/openapi.json">/openapi.json</a> (<a href="/docs">docs</a>).</p>',
@@ -149,7 +168,7 @@ def api_reference(spec: dict[str, Any]) -> str:
     return page("newsprism API", body, subtitle=f"version {escape(spec['info']['version'])}")
 
 
-def make_pages(service: Service, max_upload: int) -> APIRouter:
+def make_pages(service: Service, max_upload: int, access: Access) -> APIRouter:
     pages = APIRouter(include_in_schema=False)
 
     @pages.get("/docs", response_class=HTMLResponse)
@@ -158,7 +177,7 @@ def make_pages(service: Service, max_upload: int) -> APIRouter:
 
     @pages.get("/", response_class=HTMLResponse)
     def home(offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
-        return story_list(service, offset, max_upload)
+        return story_list(service, offset, max_upload, access)
 
     @pages.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(story_id: str) -> str:
@@ -179,9 +198,33 @@ def make_pages(service: Service, max_upload: int) -> APIRouter:
 
     @pages.post("/add")
     async def add(request: Request) -> Any:
-        result = await form_input(request, service)
-        done = await run_in_threadpool(service.add, result)
+        result = await form_input(request, service, access, "add")
+        done = await service.writes.run(service.add, result)
         target = f"/stories/{quote(done.stories[0])}" if done.stories else "/"
         return RedirectResponse(target, status_code=303)
+
+    @pages.get("/login", response_class=HTMLResponse)
+    def login_page() -> str:
+        if access.token is None:
+            return page("Sign in", ["<p>This server has no token: nothing to sign in to.</p>"])
+        return page("Sign in", [_LOGIN.format(csrf=access.csrf("login"))])
+
+    @pages.post("/login")
+    async def login(request: Request) -> Any:
+        try:
+            form = await request.form(max_files=0, max_fields=5)
+        except Exception as exc:
+            raise ApiError(400, "malformed_form", f"cannot read the form: {exc}") from None
+        if not access.csrf_ok("login", form.get("csrf")):
+            raise ApiError(403, "csrf", "the form's CSRF token is missing or stale; reload")
+        given = form.get("token")
+        if access.token is None or not isinstance(given, str) or not access.token_ok(given):
+            raise ApiError(401, "unauthorized", "wrong token")
+        done = RedirectResponse("/", status_code=303)
+        secure = request.url.scheme == "https"
+        done.set_cookie(
+            SESSION_COOKIE, access.session(), httponly=True, samesite="strict", secure=secure
+        )
+        return done
 
     return pages

@@ -3,20 +3,29 @@
 One store connection per worker thread (SQLite and psycopg connections are
 cheap to keep and not safe to share); additions are serialised by a lock, as
 the incremental clusterer's state is one record.
+
+Fetching URLs and adding articles run on pools of their own, not on the
+threads that answer requests: a request waiting for a slow URL or for its turn
+to write holds no request worker, so reads (and ``/api/health``) stay quick
+while 45 URLs trickle in. Each pool takes a bounded queue; beyond it a request
+is refused with 503 rather than left to pile up.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..config import Settings
 from ..records import Article, IngestResult
 from ..store.base import Store
 from .errors import ApiError
+from .inputs import check_count
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,30 @@ class Added:
     story_of: dict[str, str]  # article id -> story id
 
 
+T = TypeVar("T")
+
+
+class Pool:
+    """A few threads for one kind of slow work, with a bounded queue (503 beyond it)."""
+
+    def __init__(self, name: str, workers: int, queue: int, busy: str) -> None:
+        self._executor = ThreadPoolExecutor(max(1, workers), thread_name_prefix=f"newsprism-{name}")
+        self._slots = threading.BoundedSemaphore(max(1, workers) + max(0, queue))
+        self._busy = busy
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` on the pool, awaited without holding a request worker."""
+        if not self._slots.acquire(blocking=False):
+            raise ApiError(503, "busy", self._busy)
+        try:
+            return await asyncio.wrap_future(self._executor.submit(fn, *args))
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
 @dataclass
 class Service:
     """The store behind the web app and the operations the routes call."""
@@ -40,6 +73,17 @@ class Service:
     _lock: threading.Lock = field(default_factory=threading.Lock)  # one addition at a time
     _open_lock: threading.Lock = field(default_factory=threading.Lock)
     _opened: list[Store] = field(default_factory=list)
+    fetches: Pool = field(init=False)
+    writes: Pool = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = self.settings.fetch_workers
+        self.fetches = Pool(
+            "fetch", n, 4 * n, "too many URLs are being fetched; try again in a minute"
+        )
+        self.writes = Pool(
+            "write", 1, 16, "too many additions are waiting their turn; try again in a minute"
+        )
 
     def store(self) -> Store:
         """This thread's connection to the store (opened, and migrated, on first use)."""
@@ -54,6 +98,8 @@ class Service:
         return store
 
     def close(self) -> None:
+        self.fetches.close()
+        self.writes.close()
         with self._open_lock:
             for store in self._opened:
                 with contextlib.suppress(Exception):
@@ -85,6 +131,7 @@ class Service:
         """Store the new articles of ``result``, analyze them and update their stories."""
         from ..watch import add_articles
 
+        check_count(len(result.articles))
         if not result.articles:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in result.skipped)
             raise ApiError(422, "no_article", f"no article could be read ({reasons or 'no input'})")
