@@ -82,8 +82,11 @@ def _quote_vectors(analyses: Sequence[Analysis]) -> dict[Span, npt.NDArray[np.fl
         return None
     from ..analyze.embed import embed_texts
 
-    vectors = embed_texts([q.text for q in quotes])
-    return {q.span: vectors[i] for i, q in enumerate(quotes)}
+    # each distinct text once (a reprinted quote is encoded once; a text's vector does
+    # not depend on the others encoded with it)
+    distinct = list(dict.fromkeys(q.text for q in quotes))
+    vectors = dict(zip(distinct, embed_texts(distinct), strict=True))
+    return {q.span: vectors[q.text] for q in quotes}
 
 
 def grade(

@@ -1,0 +1,116 @@
+"""Big stories take shortcuts (copies collapsed, candidates from blocking) that must give
+the answer of comparing everything with everything."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze.embed import embed_texts
+from newsprism.reconcile.blocking import OverlapIndex, candidate_pairs
+from newsprism.reconcile.entities import build_entities
+from newsprism.reconcile.quotes import Said, _said, _speaker_entity, affinity, group_renderings
+from newsprism.records import Quote, Span
+from newsprism.report import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _all_pairs(said: list[Said]) -> list[list[int]]:
+    """The greedy rule of :func:`group_renderings`, each quote compared with every member
+    of every group."""
+    groups: list[list[int]] = []
+    for i, s in enumerate(said):
+        best, best_score = None, 0.0
+        for g in groups:
+            if any(said[k].quote.span.article_id == s.quote.span.article_id for k in g):
+                continue
+            score = max(affinity(said[k], s) for k in g)
+            if score > best_score:
+                best, best_score = g, score
+        if best is not None:
+            best.append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[list[tuple[Quote, str | None]]]:
+    """The quotes of real reports (the examples and a second story), with speakers."""
+    report = run([str(ROOT / "examples"), str(ROOT / "tests" / "data" / "escape")], one_story=True)
+    analyses = [report.analyses[a.id] for a in report.articles]
+    _entities, entity_of = build_entities(analyses)
+    return [[(q, _speaker_entity(q, x, entity_of)) for q in x.quotes] for x in analyses]
+
+
+def _edit(q: Quote, rng: random.Random, pool: list[str]) -> Quote:
+    """A local edit of a quote, as an outlet makes one: a word dropped or replaced."""
+    words = q.text.split()
+    i = rng.randrange(len(words))
+    if rng.random() < 0.5 and len(words) > 3:
+        del words[i]
+    else:
+        words[i] = rng.choice(pool)
+    return replace(q, text=" ".join(words))
+
+
+def _story(
+    reports: list[list[tuple[Quote, str | None]]], n: int, seed: int
+) -> list[tuple[Quote, str | None]]:
+    """``n`` reports: copies of the real ones, some with local edits, some dropping quotes,
+    some losing their speakers."""
+    rng = random.Random(seed)
+    pool = [w for r in reports for q, _ in r for w in q.text.split()]
+    out = []
+    for k in range(n):
+        base = rng.choice(reports)
+        style = rng.random()
+        for q, sid in base:
+            q = replace(q, span=Span(f"r{k}", q.span.start, q.span.end))
+            if style > 0.6 and rng.random() < 0.3:
+                q = _edit(q, rng, pool)
+            if style > 0.85 and rng.random() < 0.4:
+                continue
+            if style < 0.1:
+                sid = None
+            out.append((q, sid))
+    return out
+
+
+@pytest.mark.parametrize(("n", "seed"), [(5, 1), (12, 2), (25, 3), (50, 4)])
+def test_quote_groups_of_a_big_story_equal_the_all_pairs_answer(
+    reports: list[list[tuple[Quote, str | None]]], n: int, seed: int
+) -> None:
+    quotes = _story(reports, n, seed)
+    texts = sorted({q.text for q, _ in quotes})
+    by_text = dict(zip(texts, embed_texts(texts), strict=True))
+    said = [_said(q, sid, {q.span: by_text[q.text]}) for q, sid in quotes]
+    exact = _all_pairs(said)
+    assert group_renderings(said) == exact
+    # a real test: copies joined across reports, and more than one utterance
+    assert len(exact) > 3 and max(len(g) for g in exact) >= 2 + n // 12
+
+
+def test_overlap_index_misses_no_pair_that_passes() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(300)]
+    weights = [1 / (i + 1) for i in range(300)]  # a few common words, many rare ones
+    sets = [set(rng.choices(vocabulary, weights, k=rng.randint(1, 12))) for _ in range(400)]
+    for threshold, min_size in [(0.5, 3), (0.8, 1), (0.34, 2)]:
+        passing = {
+            (i, j)
+            for i in range(len(sets))
+            for j in range(i + 1, len(sets))
+            if min(len(sets[i]), len(sets[j])) >= min_size
+            and len(sets[i] & sets[j]) / min(len(sets[i]), len(sets[j])) >= threshold
+        }
+        found = set(candidate_pairs(sets, threshold, min_size))
+        assert passing <= found
+        # and blocking leaves most pairs out
+        assert len(found) < 0.5 * len(sets) * (len(sets) - 1) / 2
+    index = OverlapIndex(sets, 0.5, 3)
+    assert all(i in index.candidates(i) for i, s in enumerate(sets) if len(s) >= 3)
