@@ -114,3 +114,25 @@ def test_overlap_index_misses_no_pair_that_passes() -> None:
         assert len(found) < 0.5 * len(sets) * (len(sets) - 1) / 2
     index = OverlapIndex(sets, 0.5, 3)
     assert all(i in index.candidates(i) for i, s in enumerate(sets) if len(s) >= 3)
+
+
+def test_reprinted_sentences_are_aligned_once_and_join_their_originals_facts() -> None:
+    from newsprism.reconcile.blocking import copies_of, expand
+
+    base = (ROOT / "examples" / "000_3d9ebadd12fa7263.txt").read_text().split(". ")[:6]
+    # three reprints of one wire article: one trims a sentence, one adds its own
+    reprints = [base, base[:3] + base[4:], [*base, "Our reporter adds a line of her own"]]
+    texts = [t for r in reprints for t in r]
+    articles = [f"a{k}" for k, r in enumerate(reprints) for _ in r]
+    copy = copies_of(texts, articles, {"a0": "wire", "a1": "wire", "a2": "wire"})
+    kept = [k for k, c in enumerate(copy) if c is None]
+    assert [texts[k] for k in kept] == [*base, "Our reporter adds a line of her own"]
+    # the aligner puts the original's first sentence with the third reprint's own one
+    own = len(kept) - 1
+    groups = expand([[0, own], *([k] for k in range(1, own))], kept, copy, articles)
+    assert sorted(k for g in groups for k in g) == list(range(len(texts)))
+    assert all(len({articles[k] for k in g}) == len(g) for g in groups)  # one per article
+    first = next(g for g in groups if 0 in g)
+    assert [articles[k] for k in first] == ["a0", "a1", "a2"]  # a2 by its own sentence
+    assert [len(g) for g in groups if texts[g[0]] == base[0]] == [3, 1]  # a2's copy alone
+    assert [len(g) for g in groups if texts[g[0]] == base[3]] == [2]  # a1 trimmed it

@@ -15,18 +15,39 @@ story. Two shortcuts keep it near-linear without changing a result:
   of its own in their prefix), never with all. No pair that can pass is left out, so
   an exact test of the candidates gives the all-pairs answer.
 
-Fact alignment can use both the same way (``reconcile/facts.py``): statements of one
-origin collapsed by their text, :class:`OverlapIndex` over their content words for
-the pairs worth an exact similarity, or :func:`candidate_pairs` for all of them at
-once.
+For fact alignment (``reconcile/facts.py``, ``reconcile/align.py``) a story of 300
+wire reprints would otherwise score every pair of some 7,000 sentences.
+:func:`copies_of` and :func:`expand` collapse them: a sentence repeated word for
+word by another article of its origin (a reprint, a trimmed copy) is not aligned
+again; it joins the fact of the sentence it copies, so only the representatives
+and each copy's own sentences (a local edit, an added paragraph) are scored::
+
+    copy = copies_of(texts, articles, origin_of)
+    kept = [k for k, c in enumerate(copy) if c is None]
+    groups = align_somehow([statements[k] for k in kept])   # indexes into kept
+    groups = expand(groups, kept, copy, articles)            # indexes into statements
+
+Unlike the quote shortcut this one is not exact: a pair's features that count
+over the story (how rare a word or an entity is, which sentence is another's best
+match) are computed without the copies. Copies share one origin, so corroboration
+counts do not change. :class:`OverlapIndex` over content words gives candidate
+pairs for the features that need shared words.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
-__all__ = ["OverlapIndex", "candidate_pairs", "collapse", "required_overlap"]
+__all__ = [
+    "OverlapIndex",
+    "candidate_pairs",
+    "collapse",
+    "copies_of",
+    "expand",
+    "required_overlap",
+]
 
 
 def collapse(keys: Iterable[Hashable]) -> tuple[list[int], list[int]]:
@@ -115,3 +136,67 @@ def candidate_pairs(
     """
     index = OverlapIndex(sets, threshold, min_size)
     return [(i, j) for i in range(len(sets)) for j in sorted(index.candidates(i)) if j > i]
+
+
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def copies_of(
+    texts: Sequence[str], articles: Sequence[str], origin_of: Mapping[str, str]
+) -> list[int | None]:
+    """For each sentence (``texts[k]`` of article ``articles[k]``), the index of the
+    sentence it copies — the same words, case and punctuation aside, earlier in another
+    article of its origin — or None when it is its own (the first of its words in its
+    origin, or a sentence repeated within one article).
+
+    >>> copies_of(["Troops left.", "Troops left!", "Rain fell."], ["a", "b", "b"],
+    ...           {"a": "o1", "b": "o1"})
+    [None, 0, None]
+    """
+    first: dict[tuple[str, str], int] = {}
+    out: list[int | None] = []
+    for k, (text, article) in enumerate(zip(texts, articles, strict=True)):
+        key = (origin_of.get(article, article), _words_key(text))
+        original = first.setdefault(key, k)
+        out.append(original if articles[original] != article else None)
+    return out
+
+
+def expand(
+    groups: Sequence[Sequence[int]],
+    kept: Sequence[int],
+    copy_of: Sequence[int | None],
+    articles: Sequence[str],
+) -> list[list[int]]:
+    """Groups of the kept sentences (indexes into ``kept``) as groups of all sentences:
+    each copy joins the group of the sentence it copies, unless its article already has
+    a sentence there (a fact holds one statement per article); then it stands alone.
+    Groups come in the order of their first sentence.
+
+    >>> expand([[0, 1]], kept=[0, 2], copy_of=[None, 0, None], articles=["a", "b", "c"])
+    [[0, 1, 2]]
+    """
+    where: dict[int, int] = {}
+    out: list[list[int]] = []
+    for g in groups:
+        members = sorted(kept[k] for k in g)
+        for k in members:
+            where[k] = len(out)
+        out.append(members)
+    for k, original in enumerate(copy_of):
+        if original is None:
+            continue
+        if original not in where:  # left out of the groups: so is its copy
+            where[k] = len(out)
+            out.append([k])
+            continue
+        home = out[where[original]]
+        if any(articles[m] == articles[k] for m in home):
+            where[k] = len(out)
+            out.append([k])
+        else:
+            home.append(k)
+    for g in out:
+        g.sort()
+    return sorted(out, key=lambda g: g[0])
