@@ -77,7 +77,8 @@ def test_json_rendering_keeps_non_ascii_and_round_trips() -> None:
 
 def test_markdown_escapes_table_cells_and_shows_quotes() -> None:
     md = render(_report(), "md")
-    assert "Mayor <b>Larsen</b> \\| café clash" in md
+    assert "Mayor &lt;b&gt;Larsen&lt;/b&gt; \\| café clash" in md
+    assert "<b>" not in md
     assert "Anne Larsen: “We have never seen the river this high,”" in md
     assert "| x.png | binary data (PNG image), not text |" in md
 
@@ -86,3 +87,33 @@ def test_html_escapes_article_markup() -> None:
     html = render(_report(), "html")
     assert "<b>Larsen</b>" not in html
     assert "&lt;b&gt;Larsen&lt;/b&gt;" in html
+
+
+HOSTILE = (
+    "Council vote delayed <script>alert('council')</script>\n"
+    "The council delayed its vote on Tuesday <img src=x onerror=\"alert(1)\">, the clerk said, "
+    "and posted the agenda [here](javascript:alert(2)) with <a href=\"https://x.test\">notes</a> "
+    "& minutes.\n"
+)
+
+
+def test_markdown_shown_as_html_runs_nothing_from_an_article() -> None:
+    """A renderer that passes raw HTML (CommonMark does) shows the markup as text."""
+    from markdown_it import MarkdownIt
+
+    art = Article(
+        id="fedcba9876543210",
+        source="<script>src.html",
+        kind="text",
+        text=HOSTILE,
+        raw=HOSTILE,
+        title="Council vote delayed <script>alert('council')</script>",
+        outlet="<img src=x onerror=alert(3)>",
+    )
+    md = render(Report((art,), (), {}), "md")
+    html = MarkdownIt("commonmark").render(md)
+    for live in ("<script", "<img", "<a href", 'href="javascript:'):
+        assert live not in html, live
+    # what the reader sees is what the article says
+    assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html
+    assert "[here](javascript:alert(2))" in html and "&amp; minutes" in html

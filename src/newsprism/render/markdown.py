@@ -1,4 +1,13 @@
-"""A Markdown report a reader can skim in a terminal or paste into an issue."""
+"""A Markdown report a reader can skim in a terminal or paste into an issue.
+
+Every text that came from an article (titles, sentences, quotes, names, sources)
+goes through :func:`_md`: Markdown renderers pass raw HTML through, so an
+article holding ``<script>`` or ``<img onerror=…>`` would run wherever the report
+is shown as HTML (an issue tracker, a wiki, a static site). Such text is
+written as character references (``&lt;script&gt;``), which every renderer
+shows as the characters the article had; link brackets are escaped too, so an
+article cannot make a ``javascript:`` link.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +16,23 @@ from ..report import Report
 from .summary import evidence_counts, people_and_places
 
 
+_MD_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "[": "\\[", "]": "\\]"}
+)
+
+
+def _md(value: object) -> str:
+    """Text from an article, made inert in Markdown: no HTML, no links.
+
+    >>> _md('<img src=x onerror="alert(1)"> & [a](javascript:x)')
+    '&lt;img src=x onerror="alert(1)"&gt; &amp; \\\\[a\\\\](javascript:x)'
+    """
+    return ("" if value is None else str(value)).translate(_MD_ESCAPES)
+
+
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from an article for one line or table cell: :func:`_md`, pipes escaped."""
+    return _md(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _date_cell(article: Article) -> str:
@@ -53,26 +76,26 @@ def render_markdown(report: Report) -> str:
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
         for i, a in enumerate(report.articles, 1):
-            lines += [f"### {i}. {a.title or a.source}", ""]
+            lines += [f"### {i}. {_cell(a.title or a.source)}", ""]
             analysis = report.analyses.get(a.id)
             if analysis is not None:
                 people, places = people_and_places(analysis)
                 lines.append(f"- {evidence_counts(analysis)}")
                 if people:
-                    lines.append("- people: " + ", ".join(people))
+                    lines.append("- people: " + _cell(", ".join(people)))
                 if places:
-                    lines.append("- places: " + ", ".join(places))
+                    lines.append("- places: " + _cell(", ".join(places)))
                 for q in analysis.quotes:
                     if q.kind == "direct":
-                        who = q.speaker or "unknown speaker"
+                        who = _cell(q.speaker or "unknown speaker")
                         lines.append(f"- {who}: “{_cell(q.text)}”")
                 for note in analysis.notes:
-                    lines.append(f"- note: {note}")
+                    lines.append(f"- note: {_cell(note)}")
             if a.removed:
                 lines.append(f"- cleaning removed {len(a.removed)} lines")
             lead = a.text.strip().split("\n")
             body = [ln for ln in lead if ln.strip()][:3]
-            lines += ["", *[f"> {ln}" for ln in body], ""]
+            lines += ["", *[f"> {_cell(ln)}" for ln in body], ""]
     if report.skipped:
         lines += ["## Skipped", "", "| source | reason |", "|---|---|"]
         lines += [f"| {_cell(s.source)} | {_cell(s.reason)} |" for s in report.skipped]
@@ -84,13 +107,13 @@ def _label(report: Report, article_id: str) -> str:
     """A short name for an article: its outlet, else its source file."""
     for n, a in enumerate(report.articles, 1):
         if a.id == article_id:
-            return f"[{n}] {a.outlet or a.source}"
-    return article_id
+            return f"[{n}] {_cell(a.outlet or a.source)}"
+    return _cell(article_id)
 
 
 def _fact_lines(fact: Fact, report: Report) -> list[str]:
     out = [f"- **{_cell(fact.summary)}** — {fact.independent_sources} independent "
-           f"origin(s), {len(fact.statements)} article(s). {fact.note}"]  # fmt: skip
+           f"origin(s), {len(fact.statements)} article(s). {_cell(fact.note)}"]  # fmt: skip
     for st in fact.statements:
         out.append(f"  - {_label(report, st.span.article_id)} "
                    f"(chars {st.span.start}–{st.span.end}): “{_cell(st.text)}”")  # fmt: skip
@@ -107,10 +130,10 @@ def render_story(story: Story, report: Report) -> list[str]:
         lines += ["### Who copied whom", ""]
         for o in copied:
             members = ", ".join(_label(report, a) for a in o.article_ids)
-            lines.append(f"- {o.id}: {members}")
+            lines.append(f"- {_cell(o.id)}: {members}")
             for copy, source, evidence in o.copies:
                 src = _label(report, source) if any(a.id == source for a in report.articles) \
-                    else source  # fmt: skip
+                    else _cell(source)  # fmt: skip
                 lines.append(f"  - {_label(report, copy)} ← {src}: {_cell(evidence)}")
         lines.append("")
     sections = [
@@ -130,7 +153,7 @@ def render_story(story: Story, report: Report) -> list[str]:
         for q in compared:
             lines.append(f"- **{_cell(q.speaker or 'unknown speaker')}**")
             for r in q.renderings:
-                flag = f" ⚠ {r.flag}" if r.flag else ""
+                flag = f" ⚠ {_cell(r.flag)}" if r.flag else ""
                 lines.append(f"  - {_label(report, r.span.article_id)} *{r.relation}*: "
                              f"“{_cell(r.text)}”{flag}")  # fmt: skip
                 if r.diff:
@@ -162,7 +185,7 @@ def render_story(story: Story, report: Report) -> list[str]:
         lines += ["### Timeline", ""]
         for t in story.timeline:
             when = t.date_start if t.date_start == t.date_end else f"{t.date_start} – {t.date_end}"
-            lines.append(f"- {when}: {_cell(t.summary)} ({', '.join(t.fact_ids)})")
+            lines.append(f"- {_cell(when)}: {_cell(t.summary)} ({_cell(', '.join(t.fact_ids))})")
         lines.append("")
     if story.grades:
         lines += ["### Against the primary source", ""]
@@ -171,8 +194,8 @@ def render_story(story: Story, report: Report) -> list[str]:
             lines.append(f"- {who}: {len(g.matching)} fact(s) as in the primary, "
                          f"{len(g.changed)} changed, {len(g.added)} not in it")  # fmt: skip
             for fid, what in g.changed:
-                lines.append(f"  - {fid}: {_cell(what)}")
+                lines.append(f"  - {_cell(fid)}: {_cell(what)}")
             for qid, what in g.quotes_changed:
-                lines.append(f"  - quote {qid}: {_cell(what)}")
+                lines.append(f"  - quote {_cell(qid)}: {_cell(what)}")
         lines.append("")
     return lines
