@@ -91,8 +91,8 @@ def test_html_escapes_article_markup() -> None:
 
 HOSTILE = (
     "Council vote delayed <script>alert('council')</script>\n"
-    "The council delayed its vote on Tuesday <img src=x onerror=\"alert(1)\">, the clerk said, "
-    "and posted the agenda [here](javascript:alert(2)) with <a href=\"https://x.test\">notes</a> "
+    'The council delayed its vote on Tuesday <img src=x onerror="alert(1)">, the clerk said, '
+    'and posted the agenda [here](javascript:alert(2)) with <a href="https://x.test">notes</a> '
     "& minutes.\n"
 )
 

@@ -31,8 +31,8 @@ class Settings:
     # Whether fetches may reach loopback, private, link-local and reserved addresses.
     # None: the command decides (analyze/watch: yes, the user is asking; serve: no).
     allow_private_urls: bool | None = None
-    # serve: URL fetches running at once, apart from the request workers (more wait, up to
-    # four times as many; beyond that a fetch is refused with 503).
+    # serve: URL fetches running at once, apart from the request workers (as many again
+    # wait their turn; beyond that a fetch is refused with 503).
     fetch_workers: int = 4
     # serve: the token that writes (and, with protect_reads, reads) need; None: no token.
     token: str | None = None

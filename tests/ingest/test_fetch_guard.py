@@ -109,7 +109,7 @@ def sites() -> Iterator[Callable[..., Site]]:
 
 
 @pytest.mark.parametrize(
-    "host", ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]", "2130706433", "0x7f.1"]
+    "host", ["127.0.0.1", "localhost", "[::1]", "[::ffff:127.0.0.1]", "2130706433", "0x7f.1"]
 )
 def test_a_loopback_url_is_refused_when_private_urls_are_off(
     sites: Callable[..., Site], host: str

@@ -139,6 +139,8 @@ def test_protected_reads_and_signing_in(db_copy: Path) -> None:
     with TestClient(create_app(str(db_copy), settings=settings), base_url=LOCAL) as c:
         _error(c.get("/api/stories"), 401, "unauthorized")
         assert c.get("/api/health").status_code == 200  # liveness stays open
+        browser = c.get("/", headers={"accept": "text/html"}, follow_redirects=False)
+        assert browser.status_code == 303 and browser.headers["location"] == "/login"
         page = c.get("/login")
         assert page.status_code == 200
         found = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)

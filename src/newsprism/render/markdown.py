@@ -15,7 +15,6 @@ from ..records import Article, Fact, Story
 from ..report import Report
 from .summary import evidence_counts, people_and_places
 
-
 _MD_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "[": "\\[", "]": "\\]"}
 )

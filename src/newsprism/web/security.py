@@ -186,6 +186,10 @@ class Guard:
             await self.app(scope, receive, with_headers)  # type: ignore[arg-type]
             return
         status, code, message, extra = refusal
+        accept = headers.get(b"accept", b"").decode("latin-1")
+        if status == 401 and scope.get("method") == "GET" and "text/html" in accept:
+            # a browser opening a protected page is sent to sign in
+            status, extra = 303, [(b"location", b"/login")]
         body = json.dumps(error_body(status, code, message)).encode()
         await with_headers(
             {

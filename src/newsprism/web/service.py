@@ -55,9 +55,13 @@ class Pool:
         if not self._slots.acquire(blocking=False):
             raise ApiError(503, "busy", self._busy)
         try:
-            return await asyncio.wrap_future(self._executor.submit(fn, *args))
-        finally:
+            job = self._executor.submit(fn, *args)
+        except RuntimeError:  # shut down
             self._slots.release()
+            raise ApiError(503, "busy", "the server is stopping") from None
+        # the slot is free when the work ends, not when a client stops waiting for it
+        job.add_done_callback(lambda _: self._slots.release())
+        return await asyncio.wrap_future(job)
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -78,9 +82,8 @@ class Service:
 
     def __post_init__(self) -> None:
         n = self.settings.fetch_workers
-        self.fetches = Pool(
-            "fetch", n, 4 * n, "too many URLs are being fetched; try again in a minute"
-        )
+        # as many wait as run: a waiting fetch starts within one deadline (http_deadline)
+        self.fetches = Pool("fetch", n, n, "too many URLs are being fetched; try again in a minute")
         self.writes = Pool(
             "write", 1, 16, "too many additions are waiting their turn; try again in a minute"
         )
