@@ -376,6 +376,31 @@ def eval_stories(
         typer.echo(format_stories(results))
 
 
+@eval_app.command("translations")
+def eval_translations(
+    data: Annotated[Path, typer.Option(help="MEANTIME folder (<lang>/meantime.conll).")] = Path(
+        "../shared/data/meantime"
+    ),
+    ecb: Annotated[
+        Path | None,
+        typer.Option(help="ECB+ folder or tarball: its same-story reports are the hard negatives."),
+    ] = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz"),
+    processes: Annotated[int, typer.Option(help="Worker processes for the analysis.")] = 2,
+    debug: DebugOption = False,
+) -> None:
+    """Translations as copies: MEANTIME translation pairs in one story and origin, ECB+
+    same-story reports wrongly merged, and the decision's recall leaving each topic out."""
+    with _one_line_errors(debug):
+        from .evaluate.translations import evaluate_translations, format_translations
+
+        if not data.exists():
+            raise UsageError(f"{data} does not exist; pass --data PATH")
+        if ecb is not None and not ecb.exists():
+            raise UsageError(f"{ecb} does not exist; pass --ecb PATH")
+        results = evaluate_translations(data, ecb, _settings(debug), processes)
+        typer.echo(format_translations(results))
+
+
 def main() -> None:
     """Entry point of the ``newsprism`` command."""
     try:

@@ -34,29 +34,41 @@ def year_for(
 ) -> int | None:
     """The year a month-day falls in.
 
-    With a weekday: the latest year, up to the reference year (this year when there
-    is no reference), in which that date fell on that weekday, looking back ten
-    years. Without one: the year in which the date is the latest not more than
-    ``slack_days`` after the reference; None without a reference.
+    With a weekday: among the years, ten either side of the reference, in which that
+    date fell on that weekday, the one whose date is nearest the reference (the
+    earlier on a tie): a weekday fits a date once in about six years, so the latest
+    fitting year is often years away from a batch of articles that are all from one
+    week. Without a reference, the latest fitting year up to this one. Without a
+    weekday: the year in which the date is the latest not more than ``slack_days``
+    after the reference; None without a reference.
 
-    >>> year_for(11, 30, 6, None, 0) is not None  # a Sunday November 30 exists
-    True
+    >>> year_for(3, 3, 0, date(2008, 3, 5)), year_for(3, 3, 0, date(2014, 2, 20))
+    (2008, 2014)
     >>> year_for(11, 30, None, date(2025, 12, 1)), year_for(12, 20, None, date(2025, 12, 1))
     (2025, 2024)
     """
-    ref = reference or date.today()
     if weekday is not None:
-        for year in range(ref.year, ref.year - 11, -1):
+        ref = reference or date.today()
+        years = range(ref.year - 10, ref.year + (11 if reference else 1))
+        fitting = []
+        for year in years:
             try:
-                if date(year, month, day).weekday() == weekday:
-                    return year
+                when = date(year, month, day)
             except ValueError:
                 continue
-        return None
+            if when.weekday() == weekday:
+                fitting.append(when)
+        if not fitting:
+            return None
+        if reference is None:
+            return fitting[-1].year
+        return min(fitting, key=lambda d: (abs((d - ref).days), d)).year
     if reference is None:
         return None
     try:
-        candidate = date(ref.year, month, day)
+        candidate = date(reference.year, month, day)
     except ValueError:
         return None
-    return ref.year if candidate <= ref + timedelta(days=slack_days) else ref.year - 1
+    if candidate <= reference + timedelta(days=slack_days):
+        return reference.year
+    return reference.year - 1

@@ -17,8 +17,7 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .config import Settings
-from .errors import InputError
-from .records import Analysis, Article, IngestResult, Skipped, Story
+from .records import Analysis, Article, Skipped, Story
 from .serialize import to_jsonable
 from .store.base import Store
 
@@ -70,24 +69,19 @@ def run(
         report = run(["examples/"], analyze=False)
         [a.outlet for a in report.articles]
     """
-    from .ingest import ingest
+    from .ingest import ingest, ingest_with_primary
     from .runners import check_engine
 
     check_engine(engine)
     settings = settings or Settings()
     say = progress or (lambda *_args: None)
     say("reading inputs")
-    result = ingest(paths, settings, stdin=stdin)
     primary_id = None
-    if primary is not None:
-        # the primary source (a press release, a statement) joins the story as its reference
-        found = ingest([primary], settings)
-        if not found.articles:
-            reason = found.skipped[0].reason if found.skipped else "no text"
-            raise InputError(f"primary source {primary}: {reason}")
-        primary_id = found.articles[0].id
-        kept = [a for a in result.articles if a.id != primary_id]
-        result = IngestResult((found.articles[0], *kept), result.skipped)
+    if primary is None:
+        result = ingest(paths, settings, stdin=stdin)
+    else:
+        # the primary source joins the story as its reference, cleaned with the batch
+        result, primary_id = ingest_with_primary(paths, primary, settings, stdin=stdin)
     store = None
     if settings.db:
         from .store import open_store

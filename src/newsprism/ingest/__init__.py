@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 from ..config import Settings
+from ..errors import InputError
 from ..records import Document, IngestResult, Skipped
-from .build import build_articles
+from .build import article_id, build_articles
 from .sources import read_bytes, read_sources
 
-__all__ = ["build_articles", "ingest", "ingest_bytes", "read_sources"]
+__all__ = ["build_articles", "ingest", "ingest_bytes", "ingest_with_primary", "read_sources"]
 
 
 def ingest(
@@ -33,6 +34,42 @@ def ingest(
     """
     settings = settings or Settings()
     return _build(read_sources(paths, settings, stdin=stdin), settings)
+
+
+def ingest_with_primary(
+    paths: Sequence[str],
+    primary: str,
+    settings: Settings | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+) -> tuple[IngestResult, str]:
+    """Read ``paths`` and the ``primary`` source (a press release, a statement) as one
+    batch; return the result, the primary first, and the primary's article id.
+
+    One batch, so the primary and its copies go through one cleaning rule: a
+    timestamp line that every copy of a release carries is dropped from all of them
+    or from none. An input identical to the primary is read once. Raises
+    :class:`~newsprism.errors.InputError` when the primary yields no article.
+    """
+    settings = settings or Settings()
+    first = next((d for d in read_sources([primary], settings) if isinstance(d, Document)), None)
+    if first is None:
+        found = ingest([primary], settings)
+        reason = found.skipped[0].reason if found.skipped else "no text"
+        raise InputError(f"primary source {primary}: {reason}")
+    key = article_id(first.raw)
+    docs: list[Document] = [first]
+    skipped: list[Skipped] = []
+    for item in read_sources(paths, settings, stdin=stdin):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        elif article_id(item.raw) != key:
+            docs.append(item)
+    articles, more = build_articles(docs, settings)
+    if not articles or articles[0].id != key:
+        reason = next((s.reason for s in more if s.source == first.source), "no text")
+        raise InputError(f"primary source {primary}: {reason}")
+    return IngestResult(tuple(articles), tuple(skipped) + tuple(more)), key
 
 
 def _build(items: Iterable[Document | Skipped], settings: Settings) -> IngestResult:

@@ -20,6 +20,7 @@ from .metadata import (
     detect_language,
     outlet_from_url,
     parse_meta_date,
+    stated_date,
     title_from_text,
 )
 
@@ -100,6 +101,7 @@ def build_articles(
             skipped.append(Skipped(doc.source, f"extraction failed: {type(exc).__name__}: {exc}"))
     boilerplate = corpus_boilerplate([d.lines for d in drafts])
     reference = date.fromisoformat(settings.date) if settings.date else None
+    batch = reference or _batch_date(drafts)
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for draft in drafts:
@@ -108,7 +110,7 @@ def build_articles(
             skipped.append(Skipped(draft.doc.source, f"duplicate of {seen[aid]}"))
             continue
         try:
-            article = _article(aid, draft, boilerplate, reference, settings)
+            article = _article(aid, draft, boilerplate, reference, batch, settings)
         except Exception as exc:
             reason = f"cleaning failed: {type(exc).__name__}: {exc}"
             skipped.append(Skipped(draft.doc.source, reason[:200]))
@@ -123,8 +125,52 @@ def build_articles(
     return articles, skipped
 
 
+def _batch_date(drafts: Sequence[_Draft]) -> date | None:
+    """The median of the publication dates the batch's articles state with their year:
+    what a year guessed from a weekday ("Monday, March 3") is chosen near."""
+    found = []
+    for d in drafts:
+        value = parse_meta_date(d.published) if d.published else None
+        value = value or stated_date("\n".join(ln for ln in d.lines if ln.strip()))
+        if value:
+            found.append(value)
+    if not found:
+        return None
+    return date.fromisoformat(sorted(found)[(len(found) - 1) // 2])
+
+
+def _published_from_text(
+    text: str, d: _Draft, reference: date | None, batch: date | None
+) -> Provenance | None:
+    """The date the article's lead states. A timestamp or dateline line that recurs
+    across the batch (copies of one release all carry it) is dropped from the text as
+    boilerplate, so the lead is also read as the article alone would be cleaned, and
+    a date found only there points into the raw input."""
+    found = date_from_text(text, reference, batch_reference=batch)
+    if found is not None and not found.value.startswith("--"):
+        return found
+    alone = clean_lines(d.lines).text
+    if alone == text:
+        return found
+    again = date_from_text(alone, reference, batch_reference=batch)
+    if again is None or again.start is None or again.end is None:
+        return found
+    if found is not None and again.value.startswith("--"):
+        return found
+    said = alone[again.start : again.end]
+    at = d.doc.body.find(said)
+    if at < 0:
+        return Provenance(again.field, again.value, "raw")
+    return Provenance(again.field, again.value, "raw", at, at + len(said))
+
+
 def _article(
-    aid: str, d: _Draft, boilerplate: set[str], reference: date | None, settings: Settings
+    aid: str,
+    d: _Draft,
+    boilerplate: set[str],
+    reference: date | None,
+    batch: date | None,
+    settings: Settings,
 ) -> Article:
     doc = d.doc
     cleaned = clean_lines(d.lines, boilerplate)
@@ -164,7 +210,7 @@ def _article(
     if published:
         prov.append(Provenance("published", published, container))
     else:
-        found_date = date_from_text(text, reference)
+        found_date = _published_from_text(text, d, reference, batch)
         if found_date and not found_date.value.startswith("--"):
             published = found_date.value
             prov.append(found_date)

@@ -84,14 +84,21 @@ def parse_meta_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Provenance | None:
+def date_from_text(
+    text: str,
+    reference: date | None,
+    lead_lines: int = 3,
+    *,
+    batch_reference: date | None = None,
+) -> Provenance | None:
     """The publication date the article's first lines state, with its span.
 
     Datelines, a weekday with a date ("on Sunday (November 30th)"), and a date
     after a publication verb ("announced on November 30"). Other dates in the
     lead are about events, not publication, and are not taken. A year missing from
-    the text comes from the weekday, else from ``reference``; without either, the
-    value is the month and day alone ("--11-30").
+    the text comes from the weekday (the fitting year nearest ``reference``, else
+    nearest ``batch_reference``, the date the batch's other articles state), else from
+    ``reference``; without either, the value is the month and day alone ("--11-30").
     """
     lines = text.split("\n")[:lead_lines]
     offset = 0
@@ -103,10 +110,10 @@ def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Pr
             day = int(m["day"])
             weekday = WEEKDAYS[m["weekday"].casefold()] if has_weekday else None
             year: int | None = int(m["year"]) if m["year"] else None
-            if year is None:
-                ref = reference or date.today()
-                if weekday is not None or reference is not None:
-                    year = year_for(month, day, weekday, ref)
+            if year is None and weekday is not None:
+                year = year_for(month, day, weekday, reference or batch_reference)
+            elif year is None and reference is not None:
+                year = year_for(month, day, None, reference)
             start, end = offset + m.start(), offset + m.end()
             if year is None:
                 return Provenance("published", f"--{month:02d}-{day:02d}", "text", start, end)
@@ -114,6 +121,25 @@ def date_from_text(text: str, reference: date | None, lead_lines: int = 3) -> Pr
             if value:
                 return Provenance("published", value, "text", start, end)
         offset += len(line) + 1
+    return None
+
+
+def stated_date(text: str, lead_lines: int = 3) -> str | None:
+    """The publication date the lead states with its year written out, else None.
+
+    The dates a batch states this way are what a year missing elsewhere in the batch is
+    chosen near (:func:`date_from_text`'s ``batch_reference``).
+
+    >>> stated_date("Storm hits coast\nPublished March 3, 2008"), stated_date("Monday, March 3")
+    ('2008-03-03', None)
+    """
+    for line in text.split("\n")[:lead_lines]:
+        found = _first_publication_date(line)
+        if found is not None:
+            m = found[0]
+            if not m["year"]:
+                return None
+            return _make_date(int(m["year"]), month_number(m["month"]), int(m["day"]))
     return None
 
 

@@ -14,15 +14,16 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from ..records import Analysis, Article, Fact, Grade, QuoteGroup, Span, Story
+from ..records import Analysis, Article, Span, Story
 from ..runners import one_thread
 from .entities import build_entities
 from .events import build_events, timeline
-from .facts import build_facts, compare
+from .facts import build_facts
 from .origins import find_origins
+from .primary import grade
 from .quotes import group_quotes
 
-__all__ = ["reconcile"]
+__all__ = ["grade", "reconcile"]
 
 
 def reconcile(
@@ -52,7 +53,7 @@ def _reconcile(
     story_id: str,
 ) -> Story:
     entities, entity_of = build_entities(analyses)
-    origins = find_origins(articles)
+    origins = find_origins(articles, analyses)
     origin_of = {aid: o.id for o in origins for aid in o.article_ids}
     texts = {a.id: a.text for a in articles}
     facts = build_facts(analyses, texts, entity_of, origin_of)
@@ -72,7 +73,7 @@ def _reconcile(
         events=build_events(facts, entities),
         timeline=timeline(facts),
         primary_id=primary_id,
-        grades=grade(articles, facts, quotes, primary_id) if primary_id else (),
+        grades=grade(articles, facts, quotes, primary_id, analyses) if primary_id else (),
     )
 
 
@@ -87,41 +88,3 @@ def _quote_vectors(analyses: Sequence[Analysis]) -> dict[Span, npt.NDArray[np.fl
     distinct = list(dict.fromkeys(q.text for q in quotes))
     vectors = dict(zip(distinct, embed_texts(distinct), strict=True))
     return {q.span: vectors[q.text] for q in quotes}
-
-
-def grade(
-    articles: Sequence[Article],
-    facts: Sequence[Fact],
-    quotes: Sequence[QuoteGroup],
-    primary_id: str,
-) -> tuple[Grade, ...]:
-    """Each article's facts and quotes against the primary source's."""
-    out = []
-    for a in articles:
-        if a.id == primary_id:
-            continue
-        matching: list[str] = []
-        changed: list[tuple[str, str]] = []
-        added: list[str] = []
-        for f in facts:
-            mine = [st for st in f.statements if st.span.article_id == a.id]
-            if not mine:
-                continue
-            ref = [st for st in f.statements if st.span.article_id == primary_id]
-            if not ref:
-                added.append(f.id)
-                continue
-            diffs = compare(ref[0], mine[0])
-            if diffs:
-                changed.append((f.id, "; ".join(d for _, d in diffs)))
-            else:
-                matching.append(f.id)
-        quotes_changed = []
-        for g in quotes:
-            refs = [r for r in g.renderings if r.span.article_id == primary_id]
-            for r in g.renderings:
-                if refs and r.span.article_id == a.id and r.relation != "verbatim":
-                    quotes_changed.append((g.id, f"{r.relation}: {r.diff}".strip(": ")))
-        out.append(Grade(a.id, tuple(matching), tuple(changed), tuple(added),
-                         tuple(quotes_changed)))  # fmt: skip
-    return tuple(out)

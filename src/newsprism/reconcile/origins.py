@@ -1,10 +1,12 @@
 """Which articles are not independent: shared wire credits, near-duplicate text,
-long runs of words copied outside quotation marks.
+long runs of words copied outside quotation marks, translations.
 
 Two articles that quote the same speaker share words inside quotation marks;
 that is reporting, not copying. Words shared outside quotation marks, for a run
 long enough that chance is ruled out, are copied: from each other or from a
-common source. Either way they are one origin when facts are counted.
+common source. Either way they are one origin when facts are counted. A
+translation shares no words with its original but all its sentences, one to one
+(:mod:`.translations`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..analyze.quotes import find_quotations
-from ..records import Article, Origin
+from ..records import Analysis, Article, Origin
+from .translations import find_translations
 
 SHINGLE = 5  # words per shingle
 NEAR_DUPLICATE = 0.5  # Jaccard of shingle sets
@@ -71,8 +74,11 @@ def _earlier(a: Article, b: Article) -> tuple[Article, Article]:
     return (b, a) if a.id < b.id else (a, b)
 
 
-def find_origins(articles: Sequence[Article]) -> tuple[Origin, ...]:
-    """Group ``articles`` into origins; every article is in exactly one.
+def find_origins(
+    articles: Sequence[Article], analyses: Sequence[Analysis] = ()
+) -> tuple[Origin, ...]:
+    """Group ``articles`` into origins; every article is in exactly one. With their
+    ``analyses`` (sentence embeddings), translations are found too.
 
     >>> from newsprism.records import Article
     >>> w = Article("w1", "a", "text", "x", "x", credits=("Reuters",))
@@ -117,6 +123,10 @@ def find_origins(articles: Sequence[Article]) -> tuple[Origin, ...]:
         if evidence:
             parent[find(a.id)] = find(b.id)
             copies.append((copy.id, source.id, evidence))
+    if analyses:
+        for link in find_translations(articles, analyses):
+            parent[find(link.copy)] = find(link.original)
+            copies.append((link.copy, link.original, link.evidence))
     groups: dict[str, list[str]] = {}
     for a in articles:
         groups.setdefault(find(a.id), []).append(a.id)
