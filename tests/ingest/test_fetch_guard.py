@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from newsprism.config import Settings
@@ -30,7 +34,12 @@ GUARDED = Settings(allow_private_urls=False, http_timeout=3, http_deadline=3)
 class Site:
     """A loopback web server that records the Host header of every request it answers."""
 
-    def __init__(self, address: str, routes: dict[str, Callable[[Any], None]]) -> None:
+    def __init__(
+        self,
+        address: str,
+        routes: dict[str, Callable[[Any], None]],
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         seen = self.hosts = []
 
         class Handler(BaseHTTPRequestHandler):
@@ -43,6 +52,8 @@ class Site:
 
         self.httpd = ThreadingHTTPServer((address, 0), Handler)
         self.httpd.daemon_threads = True
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
         self.port = int(self.httpd.server_address[1])
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -98,8 +109,12 @@ def public(monkeypatch: pytest.MonkeyPatch) -> None:
 def sites() -> Iterator[Callable[..., Site]]:
     started: list[Site] = []
 
-    def start(address: str = "127.0.0.1", **routes: Callable[[Any], None]) -> Site:
-        site = Site(address, {"/" + k: v for k, v in routes.items()})
+    def start(
+        address: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+        **routes: Callable[[Any], None],
+    ) -> Site:
+        site = Site(address, {"/" + k: v for k, v in routes.items()}, tls)
         started.append(site)
         return site
 
@@ -186,6 +201,43 @@ def test_the_connection_goes_to_the_address_that_was_checked(
     assert isinstance(doc, Document) and "2.1 billion dollar budget" in doc.body
     assert outside.hosts == [f"news.rebind.test:{outside.port}"]  # Host header kept
     assert inside.hosts == []
+
+
+@pytest.mark.usefixtures("public")
+def test_https_is_pinned_and_keeps_the_name_for_sni_and_the_certificate(
+    sites: Callable[..., Site], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The connection goes to the checked address; TLS still names (and verifies) the host."""
+    name = "news.rebind.test"
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", f"/CN={name}",
+         "-addext", f"subjectAltName=DNS:{name}"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    server_tls.sni_callback = lambda _sock, sni, _ctx: names.append(sni)
+    outside = sites("127.0.0.2", tls=server_tls)
+    inside = sites("127.0.0.1")
+    answers = iter(["127.0.0.2", "127.0.0.1", "127.0.0.1"])
+    real = socket.getaddrinfo
+
+    def rebinding(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == name:
+            return real(next(answers), port, *args, **kwargs)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(
+        httpx, "create_ssl_context", lambda: ssl.create_default_context(cafile=cert)
+    )
+    (doc,) = fetch_url(f"https://{name}:{outside.port}/page", GUARDED)
+    assert isinstance(doc, Document) and "2.1 billion dollar budget" in doc.body
+    assert names == [name]  # SNI: the host name, not the address connected to
+    assert outside.hosts == [f"{name}:{outside.port}"] and inside.hosts == []
 
 
 def test_a_trickling_server_is_cut_off_at_the_total_deadline(sites: Callable[..., Site]) -> None:

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..render.assets import CSS, JS
 from .errors import error_body
@@ -175,15 +175,14 @@ class Guard:
             return
         headers = dict(scope.get("headers") or [])
 
-        async def with_headers(message: dict[str, object]) -> None:
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                given = list(message.get("headers") or [])  # type: ignore[call-overload]
-                message["headers"] = given + SECURITY_HEADERS
+                message["headers"] = list(message.get("headers") or []) + SECURITY_HEADERS
             await send(message)
 
         refusal = self.refusal(scope, headers)
         if refusal is None:
-            await self.app(scope, receive, with_headers)  # type: ignore[arg-type]
+            await self.app(scope, receive, with_headers)
             return
         status, code, message, extra = refusal
         accept = headers.get(b"accept", b"").decode("latin-1")
