@@ -154,3 +154,46 @@ def test_text_colours_meet_wcag_aa_contrast() -> None:
     assert len(rules) == 2
     for background, colour in rules:
         assert _contrast(colour, background) >= 4.5, (colour, background)
+
+
+def _reprinted(data: dict[str, Any], copies: int) -> dict[str, Any]:
+    """The report with the story's first article reprinted ``copies`` times by other
+    outlets: one origin, every statement and quote of it repeated word for word."""
+    import copy
+
+    data = copy.deepcopy(data)
+    story = data["stories"][0]
+    first = story["article_ids"][0]
+    original = next(a for a in data["articles"] if a["id"] == first)
+    ids = [f"reprint{k:04d}" for k in range(copies)]
+    data["articles"] += [{**original, "id": i, "outlet": f"Outlet {k}"} for k, i in enumerate(ids)]
+    story["article_ids"] += ids
+    origin = next(o for o in story["origins"] if first in o["article_ids"])
+    origin["article_ids"] += ids
+    for item, key in [(f, "statements") for f in story["facts"]] + [
+        (q, "renderings") for q in story["quotes"]
+    ]:
+        mine = [x for x in item[key] if x["article_id"] == first]
+        item[key] += [{**x, "article_id": i} for i in ids for x in mine]
+    return data
+
+
+def test_a_story_of_a_thousand_reprints_keeps_a_small_page_whose_links_land(
+    seeds_report: Report,
+) -> None:
+    from newsprism.render.html import report_page
+
+    data = report_to_json(seeds_report)
+    small = report_page(_reprinted(data, 20))
+    big = report_page(_reprinted(data, 1000))
+    # copies are shown once: 980 more reprints add a line each, not their texts again
+    assert len(big) < len(small) + 1000 * 400
+    doc = lxml.html.fromstring(big)
+    summaries = [s.text_content() for s in doc.xpath("//details/summary")]
+    assert sum("and 1000 more of the same origin" in s for s in summaries) == 1
+    # one full text per origin
+    assert len(doc.xpath("//section[@class='src']")) == len(data["stories"][0]["origins"])
+    for link in doc.xpath("//a[@class='cite']"):  # every citation lands somewhere
+        assert doc.get_element_by_id(link.get("href")[1:]) is not None
+    words = [li.text_content() for li in doc.xpath("//ol[@class='wordings']/li")]
+    assert any("and 1000 more articles word for word" in w for w in words)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..report import Report, report_to_json
 from .assets import CSS, JS
-from .html_story import JSON, StoryView, citations, story_account
+from .html_story import COLLAPSE_AT, JSON, StoryView, by_origin, citations, story_account
 
 
 def render_html(report: Report) -> str:
@@ -104,32 +104,68 @@ def _article_meta(article: JSON) -> str:
 
 
 def sources_column(view: StoryView) -> list[str]:
+    """The sources pane: every article's text with its cited passages marked; in a story
+    of more than :data:`~.html_story.COLLAPSE_AT` reports, one text per origin and the
+    origin's other articles listed under it."""
+    ids = view.story["article_ids"]
     out = [
         f'<aside class="sources" id="{escape(view.key)}-sources" aria-label="Sources">',
-        f"<h3>Sources ({len(view.story['article_ids'])})</h3>",
+        f"<h3>Sources ({len(ids)})</h3>",
     ]
     cited: dict[str, list[tuple[str, int, int]]] = {}
     for item, aid, start, end in citations(view.story):
         cited.setdefault(aid, []).append((view.fact_key(item), start, end))
-    for aid in view.story["article_ids"]:
-        article = view.articles.get(aid)
-        if article is None:
-            out.append(f"<p class='muted'>{escape(aid)}: not in this report</p>")
-            continue
-        title = escape(article.get("title") or article.get("source") or aid)
-        link = (
-            f' <a href="{escape(view.article_href.format(id=aid))}">article page</a>'
-            if view.article_href
-            else ""
-        )
-        out.append(
-            f'<section class="src" aria-label="{escape(view.label(aid))}">'
-            f"<h4>{escape(view.label(aid))}: {title}</h4>"
-            f'<p class="muted">{_article_meta(article)}{link}</p>'
-            f"{source_text(view, article, cited.get(aid, []))}</section>"
-        )
+    if len(ids) <= COLLAPSE_AT:
+        out += [_source(view, aid, cited.get(aid, [])) for aid in ids]
+    else:
+        for first, *rest in by_origin(view.story):
+            out.append(_source(view, first, cited.get(first, [])))
+            if rest:
+                out.append(_same_origin(view, first, rest, cited))
     out.append("</aside>")
     return out
+
+
+def _source(view: StoryView, aid: str, spans: Sequence[tuple[str, int, int]]) -> str:
+    article = view.articles.get(aid)
+    if article is None:
+        return f"<p class='muted'>{escape(aid)}: not in this report</p>"
+    title = escape(article.get("title") or article.get("source") or aid)
+    return (
+        f'<section class="src" aria-label="{escape(view.label(aid))}">'
+        f"<h4>{escape(view.label(aid))}: {title}</h4>"
+        f'<p class="muted">{_article_meta(article)}{_page_link(view, aid)}</p>'
+        f"{source_text(view, article, spans)}</section>"
+    )
+
+
+def _page_link(view: StoryView, aid: str) -> str:
+    if not view.article_href:
+        return ""
+    return f' <a href="{escape(view.article_href.format(id=aid))}">article page</a>'
+
+
+def _same_origin(
+    view: StoryView, first: str, rest: Sequence[str], cited: dict[str, list[tuple[str, int, int]]]
+) -> str:
+    """The other articles of ``first``'s origin, one line each; a citation of one of their
+    passages (rendered before, in the account) lands on its line."""
+    lines = []
+    for aid in rest:
+        article = view.articles.get(aid) or {}
+        title = escape(article.get("title") or article.get("source") or aid)
+        anchors = "".join(
+            f'<span id="{escape(view.anchor(aid, s))}"></span>'
+            for s in sorted({s for _, s, _ in cited.get(aid, [])})
+            if (aid, s) in view.linked
+        )
+        lines.append(f"<li>{anchors}{escape(view.label(aid))}: {title}{_page_link(view, aid)}</li>")
+    name = _name(view.articles.get(first), first)
+    return (
+        f'<details class="src reprints"><summary>{escape(name)} and {len(rest)} more of the '
+        f"same origin (reprints, copies, translations)</summary><ul>{''.join(lines)}</ul>"
+        "</details>"
+    )
 
 
 def story_section(view: StoryView) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -22,6 +22,11 @@ _STATUS_LABEL = {
     "corroborated": "consensus",
     "single_source": "one source",
 }
+# Above this many reports (a story's articles, a fact's statements, a quote's renderings)
+# a page shows copies once: one wording with how many articles give it, one matrix
+# column per origin. A wire story reprinted by hundreds of outlets would otherwise
+# repeat each sentence hundreds of times (page sizes: bench/reconcile.py).
+COLLAPSE_AT = 20
 _QUOTED = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"")
 _DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
@@ -36,6 +41,9 @@ class StoryView:
     numbers: dict[str, int]  # id -> n
     key: str  # prefix that makes this story's ids unique on the page
     article_href: str | None = None  # e.g. "/articles/{id}" in the web app
+    # (article id, start) of every passage a citation links to, filled as the account
+    # is rendered: a collapsed source needs an anchor for these only
+    linked: set[tuple[str, int]] = field(default_factory=set)
 
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
@@ -45,6 +53,20 @@ class StoryView:
 
     def anchor(self, article_id: str, start: int) -> str:
         return f"{self.key}-a{self.numbers.get(article_id, 0)}-{start}"
+
+
+def by_origin(story: JSON) -> list[list[str]]:
+    """The story's article ids grouped by origin, groups in the order of their first
+    article, articles in story order.
+
+    >>> by_origin({"article_ids": ["a", "b", "c"], "origins": [{"article_ids": ["c", "a"]}]})
+    [['a', 'c'], ['b']]
+    """
+    origin_of = {aid: n for n, o in enumerate(story.get("origins", [])) for aid in o["article_ids"]}
+    groups: dict[object, list[str]] = {}
+    for aid in story["article_ids"]:
+        groups.setdefault(origin_of.get(aid, aid), []).append(aid)
+    return list(groups.values())
 
 
 def citations(story: JSON) -> list[tuple[str, str, int, int]]:
@@ -61,6 +83,7 @@ def citations(story: JSON) -> list[tuple[str, str, int, int]]:
 
 def _cite(view: StoryView, item: JSON) -> str:
     aid = item["article_id"]
+    view.linked.add((aid, item["start"]))
     return (
         f'<a class="cite" href="#{escape(view.anchor(aid, item["start"]))}">'
         f"{escape(view.label(aid))}, chars {item['start']}–{item['end']}</a>"
@@ -111,12 +134,17 @@ def _origin_chain(view: StoryView, origin_ids: Iterable[str]) -> str:
         o = origins.get(oid)
         if o is None:
             continue
-        members = " = ".join(escape(view.label(a)) for a in o["article_ids"])
+        ids, copies = o["article_ids"], o.get("copies", [])
+        # in a big story, a big origin by its first members (it repeats under every fact)
+        few = 3 if len(view.story["article_ids"]) > COLLAPSE_AT else len(ids) + len(copies)
+        members = " = ".join(escape(view.label(a)) for a in ids[:few])
+        if len(ids) > few:
+            members += f" and {len(ids) - few} more"
         how = "; ".join(
             f"{escape(view.label(c['article_id']))} from {escape(view.label(c['from']))}: "
             f"{escape(c['evidence'])}"
-            for c in o.get("copies", [])
-        )
+            for c in copies[:few]
+        ) + ("; …" if len(copies) > few else "")
         parts.append(
             f"<li>origin {n}: {members}"
             + (f" <span class='muted'>({how})</span>" if how else "")
@@ -141,13 +169,31 @@ def _fact(view: StoryView, fact: JSON) -> str:
     values = _values(fact) if status in ("conflict", "variant") else []
     if status in ("conflict", "variant") or n_articles > 1:
         out.append('<ol class="wordings">')
-        for st in fact["statements"]:
-            out.append(f"<li>{_cite(view, st)}: “{_mark_values(st['text'], values)}”</li>")
+        out += _wordings(view, fact["statements"], values)
         out.append("</ol>")
     if status != "single_source" and fact.get("origins"):
         out.append(_origin_chain(view, fact["origins"]))
     out.append("</li>")
     return "\n".join(out)
+
+
+def _wordings(view: StoryView, statements: Sequence[JSON], values: Sequence[str]) -> list[str]:
+    """One line per statement; past :data:`COLLAPSE_AT` statements, one line per wording,
+    citing its first article and counting the others that give it word for word."""
+    if len(statements) <= COLLAPSE_AT:
+        return [f"<li>{_cite(view, st)}: “{_mark_values(st['text'], values)}”</li>"
+                for st in statements]  # fmt: skip
+    same: dict[str, list[JSON]] = {}
+    for st in statements:
+        same.setdefault(st["text"], []).append(st)
+    return [
+        f"<li>{_cite(view, sts[0])}{_and_more(len(sts) - 1)}: “{_mark_values(text, values)}”</li>"
+        for text, sts in same.items()
+    ]
+
+
+def _and_more(n: int) -> str:
+    return f" and {n} more article{'' if n == 1 else 's'} word for word" if n else ""
 
 
 def _facts_section(view: StoryView, title: str, status: str, intro: str) -> list[str]:
@@ -172,10 +218,12 @@ def _matrix(view: StoryView) -> list[str]:
     order = {"conflict": 0, "variant": 1, "corroborated": 2}
     facts.sort(key=lambda f: order.get(f["status"], 3))
     ids = list(view.story["article_ids"])
+    # past COLLAPSE_AT reports, one column per origin
+    columns = [[a] for a in ids] if len(ids) <= COLLAPSE_AT else by_origin(view.story)
     head = "".join(
-        f'<th scope="col"><abbr title="{escape(view.label(a))}">'
-        f"[{view.numbers.get(a, '?')}]</abbr></th>"
-        for a in ids
+        f'<th scope="col"><abbr title="{escape(view.label(c[0]))}">'
+        f"[{view.numbers.get(c[0], '?')}]{f' +{len(c) - 1}' if len(c) > 1 else ''}</abbr></th>"
+        for c in columns
     )
     rows = []
     for f in facts:
@@ -184,8 +232,8 @@ def _matrix(view: StoryView) -> list[str]:
         for st in f["statements"]:
             by_article.setdefault(st["article_id"], st["text"])
         cells = []
-        for a in ids:
-            text = by_article.get(a)
+        for c in columns:
+            text = next((by_article[a] for a in c if a in by_article), None)
             if text is None:
                 cells.append('<td class="cell muted" aria-label="not reported">–</td>')
                 continue
@@ -203,8 +251,8 @@ def _matrix(view: StoryView) -> list[str]:
         )
     singles = [f for f in view.story.get("facts", []) if f["status"] == "single_source"]
     alone = "".join(
-        f'<td class="cell">{sum(1 for f in singles if f["statements"][0]["article_id"] == a)}</td>'
-        for a in ids
+        f'<td class="cell">{sum(1 for f in singles if f["statements"][0]["article_id"] in c)}</td>'
+        for c in columns
     )
     rows.append(f'<tr><th scope="row">statements no other source makes</th>{alone}</tr>')
     return [
@@ -257,16 +305,28 @@ def _quotes(view: StoryView) -> list[str]:
             f"{escape(q.get('speaker') or 'unknown speaker')}</button>"
             '<ol class="wordings">'
         )
-        for r in q["renderings"]:
+        for r, copies in _renderings(q["renderings"]):
             flag = f' <strong class="diff">⚠ {escape(r["flag"])}</strong>' if r.get("flag") else ""
             diff = f'<div class="muted">diff: {diff_html(r["diff"])}</div>' if r.get("diff") else ""
             out.append(
-                f"<li>{_cite(view, r)} <em>{escape(r['relation'])}</em> "
+                f"<li>{_cite(view, r)}{_and_more(copies)} <em>{escape(r['relation'])}</em> "
                 f"({escape(r['kind'])}): “{escape(r['text'])}”{flag}{diff}</li>"
             )
         out.append("</ol></li>")
     out.append("</ul>")
     return out
+
+
+def _renderings(renderings: Sequence[JSON]) -> list[tuple[JSON, int]]:
+    """Each rendering with 0 copies; past :data:`COLLAPSE_AT` renderings, each distinct one
+    (words, relation, kind, flag) once, with how many others repeat it."""
+    if len(renderings) <= COLLAPSE_AT:
+        return [(r, 0) for r in renderings]
+    same: dict[tuple[str, str, str, str], list[JSON]] = {}
+    for r in renderings:
+        key = (r["text"], r["relation"], r["kind"], r.get("flag") or "")
+        same.setdefault(key, []).append(r)
+    return [(rs[0], len(rs) - 1) for rs in same.values()]
 
 
 def _singles(view: StoryView) -> list[str]:
