@@ -128,3 +128,27 @@ def test_an_articles_vectors_do_not_depend_on_what_was_encoded_with_it(
     assert embed.pack(embed.embed_texts(mine)) == embed.pack(
         embed.embed_texts([*mine, *others])[: len(mine)]
     )
+
+
+def test_a_reprinted_sentence_is_encoded_once_with_the_same_vector(
+    sentences: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = embed._model()
+    encode = model.encode
+    encoded: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        encoded.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(embed, "_seen", {})
+    monkeypatch.setattr(model, "encode", counting)
+    few = sentences[20:25]
+    got = embed.embed_texts(few * 3)  # an article reprinted twice
+    again = embed.embed_texts(few[::-1])
+    assert encoded == few
+    with one_blas_thread():
+        fresh = CachedEncoder(model.weights, embed.tokenize).encode(few)
+    fresh /= np.linalg.norm(fresh, axis=1, keepdims=True)
+    assert np.array_equal(got, np.concatenate([fresh] * 3))
+    assert np.array_equal(again, fresh[::-1])
