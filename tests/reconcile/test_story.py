@@ -152,3 +152,23 @@ def test_articles_are_graded_against_the_primary_source(escape: Report) -> None:
     data = report_to_json(escape)
     assert data["stories"][0]["primary"]["article_id"] == primary.id
     assert [a["role"] for a in data["articles"]].count("primary") == 1
+
+
+def test_the_operation_is_one_event_dated_to_its_days(seeds: Report) -> None:
+    story = seeds.stories[0]
+    main = [e for e in story.events if e.date_start == "2025-11-24"]
+    assert len(main) == 1
+    assert main[0].date_end == "2025-11-27" and main[0].time_precision == 2
+    summaries = [f.summary for f in story.facts if f.id in main[0].fact_ids]
+    # another outlet's account of the same operation, without its dates, joins it
+    assert any("destroyed 15 sites" in s for s in summaries)
+
+
+def test_no_event_is_dated_to_a_background_year(seeds: Report) -> None:
+    story = seeds.stories[0]
+    assert all(e.date_start is None or e.date_start >= "2025-01-01" for e in story.events)
+    # the accession was announced on November 11; 2014 is when the coalition was formed
+    accession = next(t for t in story.timeline if "accession" in t.summary)
+    assert (accession.date_start, accession.date_end) == ("2025-11-11", "2025-11-11")
+    # what happened years ago keeps its own date in the timeline
+    assert any(t.date_start == "2019-01-01" and "stronghold" in t.summary for t in story.timeline)

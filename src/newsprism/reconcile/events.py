@@ -1,10 +1,15 @@
 """Timeline and ACLED-style event records built from a story's facts.
 
-A fact describes an event when its wording matches an ACLED sub-event type
-(:mod:`.event_types`). Facts join one event only when nothing sets them apart:
+A fact describes an event when its wording names an ACLED sub-event type
+(:mod:`.event_types`) and it is dated, if at all, to the story's time: a fact
+whose occurrence ended more than a year before the story is background (what a
+group did years ago) and makes no event, though the timeline keeps it with its
+own date. Dates are the occurrence's, not every date a sentence names
+(:mod:`.event_dates`). Facts join one event only when nothing sets them apart:
 their dates overlap (or one is undated), they name no different subdivisions,
-and they share a specific actor or place. A raid elsewhere that an article
-mentions as background keeps its own actors and place, so it stays its own event.
+and they share a specific actor or place, or report the same sub-event type. A
+raid elsewhere that an article mentions keeps its own actors and place, so it
+stays its own event.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from collections.abc import Sequence
 import pycountry
 
 from ..records import Entity, Event, Fact, TimelineEntry
-from .event_types import EVENT_TYPE, SUB_EVENT_NAME, classify
+from .event_dates import is_background, occurrence, reference_date, time_precision
+from .event_types import EVENT_TYPE, SUB_EVENT_NAME, classify_many
 
 _KILLED = re.compile(r"\b(?:killed|dead|died|deaths?|fatalities|lives)\b", re.I)
 ACTOR_TYPES = frozenset({"ORG", "PERSON", "NORP"})
@@ -26,12 +32,20 @@ SEVERITY = [
 ]  # fmt: skip
 
 
+def occurrences(facts: Sequence[Fact]) -> dict[str, tuple[str, str] | None]:
+    """Each fact's occurrence dates (ISO start, end) by fact id: see :mod:`.event_dates`."""
+    reference = reference_date(facts)
+    return {f.id: occurrence(f, reference) for f in facts}
+
+
 def timeline(facts: Sequence[Fact]) -> tuple[TimelineEntry, ...]:
-    """Dated facts in date order; facts of the same dates share an entry."""
+    """Dated facts in date order, each at its occurrence; facts of the same dates share an entry."""
     by_dates: dict[tuple[str, str], list[Fact]] = {}
+    dated = occurrences(facts)
     for f in facts:
-        if f.date_start:
-            by_dates.setdefault((f.date_start, f.date_end or f.date_start), []).append(f)
+        when = dated[f.id]
+        if when is not None:
+            by_dates.setdefault(when, []).append(f)
     return tuple(
         TimelineEntry(start, end, fs[0].summary, tuple(f.id for f in fs))
         for (start, end), fs in sorted(by_dates.items())
@@ -60,26 +74,29 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
     counts = Counter(e for f in facts for e in {x for st in f.statements for x in st.entities})
     common = {e for e, c in counts.items() if c > len(facts) / 2}
     actors = {e.id for e in entities if e.type in {"ORG", "PERSON"}} - common
+    reference = reference_date(facts)
+    dated = {f.id: occurrence(f, reference) for f in facts}
     typed: list[tuple[Fact, str]] = []
-    for f in facts:
-        code = classify(" ".join(st.text for st in f.statements))
-        if code is not None:
+    for f, code in zip(facts, classify_many([f.summary for f in facts]), strict=True):
+        if code is not None and not is_background(dated[f.id], reference):
             typed.append((f, code))
     groups: list[list[tuple[Fact, str]]] = []
 
-    # the most supported fact leads; among equals, the most violent type
-    def rank(fc: tuple[Fact, str]) -> tuple[int, int, str]:
-        return (-fc[0].independent_sources, SEVERITY.index(EVENT_TYPE[fc[1]]), fc[0].id)
+    # dated facts lead (an ACLED event has a date), the most supported first;
+    # among equals, the most violent type
+    def rank(fc: tuple[Fact, str]) -> tuple[bool, int, int, str]:
+        f, code = fc
+        return (dated[f.id] is None, -f.independent_sources, SEVERITY.index(EVENT_TYPE[code]), f.id)
 
     for f, code in sorted(typed, key=rank):
         for g in groups:
-            if all(_same_event(f, other, actors) for other, _ in g) and any(
-                _shared(f, other, common) for other, _ in g
-            ):
+            if _joins(f, [other for other, _ in g], actors, common, dated):
                 g.append((f, code))
                 break
         else:
-            groups.append([(f, code)])
+            # an undated statement of what is, will be or is thought is no occurrence
+            if dated[f.id] is not None or reports_occurrence(f.summary):
+                groups.append([(f, code)])
     out = []
     for n, g in enumerate(groups, 1):
         _lead, code = g[0]
@@ -92,8 +109,9 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
                    if (kinds[e].type in {"GPE", "LOC", "FAC"} and (kinds[e].place or "").count("-"))
                    or (kinds[e].type in {"GPE", "LOC", "FAC"} and not kinds[e].place)]  # fmt: skip
         deaths = [d for d in (_fatalities(f) for f in fs) if d is not None]
-        starts = [f.date_start for f in fs if f.date_start]
-        ends = [f.date_end for f in fs if f.date_end]
+        when = [d for d in (dated[f.id] for f in fs) if d is not None]
+        starts = [s for s, _ in when]
+        ends = [e for _, e in when]
         out.append(
             Event(
                 f"ev{n}",
@@ -107,23 +125,64 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
                 located[0].name if located else admin1 or country,
                 max(deaths) if deaths else None,
                 tuple(f.id for f in fs),
+                time_precision=time_precision(min(starts), max(ends)) if starts else None,
             )
         )
     return tuple(out)
 
 
-def _same_event(a: Fact, b: Fact, actors: set[str]) -> bool:
-    # each names its own specific actors and they share none: two events
-    aa = {x for st in a.statements for x in st.entities} & actors
-    ab = {x for st in b.statements for x in st.entities} & actors
-    if aa and ab and not aa & ab:
+def _joins(
+    f: Fact,
+    group: Sequence[Fact],
+    actors: set[str],
+    common: set[str],
+    dated: dict[str, tuple[str, str] | None],
+) -> bool:
+    """``f`` reports the event of ``group``: it names none of its own specific actors
+    apart from the group's, nothing else sets it apart from a member, and it shares a
+    specific actor, place or neighbouring sentence with one."""
+    mine = {x for st in f.statements for x in st.entities} & actors
+    theirs = {x for g in group for st in g.statements for x in st.entities} & actors
+    if mine and theirs and not mine & theirs:
         return False
-    if a.date_start and b.date_start and not (a.date_start <= (b.date_end or b.date_start)
-            and b.date_start <= (a.date_end or a.date_start)):  # fmt: skip
+    return all(_same_event(f, g, dated) for g in group) and any(
+        _shared(f, g, common) for g in group
+    )
+
+
+def _same_event(a: Fact, b: Fact, dated: dict[str, tuple[str, str] | None]) -> bool:
+    da, db = dated[a.id], dated[b.id]
+    if da and db and not (da[0] <= db[1] and db[0] <= da[1]):
         return False
     sa = {p for st in a.statements for p in st.places if "-" in p}
     sb = {p for st in b.statements for p in st.places if "-" in p}
     return not (sa and sb and not sa & sb)
+
+
+_PAST = re.compile(
+    r"\b(?:[a-z]{3,}ed|was|were|had|did|been|took|fought|hit|shot|struck|seized|began|fled"
+    r"|threw|blew|won|lost|broke|fell|overran|ran|drove|made|set|held|sent|came|went|gave"
+    r"|kept|met|beat|caught|brought|built|left|led|stole|spread|tore|burnt|dug|froze)\b"
+)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# the report's own verbs: that someone said so is no occurrence of the event
+_REPORTING = re.compile(
+    r"\b(?:announced|added|stated|emphasi[sz]ed|noted|reported|confirmed|declared|claimed"
+    r"|warned|stressed|explained|argued|suggested|insisted)\b",
+    re.I,
+)
+
+
+def reports_occurrence(text: str) -> bool:
+    """True when ``text`` tells of something that happened: a verb in the past outside
+    quotation marks, other than the report's own ("announced", "said"). What a group
+    is, does or will do ("the alliance serves as …", "officials argue that …")
+    reports none.
+
+    >>> reports_occurrence("Gunmen stormed a bank."), reports_occurrence("The pact serves all.")
+    (True, False)
+    """
+    return bool(_PAST.search(_REPORTING.sub(" ", _QUOTED.sub(" ", text))))
 
 
 def _shared(a: Fact, b: Fact, common: set[str]) -> bool:
