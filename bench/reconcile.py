@@ -3,8 +3,8 @@
 A story every outlet carries is mostly reprints. Each story here is built from real
 text, the MEANTIME Wikinews articles (../shared/data/meantime, one topic): some
 articles as independent reports, their Spanish, Italian and Dutch translations mixed
-in, and the rest reprints of a report with a local edit (trimmed, a word changed, or
-one sentence of its own). For each size (10, 100, 300, 1,000 reports) it writes:
+in, and the rest reprints of a report with one sentence of their own, some also
+trimmed or with a word changed. For each size (10, 100, 300, 1,000 reports) it writes:
 
 * ``analyze`` — the analyze stage over the story's articles (two processes);
 * ``cluster`` and ``reconcile`` with its stages (entities, origins, facts, quote
@@ -82,7 +82,8 @@ def story(n: int, seed: int = 0) -> list[tuple[str, str]]:
     for doc in independent:
         out.append((f"{doc.split('/')[1]}-en.txt", english[doc]))
     for k in range(max(1, n // 20)):
-        doc, lang = independent[k % len(independent)], LANGS[k % len(LANGS)]
+        doc = independent[k % len(independent)]
+        lang = LANGS[(k + k // len(independent)) % len(LANGS)]
         if doc in translated[lang]:
             out.append((f"{doc.split('/')[1]}-{lang}.txt", translated[lang][doc]))
     k = 0
@@ -97,8 +98,10 @@ def story(n: int, seed: int = 0) -> list[tuple[str, str]]:
             words = lines[i].split()
             words[rng.randrange(len(words))] = rng.choice(own_lines[k % len(own_lines)].split())
             lines[i] = " ".join(words)
-        else:  # one sentence of its own
-            lines.append(own_lines[k % len(own_lines)])
+        # and one sentence of its own, so that no two reprints are the same text
+        lines.append(own_lines[k % len(own_lines)])
+        if k >= len(own_lines):
+            lines.append(own_lines[(k // len(own_lines) * 7) % len(own_lines)])
         out.append((f"{doc.split('/')[1]}-reprint{k}.txt", "\n".join(lines)))
         k += 1
     return out[:n]

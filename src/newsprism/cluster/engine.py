@@ -48,6 +48,10 @@ EVICT_EVERY = 2_000  # articles between two evictions of stale stories from the 
 BATCH_THRESHOLD = 0.2  # batch linkage: mean similarity two groups need to be one story…
 COHESION = 0.85  # …and up to this share of the mean similarity inside the looser group…
 FEW = 0.3  # …less this share of it over √(reports in the smaller group) (:func:`cohesion_bar`)
+# Similarities are rounded to this many decimals before a threshold or another
+# similarity is compared with them: two machines whose BLAS sums in another order
+# differ in the last bits of a float, which must not decide a story.
+DECIMALS = 6
 COPY = 0.8  # articles this similar are copies of one report (a wire story reprinted, trimmed)
 CLOSE = 0.6  # the cohesion test counts two parts of a group at most this alike (:func:`link`)
 # A batch is a collection someone chose (one story's coverage, follow-ups included): time
@@ -188,7 +192,7 @@ class StoryClusterer:
     def assign(self, s: Signature, lex: Array, sem: Array | None) -> int:
         """The story the article joins (a new one when none is close enough)."""
         cand = self._candidates(sem)
-        scores = self.scores(s, lex, sem, cand)
+        scores = np.round(self.scores(s, lex, sem, cand), DECIMALS)
         if len(scores) and float(scores.max()) >= self.threshold:
             return int(cand[int(np.argmax(scores))])  # first best: deterministic
         return self._new_story()
@@ -213,15 +217,17 @@ class StoryClusterer:
             np.sum([sem for _, sem in vecs if sem is not None], axis=0),
             float(sum(sem is not None for _, sem in vecs)),
         )
+        totals = {k: round(v, DECIMALS) for k, v in totals.items()}
         for story in sorted(totals, key=lambda k: (-totals[k], k)):  # first best: deterministic
-            between = totals[story] / len(group)
+            between = round(totals[story] / len(group), DECIMALS)
             if between < self.threshold:
                 return None
             theirs = _mean_pair(self.lex[story], self.n[story], self.sem[story], self.n_sem[story])
             if math.isnan(mine) or math.isnan(theirs):
                 return story
             smaller = min(float(len(group)), float(self.n[story]))
-            if between >= cohesion_bar(COHESION, smaller) * min(mine, theirs, CLOSE):
+            bar = cohesion_bar(COHESION, smaller) * min(mine, theirs, CLOSE)
+            if between >= round(bar, DECIMALS):
                 return story
         return None
 
@@ -410,7 +416,7 @@ def similarity_matrix(
     days = np.array([np.nan if s.day is None else s.day for s in signatures], dtype=np.float64)
     gap = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
     sim *= np.exp(-np.maximum(gap - BATCH_SAME_EVENT_DAYS, 0.0) / BATCH_DECAY_DAYS)
-    return sim
+    return np.round(sim, DECIMALS)
 
 
 def link(
@@ -505,7 +511,7 @@ def _cut(sim: npt.NDArray[np.float64], threshold: float, cohesion: float) -> lis
     for i, (a, b, d, _count) in enumerate(tree):
         a, b, k = int(a), int(b), n + i
         size[k] = size[a] + size[b]
-        between[k] = 1.0 - d
+        between[k] = round(1.0 - d, DECIMALS)
         within[k] = within[a] + within[b] + size[a] * size[b] * min(between[k], CLOSE)
 
     def mean_within(k: int) -> float:
@@ -521,7 +527,7 @@ def _cut(sim: npt.NDArray[np.float64], threshold: float, cohesion: float) -> lis
             whole = between[k] >= threshold
             if whole and size[a] > 1 and size[b] > 1:
                 bar = cohesion_bar(cohesion, min(size[a], size[b]))
-                whole = between[k] >= bar * min(mean_within(a), mean_within(b))
+                whole = between[k] >= round(bar * min(mean_within(a), mean_within(b)), DECIMALS)
             if not whole:
                 stack += [b, a]
                 continue
