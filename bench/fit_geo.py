@@ -18,12 +18,15 @@ from newsprism.evaluate.geo import (
     ACC_KM,
     FOLDS,
     _resolve_doc,
+    accept_rows,
+    cross_fitted,
+    fit_accept,
     fit_resolver,
     km,
     read_corpora,
     with_mentions,
 )
-from newsprism.geo.resolve import WEIGHTS
+from newsprism.geo.resolve import ACCEPT_WEIGHTS, WEIGHTS
 
 
 def main(folder: Path) -> None:
@@ -41,6 +44,15 @@ def main(folder: Path) -> None:
                         f is not None and km(g.lat, g.lon, f.latitude, f.longitude) <= ACC_KM
                     )
             accs.append(round(float(np.mean(hits)), 4))
+    models, _ = cross_fitted(docs)
+    x, y, _folds = accept_rows(docs, models)
+    fit_accept(x, y).save(
+        ACCEPT_WEIGHTS,
+        about="P(the best candidate of a found place mention is right); refit: bench/fit_geo.py",
+        data="LGL + GeoWebNews mentions found by the analyzer, scored by out-of-fold resolvers",
+        mentions=len(y),
+        right=sum(v == "right" for v in y),
+    )
     model = fit_resolver(docs)
     model.save(
         WEIGHTS,

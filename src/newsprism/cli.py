@@ -31,7 +31,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure quality on annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-FORMATS = ("md", "json", "html")
+FORMATS = ("md", "json", "html", "acled-csv", "geojson")
 ConfigOption = Annotated[
     Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
 ]
@@ -88,7 +88,9 @@ def analyze(
         str | None,
         typer.Option(help="Reference date YYYY-MM-DD for articles whose date cannot be found."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, json, html, acled-csv or geojson.")
+    ] = "md",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
@@ -347,6 +349,25 @@ def eval_events(
         if not data.is_file():
             raise UsageError(f"{data} does not exist; pass --data PATH")
         typer.echo(format_events(evaluate_events(data)))
+
+
+@eval_app.command("geo")
+def eval_geo(
+    data: Annotated[
+        Path, typer.Option(help="Folder with lgl.xml, GWN.xml and gwn_full.txt.")
+    ] = Path("../shared/data/geoparsing"),
+    limit: Annotated[
+        int | None, typer.Option(help="Only the first N articles of each corpus.")
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Geoparsing on LGL and GeoWebNews: geotagging P/R/F1, Acc@161 km, errors, country, ids."""
+    with _one_line_errors(debug):
+        from .evaluate.geo import evaluate_geo, format_geo
+
+        if not (data / "lgl.xml").is_file():
+            raise UsageError(f"{data} holds no lgl.xml; pass --data PATH")
+        typer.echo(format_geo(evaluate_geo(data, limit)))
 
 
 @eval_app.command("stories")

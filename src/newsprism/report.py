@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .config import Settings
-from .records import Analysis, Article, Skipped, Story
+from .records import Analysis, Article, GeoFeature, Skipped, Story
 from .serialize import to_jsonable
 from .store.base import Store
 
@@ -291,6 +291,17 @@ def _cite(span: Any, text: str) -> dict[str, Any]:
     return {"article_id": span.article_id, "text": text, "start": span.start, "end": span.end}
 
 
+def geo_json(g: GeoFeature | None) -> dict[str, Any] | None:
+    """An entity's gazetteer feature as report JSON (null when unresolved)."""
+    if g is None:
+        return None
+    return {"geonameid": g.geonameid or None, "name": g.name, "latitude": g.latitude,
+            "longitude": g.longitude, "feature_class": g.feature_class,
+            "feature_code": g.feature_code, "country_code": g.country_code,
+            "admin1": g.admin1, "admin1_name": g.admin1_name, "admin2": g.admin2,
+            "population": g.population}  # fmt: skip
+
+
 def story_to_json(story: Story) -> dict[str, Any]:
     """One entry of the report's ``stories`` list (DESIGN.md, report JSON v1)."""
     return {
@@ -299,7 +310,7 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "article_ids": list(story.article_ids),
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-             "place": e.place, "mentions": len(e.mentions)}
+             "place": e.place, "mentions": len(e.mentions), "geo": geo_json(e.geo)}
             for e in story.entities
         ],
         "origins": [
@@ -325,7 +336,9 @@ def story_to_json(story: Story) -> dict[str, Any]:
             {"id": e.id, "date_start": e.date_start, "date_end": e.date_end,
              "event_type": e.event_type, "sub_event_type": e.sub_event_type,
              "actors": list(e.actors), "country": e.country, "admin1": e.admin1,
-             "location": e.location, "fatalities": e.fatalities, "fact_ids": list(e.fact_ids)}
+             "location": e.location, "fatalities": e.fatalities, "fact_ids": list(e.fact_ids),
+             "latitude": e.latitude, "longitude": e.longitude,
+             "geo_precision": e.geo_precision, "time_precision": e.time_precision}
             for e in story.events
         ],
         "timeline": [

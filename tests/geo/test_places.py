@@ -22,9 +22,9 @@ def one(text: str, *context: str, label: str = "GPE"):
         ("Paris", ("Texas",), "US"),
         ("Paris", (), "FR"),
         ("Aleppo", (), "SY"),
-        ("Halab", (), "SY"),  # the Arabic name
+        ("Halab", ("Syria",), "SY"),  # the Arabic name
         ("Kyiv", (), "UA"),
-        ("Kiev", (), "UA"),  # the older transliteration
+        ("Kiev", ("Ukraine",), "UA"),  # the older transliteration
     ],
 )
 def test_a_town_resolves_to_its_country_by_what_else_the_text_names(mention, context, country):
@@ -33,13 +33,17 @@ def test_a_town_resolves_to_its_country_by_what_else_the_text_names(mention, con
 
 
 def test_transliterations_of_one_town_resolve_to_one_feature():
-    ids = {one(name).geonameid for name in ("Dūmā", "Douma", "Duma")}
+    ids = {one(name, "Syria").geonameid for name in ("Dūmā", "Douma", "Duma")}
     assert len(ids) == 1
 
 
-@pytest.mark.parametrize(("word", "country"), [("Syrian", "SY"), ("Ukrainians", "UA")])
-def test_a_demonym_names_its_country(word, country):
-    found = one(word, label="NORP")
+@pytest.mark.parametrize(
+    ("word", "context", "country"),
+    [("Syrian", "Aleppo", "SY"), ("Ukrainians", "Kharkiv", "UA"), ("Nigerian", "Kano", "NG")],
+)
+def test_a_demonym_names_its_country(word, context, country):
+    # "Syrian forces entered Aleppo": the demonym and a place of the same sentence
+    found = resolve_places([PlaceMention(word, "NORP"), PlaceMention(context)])[0]
     assert found is not None and found.country_code == country and found.feature_code == "PCLI"
 
 
@@ -75,5 +79,5 @@ def test_places_compare_by_the_gazetteer_hierarchy():
     assert relate_places(austin, texas) == "within"
     assert relate_places(texas, houston) == "contains"
     assert relate_places(austin, houston) == "disjoint"
-    assert relate_places(one("Kyiv"), one("Kiev")) == "same"
+    assert relate_places(one("Kyiv"), one("Kiev", "Ukraine")) == "same"
     assert relate_places(texas, denver) == "disjoint"  # Denver is in another state

@@ -38,12 +38,14 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import fuzz
 
-from ..analyze.gazetteer import country_names
+from ..analyze.gazetteer import MIN_RATIO, country_names
+from ..analyze.text_norm import skeleton
 from ..records import GeoFeature
 from .names import geo_key
 
-FORMAT = 5  # bump when the cached table's layout or content rules change
+FORMAT = 6  # bump when the cached table's layout or content rules change
 # Admin-area type words a name may be written with or without ("Rapides Parish").
 TYPE_WORDS = frozenset(
     "province governorate state region district county parish borough prefecture oblast "
@@ -71,6 +73,9 @@ class Table:
     keys: list[str]
     starts: npt.NDArray[np.int64]
     postings: npt.NDArray[np.int64]
+    skeletons: list[str]  # sorted consonant skeletons of the keys (for transliterations)
+    skeleton_starts: npt.NDArray[np.int64]
+    skeleton_keys: npt.NDArray[np.int64]  # indices into ``keys``
 
     def __len__(self) -> int:
         return len(self.names)
@@ -108,6 +113,15 @@ class Table:
             return []
         hits = self.postings[self.starts[i] : self.starts[i + 1]].tolist()
         return [(h >> 1, bool(h & 1)) for h in hits]
+
+    def similar_keys(self, key: str) -> list[str]:
+        """Keys with the consonant skeleton of ``key``."""
+        sk = skeleton(key)
+        i = bisect.bisect_left(self.skeletons, sk)
+        if i == len(self.skeletons) or self.skeletons[i] != sk:
+            return []
+        found = self.skeleton_keys[self.skeleton_starts[i] : self.skeleton_starts[i + 1]]
+        return [self.keys[k] for k in found.tolist()]
 
 
 def _cache_dir() -> Path:
@@ -150,8 +164,23 @@ def table() -> Table:
 
 
 def lookup_rows(name: str) -> list[tuple[int, bool]]:
-    """Rows whose name or alternate name has the key of ``name``: (row, alternate only)."""
-    return table().rows(geo_key(name))
+    """Rows whose name or alternate name has the key of ``name``: (row, alternate only).
+
+    Tried in turn: the key; the key without a type word ("Idlib Governorate");
+    keys of the same consonant skeleton and a close spelling ("Rif Damashq" ≈
+    "Rif Dimashq"; names of five letters or more), each an alternate-name match.
+    """
+    t = table()
+    key = geo_key(name)
+    for k in dict.fromkeys((key, _strip_type(key))):
+        found = t.rows(k)
+        if found:
+            return found
+    key = _strip_type(key)
+    if len(key.replace(" ", "")) < 5:
+        return []
+    close = [k for k in t.similar_keys(key) if fuzz.ratio(k, key) >= MIN_RATIO]
+    return [(r, True) for k in close for r, _ in t.rows(k)]
 
 
 def _strip_type(key: str) -> str:
@@ -318,6 +347,11 @@ class _Builder:
     def table(self) -> Table:
         keys = sorted(self.keys)
         lengths = [len(self.keys[k]) for k in keys]
+        by_skeleton: dict[str, list[int]] = defaultdict(list)
+        for i, k in enumerate(keys):
+            if len(k.replace(" ", "")) >= 5:
+                by_skeleton[skeleton(k)].append(i)
+        skeletons = sorted(by_skeleton)
         return Table(
             ids=np.array(self.ids, dtype=np.int64),
             names=self.names,
@@ -329,6 +363,11 @@ class _Builder:
             keys=keys,
             starts=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             postings=np.array([h for k in keys for h in self.keys[k]], dtype=np.int64),
+            skeletons=skeletons,
+            skeleton_starts=np.concatenate(
+                [[0], np.cumsum([len(by_skeleton[k]) for k in skeletons])]
+            ).astype(np.int64),
+            skeleton_keys=np.array([i for k in skeletons for i in by_skeleton[k]], dtype=np.int64),
         )
 
 

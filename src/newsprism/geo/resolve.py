@@ -55,6 +55,8 @@ FEATURES = (
     "alternate_with_rival_named",
     "country_majority",
     "region_majority",
+    "nearest_other_km",
+    "median_other_km",
 )
 
 
@@ -154,7 +156,8 @@ def _features(
     top_pop = float(pops.max()) if len(pops) else 0.0
     any_primary = any(not c.alt for c in cands)
     n_others = max(1, sum(1 for oc in others if oc))
-    rows = []
+    near_min, near_median = _distances(t, cands, others)
+    rows: list[list[float]] = []
     for c, pop in zip(cands, pops, strict=True):
         code = t.fcode(c.row)
         cc = t.country(c.row)
@@ -182,9 +185,34 @@ def _features(
                 float(c.alt and any_primary),
                 top_country[cc] / n_others,
                 top_region[region] / n_others if has_region else 0.0,
+                near_min[len(rows)],
+                near_median[len(rows)],
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
+
+
+def _distances(
+    t: Table, cands: Sequence[_Cand], others: Sequence[Sequence[_Cand]]
+) -> tuple[list[float], list[float]]:
+    """How well each candidate fits the text's other places: log(1 + km) to the
+    nearest candidate of the nearest other mention, and the median over the other
+    mentions of the distance to their nearest candidate (10,000 km when alone)."""
+    rows = np.array([c.row for c in cands])
+    groups = [np.array([c.row for c in oc if t.fcode(c.row) != "CONT"]) for oc in others]
+    groups = [g for g in groups if len(g)]
+    if not groups or not len(rows):
+        far = math.log1p(10_000.0)
+        return [far] * len(cands), [far] * len(cands)
+    lat1, lon1 = np.radians(t.lat[rows])[:, None], np.radians(t.lon[rows])[:, None]
+    per_mention = []
+    for g in groups:
+        lat2, lon2 = np.radians(t.lat[g])[None, :], np.radians(t.lon[g])[None, :]
+        a = (np.sin((lat2 - lat1) / 2) ** 2
+             + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)  # fmt: skip
+        per_mention.append((2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))).min(axis=1))
+    d = np.stack(per_mention, axis=1)  # (candidates, other mentions)
+    return np.log1p(d.min(axis=1)).tolist(), np.log1p(np.median(d, axis=1)).tolist()
 
 
 @lru_cache(maxsize=1)
@@ -209,29 +237,99 @@ def candidate_features(
     return out
 
 
+ACCEPT_WEIGHTS = Path(__file__).with_name("accept_weights.json")
+ACCEPT_FEATURES = (
+    "best_probability",
+    "margin",
+    "rivals",
+    "log_population",
+    "is_country",
+    "is_region",
+    "label_loc",
+    "label_fac",
+    "label_norp",
+    "demonym",
+    "words",
+    "all_capitals",
+    "population_lead",
+)
+
+
+def accept_features(
+    mention: PlaceMention,
+    feats: Sequence[GeoFeature],
+    x: npt.NDArray[np.float64],
+    p: npt.NDArray[np.float64],
+) -> list[float]:
+    """The signals that a mention's best candidate is right at all (not a word
+    the tagger took for a place, or a place missing from the gazetteer). Whether
+    only an alternate name matched is left to the ranking: a gate that weighed
+    it would refuse every exonym and transliteration ("Kiev")."""
+    order = np.argsort(-p)
+    best = feats[int(order[0])]
+    second = float(p[order[1]]) if len(p) > 1 else 0.0
+    rival_pops = [math.log10(1.0 + f.population) for f in feats if f is not best]
+    return [
+        float(p[order[0]]),
+        float(p[order[0]]) - second,
+        math.log(len(feats)),
+        math.log10(1.0 + best.population),
+        float(best.feature_code == "PCLI"),
+        float(best.feature_code in {"ADM1", "ADM2"}),
+        float(mention.label == "LOC"),
+        float(mention.label == "FAC"),
+        float(mention.label == "NORP"),
+        float(x[order[0], FEATURES.index("demonym")]),
+        float(len(mention.text.split())),
+        float(mention.text.isupper()),
+        # how far the chosen place outnumbers the most populous rival (log10)
+        math.log10(1.0 + best.population) - max(rival_pops, default=0.0),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _accept_model() -> LogisticModel | None:
+    return load_model(ACCEPT_WEIGHTS) if ACCEPT_WEIGHTS.is_file() else None
+
+
 def resolve_places(
     mentions: Sequence[PlaceMention],
     context: Sequence[PlaceMention] = (),
     *,
     model: LogisticModel | None = None,
-    min_probability: float = 0.0,
+    accept: LogisticModel | None = None,
+    always: bool = False,
 ) -> list[GeoFeature | None]:
-    """The feature each mention names, or None (no candidate, or none likely enough).
+    """The feature each mention names, or None.
 
-    ``context`` holds the place mentions of the story's other reports: they
-    support candidates in the same country or region without being resolved.
+    The best-scored candidate is taken. For a mention the tagger calls a
+    location, facility or group (LOC, FAC, NORP: "Middle East", "Main Street",
+    "Republicans" — the labels under which most of its non-places and of the
+    places the gazetteer lacks fall) a second fitted model
+    (``accept_weights.json``) must give even odds or better that it is right;
+    otherwise it stays unresolved. ``always`` takes the best
+    candidate regardless (to measure ranking alone). ``context`` holds the place
+    mentions of the story's other reports: they support candidates in the same
+    country or region without being resolved.
 
     >>> [f.country_code if f else None for f in resolve_places(
     ...     [PlaceMention("Alexandria"), PlaceMention("Rapides Parish")])]
     ['US', 'US']
     """
     m = model or _model()
+    gate = None if always else (accept or _accept_model())
     out: list[GeoFeature | None] = []
-    for feats, x in candidate_features(mentions, context):
+    for mention, (feats, x) in zip(mentions, candidate_features(mentions, context), strict=True):
         if not feats:
             out.append(None)
             continue
-        p = m.scores(x)[:, 1]
-        best = int(np.argmax(p))
-        out.append(feats[best] if p[best] >= min_probability else None)
+        p = m.scores(x)[:, m.classes.index("near")]
+        best = feats[int(np.argmax(p))]
+        if gate is not None and mention.label != "GPE":
+            scores = gate.scores(np.array([accept_features(mention, feats, x, p)]))
+            ok = scores[0, gate.classes.index("right")]
+            if ok < 0.5:
+                out.append(None)
+                continue
+        out.append(best)
     return out

@@ -124,7 +124,9 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
         entities.append(_entity(eid, ms))
         for m in ms:
             ids[m.span] = eid
-    return tuple(entities), ids
+    from ..geo.locate import with_places  # the gazetteer loads only when a story has places
+
+    return with_places(entities), ids
 
 
 def _entity(eid: str, ms: list[Mention]) -> Entity:

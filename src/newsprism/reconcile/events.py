@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 import pycountry
 
-from ..records import Entity, Event, Fact, TimelineEntry
+from ..geo.locate import locate_event
+from ..records import Entity, Event, Fact, GeoFeature, TimelineEntry
 from .event_dates import is_background, occurrence, reference_date, time_precision
 from .event_types import EVENT_TYPE, SUB_EVENT_NAME, classify_many
 
@@ -108,6 +111,9 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
         located = [kinds[e] for e, _ in ents.most_common()
                    if (kinds[e].type in {"GPE", "LOC", "FAC"} and (kinds[e].place or "").count("-"))
                    or (kinds[e].type in {"GPE", "LOC", "FAC"} and not kinds[e].place)]  # fmt: skip
+        geos = [kinds[e].geo for e, _ in ents.most_common()]
+        codes = [p for p, _ in places.most_common()]
+        spot, precision = locate_event([g for g in geos if g is not None], codes)
         deaths = [d for d in (_fatalities(f) for f in fs) if d is not None]
         when = [d for d in (dated[f.id] for f in fs) if d is not None]
         starts = [s for s, _ in when]
@@ -128,7 +134,22 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
                 time_precision=time_precision(min(starts), max(ends)) if starts else None,
             )
         )
+        out[-1] = replace(out[-1], **_placed(spot, precision))
     return tuple(out)
+
+
+def _placed(spot: GeoFeature | None, precision: int | None) -> dict[str, Any]:
+    """The event's point and geo_precision; its admin1 and location when the place
+    is more specific than a country (see :func:`newsprism.geo.locate.locate_event`)."""
+    if spot is None:
+        return {}
+    out: dict[str, Any] = {"latitude": spot.latitude, "longitude": spot.longitude,
+                           "geo_precision": precision}  # fmt: skip
+    if spot.feature_code not in {"PCLI", "CONT"}:
+        out["location"] = spot.name
+        if spot.admin1_name:
+            out["admin1"] = spot.admin1_name
+    return out
 
 
 def _joins(
