@@ -101,3 +101,37 @@ def test_report_file_works_offline(escape_report: Report, tmp_path: Path, page: 
     page.emulate_media(media="print")
     page.screenshot(path=str(artifacts() / "report-print.png"), full_page=True)
     assert requested == []
+
+
+def test_the_event_map_renders_offline_and_its_points_open_their_facts(
+    escape_report: Report, tmp_path: Path, page: Page
+) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(render(escape_report, "html"), encoding="utf-8")
+    requested: list[str] = []
+
+    def refuse(route: Route, *_: Any) -> None:
+        requested.append(route.request.url)
+        route.abort()
+
+    page.route("http*://**", refuse)
+    page.goto(path.as_uri())
+    svg = page.locator("svg.event-map").first
+    svg.scroll_into_view_if_needed()
+    assert svg.is_visible()
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 100
+    assert page.locator("svg.event-map path").count() >= 1  # a country outline (Texas, USA)
+    point = page.locator("svg.event-map a circle").first
+    assert point.is_visible()
+    pbox = point.bounding_box()
+    assert pbox is not None  # the point lies inside the map
+    assert box["x"] <= pbox["x"] <= box["x"] + box["width"]
+    assert box["y"] <= pbox["y"] <= box["y"] + box["height"]
+    page.screenshot(path=str(artifacts() / "event-map.png"), clip=box)
+    target = page.locator("svg.event-map a").first.get_attribute("href")
+    assert target and target.startswith("#")
+    point.click()
+    assert page.evaluate("location.hash") == target  # the point opens its fact
+    assert page.locator(target).count() == 1
+    assert requested == []

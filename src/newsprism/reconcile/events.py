@@ -145,6 +145,9 @@ def _placed(spot: GeoFeature | None, precision: int | None) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {"latitude": spot.latitude, "longitude": spot.longitude,
                            "geo_precision": precision}  # fmt: skip
+    country = pycountry.countries.get(alpha_2=spot.country_code)
+    if country is not None:  # the country of the point (the facts' own, when they name one)
+        out["country"] = getattr(country, "common_name", None) or country.name
     if spot.feature_code not in {"PCLI", "CONT"}:
         out["location"] = spot.name
         if spot.admin1_name:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from .event_map import event_map_svg
+
 JSON = dict[str, Any]
 
 _STATUS_LABEL = {
@@ -384,8 +386,12 @@ def _events(view: StoryView) -> list[str]:
         "fatalities",
         "facts",
     )
-    out = [
-        f'<h3 id="{escape(view.key)}-events">Events</h3>',
+    out = [f'<h3 id="{escape(view.key)}-events">Events</h3>']
+    drawn = event_map_svg(events, view.fact_key)
+    if drawn:
+        out.append(f'<figure class="map">{drawn}<figcaption>Located events; a point opens '
+                   "its facts.</figcaption></figure>")  # fmt: skip
+    out += [
         '<div class="scroll"><table>',
         "<thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in cols) + "</tr></thead>",
         "<tbody>",

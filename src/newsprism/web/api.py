@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..records import Article, IngestResult
@@ -157,10 +157,34 @@ def make_router(service: Service) -> APIRouter:
         items = service.story(story_id).get("quotes", [])
         return slice_page(items, limit, offset, f"/api/stories/{story_id}/quotes")
 
-    @api.get("/stories/{story_id}/events", summary="A story's event records")
-    def events(story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        items = service.story(story_id).get("events", [])
-        return slice_page(items, limit, offset, f"/api/stories/{story_id}/events")
+    @api.get(
+        "/stories/{story_id}/events",
+        summary="A story's event records (JSON pages, or all as ACLED-column CSV or GeoJSON)",
+        response_model=None,
+    )
+    def events(
+        story_id: str,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        format: Annotated[
+            str | None,
+            Query(pattern="^(csv|geojson)$", description="csv (ACLED columns) or geojson."),
+        ] = None,
+    ) -> dict[str, Any] | Response:
+        story = service.story(story_id)
+        if format is None:
+            items = story.get("events", [])
+            return slice_page(items, limit, offset, f"/api/stories/{story_id}/events")
+        from ..render.events_export import events_csv, render_events_geojson
+
+        outlets = []
+        for aid in story.get("article_ids", []):
+            found = service.store().get_article(aid)
+            outlets.append({"id": aid, "outlet": found.outlet if found else None})
+        report = {"articles": outlets, "stories": [story]}
+        if format == "csv":
+            return Response(events_csv(report), media_type="text/csv; charset=utf-8")
+        return Response(render_events_geojson(report), media_type="application/geo+json")
 
     @api.get("/articles", summary="Articles, without their text")
     def articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
