@@ -32,6 +32,8 @@ eval_app = typer.Typer(help="Measure quality on annotated data.", no_args_is_hel
 app.add_typer(eval_app, name="eval")
 
 FORMATS = ("md", "json", "html", "acled-csv", "geojson")
+# ``watch`` passes in a row that may find the store locked before it gives up.
+BUSY_PASSES = 5
 ConfigOption = Annotated[
     Path | None, typer.Option(help="A TOML settings file (default: ./newsprism.toml).")
 ]
@@ -189,30 +191,49 @@ def watch(
     """Keep stories up to date as articles arrive: one line per pass, state in the store."""
     import time
 
-    from .runners import check_engine
+    from .runners import check_engine, check_workers
     from .store import open_store
     from .watch import update_stories
 
     with _one_line_errors(debug):
         check_engine(engine)
+        check_workers(processes)
         settings = _settings(debug, config=config, db=db)
         with open_store(db) as store:
+            busy = 0  # passes in a row that found the store locked
             while True:
-                with progress_reporter() as progress:
-                    done = update_stories(
-                        paths,
-                        settings,
-                        store,
-                        processes=processes,
-                        engine=engine,
-                        scheduler=scheduler,
-                        progress=progress,
-                    )
+                try:
+                    with progress_reporter() as progress:
+                        done = update_stories(
+                            paths,
+                            settings,
+                            store,
+                            processes=processes,
+                            engine=engine,
+                            scheduler=scheduler,
+                            progress=progress,
+                        )
+                except Exception as exc:
+                    # another writer held the store past every retry: the pass is made
+                    # again (it is one transaction, so nothing of it was kept)
+                    if not store.is_busy(exc) or busy >= BUSY_PASSES:
+                        raise
+                    busy += 1
+                    wait = min(interval, 5.0 * 2**busy)
+                    typer.echo(f"pass not made: the store is busy ({exc}); again in {wait:g} s")
+                    time.sleep(wait)
+                    continue
+                busy = 0
                 for s in done.skipped:
                     typer.echo(f"skipped {s.source}: {s.reason}", err=True)
+                repaired = (
+                    f" ({len(done.repaired_ids)} stored articles placed in stories)"
+                    if done.repaired_ids
+                    else ""
+                )
                 typer.echo(
                     f"{done.new_articles} new articles, {len(done.stories_updated)} stories "
-                    f"updated, {done.stories_total} stories in {db}"
+                    f"updated, {done.stories_total} stories in {db}{repaired}"
                 )
                 if once:
                     break
@@ -384,7 +405,9 @@ def eval_stories(
     """BCubed precision/recall/F1 of story clustering on ECB+ (gold: topic × ecb/ecbplus)."""
     with _one_line_errors(debug):
         from .evaluate.stories import evaluate_stories, format_stories
+        from .runners import check_workers
 
+        check_workers(processes)
         if not data.exists():
             raise UsageError(f"{data} does not exist; pass --data PATH")
         chosen = None

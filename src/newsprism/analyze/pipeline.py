@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -12,10 +14,19 @@ import numpy.typing as npt
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
 from . import attributions, embed, entities, quantities, quotes, sentences, times
+from .blocks import join, shift, text_blocks
 from .nlp import parse, parse_all
 
 # Articles per spaCy batch and per task sent to a worker.
 BATCH = 16
+# Characters of text per spaCy call, at most: a longer article is analyzed in blocks of
+# this size, cut at paragraph breaks (see blocks.py), and short ones are packed up to it.
+# Measured (bench/blocks.py, bench/results/blocks.json): the memory a call adds grows
+# ~3 MB per 1,000 characters (43 MB at 10,000, 156 MB at 50,000, 1.1 GB for 400,000 at
+# once), while speed is flat from 10,000 to 100,000 (37-39,000 characters per CPU second)
+# and falls beyond. 50,000 keeps a call near 160 MB and leaves whole, so unchanged, every
+# article under ~8,000 words.
+BLOCK_CHARS = 50_000
 
 
 def analyze_doc(
@@ -58,9 +69,9 @@ def _not_dates(found: tuple[Quantity, ...], dates: tuple[TimeExpr, ...]) -> tupl
     )
 
 
-def _failed(article: Article, exc: BaseException) -> Analysis:
+def _failed(article_id: str, exc: BaseException) -> Analysis:
     detail = str(exc).splitlines()[0][:150] if str(exc) else ""
-    return Analysis(article.id, notes=(f"analyze failed: {type(exc).__name__}: {detail}",))
+    return Analysis(article_id, notes=(f"analyze failed: {type(exc).__name__}: {detail}",))
 
 
 def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
@@ -72,42 +83,93 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
         [q.speaker for q in analysis.quotes]
     """
     settings = settings or Settings()
-    try:
-        doc = parse(article.text, settings.spacy_model)
-        return analyze_doc(article, doc)
-    except Exception as exc:
-        return _failed(article, exc)
+    return _analyze_chunk([article], settings.spacy_model)[0]
 
 
-def _analyze_chunk(articles: Sequence[Article], model: str, embed_: bool = True) -> list[Analysis]:
-    out: list[Analysis] = []
-    try:
-        docs = parse_all([a.text for a in articles], model, BATCH)
-    except Exception:
-        # one article broke the batch: parse them one by one so only it fails
-        return [analyze_article(a, Settings(spacy_model=model)) for a in articles]
-    # One embedding call for the whole chunk: larger batches run ~25% faster.
-    # Without it (or if it fails) analyze_doc embeds per article, or not at all.
-    counts = [0] * len(docs)
-    flat: npt.NDArray[np.float32] | None = None
-    if embed_:
-        texts = [
-            [s.text for s in sentences.extract_sentences(a.id, d)]
-            for a, d in zip(articles, docs, strict=True)
-        ]
-        counts = [len(ts) for ts in texts]
+@dataclass(frozen=True)
+class _Piece:
+    """A block of one article's text, given to spaCy on its own."""
+
+    index: int  # the article's place in its chunk
+    start: int  # where the block starts in the article's text
+    text: str
+
+
+def _parse_groups(articles: Sequence[Article], budget: int) -> Iterator[list[_Piece]]:
+    """The articles' texts cut into blocks of at most ``budget`` characters, in runs of
+    at most ``BATCH`` blocks and ``budget`` characters: what one spaCy call holds."""
+    group: list[_Piece] = []
+    size = 0
+    for i, article in enumerate(articles):
+        for start, end in text_blocks(article.text, budget):
+            piece = _Piece(i, start, article.text[start:end])
+            if group and (len(group) >= BATCH or size + len(piece.text) > budget):
+                yield group
+                group, size = [], 0
+            group.append(piece)
+            size += len(piece.text)
+    if group:
+        yield group
+
+
+def _analyze_chunk(
+    articles: Sequence[Article], model: str, embed_: bool = True, budget: int | None = None
+) -> list[Analysis]:
+    """Every extractor over ``articles``, spaCy given at most ``budget`` characters of
+    text at a time (``BLOCK_CHARS``), so memory does not grow with an article's length.
+    A block that fails fails its article only (a note), never the chunk."""
+    budget = budget or BLOCK_CHARS
+    parts: list[list[Analysis]] = [[] for _ in articles]
+    failed: dict[int, BaseException] = {}
+    for group in _parse_groups(articles, budget):
         try:
-            flat = embed.embed_texts([t for ts in texts for t in ts])
+            docs: list[Any] | None = parse_all([p.text for p in group], model, len(group))
         except Exception:
-            flat = None
+            docs = None  # one block broke the call: parse them one by one below
+        for j, piece in enumerate(group):
+            if piece.index in failed:
+                continue
+            article = articles[piece.index]
+            try:
+                doc = docs[j] if docs is not None else parse(piece.text, model)
+                found = analyze_doc(article, doc, embed_=False)
+                parts[piece.index].append(shift(found, piece.start))
+            except Exception as exc:
+                failed[piece.index] = exc
+        del docs
+    done = {i: join(a.id, parts[i]) for i, a in enumerate(articles) if i not in failed}
+    if embed_:
+        done = _with_embeddings(done)
+    return [done[i] if i in done else _failed(a.id, failed[i]) for i, a in enumerate(articles)]
+
+
+def _with_embeddings(analyses: dict[int, Analysis]) -> dict[int, Analysis]:
+    """``analyses`` with their sentence embeddings: one embedding call for the whole
+    chunk (larger batches run ~25% faster), else one per article; an article whose
+    sentences cannot be embedded gets a failure note instead."""
+    texts = {i: [s.text for s in x.sentences] for i, x in analyses.items()}
+    try:
+        flat: npt.NDArray[np.float32] | None = embed.embed_texts(
+            [t for ts in texts.values() for t in ts]
+        )
+    except Exception:
+        flat = None
+    out: dict[int, Analysis] = {}
     offset = 0
-    for article, doc, n in zip(articles, docs, counts, strict=True):
-        vectors = None if flat is None else flat[offset : offset + n]
-        offset += n
+    for i, analysis in analyses.items():
+        n = len(texts[i])
         try:
-            out.append(analyze_doc(article, doc, vectors, embed_=embed_))
+            vectors = embed.embed_texts(texts[i]) if flat is None else flat[offset : offset + n]
         except Exception as exc:
-            out.append(_failed(article, exc))
+            out[i] = _failed(analysis.article_id, exc)
+            continue
+        finally:
+            offset += n
+        out[i] = dataclasses.replace(
+            analysis,
+            embeddings=embed.pack(vectors),
+            embedding_dim=vectors.shape[1] if len(vectors) else 0,
+        )
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -13,6 +14,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..records import Article, Document, MetaSource, Provenance, Skipped
 from .clean import clean_lines, corpus_boilerplate
+from .decode import safe_text
 from .html import extract_html
 from .metadata import (
     credits_from_lines,
@@ -93,6 +95,9 @@ def build_articles(
     drafts: list[_Draft] = []
     skipped: list[Skipped] = []
     for doc in docs:
+        body = safe_text(doc.body)  # NUL and lone surrogates: no store takes them
+        if body != doc.body:
+            doc = dataclasses.replace(doc, body=body)
         try:
             drafts.append(_draft(doc))
         except InputError as exc:
@@ -114,6 +119,9 @@ def build_articles(
         except Exception as exc:
             reason = f"cleaning failed: {type(exc).__name__}: {exc}"
             skipped.append(Skipped(draft.doc.source, reason[:200]))
+            continue
+        if len(article.text) > settings.max_chars:
+            skipped.append(Skipped(draft.doc.source, _length_reason(article, settings)))
             continue
         n = len(article.text.split())
         if n < MIN_ARTICLE_WORDS:
@@ -162,6 +170,13 @@ def _published_from_text(
     if at < 0:
         return Provenance(again.field, again.value, "raw")
     return Provenance(again.field, again.value, "raw", at, at + len(said))
+
+
+def _length_reason(article: Article, settings: Settings) -> str:
+    return (
+        f"text is {len(article.text):,} characters after cleaning, over the "
+        f"{settings.max_chars:,} limit for one article (raise max_chars to read it)"
+    )
 
 
 def _article(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -135,3 +136,16 @@ def _python_codec(name: str) -> str:
     if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
         return "cp1252"
     return codecs.lookup(name).name
+
+
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` without NUL characters and with lone surrogates (``"\\ud800"`` in JSON,
+    which no UTF-8 store accepts) as U+FFFD.
+
+    >>> safe_text("a\\x00b\\ud800c")
+    'ab\\ufffdc'
+    """
+    return _UNSAFE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +40,7 @@ def read_bytes(
         yield Skipped(source, "empty file")
         return
     if lower.endswith(WARC_SUFFIXES):
-        yield from read_warc(data, source)
+        yield from read_warc(data, source, settings.max_bytes)
         return
     suffix = Path(lower).suffix
     if suffix in JSONL_EXT:
@@ -62,26 +63,83 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Document | Skipped]:
+    """A regular file's bytes, read no further than ``max_bytes``: a pipe, a device
+    (``/dev/zero``) or a socket, or a link to one, is skipped, never read (a pipe would
+    block forever and a device may never end)."""
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            yield Skipped(source, _size_reason(size, settings.max_bytes))
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            yield Skipped(source, f"{_kind(mode)}, not a regular file; not read")
             return
-        data = path.read_bytes()
+        # O_NONBLOCK: should the path become a pipe after the check, opening it
+        # does not wait for a writer; fstat below then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                yield Skipped(source, f"{_kind(info.st_mode)}, not a regular file; not read")
+                return
+            if info.st_size > settings.max_bytes:
+                yield Skipped(source, _size_reason(info.st_size, settings.max_bytes))
+                return
+            data = f.read(settings.max_bytes + 1)  # the file may have grown
     except OSError as exc:
         yield Skipped(source, f"cannot read: {exc.strerror or exc}".rstrip())
+        return
+    if len(data) > settings.max_bytes:
+        yield Skipped(source, _size_reason(len(data), settings.max_bytes))
         return
     yield from read_bytes(data, source, path.name, settings)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        # Hidden folders and files (.git, .DS_Store) are never articles.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+def _walk(root: Path) -> Iterator[tuple[Path, bool, str | None]]:
+    """Every file under ``root`` as ``(path, False, None)``, and every folder that cannot
+    be listed or is not followed as ``(path, True, reason)``; in the order of a sorted
+    top-down walk (a folder's files, then its sub-folders).
+
+    Iterative, so a folder of any depth costs no recursion. Hidden folders and files
+    (.git, .DS_Store) are never articles. A link to a folder is reported, not followed:
+    it could lead back up the tree.
+    """
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError as exc:
+            yield folder, True, f"cannot read folder: {exc.strerror or exc}"
+            continue
+        folders: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                elif entry.is_symlink() and entry.is_dir():
+                    yield path, True, "a link to a folder; not followed (name it to read it)"
+                else:
+                    yield path, False, None
+            except OSError as exc:
+                yield path, False, f"cannot read: {exc.strerror or exc}"
+        stack.extend(reversed(folders))
 
 
 def read_sources(
@@ -120,9 +178,13 @@ def _read_one(
         return
     path = Path(given)
     if path.is_dir():
-        for file in _walk(path):
-            yield from _read_file(file, file.relative_to(path).as_posix(), settings)
-    elif path.exists():
+        for found, folder, reason in _walk(path):
+            name = given if found == path else found.relative_to(path).as_posix()
+            if reason is None:
+                yield from _read_file(found, name, settings)
+            else:
+                yield Skipped(f"{name.rstrip('/')}/" if folder else name, reason)
+    elif path.exists() or path.is_symlink():
         yield from _read_file(path, given, settings)
     else:
         yield Skipped(given, "no such file or directory")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol, Self
 
 from ..records import Analysis, Article, Skipped
@@ -60,6 +61,22 @@ class Store(Protocol):
     def save_state(self, name: str, data: bytes) -> None: ...
 
     def load_state(self, name: str) -> bytes | None: ...
+
+    def unplaced_ids(self) -> list[str]:
+        """Articles in no story."""
+        ...
+
+    def broken_story_ids(self) -> list[str]:
+        """Stories without members or saved as stubs."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction (nested ones join it); writers take turns."""
+        ...
+
+    def is_busy(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is a transient lock error, worth trying again."""
+        ...
 
     def close(self) -> None: ...
 

@@ -7,6 +7,7 @@ small connection adapter turns placeholders into psycopg's ``%s``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -43,6 +44,7 @@ class SQLStore:
         self.label = label
         self.dialect = dialect
         migrate(db, label=label, dialect=dialect)
+        db.dialect = dialect
 
     # -- articles
     def save_articles(self, articles: Iterable[Article]) -> int:
@@ -270,9 +272,43 @@ class SQLStore:
         row = self.db.execute("SELECT data FROM cluster_state WHERE name = ?", (name,)).fetchone()
         return None if row is None else bytes(row[0])
 
+    # -- repair
+    def unplaced_ids(self) -> list[str]:
+        """Articles in no story (left by a crash of an older version, or by ``analyze
+        --db`` interrupted before its stories were saved), in the order they were added."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.article_id = articles.id) ORDER BY rowid"
+        )
+        return [r[0] for r in rows]
+
+    def broken_story_ids(self) -> list[str]:
+        """Stories with no member, or saved as a stub (no ``article_ids`` in their JSON):
+        what a pass killed between placing articles and reconciling their stories left."""
+        rows = self.db.execute(
+            "SELECT id FROM stories WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.story_id = stories.id) "
+            # a stub was saved without dates; only then is its JSON read, whose members
+            # come right after its headline
+            "OR (first_published IS NULL AND substr(data, 1, 1000) NOT LIKE ?) ORDER BY id",
+            ('%"article_ids"%',),
+        )
+        return [r[0] for r in rows]
+
     # -- lifecycle
-    def _tx(self) -> _Transaction:
+    def transaction(self) -> _Transaction:
+        """One write transaction: what is written inside commits together or not at all;
+        a transaction opened inside it joins it. Writers of one store take turns: SQLite
+        begins IMMEDIATE (the write lock first, so no reader has to upgrade to a writer
+        halfway), PostgreSQL takes a transaction-level advisory lock."""
         return _Transaction(self.db)
+
+    def is_busy(self, exc: BaseException) -> bool:
+        """Whether ``exc`` says another writer held the store: worth trying again."""
+        return is_busy(exc)
+
+    def _tx(self) -> _Transaction:
+        return self.transaction()
 
     def close(self) -> None:
         self.db.close()
@@ -290,6 +326,8 @@ class _Adapter:
     def __init__(self, conn: Any, paramstyle: str = "qmark") -> None:
         self.conn = conn
         self.format = paramstyle == "format"
+        self.dialect = "sqlite"
+        self.depth = 0  # transactions open: only the outermost begins and ends one
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s") if self.format else sql
@@ -308,15 +346,57 @@ class _Adapter:
         self.conn.close()
 
 
+# The advisory lock PostgreSQL writers take in turn (any fixed number; this one spells
+# "nwsp").
+_PG_WRITE_LOCK = 0x6E777370
+
+
 class _Transaction:
     def __init__(self, db: _Adapter) -> None:
         self.db = db
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN")
+        db = self.db
+        if db.depth == 0:
+            if db.dialect == "sqlite":
+                db.execute("BEGIN IMMEDIATE")
+            else:
+                db.execute("BEGIN")
+                try:
+                    db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_WRITE_LOCK,))
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        db.depth += 1
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        db = self.db
+        db.depth -= 1
+        if db.depth > 0:
+            return
+        if exc_type is not None:
+            db.execute("ROLLBACK")
+            return
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                db.execute("ROLLBACK")  # so the connection is not left in a transaction
+            raise
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is a transient lock error of SQLite ("database is locked") or
+    PostgreSQL (lock not available, serialization failure, deadlock).
+
+    >>> is_busy(sqlite3.OperationalError("database is locked")), is_busy(ValueError())
+    (True, False)
+    """
+    if isinstance(exc, sqlite3.OperationalError):
+        message = str(exc).lower()
+        return "locked" in message or "busy" in message
+    code = getattr(getattr(exc, "diag", None), "sqlstate", None) or getattr(exc, "sqlstate", None)
+    return code in {"55P03", "40001", "40P01"}
 
 
 class SQLiteStore(SQLStore):
