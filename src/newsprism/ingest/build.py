@@ -116,12 +116,12 @@ def build_articles(
             continue
         try:
             article = _article(aid, draft, boilerplate, reference, batch, settings)
+        except _TooLong as exc:
+            skipped.append(Skipped(draft.doc.source, str(exc)))
+            continue
         except Exception as exc:
             reason = f"cleaning failed: {type(exc).__name__}: {exc}"
             skipped.append(Skipped(draft.doc.source, reason[:200]))
-            continue
-        if len(article.text) > settings.max_chars:
-            skipped.append(Skipped(draft.doc.source, _length_reason(article, settings)))
             continue
         n = len(article.text.split())
         if n < MIN_ARTICLE_WORDS:
@@ -172,11 +172,8 @@ def _published_from_text(
     return Provenance(again.field, again.value, "raw", at, at + len(said))
 
 
-def _length_reason(article: Article, settings: Settings) -> str:
-    return (
-        f"text is {len(article.text):,} characters after cleaning, over the "
-        f"{settings.max_chars:,} limit for one article (raise max_chars to read it)"
-    )
+class _TooLong(Exception):
+    """A cleaned text over ``max_chars``."""
 
 
 def _article(
@@ -190,6 +187,11 @@ def _article(
     doc = d.doc
     cleaned = clean_lines(d.lines, boilerplate)
     text = cleaned.text
+    if len(text) > settings.max_chars:  # before the metadata: it would be wasted work
+        raise _TooLong(
+            f"text is {len(text):,} characters after cleaning, over the "
+            f"{settings.max_chars:,} limit for one article (raise max_chars to read it)"
+        )
     raw = doc.body
     prov: list[Provenance] = []
     container: MetaSource = "feed" if doc.kind == "feed" else "metadata"

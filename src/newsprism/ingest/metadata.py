@@ -84,6 +84,13 @@ def parse_meta_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+# Characters of each lead line searched for a publication date. On 1,655 texts (ECB+,
+# the examples, the gold set, and each ECB+ article joined into one line) the dates found
+# are the same as with whole lines, but for three of the one-line joins, where the date
+# past 2,000 characters was an event's ("the season ended on May 3"), not the article's.
+LEAD_CHARS = 2_000
+
+
 def date_from_text(
     text: str,
     reference: date | None,
@@ -100,10 +107,13 @@ def date_from_text(
     nearest ``batch_reference``, the date the batch's other articles state), else from
     ``reference``; without either, the value is the month and day alone ("--11-30").
     """
-    lines = text.split("\n")[:lead_lines]
+    lines = text.split("\n", lead_lines)[:lead_lines]
     offset = 0
     for line in lines:
-        found = _first_publication_date(line)
+        # A line's head is enough: the dates taken stand at a paragraph's start or in
+        # its first sentences, and matching a whole one-line text would cost time
+        # quadratic in its length.
+        found = _first_publication_date(line[:LEAD_CHARS])
         if found is not None:
             m, has_weekday = found
             month = month_number(m["month"])
@@ -133,8 +143,8 @@ def stated_date(text: str, lead_lines: int = 3) -> str | None:
     >>> stated_date("Storm hits coast\nPublished March 3, 2008"), stated_date("Monday, March 3")
     ('2008-03-03', None)
     """
-    for line in text.split("\n")[:lead_lines]:
-        found = _first_publication_date(line)
+    for line in text.split("\n", lead_lines)[:lead_lines]:
+        found = _first_publication_date(line[:LEAD_CHARS])
         if found is not None:
             m = found[0]
             if not m["year"]:
