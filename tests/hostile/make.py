@@ -10,9 +10,11 @@ import io
 import json
 import os
 import resource
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +125,19 @@ def write_deep(folder: Path, levels: int) -> Path:
     return bottom
 
 
+def remove_deep(folder: Path) -> None:
+    """Remove a folder made by :func:`write_deep`, bottom up (``shutil.rmtree`` recurses
+    once per level, past Python's recursion limit)."""
+    levels = [folder]
+    while (levels[-1] / "d").is_dir():
+        levels.append(levels[-1] / "d")
+    for level in reversed(levels):
+        for entry in level.iterdir():
+            if not entry.is_dir():
+                entry.unlink()
+        level.rmdir()
+
+
 def write_too_long_path(folder: Path) -> str:
     """Folders nested until their path is longer than the system allows, so listing the
     last one fails for every user (root included); returns its name relative to ``folder``."""
@@ -206,7 +221,7 @@ def run_measured(
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out_path = Path(cwd or ROOT) / f".run-{os.getpid()}-{time.monotonic_ns()}"
+    out_path = Path(tempfile.mkdtemp(prefix="newsprism-run-")) / "run"
     with open(f"{out_path}.out", "wb") as out, open(f"{out_path}.err", "wb") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "newsprism", *args],
@@ -232,6 +247,5 @@ def run_measured(
         proc.returncode = os.waitstatus_to_exitcode(status)
     stdout = Path(f"{out_path}.out").read_text(encoding="utf-8", errors="replace")
     stderr = Path(f"{out_path}.err").read_text(encoding="utf-8", errors="replace")
-    Path(f"{out_path}.out").unlink()
-    Path(f"{out_path}.err").unlink()
+    shutil.rmtree(out_path.parent, ignore_errors=True)
     return Ran(proc.returncode, stdout, stderr, usage.ru_maxrss / 1024, timed_out)
