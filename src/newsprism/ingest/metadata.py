@@ -140,7 +140,7 @@ def stated_date(text: str, lead_lines: int = 3) -> str | None:
     The dates a batch states this way are what a year missing elsewhere in the batch is
     chosen near (:func:`date_from_text`'s ``batch_reference``).
 
-    >>> stated_date("Storm hits coast\nPublished March 3, 2008"), stated_date("Monday, March 3")
+    >>> stated_date("Storm hits coast\\nPublished March 3, 2008"), stated_date("Monday, March 3")
     ('2008-03-03', None)
     """
     for line in text.split("\n", lead_lines)[:lead_lines]:
