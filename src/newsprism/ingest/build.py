@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -51,17 +50,18 @@ def article_id(raw: bytes) -> str:
 
 
 def without_nul(doc: Document) -> Document:
-    """``doc`` with NUL characters removed from its text and metadata.
+    """``doc`` with NUL characters removed from its text and metadata, and lone
+    surrogates (a JSON ``"\\ud800"``) replaced by U+FFFD.
 
-    PostgreSQL text cannot hold a NUL (a JSON ``"\\u0000"`` decodes to one), and
-    the same article must read the same in SQLite; removed before cleaning, so
-    every span indexes the text that is stored. The raw bytes, and so the id,
-    stay as read.
+    PostgreSQL text cannot hold a NUL (a JSON ``"\\u0000"`` decodes to one), no UTF-8
+    store takes a lone surrogate, and the same article must read the same in SQLite;
+    removed before cleaning, so every span indexes the text that is stored. The raw
+    bytes, and so the id, stay as read.
     """
     changes: dict[str, Any] = {
-        f.name: value.replace("\x00", "")
+        f.name: cleaned
         for f in fields(doc)
-        if isinstance(value := getattr(doc, f.name), str) and "\x00" in value
+        if isinstance(value := getattr(doc, f.name), str) and (cleaned := safe_text(value)) != value
     }
     return replace(doc, **changes) if changes else doc
 
@@ -95,9 +95,6 @@ def build_articles(
     drafts: list[_Draft] = []
     skipped: list[Skipped] = []
     for doc in docs:
-        body = safe_text(doc.body)  # NUL and lone surrogates: no store takes them
-        if body != doc.body:
-            doc = dataclasses.replace(doc, body=body)
         try:
             drafts.append(_draft(doc))
         except InputError as exc:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Document, Skipped
-from .decode import decode_bytes, safe_text
+from .decode import decode_bytes
 
 # Field names seen in common news exports, tried in order when no mapping is given.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -29,7 +29,7 @@ def _field(obj: Mapping[str, Any], name: str, mapping: Mapping[str, str]) -> str
         if isinstance(value, dict):  # e.g. {"source": {"name": "…"}}
             value = value.get("name") or value.get("title")
         if value is not None and not isinstance(value, list | dict) and str(value).strip():
-            return safe_text(str(value))
+            return str(value)
     return None
 
 
