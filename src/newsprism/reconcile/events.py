@@ -115,14 +115,15 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
         codes = [p for p, _ in places.most_common()]
         spot, precision = locate_event([g for g in geos if g is not None], codes)
         deaths = [d for d in (_fatalities(f) for f in fs) if d is not None]
+        # members' dates overlap pairwise, so they share a span: the tightest the reports allow
         when = [d for d in (dated[f.id] for f in fs) if d is not None]
-        starts = [s for s, _ in when]
-        ends = [e for _, e in when]
+        start = max((s for s, _ in when), default=None)
+        end = min((e for _, e in when), default=None)
         out.append(
             Event(
                 f"ev{n}",
-                min(starts) if starts else None,
-                max(ends) if ends else None,
+                start,
+                end,
                 EVENT_TYPE[code],
                 SUB_EVENT_NAME[code],
                 tuple(names[:5]),
@@ -131,7 +132,7 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
                 located[0].name if located else admin1 or country,
                 max(deaths) if deaths else None,
                 tuple(f.id for f in fs),
-                time_precision=time_precision(min(starts), max(ends)) if starts else None,
+                time_precision=time_precision(start, end),
             )
         )
         out[-1] = replace(out[-1], **_placed(spot, precision))
