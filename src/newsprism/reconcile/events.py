@@ -81,7 +81,11 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
     dated = {f.id: occurrence(f, reference) for f in facts}
     typed: list[tuple[Fact, str]] = []
     for f, code in zip(facts, classify_many([f.summary for f in facts]), strict=True):
-        if code is not None and not is_background(dated[f.id], reference):
+        # background makes no event; nor does an undated statement of what is, will be
+        # or is thought ("the alliance serves as …", "we will continue …, he said")
+        if code is None or is_background(dated[f.id], reference):
+            continue
+        if dated[f.id] is not None or reports_occurrence(f.summary):
             typed.append((f, code))
     groups: list[list[tuple[Fact, str]]] = []
 
@@ -97,9 +101,7 @@ def build_events(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Eve
                 g.append((f, code))
                 break
         else:
-            # an undated statement of what is, will be or is thought is no occurrence
-            if dated[f.id] is not None or reports_occurrence(f.summary):
-                groups.append([(f, code)])
+            groups.append([(f, code)])
     out = []
     for n, g in enumerate(groups, 1):
         _lead, code = g[0]
