@@ -292,7 +292,14 @@ def serve(
             )
         web = create_app(db, settings=settings, max_upload=max_upload, host=host)
         typer.echo(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        uvicorn.run(web, host=host, port=port, log_level="debug" if debug else "warning")
+        # on SIGTERM, requests in flight get 10 s; an addition under way still completes
+        uvicorn.run(
+            web,
+            host=host,
+            port=port,
+            log_level="debug" if debug else "warning",
+            timeout_graceful_shutdown=10,
+        )
 
 
 def _check_date(value: str | None) -> str | None:
