@@ -217,6 +217,10 @@ def test_the_policy_allows_the_pages_own_script_and_style_and_nothing_else(
     assert _inline_hashes(page.text, "style") <= set(policy["style-src"].split())
     assert "unsafe-inline" not in page.headers["content-security-policy"]
     assert policy["default-src"] == "'none'"
+    # the policy allows no style attribute or inline handler: a page using one breaks silently
+    for path in ("/", f"/stories/{sid}", "/docs", "/login"):
+        html = client.get(path).text
+        assert not re.search(r"<[^>]+\s(style|on[a-z]+)\s*=", html), path
 
 
 # -- fetching internal URLs through the server --------------------------------------------
