@@ -18,7 +18,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reconcile.event_model import CrossValidation, Views, cross_validate, f1_table, load_typer
+from ..reconcile.event_model import (
+    CrossValidation,
+    Views,
+    cross_validate,
+    f1_table,
+    load_typer,
+    with_definitions,
+)
 from ..reconcile.event_types import EVENT_TYPE, NOT_ACLED
 
 
@@ -45,12 +52,13 @@ def evaluate_events(path: Path, seeds: tuple[int, ...] = (0, 1, 2)) -> EventScor
     """Cross-validate the typer on ``path`` and score the shipped model on it."""
     from ..analyze.embed import embed_texts
 
-    texts, labels = read_snippets(path)
+    snippets, gold = read_snippets(path)
+    texts, labels, definitions = with_definitions(snippets, gold)
     views = Views.of(texts, embed_texts(texts))
     scored = frozenset(EVENT_TYPE)
-    cv = cross_validate(views, labels, scored, seeds=seeds)
+    cv = cross_validate(views, labels, scored, seeds=seeds, always=definitions)
     model, about = load_typer()
-    rows = [i for i, v in enumerate(labels) if v in scored]
+    rows = [i for i, v in enumerate(gold) if v in scored]
     pred = model.predict(views, rows, allowed=sorted(scored))
     weighted, per = f1_table([labels[i] for i in rows], pred)
     trained_here = about.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -13,7 +13,9 @@ chosen by nested cross-validation in seconds. On the CASE 2021 dev half it
 scores as softmax logistic regression over the same features did (measured:
 within a point, with a slower fit). The vocabulary holds only words seen in
 lower case in two training snippets or more, so names of people and places do
-not become features. ``bench/fit_event_types.py`` refits and saves the model.
+not become features. Every fit also reads the codebook's definitions
+(:mod:`.event_codebook`) as training texts. ``bench/fit_event_types.py`` refits
+and saves the model.
 """
 
 from __future__ import annotations
@@ -232,11 +234,17 @@ def f1_table(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, dict[str,
 
 
 def choose_l2(
-    views: Views, rows: Sequence[int], labels: Sequence[str], scored: frozenset[str], k: int = 4
+    views: Views,
+    rows: Sequence[int],
+    labels: Sequence[str],
+    scored: frozenset[str],
+    k: int = 4,
+    always: Sequence[int] = (),
 ) -> float:
     """The penalty of :data:`L2_GRID` with the best cross-validated weighted F1 on ``rows``.
 
-    Ties go to the larger penalty (the simpler model).
+    ``always`` rows (the codebook's definitions) train every fold and are never
+    scored. Ties go to the larger penalty (the simpler model).
     """
     rows = list(rows)
     sub = [labels[i] for i in rows]
@@ -286,23 +294,30 @@ def cross_validate(
     scored: frozenset[str],
     seeds: Sequence[int] = (0, 1, 2),
     k: int = 5,
+    always: Sequence[int] = (),
 ) -> CrossValidation:
     """Stratified ``k``-fold cross-validation, repeated over ``seeds``, penalty chosen inside.
 
     Every class trains the model; only texts labelled with ``scored`` classes are
     scored, and their prediction is among ``scored`` (CASE 2021 subtask 1).
+    ``always`` rows (the codebook's definitions) train every fold, are never scored
+    and are in no fold.
     """
+    extra = set(always)
+    annotated = [i for i in range(len(labels)) if i not in extra]
     fold_scores: list[float] = []
     chosen: list[float] = []
     per_seed: list[dict[str, float]] = []
     for seed in seeds:
-        fold = stratified_folds(labels, k, seed)
+        dealt = stratified_folds([labels[i] for i in annotated], k, seed)
+        fold = dict(zip(annotated, dealt, strict=True))
         gold_all: list[str] = []
         pred_all: list[str] = []
         for f in range(k):
-            train_rows = [i for i, g in enumerate(fold) if g != f]
-            test_rows = [i for i, g in enumerate(fold) if g == f and labels[i] in scored]
-            l2 = choose_l2(views, train_rows, labels, scored)
+            inside = [i for i in annotated if fold[i] != f]
+            test_rows = [i for i in annotated if fold[i] == f and labels[i] in scored]
+            l2 = choose_l2(views, inside, labels, scored, always=always)
+            train_rows = inside + list(always)
             model = train(views, train_rows, [labels[i] for i in train_rows], l2)
             gold = [labels[i] for i in test_rows]
             pred = model.predict(views, test_rows, allowed=sorted(scored))
@@ -312,5 +327,16 @@ def cross_validate(
             pred_all += pred
         per_seed.append(f1_table(gold_all, pred_all)[1])
     per_class = {c: float(np.mean([p[c] for p in per_seed])) for c in per_seed[0]}
-    support = Counter(v for v in labels if v in scored)
+    support = Counter(labels[i] for i in annotated if labels[i] in scored)
     return CrossValidation(tuple(fold_scores), tuple(chosen), per_class, dict(support))
+
+
+def with_definitions(
+    texts: Sequence[str], labels: Sequence[str]
+) -> tuple[list[str], list[str], list[int]]:
+    """``texts`` and ``labels`` followed by the codebook's definitions, and the rows of those."""
+    from .event_codebook import DEFINITIONS
+
+    defs = [(t, c) for c, ts in DEFINITIONS.items() for t in ts]
+    rows = list(range(len(texts), len(texts) + len(defs)))
+    return [*texts, *(t for t, _ in defs)], [*labels, *(c for _, c in defs)], rows

@@ -1,0 +1,130 @@
+"""The ACLED codebook's sub-event types described in a sentence or two each.
+
+Paraphrases of the codebook's definitions, in general news wording and naming no
+actor, place or event. They are training texts that every fit of the typer
+reads (:mod:`.event_model`): the definitions speak for the types that annotated
+data has few examples of (a protest broken up by police, territory handed over
+without a fight).
+"""
+
+from __future__ import annotations
+
+DEFINITIONS: dict[str, list[str]] = {
+    "ARMED_CLASH": [
+        "Armed, organised groups fought each other: government forces and rebels clashed and "
+        "exchanged fire, with casualties on both sides.",
+        "Militants attacked an army position and soldiers fought back in a gun battle; "
+        "neither side took control of the area.",
+    ],
+    "GOV_REGAINS_TERIT": [
+        "Government forces recaptured a town from rebels after fighting, regaining control of"
+        " territory the armed group had held.",
+        "The army retook villages held by insurgents and restored state control over the district.",
+    ],
+    "NON_STATE_ACTOR_OVERTAKES_TER": [
+        "Rebels seized control of a town from government forces after fighting, taking over "
+        "territory.",
+        "An armed group captured several villages and took control of the area from a rival "
+        "militia.",
+    ],
+    "CHEM_WEAP": [
+        "Chemical weapons were used: an attack with toxic gas such as chlorine or sarin "
+        "caused suffocation among victims.",
+        "A poison gas attack hit the town, leaving people choking.",
+    ],
+    "AIR_STRIKE": [
+        "Warplanes or drones carried out air strikes, bombing targets from the air.",
+        "An airstrike by military aircraft hit a building, killing people.",
+    ],
+    "SUIC_BOMB": [
+        "A suicide bomber detonated an explosive vest, blowing himself up and killing people.",
+        "A suicide car bomb attack struck a checkpoint.",
+    ],
+    "ART_MISS_ATTACK": [
+        "Artillery shelling, mortars, rockets or missiles fired from a distance struck the area.",
+        "Forces shelled the town with artillery and launched rockets at positions.",
+    ],
+    "REM_EXPLOS": [
+        "A remotely detonated explosive, a roadside bomb, an improvised explosive device or a"
+        " landmine exploded.",
+        "A car hit a landmine; an IED planted by the road went off.",
+    ],
+    "GRENADE": [
+        "Attackers threw a hand grenade at a crowd or building.",
+        "A grenade was lobbed and exploded, wounding people.",
+    ],
+    "SEX_VIOL": [
+        "Armed men raped women; acts of sexual violence against civilians were reported.",
+        "Soldiers sexually assaulted a girl.",
+    ],
+    "ATTACK": [
+        "Armed men attacked unarmed civilians, shooting and killing villagers.",
+        "Gunmen killed civilians in an attack on a village; people were shot dead or hacked "
+        "to death.",
+    ],
+    "ABDUCT_DISSAP": [
+        "Armed men abducted civilians; people were kidnapped and taken hostage.",
+        "Activists disappeared after being seized by unknown men, their whereabouts unknown.",
+    ],
+    "PEACE_PROTEST": [
+        "Demonstrators held a peaceful protest, marching and chanting slogans without "
+        "violence and without intervention.",
+        "People rallied and staged a sit-in to demand change; the demonstration passed peacefully.",
+    ],
+    "PROTEST_WITH_INTER": [
+        "Police dispersed a peaceful protest with tear gas and water cannon and arrested "
+        "demonstrators, without lethal force.",
+        "Security forces broke up a rally and detained protesters.",
+    ],
+    "FORCE_AGAINST_PROTEST": [
+        "Security forces used excessive force against peaceful protesters, shooting with live"
+        " ammunition and killing or seriously injuring demonstrators.",
+        "Police opened fire on an unarmed demonstration, killing protesters.",
+    ],
+    "VIOL_DEMONSTR": [
+        "Demonstrators turned violent: rioters threw stones, burned tyres, blocked roads and "
+        "clashed with police, damaging property.",
+        "Protesters vandalised buildings and set cars on fire during a riot.",
+    ],
+    "MOB_VIOL": [
+        "An angry mob attacked and lynched a man accused of a crime.",
+        "A crowd of villagers beat people to death in mob violence.",
+    ],
+    "AGREEMENT": [
+        "The warring parties signed a ceasefire agreement, a peace deal or a prisoner exchange.",
+        "Rebels and the government agreed on a truce.",
+    ],
+    "ARREST": [
+        "Security forces arrested suspects and detained members of an armed group.",
+        "Police detained an opposition leader, who was taken into custody.",
+    ],
+    "CHANGE_TO_GROUP_ACT": [
+        "An armed group changed: it merged with another group, split, renamed itself, was "
+        "dissolved, or moved and relocated its fighters.",
+        "Troops were redeployed and reinforcements were sent to the front; the group changed "
+        "its activity.",
+    ],
+    "DISR_WEAP": [
+        "Security forces seized and defused weapons and explosives, dismantling a weapons "
+        "cache before it could be used.",
+        "Bomb disposal teams destroyed a stockpile of ammunition and found hidden explosives.",
+    ],
+    "HQ_ESTABLISHED": [
+        "An armed group established a new base or headquarters in the town.",
+        "Forces set up a military post and a new camp in the area.",
+    ],
+    "NON_VIOL_TERRIT_TRANSFER": [
+        "Forces withdrew from a town and handed over territory without fighting; another "
+        "group entered without resistance.",
+        "Territory changed hands peacefully after troops pulled out.",
+    ],
+    "OTHER": [
+        "Displaced people fled the fighting; mass graves were found; humanitarian aid was "
+        "delivered amid the conflict.",
+        "Thousands of refugees were expelled and crossed the border.",
+    ],
+    "PROPERTY_DISTRUCT": [
+        "Armed men looted shops and burned houses, destroying property.",
+        "Attackers set fire to homes and vandalised buildings.",
+    ],
+}
