@@ -427,6 +427,22 @@ def eval_stories(
         typer.echo(format_stories(results))
 
 
+@eval_app.command("names")
+def eval_names(
+    gold: Annotated[Path, typer.Option(help="Name-variant pairs (JSON Lines).")] = Path(
+        "tests/gold/names/pairs.jsonl"
+    ),
+    debug: DebugOption = False,
+) -> None:
+    """Precision and recall of merging name variants (spellings, transliterations)."""
+    with _one_line_errors(debug):
+        from .evaluate.names import evaluate_names, format_names
+
+        if not gold.exists():
+            raise UsageError(f"{gold} does not exist; pass --gold FILE")
+        typer.echo(format_names(evaluate_names(gold)))
+
+
 @eval_app.command("translations")
 def eval_translations(
     data: Annotated[Path, typer.Option(help="MEANTIME folder (<lang>/meantime.conll).")] = Path(

@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
-from . import attributions, embed, entities, quantities, quotes, sentences, times
+from . import attributions, embed, entities, languages, quantities, quotes, sentences, times
 from .blocks import join, shift, text_blocks
 from .nlp import parse, parse_all
 
@@ -137,7 +137,12 @@ def _analyze_chunk(
             except Exception as exc:
                 failed[piece.index] = exc
         del docs
-    done = {i: join(a.id, parts[i]) for i, a in enumerate(articles) if i not in failed}
+    # other languages: figures read by their conventions, the rest said to be unread
+    done = {
+        i: languages.localize(join(a.id, parts[i]), a.text, a.language)
+        for i, a in enumerate(articles)
+        if i not in failed
+    }
     if embed_:
         done = _with_embeddings(done)
     return [done[i] if i in done else _failed(a.id, failed[i]) for i, a in enumerate(articles)]

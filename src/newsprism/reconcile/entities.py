@@ -4,7 +4,8 @@ Mentions from all articles are joined when their normalised keys meet:
 the same key; the same place code from the gazetteer; an acronym and its
 expansion ("NORTHCOM" ↔ "Northern Command"), also when the expansion carries a
 place in front ("U.S. Northern Command"); a transliteration variant (same
-consonant skeleton, close spelling: "al-Bashir" ≈ "Al-Bachir"); a surname alone
+consonant skeleton, close spelling: "al-Bashir" ≈ "Al-Bachir"), or a spelling of
+another outlet whose folded skeleton and context agree (:mod:`.names`); a surname alone
 when exactly one full name in the story ends with it ("Larsen" → "Anne Larsen",
 "Hakim" → "Omar al-Hakim"). Titles were already stripped at extraction.
 """
@@ -20,6 +21,7 @@ from ..analyze.entities import acronym_fits
 from ..analyze.gazetteer import lookup
 from ..analyze.text_norm import skeleton
 from ..records import Analysis, Entity, Mention, Span
+from .names import variant_pairs
 
 # Name particles that may be dropped with a surname: "al-Hakim" → "Hakim".
 PARTICLES = frozenset("al el ad as ash ibn bin ben abu van von der de da di du la le".split())
@@ -99,6 +101,9 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
             for b in group[i + 1 :]:
                 if fuzz.ratio(a, b) >= MIN_FUZZY:
                     uf.join(a, b)
+    # spellings across outlets whose skeletons and contexts agree (names.py)
+    for a, b in variant_pairs(mentions, analyses, types):
+        uf.join(a, b)
     # surnames: a one-name key that ends exactly one multi-word person name
     persons = [k for k, w in by_words.items() if len(w) > 1 and types[k].get("PERSON")]
     for k, words in by_words.items():
