@@ -443,6 +443,25 @@ def eval_names(
         typer.echo(format_names(evaluate_names(gold)))
 
 
+@eval_app.command("planted")
+def eval_planted(
+    data: Annotated[Path, typer.Option(help="ECB+ folder or tarball: the reports to copy.")] = Path(
+        "../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz"
+    ),
+    reports: Annotated[int, typer.Option(help="How many reports to copy.")] = 40,
+    debug: DebugOption = False,
+) -> None:
+    """Planted edits: copies of real reports, each with one number, date, place or quotation
+    changed (or none), graded against the report as the primary source."""
+    with _one_line_errors(debug):
+        from .evaluate.planted import choose_reports, format_planted, run_planted, summarize
+
+        if not data.exists():
+            raise UsageError(f"{data} does not exist; pass --data PATH")
+        outcomes = run_planted(choose_reports(data, reports), _settings(debug))
+        typer.echo(format_planted(summarize(outcomes)))
+
+
 @eval_app.command("translations")
 def eval_translations(
     data: Annotated[Path, typer.Option(help="MEANTIME folder (<lang>/meantime.conll).")] = Path(

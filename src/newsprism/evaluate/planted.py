@@ -79,6 +79,17 @@ def read_reports(path: str | Path, topics: set[int] | None = None) -> Iterator[R
         yield Report(name, doc.body, _places(data, doc.body))
 
 
+MIN_WORDS = 150  # a report long enough to be reprinted (ECB+ also holds one-line briefs)
+
+
+def choose_reports(path: str | Path, count: int) -> list[Report]:
+    """``count`` reports of ECB+ spread over its topics: every k-th of those with at
+    least :data:`MIN_WORDS` words, in file order."""
+    reports = [r for r in read_reports(path) if len(r.text.split()) >= MIN_WORDS]
+    step = max(1, len(reports) // count)
+    return reports[::step][:count]
+
+
 def _places(data: bytes, text: str) -> tuple[str, ...]:
     root = ET.parse(io.BytesIO(data)).getroot()
     tokens = {t.get("t_id"): t.text or "" for t in root.iter("token")}
@@ -281,6 +292,19 @@ def run_planted(
                     caught = copy.kind != "none" and _label(copy.kind, grade)
                 outcomes.append(Outcome(report.name, copy.kind, caught, alarmed, said))
     return outcomes
+
+
+def format_planted(figures: dict[str, Any]) -> str:
+    """The figures, one per line."""
+    caught = figures["caught"] / figures["edits"] if figures["edits"] else 0.0
+    lines = [
+        f"edits caught with the right label: {figures['caught']}/{figures['edits']} ({caught:.0%})",
+        f"false alarms on unchanged copies: {figures['false_alarms']}/{figures['unchanged']}",
+    ]
+    lines += [
+        f"  {k.removesuffix('_caught')}: {v}" for k, v in figures.items() if k.endswith("_caught")
+    ]
+    return "\n".join(lines)
 
 
 def summarize(outcomes: Sequence[Outcome]) -> dict[str, Any]:
