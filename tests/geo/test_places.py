@@ -48,7 +48,8 @@ def test_a_demonym_names_its_country(word, context, country):
 
 
 def test_an_adjective_of_a_city_names_the_city():
-    found = one("Parisian", label="NORP")
+    # "Parisian commuters faced strikes, as did those of Lyon"
+    found = resolve_places([PlaceMention("Parisian", "NORP"), PlaceMention("Lyon")])[0]
     assert found is not None and found.name == "Paris" and found.country_code == "FR"
 
 

@@ -168,7 +168,8 @@ def lookup_rows(name: str) -> list[tuple[int, bool]]:
 
     Tried in turn: the key; the key without a type word ("Idlib Governorate");
     keys of the same consonant skeleton and a close spelling ("Rif Damashq" ≈
-    "Rif Dimashq"; names of five letters or more), each an alternate-name match.
+    "Rif Dimashq"; names of five letters or more) of countries, regions and
+    cities of 100,000, each an alternate-name match.
     """
     t = table()
     key = geo_key(name)
@@ -180,7 +181,13 @@ def lookup_rows(name: str) -> list[tuple[int, bool]]:
     if len(key.replace(" ", "")) < 5:
         return []
     close = [k for k in t.similar_keys(key) if fuzz.ratio(k, key) >= MIN_RATIO]
-    return [(r, True) for k in close for r, _ in t.rows(k)]
+    # only well-known places: among 250,000 villages, a close spelling of a small one
+    # is mostly another village ("Beit Jinn" ≈ "Beit Jann", 30 km apart)
+    return [(r, True) for k in close for r, _ in t.rows(k) if _well_known(t, r)]
+
+
+def _well_known(t: Table, row: int) -> bool:
+    return t.fcode(row) in {"PCLI", "ADM1", "CONT"} or int(t.population[row]) >= 100_000
 
 
 def _strip_type(key: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Entity, GeoFeature
+from .names import geo_key
 from .relate import level, relate_places
 from .resolve import PLACE_LABELS, PlaceMention, resolve_places
 
@@ -66,7 +67,7 @@ def with_places(entities: Sequence[Entity]) -> tuple[Entity, ...]:
     found = dict(zip((e.id for e in places), resolve_places(mentions), strict=True))
     for e in places:
         if found[e.id] is None:
-            for alias in e.aliases:
+            for alias in (a for a in e.aliases if geo_key(a) != geo_key(e.name)):
                 alt = resolve_places([PlaceMention(alias, e.type)], mentions)[0]
                 if alt is not None:
                     found[e.id] = alt

@@ -57,6 +57,7 @@ FEATURES = (
     "region_majority",
     "nearest_other_km",
     "median_other_km",
+    "capital_of_named_country",
 )
 
 
@@ -139,7 +140,7 @@ def _features(
         if not oc:
             continue
         top = oc[0]
-        if not top.alt and t.fcode(top.row) == "PCLI":
+        if t.fcode(top.row) == "PCLI":  # "U.S.", "Britain": other names of a country
             named_countries.add(t.country(top.row))
         for c in oc:
             if not c.alt and t.fcode(c.row) == "ADM1":
@@ -187,6 +188,7 @@ def _features(
                 top_region[region] / n_others if has_region else 0.0,
                 near_min[len(rows)],
                 near_median[len(rows)],
+                float(code == "PPLC" and cc in named_countries),
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
@@ -252,6 +254,9 @@ ACCEPT_FEATURES = (
     "words",
     "all_capitals",
     "population_lead",
+    "best_nearest_other_km",
+    "best_median_other_km",
+    "best_country_majority",
 )
 
 
@@ -284,6 +289,10 @@ def accept_features(
         float(mention.text.isupper()),
         # how far the chosen place outnumbers the most populous rival (log10)
         math.log10(1.0 + best.population) - max(rival_pops, default=0.0),
+        # how well it fits the text's other places
+        float(x[order[0], FEATURES.index("nearest_other_km")]),
+        float(x[order[0], FEATURES.index("median_other_km")]),
+        float(x[order[0], FEATURES.index("country_majority")]),
     ]
 
 
