@@ -70,7 +70,7 @@ def _documents(lang: str) -> dict[str, str]:
 
 def story(n: int, seed: int = 0) -> list[tuple[str, str]]:
     """``n`` reports of one story as (file name, text): independent reports, translations,
-    and reprints with local edits."""
+    and reprints with a sentence of their own, some trimmed or with a word changed."""
     rng = random.Random(seed)
     english = _documents("en")
     base = sorted(d for d in english if d.startswith(TOPIC + "/"))
@@ -249,7 +249,8 @@ def main() -> None:
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()}",
             "corpus": f"MEANTIME {TOPIC}: a quarter independent reports (at most the topic's "
-            "30), one in 20 a translation (es/it/nl), the rest reprints with a local edit",
+            "30), one in 20 a translation (es/it/nl), the rest reprints with a sentence of "
+            "their own",
             "note": "timings on a machine shared with other work: compare ratios within a run",
         }
     )
