@@ -184,19 +184,26 @@ def _stories(
 
 
 def _save(store: Store, report: Report, args: dict[str, Any]) -> None:
-    run_id = store.start_run(args)
-    store.save_articles(report.articles)
-    known = store.analyzed_ids()
-    for analysis in report.analyses.values():
-        if analysis.article_id not in known:
-            store.save_analysis(analysis)
-    for story in report.stories:
-        members = [report.article(s) for s in _members(story)]
-        data = story_to_json(story)
-        data["id"] = stable_story_id(story)
-        store.save_story(data, [a.id for a in members], [a.published for a in members])
-    store.save_skipped(run_id, report.skipped)
-    store.finish_run(run_id, len(report.articles), len(report.skipped))
+    """The run, its articles, evidence, stories and skips in one transaction (retried
+    when another writer holds the store): a run killed while saving leaves no half."""
+    from .store.retry import write
+
+    def save() -> None:
+        run_id = store.start_run(args)
+        store.save_articles(report.articles)
+        known = store.analyzed_ids()
+        for analysis in report.analyses.values():
+            if analysis.article_id not in known:
+                store.save_analysis(analysis)
+        for story in report.stories:
+            members = [report.article(s) for s in _members(story)]
+            data = story_to_json(story)
+            data["id"] = stable_story_id(story)
+            store.save_story(data, [a.id for a in members], [a.published for a in members])
+        store.save_skipped(run_id, report.skipped)
+        store.finish_run(run_id, len(report.articles), len(report.skipped))
+
+    write(store, save)
 
 
 def _members(story: Story) -> list[str]:
