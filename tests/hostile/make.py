@@ -210,7 +210,12 @@ class Ran:
 
 
 def run_measured(
-    args: list[str], *, limit_gb: float = 4.0, timeout: float = 600.0, cwd: Path | None = None
+    args: list[str],
+    *,
+    limit_gb: float = 4.0,
+    timeout: float = 600.0,
+    cwd: Path | None = None,
+    src: Path | None = None,
 ) -> Ran:
     """Run ``python -m newsprism *args`` under an address-space limit (a guard: the
     machine is shared) and return its peak RSS, read from the kernel's accounting of
@@ -220,7 +225,7 @@ def run_measured(
     def guard() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(src or ROOT / "src")}
     out_path = Path(tempfile.mkdtemp(prefix="newsprism-run-")) / "run"
     with open(f"{out_path}.out", "wb") as out, open(f"{out_path}.err", "wb") as err:
         proc = subprocess.Popen(
