@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,12 @@ PEAK_MB = 1_500
 
 
 @pytest.fixture(scope="module")
-def batch(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Hostile, Ran, dict[str, Any]]]:
-    hostile = build_hostile_folder(tmp_path_factory.mktemp("hostile") / "in")
+def batch() -> Iterator[tuple[Hostile, Ran, dict[str, Any]]]:
+    # Outside pytest's own temporary folders: should a run be killed before the deep
+    # folder is removed, pytest's later clean-up (which recurses once per level) never
+    # meets it.
+    root = Path(tempfile.mkdtemp(prefix="newsprism-hostile-"))
+    hostile = build_hostile_folder(root / "in")
     try:
         ran = run_measured(
             ["analyze", str(hostile.folder), "--format", "json"],
@@ -35,6 +39,7 @@ def batch(
         yield hostile, ran, json.loads(ran.stdout)
     finally:
         remove_deep(hostile.folder / "a_deep")
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _reasons(report: dict[str, Any]) -> dict[str, str]:
