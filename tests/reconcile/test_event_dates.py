@@ -36,7 +36,7 @@ def _fact(sentence: str, published: str | None) -> Fact:
             "2025-11-30",
             ("2025-01-01", "2025-11-30"),
         ),
-        # ECB+ 7_1ecb-like: the titles of 2001 and 2005 are the boxer's past, Monday is now
+        # tests/data/stories (ECB+ topic 7): the titles of 2001 and 2005 are the past, Monday now
         (
             "Rahman, who won the WBC and IBF belts from Lennox Lewis in 2001 and the vacant WBC "
             "belt in 2005, arrived in Germany on Monday and declared he was in top shape.",
@@ -50,7 +50,7 @@ def _fact(sentence: str, published: str | None) -> Fact:
             "2008-10-13",
             ("2008-10-11", "2008-10-11"),
         ),
-        # ECB+ 14: the relative clause is the only time, and it dates the fire itself
+        # tests/data/stories (ECB+ 14_1ecb): the only time is in the relative clause, about the fire
         (
             "More than 50 firefighters tackled the blaze at the store in High Street, Banstead, "
             "which broke out on the roof at about 2045 GMT on Friday.",

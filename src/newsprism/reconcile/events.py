@@ -1,15 +1,20 @@
 """Timeline and ACLED-style event records built from a story's facts.
 
 A fact describes an event when its wording names an ACLED sub-event type
-(:mod:`.event_types`) and it is dated, if at all, to the story's time: a fact
-whose occurrence ended more than a year before the story is background (what a
-group did years ago) and makes no event, though the timeline keeps it with its
-own date. Dates are the occurrence's, not every date a sentence names
-(:mod:`.event_dates`). Facts join one event only when nothing sets them apart:
-their dates overlap (or one is undated), they name no different subdivisions,
-and they share a specific actor or place, or report the same sub-event type. A
-raid elsewhere that an article mentions keeps its own actors and place, so it
-stays its own event.
+(:mod:`.event_types`) and it tells of an occurrence: dated to the story's time,
+or undated but in the past tense. A fact whose occurrence ended more than a year
+before the story is background (what a group did years ago) and makes no
+event, though the timeline keeps it with its own date; an undated statement of
+what is or will be ("the alliance serves as …") makes none either. Dates are the
+occurrence's, not every date a sentence names (:mod:`.event_dates`).
+
+Dated facts lead events. Facts join one event only when nothing sets them
+apart: their dates overlap (or one is undated), they name no different
+subdivisions, they name no specific actor that none of the event's facts names,
+and they share a specific actor, place or neighbouring sentence with one. A raid
+elsewhere that an article mentions keeps its own actors and place, so it stays
+its own event. An event's dates are the span its facts' dates share; its
+``time_precision`` is ACLED's for that span.
 """
 
 from __future__ import annotations
