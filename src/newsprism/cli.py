@@ -363,6 +363,27 @@ def eval_reconcile(
         typer.echo(format_reconcile(results))
 
 
+@eval_app.command("facts")
+def eval_facts(
+    gold: Annotated[
+        Path, typer.Option(help="The gold folder of fact stories (default: tests/gold/facts).")
+    ] = Path("tests/gold/facts"),
+    data: Annotated[
+        Path, typer.Option(help="The ECB+ tarball or folder the gold's ecbplus stories name.")
+    ] = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz"),
+    debug: DebugOption = False,
+) -> None:
+    """Fact alignment and comparison (conflict, variant) at the level of pairs of reports."""
+    with _one_line_errors(debug):
+        from .evaluate.facts import evaluate_facts, format_facts
+
+        if not gold.is_dir():
+            raise UsageError(f"gold folder {gold} does not exist; pass --gold PATH")
+        # examples/ is named relative to the checkout that holds the gold folder
+        root = gold.resolve().parent.parent.parent
+        typer.echo(format_facts(evaluate_facts(gold, root, data, _settings(debug))))
+
+
 @eval_app.command("events")
 def eval_events(
     data: Annotated[

@@ -228,6 +228,43 @@ class Attribution:
     cue: str
 
 
+ClaimKind = Literal["count", "age", "measure", "date", "place", "actor"]
+
+
+@record
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable value of a sentence and what it is a value *of*.
+
+    A sentence is evidence; a claim is what gets compared across articles. The
+    ``predicate`` is the occurrence the value belongs to (a verb's lemma or an event
+    noun: "kill", "arrest", "quake"), ``thing`` what is counted, measured or aged
+    ("people", "magnitude", "boy") or the role of an actor ("agent", "patient").
+    Numbers are intervals ``[low, high]`` (None: open); dates are ISO intervals
+    ``[start, end]``; places carry an ISO 3166 code or a normalised name in
+    ``value``; ``mention`` is the entity mention (a place, an actor, a named person
+    whose age is given), resolved to a story entity in reconcile. ``cue`` marks a
+    running count ("rose to", "so far", "at least"): a later, higher value is an
+    update, not a conflict.
+    """
+
+    span: Span
+    text: str
+    kind: ClaimKind
+    predicate: str | None
+    thing: str | None
+    value: str  # the normalised value, as a reader would compare it
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    start: str | None = None
+    end: str | None = None
+    year_known: bool = True
+    mention: Span | None = None
+    cue: str | None = None
+    context: tuple[str, ...] = ()  # verbs of the clauses around the predicate
+
+
 @record
 @dataclass(frozen=True)
 class Analysis:
@@ -243,6 +280,7 @@ class Analysis:
     embeddings: bytes = b""  # float16 little-endian, one row per sentence
     embedding_dim: int = 0
     notes: tuple[str, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()
 
 
 # ---------------------------------------------------------------- story records
@@ -312,6 +350,7 @@ class Statement:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()  # event times: report dates and durations left out
     places: tuple[str, ...] = ()  # ISO 3166 codes
+    claims: tuple[Claim, ...] = ()  # the checkable values of the sentence (analyze.claims)
 
 
 @record

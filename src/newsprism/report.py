@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .config import Settings
-from .records import Analysis, Article, GeoFeature, Skipped, Story
+from .records import Analysis, Article, Comparison, GeoFeature, Skipped, Story
 from .serialize import to_jsonable
 from .store.base import Store
 
@@ -310,6 +310,19 @@ def geo_json(g: GeoFeature | None) -> dict[str, Any] | None:
             "population": g.population}  # fmt: skip
 
 
+def _comparison(c: Comparison) -> dict[str, Any]:
+    return {
+        "slot": c.slot,
+        "relation": c.relation,
+        "groups": [
+            {"value": g.value, "article_ids": list(g.article_ids),
+             "spans": [{"article_id": s.article_id, "start": s.start, "end": s.end}
+                       for s in g.spans]}
+            for g in c.groups
+        ],
+    }  # fmt: skip
+
+
 def story_to_json(story: Story) -> dict[str, Any]:
     """One entry of the report's ``stories`` list (DESIGN.md, report JSON v1)."""
     return {
@@ -331,7 +344,8 @@ def story_to_json(story: Story) -> dict[str, Any]:
              "independent_sources": f.independent_sources,
              "statements": [_cite(st.span, st.text) for st in f.statements],
              "note": f.note, "origins": list(f.origins), "differences": list(f.differences),
-             "date_start": f.date_start, "date_end": f.date_end}
+             "date_start": f.date_start, "date_end": f.date_end,
+             "comparisons": [_comparison(c) for c in f.comparisons]}
             for f in story.facts
         ],
         "quotes": [

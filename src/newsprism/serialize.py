@@ -10,6 +10,7 @@ from .records import (
     Analysis,
     Article,
     Attribution,
+    Claim,
     Mention,
     Provenance,
     Quantity,
@@ -84,4 +85,5 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
         embeddings=base64.b64decode(d.get("embeddings", "")),
         embedding_dim=int(d.get("embedding_dim", 0)),
         notes=tuple(d.get("notes", ())),
+        claims=tuple(_with_spans(Claim, x, "span", "mention") for x in d.get("claims", ())),
     )

@@ -78,6 +78,7 @@ def shift(analysis: Analysis, offset: int) -> Analysis:
         times=_moved(analysis.times, offset),
         quotes=_moved(analysis.quotes, offset),
         attributions=_moved(analysis.attributions, offset),
+        claims=_moved(analysis.claims, offset),
     )
 
 
@@ -114,4 +115,5 @@ def join(article_id: str, parts: Sequence[Analysis]) -> Analysis:
         embeddings=b"".join(p.embeddings for p in parts),
         embedding_dim=dims.pop() if len(dims) == 1 else 0,
         notes=tuple(dict.fromkeys(x for p in parts for x in p.notes)),
+        claims=cat("claims"),
     )

@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from ..config import Settings
 from ..records import Analysis, Article, Quantity, TimeExpr
-from . import attributions, embed, entities, languages, quantities, quotes, sentences, times
+from . import attributions, claims, embed, entities, languages, quantities, quotes, sentences, times
 from .blocks import join, shift, text_blocks
 from .nlp import parse, parse_all
 
@@ -47,16 +47,18 @@ def analyze_doc(
     elif vectors is None or len(vectors) != len(sents):
         vectors = embed.embed_texts([s.text for s in sents])
     found_times = times.extract_times(aid, doc, article.published)
+    found_quantities = _not_dates(quantities.extract_quantities(aid, doc), found_times)
     return Analysis(
         article_id=aid,
         sentences=sents,
         mentions=mentions,
-        quantities=_not_dates(quantities.extract_quantities(aid, doc), found_times),
+        quantities=found_quantities,
         times=found_times,
         quotes=quotes.extract_quotes(aid, doc, mentions),
         attributions=attributions.extract_attributions(aid, doc, mentions),
         embeddings=embed.pack(vectors),
         embedding_dim=vectors.shape[1] if len(vectors) else 0,
+        claims=claims.extract_claims(aid, doc, found_quantities, found_times, mentions),
     )
 
 

@@ -56,7 +56,8 @@ def _reconcile(
     origins = find_origins(articles, analyses)
     origin_of = {aid: o.id for o in origins for aid in o.article_ids}
     texts = {a.id: a.text for a in articles}
-    facts = build_facts(analyses, texts, entity_of, origin_of)
+    published = {a.id: a.published for a in articles}
+    facts = build_facts(analyses, texts, entity_of, origin_of, published)
     quotes = group_quotes(
         analyses, entities, entity_of, _quote_vectors(analyses), primary_id, texts
     )

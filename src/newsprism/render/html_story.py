@@ -93,8 +93,20 @@ def _cite(view: StoryView, item: JSON) -> str:
 
 
 def _values(fact: JSON) -> list[str]:
-    """The differing values a conflict or variant names, e.g. “June 1998” and “June 1999”."""
+    """The differing values a conflict or variant names, e.g. “June 1998” and “June 1999”:
+    the words of each compared value group, else the values its differences quote."""
     found: list[str] = []
+    for c in fact.get("comparisons", []):
+        for g in c["groups"]:
+            for sp in g["spans"]:
+                for st in fact["statements"]:
+                    if st["article_id"] == sp["article_id"] and st["start"] <= sp["start"]:
+                        words = st["text"][sp["start"] - st["start"] : sp["end"] - st["start"]]
+                        if words and words not in found:
+                            found.append(words)
+                        break
+    if found:
+        return found
     for line in fact.get("differences", []) or [fact.get("note", "")]:
         for m in _QUOTED.finditer(line):
             value = m.group(1) or m.group(2)
@@ -173,6 +185,8 @@ def _fact(view: StoryView, fact: JSON) -> str:
         out.append('<ol class="wordings">')
         out += _wordings(view, fact["statements"], values)
         out.append("</ol>")
+    for c in fact.get("comparisons", []):
+        out.append(_comparison(view, fact, c))
     if status != "single_source" and fact.get("origins"):
         out.append(_origin_chain(view, fact["origins"]))
     out.append("</li>")
@@ -196,6 +210,31 @@ def _wordings(view: StoryView, statements: Sequence[JSON], values: Sequence[str]
 
 def _and_more(n: int) -> str:
     return f" and {n} more article{'' if n == 1 else 's'} word for word" if n else ""
+
+
+def _comparison(view: StoryView, fact: JSON, comparison: JSON) -> str:
+    """One compared slot as a reader wants it: "3 sources say 12 ([1], [2], [3]) · 1 says 11
+    ([4])", each source a citation of the sentence that gives the value."""
+
+    def cite(sp: JSON) -> str:
+        for st in fact["statements"]:
+            if st["article_id"] == sp["article_id"] and st["start"] <= sp["start"] < st["end"]:
+                return _cite(view, st)
+        return escape(view.label(sp["article_id"]))
+
+    parts = []
+    for g in comparison["groups"]:
+        n = len(g["article_ids"])
+        cites = ", ".join(cite(sp) for sp in g["spans"])
+        parts.append(
+            f"{n} {'source says' if n == 1 else 'sources say'} <b>{escape(g['value'])}</b> "
+            f"({cites})"
+        )
+    return (
+        f'<div class="comparison {escape(comparison["relation"])}">'
+        f"{escape(comparison['relation'])} on {escape(comparison['slot'])}: "
+        f"{' · '.join(parts)}</div>"
+    )
 
 
 def _facts_section(view: StoryView, title: str, status: str, intro: str) -> list[str]:

@@ -11,7 +11,7 @@ article cannot make a ``javascript:`` link.
 
 from __future__ import annotations
 
-from ..records import Article, Fact, Story
+from ..records import Article, Comparison, Fact, Story
 from ..report import Report
 from .summary import evidence_counts, people_and_places
 
@@ -116,7 +116,22 @@ def _fact_lines(fact: Fact, report: Report) -> list[str]:
     for st in fact.statements:
         out.append(f"  - {_label(report, st.span.article_id)} "
                    f"(chars {st.span.start}–{st.span.end}): “{_cell(st.text)}”")  # fmt: skip
+    for c in fact.comparisons:
+        out.append(f"  - *{c.relation}* on {_cell(c.slot)}: {_groups_line(c, report)}")
     return out
+
+
+def _groups_line(c: Comparison, report: Report) -> str:
+    """ "3 sources say 12 ([1] A, [2] B, [3] C) · 1 source says 11 ([4] D)", each source
+    with the characters of the value it gives."""
+    parts = []
+    for g in c.groups:
+        n = len(g.article_ids)
+        cites = ", ".join(f"{_label(report, sp.article_id)} chars {sp.start}–{sp.end}"
+                          for sp in g.spans)  # fmt: skip
+        parts.append(f"{n} {'source says' if n == 1 else 'sources say'} "
+                     f"**{_cell(g.value)}** ({cites})")  # fmt: skip
+    return " · ".join(parts)
 
 
 def render_story(story: Story, report: Report) -> list[str]:

@@ -1,0 +1,412 @@
+"""Claims: the checkable values of each sentence, with what each value is *of*.
+
+A sentence can state several values — a toll, the number injured, the date, the
+town — and only values of the same slot may ever be compared: the dead are never
+weighed against the injured, a "13-inch" screen is a size, not a count, and
+"first-degree" is a position, not an amount. The dependency parse says what a
+value belongs to: a number modifies its counted noun ("12 people"), the noun (or
+the number itself) is the subject or object of the occurrence ("were killed",
+"killed 12"), a time or a place hangs off the verb of its event ("arrested on
+Monday in Paris"), an actor is the subject or object of it. Each claim keeps its
+span, so every comparison cites the words it read.
+
+Report dates ("said on Sunday") are left out: an article is written on its own
+day, and two reports saying things on different days do not disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Claim, Mention, Quantity, Span, TimeExpr
+from .nlp import sents_of, text_of
+from .quantities import ONES, TENS, UNITS
+
+# Verbs that report or attribute rather than happen: their date is the report's.
+REPORTING = frozenset(
+    "say tell report add state write quote note explain claim insist comment reply "
+    "describe acknowledge confirm told said".split()
+)
+# Verbs that carry no event of their own: the value belongs to what they govern.
+TRANSPARENT = frozenset(
+    "be include have remain stand reach rise climb jump increase grow number total "
+    "put bring leave".split()
+)
+# Predicates that name one occurrence in different words; a fact's slots of one class
+# compare. General news vocabulary, not any story's.
+PREDICATE_CLASSES = {
+    "killed": "kill die dead death fatality toll perish killing deadly life".split(),
+    "injured": "injure wound hurt injury injured wounded hospitalize hospitalise".split(),
+    "arrested": "arrest detain apprehend nab capture custody".split(),
+    "charged": "charge indict accuse".split(),
+    "sentenced": "sentence jail imprison prison".split(),
+    "missing": "miss missing".split(),
+}
+_CLASS_OF = {w: c for c, ws in PREDICATE_CLASSES.items() for w in ws}
+# "rose to", "so far", "at least": a running count that a later report may raise
+_RUNNING = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|so far|at least|"
+    r"toll|now|has (?:risen|climbed|reached))\b",
+    re.I,
+)
+_AGE_HYPHEN = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old\b", re.I)
+_AGED = re.compile(r"\baged?\s+(\d{1,3})\b", re.I)
+_APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
+_GLUED_UNIT = re.compile(r"\s*[-‐]\s*([^\W\d_]+)")
+_MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
+_PLACE_PREPS = frozenset("in at near outside inside into across throughout".split())
+MEASURE_UNITS = frozenset(UNITS.values()) | {"USD", "EUR", "GBP", "JPY"}
+
+
+def _word(tok: Any) -> str:
+    """A comparable form of a token: a verb's lemma, else the lower-case word with a
+    plural "s" trimmed."""
+    if tok.pos_ in {"VERB", "AUX"} and tok.lemma_:
+        return str(tok.lemma_).casefold()
+    w = str(tok.lower_)
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def predicate_class(word: str | None) -> str | None:
+    """The class of a predicate ("die" and "kill" are one: "killed"), else the word."""
+    if word is None:
+        return None
+    return _CLASS_OF.get(word, word)
+
+
+def _event_of(tok: Any, stop: int = 8) -> Any | None:
+    """The occurrence a token belongs to: the nearest verb above it, or the noun
+    an "of" phrase hangs from ("the deaths of 12 people")."""
+    cur = tok
+    for _ in range(stop):
+        head = cur.head
+        if head is cur:
+            return cur if cur.pos_ in {"VERB", "ADJ", "NOUN"} else None
+        if head.pos_ == "VERB" and _word(head) not in TRANSPARENT:
+            return head
+        if head.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"nsubj", "nsubjpass"}:
+            # "the death toll rose to 25": the value is of the subject
+            subject = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            if subject:
+                return subject[0]
+        if head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            return head.head
+        if head.pos_ == "ADJ" and head.dep_ in {"ROOT", "acomp", "amod"} and cur.dep_ == "npadvmod":
+            return head  # "12 dead"
+        cur = head
+    return None
+
+
+def _thing_of(num: Any) -> Any | None:
+    """The noun a number counts: its head through compounds ("six weapons depots")."""
+    cur = num
+    while cur.dep_ in {"nummod", "quantmod", "compound", "amod"} and cur.head is not cur:
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"}:
+            while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.pos_ == "NOUN":
+                cur = cur.head
+            return cur
+    nxt = num.i + 1
+    doc = num.doc
+    if nxt + 1 < len(doc) and doc[nxt].lower_ == "of" and doc[nxt + 1].pos_ == "NOUN":
+        return doc[nxt + 1]
+    return None
+
+
+def _tokens(doc: Any, span: Span) -> Any | None:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _number_value(word: str) -> float | None:
+    w = word.casefold()
+    if w.isdigit():
+        return float(w)
+    if w in ONES:
+        return float(ONES[w])
+    if w in TENS:
+        return float(TENS[w])
+    if "-" in w:
+        a, _, b = w.partition("-")
+        if a in TENS and b in ONES:
+            return float(TENS[a] + ONES[b])
+    return None
+
+
+def _fmt_number(low: float | None, high: float | None, qualifier: str | None) -> str:
+    def n(x: float) -> str:
+        return f"{x:,.0f}" if x == int(x) else f"{x:g}"
+
+    if low is not None and high is not None and low == high:
+        return n(low)
+    if qualifier and low is not None and high is None:
+        return f"{qualifier} {n(low)}"
+    if qualifier and high is not None and (low is None or low == 0):
+        return f"{qualifier} {n(high)}"
+    if qualifier and low is not None and high is not None:
+        return f"{qualifier} {n((low + high) / 2 if qualifier != 'nearly' else high)}"
+    if low is not None and high is not None:
+        return f"{n(low)}–{n(high)}"
+    return n(low) if low is not None else "?"
+
+
+def _count_claims(
+    aid: str, doc: Any, text: str, q: Quantity, sentence: tuple[int, int]
+) -> Claim | None:
+    if q.value_low is None or q.ordinal:
+        return None
+    if q.qualifier and q.qualifier in {"multiple", "numerous", "several", "a few"}:
+        return None  # vague amounts are never a count to compare
+    toks = _tokens(doc, q.span)
+    if toks is None or not len(toks):
+        return None
+    num = toks[-1]
+    if num.lower_ == "one" and num.i + 1 < len(doc) and doc[num.i + 1].lower_ == "of":
+        return None  # "one of the most extensive": a pronoun, not a count
+    unit = q.unit
+    kind: Any = "count"
+    thing_tok = _thing_of(num)
+    glued = _GLUED_UNIT.match(text, q.span.end)
+    if glued and text[q.span.end : glued.start(1)].strip() in {"-", "‐"}:
+        # "13-inch", "6.1-magnitude": the number sizes the noun after it, it counts nothing
+        unit = glued.group(1).casefold()
+        kind = "measure"
+        after = doc.char_span(glued.start(1), glued.end(1), alignment_mode="expand")
+        thing_tok = after[-1].head if after is not None and len(after) else thing_tok
+    if unit in MEASURE_UNITS:
+        kind = "measure"
+    thing = _word(thing_tok) if thing_tok is not None else None
+    event = _event_of(thing_tok if thing_tok is not None else num)
+    predicate = _word(event) if event is not None else None
+    if predicate is not None and thing is not None and predicate == thing:
+        predicate = None
+    cue_m = _RUNNING.search(text, sentence[0], sentence[1])
+    return Claim(
+        span=q.span,
+        text=q.text,
+        kind=kind,
+        predicate=predicate,
+        thing=thing,
+        value=_fmt_number(q.value_low, q.value_high, q.qualifier),
+        unit=unit,
+        low=q.value_low,
+        high=q.value_high,
+        cue=cue_m.group(0).casefold() if cue_m else None,
+    )
+
+
+def _age_claims(
+    aid: str, doc: Any, text: str, s: int, e: int, persons: list[Mention]
+) -> list[Claim]:
+    out = []
+    found: list[tuple[int, int, float]] = []
+    for pattern in (_AGE_HYPHEN, _AGED, _APPOSITIVE_AGE):
+        for m in pattern.finditer(text, s, e):
+            value = _number_value(m.group(1))
+            if value is None or not 0 < value < 130:
+                continue
+            if any(a < m.end(1) and m.start(1) < b for a, b, _ in found):
+                continue
+            if pattern is _APPOSITIVE_AGE and not any(
+                0 <= m.start() - p.span.end <= 1 for p in persons
+            ):
+                continue  # ", 41," is an age only right after a person's name
+            found.append((m.start(1), m.end(1), value))
+    for start, end, value in found:
+        tok = doc.char_span(start, end, alignment_mode="expand")
+        person: Mention | None = None
+        for p in persons:
+            if 0 <= start - p.span.end <= 12 or (
+                p.span.start - end >= 0 and p.span.start - end <= 20
+            ):
+                person = p
+                break
+        thing = None
+        if tok is not None and len(tok):
+            t = tok[-1]
+            while (
+                t.dep_ in {"nummod", "npadvmod", "amod", "compound", "quantmod"} and t.head is not t
+            ):
+                t = t.head
+            if t.pos_ == "NOUN":
+                thing = _word(t)
+            elif t.head.pos_ == "NOUN" and t.dep_ in {"amod", "acl"}:
+                thing = _word(t.head)
+        out.append(
+            Claim(
+                span=Span(aid, start, end),
+                text=text[start:end],
+                kind="age",
+                predicate="age",
+                thing=thing,
+                value=f"{value:g}",
+                unit="years",
+                low=value,
+                high=value,
+                mention=person.span if person else None,
+            )
+        )
+    return out
+
+
+def _context(event: Any | None) -> tuple[str, ...]:
+    """The verbs of the clauses around an occurrence: those above it up to the sentence's
+    root and their open complements ("returned to prison to serve a life sentence"),
+    reporting and empty verbs left out. Two dates of differently worded occurrences
+    ("convicted", "returned to prison") compare when these meet ("serve")."""
+    if event is None:
+        return ()
+    found: list[str] = []
+    cur = event
+    for _ in range(6):
+        for t in (cur, *(c for c in cur.children if c.dep_ in {"xcomp", "advcl", "conj"})):
+            w = _word(t)
+            if t.pos_ == "VERB" and w not in REPORTING and w not in TRANSPARENT and w not in found:
+                found.append(w)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return tuple(found)
+
+
+def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
+    toks = _tokens(doc, t.span)
+    if toks is None or not len(toks):
+        return None
+    event = _event_of(toks.root)
+    predicate = _word(event) if event is not None else None
+    if predicate in REPORTING:
+        return None  # the date of the report, not of the event
+    if t.granularity == "duration" and t.duration_days:
+        # "sentenced to 20 years", "a 180-day operation": a length, compared in days
+        days = round(t.duration_days, 3)
+        return Claim(t.span, t.text, "measure", predicate, "duration", f"{t.text}", "days",
+                     days, days)  # fmt: skip
+    if not t.start:
+        return None
+    return Claim(
+        span=t.span,
+        text=t.text,
+        kind="date",
+        predicate=predicate,
+        thing=None,
+        value=t.start if t.start == (t.end or t.start) else f"{t.start}/{t.end}",
+        start=t.start,
+        end=t.end or t.start,
+        year_known=t.year_known,
+        context=_context(event),
+    )
+
+
+def _place_claim(doc: Any, m: Mention) -> Claim | None:
+    toks = _tokens(doc, m.span)
+    if toks is None or not len(toks):
+        return None
+    root = toks.root
+    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
+        return None  # "Syrian officials", "from Paris": not where something happened
+    event = _event_of(root)
+    predicate = _word(event) if event is not None else None
+    if predicate in REPORTING:
+        return None
+    return Claim(
+        span=m.span,
+        text=m.text,
+        kind="place",
+        predicate=predicate,
+        thing=None,
+        value=m.place or m.norm,
+        mention=m.span,
+    )
+
+
+def _actor_claim(doc: Any, m: Mention) -> Claim | None:
+    toks = _tokens(doc, m.span)
+    if toks is None or not len(toks):
+        return None
+    root = toks.root
+    role = None
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+        role, event = "agent", root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+        role, event = "agent", root.head.head
+    elif root.dep_ in {"nsubjpass", "dobj"} and root.head.pos_ == "VERB":
+        role, event = "patient", root.head
+    else:
+        return None
+    predicate = _word(event)
+    if predicate in REPORTING or predicate in TRANSPARENT:
+        return None
+    return Claim(
+        span=m.span,
+        text=m.text,
+        kind="actor",
+        predicate=predicate,
+        thing=role,
+        value=m.norm,
+        mention=m.span,
+    )
+
+
+def extract_claims(
+    article_id: str,
+    doc: Any,
+    quantities: tuple[Quantity, ...],
+    times: tuple[TimeExpr, ...],
+    mentions: tuple[Mention, ...],
+) -> tuple[Claim, ...]:
+    """Every claim of ``doc``, in text order, from the extracted items and the parse.
+
+    Example (needs the models or files named)::
+
+        from newsprism.analyze.nlp import parse
+        from newsprism.analyze.quantities import extract_quantities
+        doc = parse("The blast killed 12 people and injured 40.")
+        cs = extract_claims("a", doc, extract_quantities("a", doc), (), ())
+        [(c.predicate, c.thing, c.value) for c in cs]
+        # [('kill', 'people', '12'), ('injure', None, '40')]
+    """
+    text: str = text_of(doc)
+    out: list[Claim] = []
+    durations = [t.span for t in times if t.granularity == "duration"]
+    for sent in sents_of(doc):
+        s, e = sent.start_char, sent.end_char
+
+        def inside(span: Span, s: int = s, e: int = e) -> bool:
+            return s <= span.start and span.end <= e
+
+        persons = [m for m in mentions if inside(m.span) and m.type == "PERSON"]
+        ages = _age_claims(article_id, doc, text, s, e, persons)
+        out.extend(ages)
+        for q in quantities:
+            if not inside(q.span) or any(
+                d.start < q.span.end and q.span.start < d.end for d in durations
+            ):
+                continue
+            if any(a.span.start < q.span.end and q.span.start < a.span.end for a in ages):
+                continue
+            c = _count_claims(article_id, doc, text, q, (s, e))
+            if c is not None:
+                out.append(c)
+        for t in times:
+            if inside(t.span):
+                c = _date_claim(doc, t)
+                if c is not None:
+                    out.append(c)
+        for m in mentions:
+            if not inside(m.span):
+                continue
+            if m.type in {"GPE", "LOC", "FAC"}:
+                c = _place_claim(doc, m)
+                if c is not None:
+                    out.append(c)
+            if m.type in {"PERSON", "ORG", "NORP", "GPE"}:
+                c = _actor_claim(doc, m)
+                if c is not None:
+                    out.append(c)
+    out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
+    return tuple(out)

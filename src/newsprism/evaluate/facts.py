@@ -1,0 +1,210 @@
+"""Quality of facts and comparisons on hand-annotated stories (``tests/gold/facts``).
+
+A gold story names its documents (ECB+ documents read from the tarball, or files of
+the repository's ``examples/`` folder) and, for each checkable fact that two reports
+or more state, each report's exact phrase and value and the relation of every pair
+of reports: agree, variant, conflict or update. The story's documents are read and
+cleaned as newsprism reads them and reconciled as ONE story (no clustering).
+
+Scores, at the level of pairs of reports:
+
+* alignment recall — gold pairs whose two phrases lie in statements of one fact;
+* a predicted pair's relation — that of the comparison that separates its two
+  articles in their fact (agree when none does, or when they share a group);
+* conflict precision (of the aligned gold pairs called conflict, how many are),
+  conflict recall and variant recall (of the gold conflicts and variants, how many
+  are called so).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import InputError
+from ..reconcile.claims import SEVERITY, pair_relation
+from ..records import Article, Document, Story
+
+ECBPLUS = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz")
+
+
+@dataclass
+class FactScores:
+    """Pair counts of one story (or of several, added)."""
+
+    gold_pairs: int = 0
+    aligned: int = 0
+    called_conflict: int = 0  # aligned pairs called conflict
+    right_conflict: int = 0  # ... of which gold says conflict
+    gold_conflict: int = 0
+    found_conflict: int = 0
+    gold_variant: int = 0
+    found_variant: int = 0
+    gold_update: int = 0
+    found_update: int = 0
+    missing: list[str] = field(default_factory=list)  # gold phrases not found in the text
+
+    def add(self, other: FactScores) -> None:
+        for name in self.__dataclass_fields__:
+            if name != "missing":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.missing += other.missing
+
+    @property
+    def alignment_recall(self) -> float:
+        return self.aligned / self.gold_pairs if self.gold_pairs else 0.0
+
+    @property
+    def conflict_precision(self) -> float:
+        return self.right_conflict / self.called_conflict if self.called_conflict else 1.0
+
+    @property
+    def conflict_recall(self) -> float:
+        return self.found_conflict / self.gold_conflict if self.gold_conflict else 1.0
+
+    @property
+    def variant_recall(self) -> float:
+        return self.found_variant / self.gold_variant if self.gold_variant else 1.0
+
+
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    at = text.find(phrase)
+    if at >= 0:
+        return at, at + len(phrase)
+    # the same words with any spacing
+    pattern = r"\s*".join(re.escape(w) for w in phrase.split())
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story) -> FactScores:
+    """Pair scores of one reconciled story against its gold annotation."""
+    by_doc = {_doc_name(a.source): a for a in articles}
+    out = FactScores()
+    for fact in gold["facts"]:
+        where: dict[str, list[tuple[str, int, int]]] = {}
+        for m in fact["mentions"]:
+            art = by_doc.get(m["doc"])
+            found = _find(art.text, m["phrase"]) if art else None
+            if art is None or found is None:
+                out.missing.append(f"{m['doc']}: {m['phrase']!r}")
+                continue
+            where.setdefault(m["doc"], []).append((art.id, *found))
+        for pair in fact["pairs"]:
+            d1, d2 = pair["docs"]
+            gold_rel = pair["relation"]
+            out.gold_pairs += 1
+            out.gold_conflict += gold_rel == "conflict"
+            out.gold_variant += gold_rel == "variant"
+            out.gold_update += gold_rel == "update"
+            got = _predicted(story, where.get(d1, []), where.get(d2, []))
+            if got is None:
+                continue
+            out.aligned += 1
+            if got == "conflict":
+                out.called_conflict += 1
+                out.right_conflict += gold_rel == "conflict"
+            out.found_conflict += got == gold_rel == "conflict"
+            out.found_variant += got == gold_rel == "variant"
+            out.found_update += got == gold_rel == "update"
+    return out
+
+
+def _predicted(
+    story: Story, xs: list[tuple[str, int, int]], ys: list[tuple[str, int, int]]
+) -> str | None:
+    """The relation the story gives two gold mentions, None when no fact holds both."""
+    found: str | None = None
+    for f in story.facts:
+        hold = [
+            st.span.article_id
+            for st in f.statements
+            for aid, s, e in (*xs, *ys)
+            if st.span.article_id == aid and st.span.start < e and s < st.span.end
+        ]
+        a = next((x[0] for x in xs if x[0] in hold), None)
+        b = next((y[0] for y in ys if y[0] in hold), None)
+        if a is None or b is None:
+            continue
+        rel = pair_relation(f.comparisons, a, b) if a != b else "agree"
+        if found is None or SEVERITY.get(rel, 0) > SEVERITY.get(found, 0):
+            found = rel
+    return found
+
+
+def _doc_name(source: str) -> str:
+    name = Path(source).name
+    return re.sub(r"\.(?:xml|txt|html?|md)$", "", name)
+
+
+def read_documents(gold: dict[str, Any], root: Path, ecbplus: Path) -> list[Document]:
+    """The gold story's documents, as newsprism reads them."""
+    wanted = list(gold["documents"])
+    if gold.get("corpus", "ecbplus") == "ecbplus":
+        from .stories import read_ecbplus
+
+        topics = {int(d.split("_")[0]) for d in wanted}
+        docs = {_doc_name(d.source): d for d, _ in read_ecbplus(ecbplus, topics)}
+    else:
+        from ..ingest.sources import read_sources
+
+        folder = root / gold["corpus"]
+        docs = {
+            _doc_name(d.source): d
+            for d in read_sources([str(folder)], Settings())
+            if isinstance(d, Document)
+        }
+    missing = [w for w in wanted if w not in docs]
+    if missing:
+        raise InputError(f"{gold['story']}: documents not found: {', '.join(missing[:5])}")
+    return [docs[w] for w in wanted]
+
+
+def evaluate_facts(
+    gold_dir: Path, root: Path, ecbplus: Path = ECBPLUS, settings: Settings | None = None
+) -> dict[str, FactScores]:
+    """Scores per gold story in ``gold_dir`` (one ``<story>.json`` each)."""
+    from ..analyze.pipeline import analyze_articles
+    from ..ingest.build import build_articles
+    from ..reconcile import reconcile
+
+    settings = settings or Settings()
+    out: dict[str, FactScores] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        documents = read_documents(gold, root, ecbplus)
+        articles, _ = build_articles(documents, settings)
+        analyses = analyze_articles(articles, settings)
+        story = reconcile(articles, analyses)
+        out[gold.get("story", path.stem)] = score_story(gold, articles, story)
+    return out
+
+
+def format_facts(results: dict[str, FactScores]) -> str:
+    """One row per story and the overall row."""
+    head = (f"{'story':<14}{'pairs':>6}{'align R':>9}{'confl P':>9}{'confl R':>9}"
+            f"{'var R':>8}{'upd R':>8}   conflicts called/gold  variants found/gold")  # fmt: skip
+    rows = [head]
+    total = FactScores()
+
+    def row(name: str, s: FactScores) -> str:
+        upd = s.found_update / s.gold_update if s.gold_update else 1.0
+        return (
+            f"{name:<14}{s.gold_pairs:>6}{s.alignment_recall:>9.3f}{s.conflict_precision:>9.3f}"
+            f"{s.conflict_recall:>9.3f}{s.variant_recall:>8.3f}{upd:>8.3f}   "
+            f"{s.right_conflict:>4}/{s.called_conflict:<4} of {s.gold_conflict:<4}"
+            f"   {s.found_variant:>4}/{s.gold_variant:<4}"
+        )
+
+    for name, s in results.items():
+        rows.append(row(name, s))
+        total.add(s)
+    rows.append(row("overall", total))
+    if total.missing:
+        rows.append(f"{len(total.missing)} gold phrases not found, e.g. {total.missing[0]}")
+    return "\n".join(rows)

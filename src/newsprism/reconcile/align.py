@@ -1,0 +1,192 @@
+"""Alignment: which statements of different articles report the same thing.
+
+A fitted logistic model (:mod:`newsprism.fit`) weighs named signals of a pair of
+sentences from two articles of one story:
+
+* ``embedding`` — cosine of their sentence embeddings;
+* ``words`` — cosine of their content words weighted by rarity in the story;
+* ``entities`` — story entities both name that few sentences name;
+* ``values`` — checkable values both state (a number, a date, a place);
+* ``slots`` — occurrences both give a value for ("killed", "date of: arrest");
+* ``mutual_best`` / ``best_either`` — whether each is the other's closest sentence in
+  the other article, or one is.
+
+The weights (``align_model.json`` beside this module) are fitted on ECB+ topics 1–35
+cross-document event coreference: two sentences that mention one event of the
+annotated chains are a positive pair (``bench/fit_alignment.py`` refits them and
+reports the spread when whole topics are left out). Statements are then joined
+greedily, most probable pairs first, into facts holding at most one statement per
+article, a join kept only when the two groups belong together on average.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from ..analyze.claims import predicate_class
+from ..fit import LogisticModel, load_model
+from ..records import Claim, Statement
+
+MODEL_PATH = Path(__file__).with_name("align_model.json")
+FEATURES = (
+    "embedding", "words", "entities", "values", "slots", "mutual_best", "best_either",
+)  # fmt: skip
+# The combined closeness used to find each sentence's best match in another article.
+LEXICAL_WEIGHT = 0.5
+F32 = npt.NDArray[np.float32]
+
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been has have
+    had it its this that these those which who whom whose their his her they he she we you i
+    not no so than then there here also into over under after before about against between
+    during while would could should will can may might said says say""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry content, stop words left out, a plural "s" trimmed."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _STOP]
+
+
+def word_similarity(texts: Sequence[str]) -> F32:
+    """Cosine of content-word vectors weighted by inverse document frequency."""
+    docs = [Counter(content_words(t)) for t in texts]
+    df = Counter(w for d in docs for w in d)
+    n = len(docs)
+    vocab = {w: i for i, w in enumerate(df)}
+    m = np.zeros((n, len(vocab)), dtype=np.float32)
+    for r, d in enumerate(docs):
+        for w, c in d.items():
+            m[r, vocab[w]] = c * np.log((1 + n) / (1 + df[w]))
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    m /= norms
+    result: F32 = m @ m.T
+    return result
+
+
+def value_key(c: Claim) -> str:
+    """A claim's value as a key two articles can share."""
+    if c.kind == "date":
+        start, end = c.start or "", c.end or c.start or ""
+        return f"date:{start[-5:]}:{end[-5:]}"
+    if c.kind in {"count", "measure", "age"}:
+        return f"{c.kind}:{c.low}:{c.high}"
+    return f"{c.kind}:{c.value}"
+
+
+def slot_key(c: Claim) -> str:
+    """A claim's occurrence as a key two articles can share."""
+    return f"{c.kind}:{predicate_class(c.predicate) or c.thing or ''}"
+
+
+def _shared(sets: Sequence[set[str]], common: frozenset[str] | set[str] = frozenset()) -> F32:
+    vocab: dict[str, int] = {}
+    for s in sets:
+        for k in s:
+            if k not in common:
+                vocab.setdefault(k, len(vocab))
+    m = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
+    for r, s in enumerate(sets):
+        for k in s:
+            if k in vocab:
+                m[r, vocab[k]] = 1.0
+    result: F32 = m @ m.T
+    return result
+
+
+def pair_features(
+    statements: Sequence[Statement], vectors: F32
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The features of every pair of statements of different articles: (x, i, j)."""
+    n = len(statements)
+    emb = vectors @ vectors.T if n else np.zeros((0, 0), dtype=np.float32)
+    words = word_similarity([st.text for st in statements])
+    counts = Counter(e for st in statements for e in set(st.entities))
+    # entities named in more than a fifth of the statements say nothing specific
+    common = {e for e, c in counts.items() if c > max(2, n / 5)}
+    ents = _shared([set(st.entities) for st in statements], common)
+    values = _shared([{value_key(c) for c in st.claims} for st in statements])
+    slots = _shared([{slot_key(c) for c in st.claims} for st in statements])
+    articles = np.array([st.span.article_id for st in statements])
+    other = articles[:, None] != articles[None, :]
+    close = np.where(other, emb + LEXICAL_WEIGHT * words, -np.inf)
+    # each statement's best match in every other article
+    best = np.zeros((n, n), dtype=bool)
+    for a in dict.fromkeys(articles.tolist()):
+        cols = np.flatnonzero(articles == a)
+        rows = np.flatnonzero(articles != a)
+        if len(rows) and len(cols):
+            pick = cols[np.argmax(close[np.ix_(rows, cols)], axis=1)]
+            best[rows, pick] = True
+    mutual = best & best.T
+    either = best | best.T
+    i, j = np.nonzero(np.triu(other, 1))
+    x = np.stack(
+        [
+            emb[i, j],
+            words[i, j],
+            np.minimum(ents[i, j], 3),
+            np.minimum(values[i, j], 3),
+            np.minimum(slots[i, j], 3),
+            mutual[i, j],
+            either[i, j],
+        ],
+        axis=1,
+    ).astype(np.float64)
+    return x, i, j
+
+
+@lru_cache(maxsize=1)
+def model() -> LogisticModel:
+    """The fitted alignment model shipped beside this module."""
+    return load_model(MODEL_PATH)
+
+
+def probabilities(statements: Sequence[Statement], vectors: F32) -> npt.NDArray[np.float64]:
+    """The probability that each pair of statements reports one thing (0 within an article)."""
+    n = len(statements)
+    p = np.zeros((n, n))
+    if n < 2:
+        return p
+    x, i, j = pair_features(statements, vectors)
+    if len(i):
+        m = model()
+        prob = m.scores(x)[:, m.classes.index("same")]
+        p[i, j] = prob
+        p[j, i] = prob
+    return p
+
+
+def group(statements: Sequence[Statement], p: npt.NDArray[np.float64]) -> list[list[int]]:
+    """Statement indices joined into facts: most probable pairs first, at most one
+    statement per article, two groups joined when their pairs are more likely the
+    same than not on average."""
+    n = len(statements)
+    articles = [st.span.article_id for st in statements]
+    i, j = np.nonzero(np.triu(p, 1) >= 0.5)
+    order = sorted(zip(i.tolist(), j.tolist(), strict=True), key=lambda e: (-p[e], e))
+    owner = list(range(n))
+    members: dict[int, list[int]] = {k: [k] for k in range(n)}
+    for a, b in order:
+        ga, gb = owner[a], owner[b]
+        if ga == gb:
+            continue
+        xa, xb = members[ga], members[gb]
+        if {articles[k] for k in xa} & {articles[k] for k in xb}:
+            continue
+        if float(p[np.ix_(xa, xb)].mean()) < 0.5:
+            continue
+        for k in xb:
+            owner[k] = ga
+        members[ga] = xa + xb
+        del members[gb]
+    return sorted(members.values(), key=min)

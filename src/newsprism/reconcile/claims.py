@@ -1,0 +1,267 @@
+"""Comparisons: the claims of one fact, slot by slot, in value groups.
+
+Inside a fact, claims of different articles are compared only when their slots are
+compatible: the same kind of value (a count, an age, a size, a date, a place, an
+actor), the same unit, and the same occurrence and counted thing where both
+sentences name one. Articles giving the same value form one group; the relation
+between groups is
+
+* ``variant`` — compatible values of different precision ("12" and "at least 10",
+  "March" and "March 3", a province and the country);
+* ``update`` — a running count that a later report raises ("rose to", "so far",
+  "at least", or simply a higher number published later): ordered by time;
+* ``conflict`` — values that cannot both be true.
+
+Precision over recall: a slot an article gives two values for ("12 and 15") is not
+compared for that article, and vague amounts never conflict. Two articles of one
+group agree, whatever the other groups say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..analyze.claims import predicate_class
+from ..records import Claim, Comparison, Relation, Span, ValueGroup
+
+SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
+
+PlaceRelation = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Said:
+    """One article's claim inside a fact."""
+
+    article_id: str
+    claim: Claim
+    entity: str | None  # the story entity of the claim's mention, when it has one
+    published: str | None
+
+
+def _slot_word(c: Claim) -> str | None:
+    return predicate_class(c.predicate)
+
+
+def compatible(a: Said, b: Said) -> bool:
+    """Whether two claims are values of one slot (what a reader would compare)."""
+    x, y = a.claim, b.claim
+    if x.kind != y.kind or (x.unit or "") != (y.unit or ""):
+        return False
+    px, py = _slot_word(x), _slot_word(y)
+    if x.kind == "age":
+        if a.entity and b.entity:
+            return a.entity == b.entity
+        return x.thing == y.thing or x.thing is None or y.thing is None
+    if x.kind == "actor":
+        return px == py and x.thing == y.thing
+    same_pred = px is not None and px == py
+    if x.kind == "date" and px and py and not same_pred:
+        # differently worded occurrences of one clause: "convicted …" and "returned to
+        # prison … to serve a life sentence" meet in "serve"
+        return bool(set(x.context) & set(y.context))
+    if px and py and not same_pred:
+        return False
+    if x.kind in {"count", "measure"}:
+        # at least one of what happened and what is counted must be named on both sides;
+        # one occurrence counted in different nouns ("15 sites", "15 caches") compares,
+        # as a variant at most (see _numbers)
+        return same_pred or (x.thing is not None and x.thing == y.thing)
+    return True  # dates and places: the same occurrence, or one side does not say
+
+
+def slot_label(claims: Sequence[Claim]) -> str:
+    """What the compared value is of, as a reader reads it: "killed: people"."""
+    c = claims[0]
+    pred = next((_slot_word(x) for x in claims if x.predicate), None)
+    thing = next((x.thing for x in claims if x.thing), None)
+    if c.kind == "date":
+        return f"date of: {pred or 'event'}"
+    if c.kind == "place":
+        return f"place of: {pred or 'event'}"
+    if c.kind == "actor":
+        return f"{'who' if thing == 'agent' else 'whom'}: {pred}"
+    if c.kind == "age":
+        return f"age of: {thing or 'person'}"
+    return f"{pred or 'number'}: {thing or c.unit or 'number'}"
+
+
+def _key(s: Said) -> tuple[object, ...]:
+    c = s.claim
+    if c.kind in {"count", "measure", "age"}:
+        return (c.low, c.high)
+    if c.kind == "date":
+        return _dates(c)
+    if c.kind == "actor" and s.entity:
+        return (s.entity,)
+    if c.kind == "place" and s.entity and not c.value[:2].isupper():
+        return (s.entity,)
+    return (c.value,)
+
+
+def _dates(c: Claim) -> tuple[str, str]:
+    start, end = c.start or "", c.end or c.start or ""
+    if not c.year_known:
+        return start[-5:], end[-5:]
+    return start, end
+
+
+def _numbers(a: Said, b: Said) -> Relation:
+    x, y = a.claim, b.claim
+    xl = x.low if x.low is not None else float("-inf")
+    xh = x.high if x.high is not None else float("inf")
+    yl = y.low if y.low is not None else float("-inf")
+    yh = y.high if y.high is not None else float("inf")
+    if xl <= yh and yl <= xh:
+        return "variant"
+    if x.thing and y.thing and x.thing != y.thing:
+        return "variant"  # "12 people" and "3 children": perhaps a part of the whole
+    if x.kind == "age" or x.kind == "measure":
+        return "conflict"
+    high, low = (a, b) if xl > yh else (b, a)
+    later = (high.published or "") > (low.published or "") and low.published is not None
+    if later or high.claim.cue or low.claim.cue:
+        return "update"
+    return "conflict"
+
+
+def _dates_relation(a: Said, b: Said) -> Relation:
+    xs, xe = _dates(a.claim)
+    ys, ye = _dates(b.claim)
+    if not a.claim.year_known or not b.claim.year_known:
+        xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
+    if xs <= ye and ys <= xe:
+        return "variant"
+    return "conflict"
+
+
+def _iso_places(a: str, b: str) -> str:
+    """same | contains | within | disjoint | unknown, from ISO 3166 codes alone."""
+    if not (a[:2].isupper() and b[:2].isupper()):
+        return "unknown"
+    if a == b:
+        return "same"
+    if b.startswith(a + "-"):
+        return "contains"
+    if a.startswith(b + "-"):
+        return "within"
+    return "disjoint"
+
+
+def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
+    """How two different values of one slot relate."""
+    kind = a.claim.kind
+    if kind in {"count", "measure", "age"}:
+        return _numbers(a, b)
+    if kind == "date":
+        return _dates_relation(a, b)
+    if kind == "place":
+        found = places(a.claim.value, b.claim.value)
+        return "conflict" if found == "disjoint" else "variant"
+    return "variant"  # actors: two names for one role may be one person, or two
+
+
+def compare_claims(
+    said: Sequence[Said], places: PlaceRelation = _iso_places
+) -> tuple[Comparison, ...]:
+    """The comparisons of one fact: a slot per set of compatible claims of two articles
+    or more, with its value groups and the relation between them (None when all agree).
+
+    Only slots whose articles give two or more different values become comparisons.
+    """
+    slots: list[list[Said]] = []
+    for s in said:
+        for slot in slots:
+            if all(compatible(s, t) for t in slot):
+                slot.append(s)
+                break
+        else:
+            slots.append([s])
+    out = []
+    for slot in slots:
+        per_article: dict[str, list[Said]] = {}
+        for s in slot:
+            per_article.setdefault(s.article_id, []).append(s)
+        # an article that gives two values for one slot is compared by the one of the same
+        # occurrence as the other articles' claims, else not at all
+        single = []
+        for aid, ss in per_article.items():
+            others = [t for t in slot if t.article_id != aid]
+            best = max(_closeness(x, others) for x in ss)
+            kept = [x for x in ss if _closeness(x, others) == best]
+            if len({_key(x) for x in kept}) == 1:
+                single.append(kept[0])
+        if len(single) < 2:
+            continue
+        groups: dict[tuple[object, ...], list[Said]] = {}
+        for s in single:
+            groups.setdefault(_key(s), []).append(s)
+        if len(groups) < 2:
+            continue
+        reps = [g[0] for g in groups.values()]
+        worst: Relation = "variant"
+        for i, x in enumerate(reps):
+            for y in reps[i + 1 :]:
+                r = relation(x, y, places)
+                if SEVERITY[r] > SEVERITY[worst]:
+                    worst = r
+        ordered = sorted(groups.values(), key=lambda g: (-len(g), _order(g)))
+        if worst == "update":
+            ordered = sorted(groups.values(), key=_order)
+        out.append(
+            Comparison(
+                slot=slot_label([s.claim for s in slot]),
+                relation=worst,
+                groups=tuple(
+                    ValueGroup(
+                        value=g[0].claim.value,
+                        article_ids=tuple(s.article_id for s in g),
+                        spans=tuple(s.claim.span for s in g),
+                    )
+                    for g in ordered
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _closeness(s: Said, others: Sequence[Said]) -> int:
+    """How many of ``others`` name the same occurrence as ``s`` (its predicate's class)."""
+    p = _slot_word(s.claim)
+    return sum(1 for t in others if p is not None and _slot_word(t.claim) == p)
+
+
+def _order(g: Sequence[Said]) -> tuple[str, str]:
+    return (min(s.published or "" for s in g), min(s.article_id for s in g))
+
+
+def pair_relation(comparisons: Sequence[Comparison], a: str, b: str) -> str:
+    """The relation between two articles of one fact: that of the most severe comparison
+    that puts them in different groups; "agree" when none does."""
+    worst = "agree"
+    for c in comparisons:
+        ga = next((k for k, g in enumerate(c.groups) if a in g.article_ids), None)
+        gb = next((k for k, g in enumerate(c.groups) if b in g.article_ids), None)
+        if ga is None or gb is None or ga == gb:
+            continue
+        if worst == "agree" or SEVERITY[c.relation] > SEVERITY[worst]:
+            worst = c.relation
+    return worst
+
+
+def said_of(
+    claims: Sequence[Claim],
+    entity_of: Mapping[Span, str],
+    published: Mapping[str, str | None],
+) -> list[Said]:
+    """Claims wrapped with their article's story entity and publication date."""
+    return [
+        Said(
+            c.span.article_id,
+            c,
+            entity_of.get(c.mention) if c.mention else None,
+            published.get(c.span.article_id),
+        )
+        for c in claims
+    ]
