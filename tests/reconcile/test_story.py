@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from newsprism.records import Article, Fact, Rendering, Story
+from newsprism.render import render
 from newsprism.report import Report, report_schema, report_to_json, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +59,25 @@ def test_copied_paragraphs_make_one_origin(escape: Report) -> None:
     origin = next(o for o in story.origins if a in o.article_ids)
     assert b in origin.article_ids
     assert any("shared outside quotes" in ev or "near-duplicate" in ev for *_, ev in origin.copies)
+
+
+def test_the_count_is_compared_in_value_groups_that_cite_each_value(seeds: Report) -> None:
+    story = seeds.stories[0]
+    exact = _article(seeds, "001_")
+    fact = _fact_with(story, exact, "it had destroyed 15 sites")
+    compared = next(c for c in fact.comparisons if "15" in {g.value for g in c.groups})
+    assert compared.relation == "variant"
+    alone = next(g for g in compared.groups if g.value == "15")
+    assert alone.article_ids == (exact.id,)
+    more = next(g for g in compared.groups if g.value == "more than 15")
+    # the articles that agree are one group, never compared with each other
+    assert len(more.article_ids) >= 2 and exact.id not in more.article_ids
+    texts = {a.id: a.text for a in seeds.articles}
+    assert {texts[s.article_id][s.start : s.end] for s in alone.spans} == {"15"}
+    data = report_to_json(seeds)
+    jsonschema.validate(data, report_schema())
+    md = render(seeds, "md")
+    assert "sources say **more than 15**" in md and "1 source says **15**" in md
 
 
 def test_count_given_with_and_without_qualifier_is_a_variant(seeds: Report) -> None:

@@ -21,7 +21,13 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .nlp import sents_of, text_of
-from .quantities import ONES, TENS, UNITS
+from .quantities import ONES, QUALIFIERS, TENS, UNITS
+
+_QUAL_RE = re.compile(
+    r"^(?:for\s+|in\s+)?("
+    + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    + r")\b"
+)
 
 # Verbs that report or attribute rather than happen: their date is the report's.
 REPORTING = frozenset(
@@ -53,7 +59,17 @@ _RUNNING = re.compile(
 _AGE_HYPHEN = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old\b", re.I)
 _AGED = re.compile(r"\baged?\s+(\d{1,3})\b", re.I)
 _APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
-_GLUED_UNIT = re.compile(r"\s*[-‐]\s*([^\W\d_]+)")
+_GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
+# "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
+_CLOCK = re.compile(
+    r"\b(?P<q>(?:at\s+)?(?:about|around|approximately|shortly after|shortly before|just after|"
+    r"just before|after|before|roughly)\s+)?(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*"
+    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?:GMT|BST|UTC|[A-Z]{1,2}T)\b))"
+    r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
+    r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout".split())
 MEASURE_UNITS = frozenset(UNITS.values()) | {"USD", "EUR", "GBP", "JPY"}
@@ -171,7 +187,7 @@ def _count_claims(
     kind: Any = "count"
     thing_tok = _thing_of(num)
     glued = _GLUED_UNIT.match(text, q.span.end)
-    if glued and text[q.span.end : glued.start(1)].strip() in {"-", "‐"}:
+    if glued and text[q.span.end : glued.start(1)].strip().split()[-1][-1:] in {"-", "‐"}:
         # "13-inch", "6.1-magnitude": the number sizes the noun after it, it counts nothing
         unit = glued.group(1).casefold()
         kind = "measure"
@@ -182,8 +198,8 @@ def _count_claims(
     thing = _word(thing_tok) if thing_tok is not None else None
     event = _event_of(thing_tok if thing_tok is not None else num)
     predicate = _word(event) if event is not None else None
-    if predicate is not None and thing is not None and predicate == thing:
-        predicate = None
+    if predicate is not None and (predicate == thing or predicate in REPORTING):
+        predicate = None  # "officials said 12 …": the saying is not what was counted
     cue_m = _RUNNING.search(text, sentence[0], sentence[1])
     return Claim(
         span=q.span,
@@ -211,8 +227,10 @@ def _age_claims(
                 continue
             if any(a < m.end(1) and m.start(1) < b for a, b, _ in found):
                 continue
-            if pattern is _APPOSITIVE_AGE and not any(
-                0 <= m.start() - p.span.end <= 1 for p in persons
+            before = doc.char_span(m.start() - 1, m.start(), alignment_mode="expand")
+            if pattern is _APPOSITIVE_AGE and not (
+                any(0 <= m.start() - p.span.end <= 1 for p in persons)
+                or (before is not None and len(before) and before[-1].pos_ == "PROPN")
             ):
                 continue  # ", 41," is an age only right after a person's name
             found.append((m.start(1), m.end(1), value))
@@ -273,6 +291,21 @@ def _context(event: Any | None) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _qualified(text: str, value: float) -> tuple[float | None, float | None]:
+    """A length's interval from the qualifier before it ("less than two weeks")."""
+    m = _QUAL_RE.search(text.casefold()[:30])
+    kind = QUALIFIERS.get(m.group(1), "") if m else ""
+    if kind in {"gt", "ge"}:
+        return value, None
+    if kind in {"le", "lt"}:
+        return 0.0, value
+    if kind == "near":
+        return round(value * 0.8, 3), value
+    if kind == "approx":
+        return round(value * 0.8, 3), round(value * 1.2, 3)
+    return value, value
+
+
 def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     toks = _tokens(doc, t.span)
     if toks is None or not len(toks):
@@ -284,8 +317,9 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     if t.granularity == "duration" and t.duration_days:
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
         days = round(t.duration_days, 3)
+        low, high = _qualified(t.text, days)
         return Claim(t.span, t.text, "measure", predicate, "duration", f"{t.text}", "days",
-                     days, days)  # fmt: skip
+                     low, high)  # fmt: skip
     if not t.start:
         return None
     return Claim(
@@ -352,6 +386,61 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
     )
 
 
+def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
+    """Times of day: "about 8.40pm", "at 06:00 BST", "2045 GMT", as minutes since midnight;
+    "about", "shortly after" and the like widen them by a quarter of an hour."""
+    out = []
+    for m in _CLOCK.finditer(text, s, e):
+        if m.group("hm"):
+            hour, minute = int(m.group("hm")[:2]), int(m.group("hm")[2:])
+            qual = m.group("q2")
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            ap = (m.group("ap") or "").casefold().replace(".", "").replace(" ", "")
+            if ap == "pm" and hour < 12:
+                hour += 12
+            elif ap == "am" and hour == 12:
+                hour = 0
+            qual = m.group("q")
+        value = hour * 60 + minute
+        q = (qual or "").strip().casefold()
+        low, high = float(value), float(value)
+        if q.endswith(("after",)):
+            high = value + 30.0
+        elif q.endswith(("before",)):
+            low = value - 30.0
+        elif q and q != "at":
+            low, high = value - 15.0, value + 15.0
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _word(event) if event is not None else None
+        start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())
+        out.append(Claim(Span(aid, start, m.end()), text[start : m.end()].strip(), "time",
+                         predicate, None, f"{hour:02d}:{minute:02d}", "minutes", low, high,
+                         context=_context(event)))  # fmt: skip
+    return out
+
+
+def _weekday_claims(
+    aid: str, doc: Any, text: str, s: int, e: int, times: tuple[TimeExpr, ...]
+) -> list[Claim]:
+    """A weekday no date resolved (the article has no date to count back from) is still
+    a value: "on Tuesday" and "on Friday" for one check-in cannot both be true."""
+    out = []
+    for m in _WEEKDAY.finditer(text, s, e):
+        if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
+            continue
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _word(event) if event is not None else None
+        if predicate in REPORTING:
+            continue
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
+                         m.group(1).capitalize(), year_known=False,
+                         context=_context(event)))  # fmt: skip
+    return out
+
+
 def extract_claims(
     article_id: str,
     doc: Any,
@@ -381,13 +470,17 @@ def extract_claims(
 
         persons = [m for m in mentions if inside(m.span) and m.type == "PERSON"]
         ages = _age_claims(article_id, doc, text, s, e, persons)
+        clocks = _clock_claims(article_id, doc, text, s, e)
         out.extend(ages)
+        out.extend(clocks)
+        out.extend(_weekday_claims(article_id, doc, text, s, e, times))
         for q in quantities:
             if not inside(q.span) or any(
                 d.start < q.span.end and q.span.start < d.end for d in durations
             ):
                 continue
-            if any(a.span.start < q.span.end and q.span.start < a.span.end for a in ages):
+            if any(a.span.start < q.span.end and q.span.start < a.span.end
+                   for a in (*ages, *clocks)):  # fmt: skip
                 continue
             c = _count_claims(article_id, doc, text, q, (s, e))
             if c is not None:

@@ -10,7 +10,9 @@ Scores, at the level of pairs of reports:
 
 * alignment recall — gold pairs whose two phrases lie in statements of one fact;
 * a predicted pair's relation — that of the comparison that separates its two
-  articles in their fact (agree when none does, or when they share a group);
+  articles' values in their fact: a comparison of the gold slot's kind of value (an
+  actor, a date, a time, a place, an age, a number) whose two groups' value spans lie
+  in the two gold phrases (agree when none does, or when they share a group);
 * conflict precision (of the aligned gold pairs called conflict, how many are),
   conflict recall and variant recall (of the gold conflicts and variants, how many
   are called so).
@@ -27,8 +29,8 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from ..reconcile.claims import SEVERITY, pair_relation
-from ..records import Article, Document, Story
+from ..reconcile.claims import SEVERITY
+from ..records import Article, Comparison, Document, Story
 
 ECBPLUS = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz")
 
@@ -84,7 +86,7 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story) -> FactScores:
     """Pair scores of one reconciled story against its gold annotation."""
-    by_doc = {_doc_name(a.source): a for a in articles}
+    by_doc = {n: a for a in articles for n in _names(a.source)}
     out = FactScores()
     for fact in gold["facts"]:
         where: dict[str, list[tuple[str, int, int]]] = {}
@@ -102,7 +104,7 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
             out.gold_conflict += gold_rel == "conflict"
             out.gold_variant += gold_rel == "variant"
             out.gold_update += gold_rel == "update"
-            got = _predicted(story, where.get(d1, []), where.get(d2, []))
+            got = _predicted(story, where.get(d1, []), where.get(d2, []), _kind(fact["slot"]))
             if got is None:
                 continue
             out.aligned += 1
@@ -115,31 +117,71 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
     return out
 
 
+# What a gold slot's value is, by how the gold names slots ("who: …", "date of: …"), and
+# the same for a comparison's slot; "number" for the rest (counts, sizes, amounts).
+_KINDS = (("who", "actor"), ("whom", "actor"), ("date of", "date"), ("time of", "time"),
+          ("place of", "place"), ("age", "age"))  # fmt: skip
+
+
+def _kind(slot: str) -> str:
+    head = slot.split(":")[0].strip().casefold()
+    return next((k for prefix, k in _KINDS if head == prefix or head.startswith(prefix + " ")),
+                "number")  # fmt: skip
+
+
 def _predicted(
-    story: Story, xs: list[tuple[str, int, int]], ys: list[tuple[str, int, int]]
+    story: Story,
+    xs: list[tuple[str, int, int]],
+    ys: list[tuple[str, int, int]],
+    kind: str | None = None,
 ) -> str | None:
-    """The relation the story gives two gold mentions, None when no fact holds both."""
-    found: str | None = None
+    """The relation the story gives two gold mentions, None when no fact holds both.
+
+    A fact holds a mention when one of its statements overlaps the mention's phrase.
+    The pair's relation is that of the most severe comparison that puts the values in
+    the two phrases in different groups (a comparison of other values of the same
+    sentences is about another slot); agree when none does.
+    """
+    aligned = False
+    found = "agree"
     for f in story.facts:
-        hold = [
-            st.span.article_id
+        hold = {
+            aid
             for st in f.statements
             for aid, s, e in (*xs, *ys)
             if st.span.article_id == aid and st.span.start < e and s < st.span.end
-        ]
-        a = next((x[0] for x in xs if x[0] in hold), None)
-        b = next((y[0] for y in ys if y[0] in hold), None)
-        if a is None or b is None:
+        }
+        if not any(x[0] in hold for x in xs) or not any(y[0] in hold for y in ys):
             continue
-        rel = pair_relation(f.comparisons, a, b) if a != b else "agree"
-        if found is None or SEVERITY.get(rel, 0) > SEVERITY.get(found, 0):
-            found = rel
-    return found
+        aligned = True
+        for c in f.comparisons:
+            if kind is not None and _kind(c.slot) != kind:
+                continue  # a comparison of another kind of value in the same words
+            ga = _group_of(c, xs)
+            gb = _group_of(c, ys)
+            if ga is None or gb is None or ga == gb:
+                continue
+            if found == "agree" or SEVERITY[c.relation] > SEVERITY[found]:
+                found = c.relation
+    return found if aligned else None
+
+
+def _group_of(c: Comparison, phrases: list[tuple[str, int, int]]) -> int | None:
+    for k, g in enumerate(c.groups):
+        for sp in g.spans:
+            if any(sp.article_id == aid and s <= sp.start < e for aid, s, e in phrases):
+                return k
+    return None
 
 
 def _doc_name(source: str) -> str:
     name = Path(source).name
     return re.sub(r"\.(?:xml|txt|html?|md)$", "", name)
+
+
+def _names(source: str) -> tuple[str, str]:
+    """How a gold file may name a document: its file name, or the name without extension."""
+    return Path(source).name, _doc_name(source)
 
 
 def read_documents(gold: dict[str, Any], root: Path, ecbplus: Path) -> list[Document]:
@@ -149,15 +191,16 @@ def read_documents(gold: dict[str, Any], root: Path, ecbplus: Path) -> list[Docu
         from .stories import read_ecbplus
 
         topics = {int(d.split("_")[0]) for d in wanted}
-        docs = {_doc_name(d.source): d for d, _ in read_ecbplus(ecbplus, topics)}
+        docs = {n: d for d, _ in read_ecbplus(ecbplus, topics) for n in _names(d.source)}
     else:
         from ..ingest.sources import read_sources
 
         folder = root / gold["corpus"]
         docs = {
-            _doc_name(d.source): d
+            n: d
             for d in read_sources([str(folder)], Settings())
             if isinstance(d, Document)
+            for n in _names(d.source)
         }
     missing = [w for w in wanted if w not in docs]
     if missing:

@@ -18,7 +18,7 @@ from ..records import Analysis, Article, Span, Story
 from ..runners import one_thread
 from .entities import build_entities
 from .events import build_events, timeline
-from .facts import build_facts
+from .facts import account, build_facts
 from .origins import find_origins
 from .primary import grade
 from .quotes import group_quotes
@@ -71,10 +71,10 @@ def _reconcile(
         origins=origins,
         facts=facts,
         quotes=quotes,
-        events=build_events(facts, entities),
-        timeline=timeline(facts),
+        events=build_events(account(facts), entities),
+        timeline=timeline(account(facts)),
         primary_id=primary_id,
-        grades=grade(articles, facts, quotes, primary_id, analyses) if primary_id else (),
+        grades=grade(articles, account(facts), quotes, primary_id, analyses) if primary_id else (),
     )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..analyze.claims import predicate_class
 from ..fit import LogisticModel, load_model
-from ..records import Claim, Statement
+from ..records import Claim, Span, Statement
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
 FEATURES = (
@@ -75,10 +75,12 @@ def word_similarity(texts: Sequence[str]) -> F32:
 
 def value_key(c: Claim) -> str:
     """A claim's value as a key two articles can share."""
+    if c.kind == "date" and not c.start:
+        return f"weekday:{c.value}"
     if c.kind == "date":
         start, end = c.start or "", c.end or c.start or ""
         return f"date:{start[-5:]}:{end[-5:]}"
-    if c.kind in {"count", "measure", "age"}:
+    if c.kind in {"count", "measure", "age", "time"}:
         return f"{c.kind}:{c.low}:{c.high}"
     return f"{c.kind}:{c.value}"
 
@@ -190,3 +192,146 @@ def group(statements: Sequence[Statement], p: npt.NDArray[np.float64]) -> list[l
         members[ga] = xa + xb
         del members[gb]
     return sorted(members.values(), key=min)
+
+
+# ---------------------------------------------------------------- claims of one slot
+
+CLAIM_MODEL_PATH = Path(__file__).with_name("claim_model.json")
+CLAIM_FEATURES = (
+    "sentences", "same_predicate", "no_predicate", "same_thing", "same_value",
+    "values_overlap", "shared_context", "same_entity", "one_slot_by_rule", "count", "age",
+    "measure", "date", "time", "place", "actor",
+)  # fmt: skip
+KINDS = ("count", "age", "measure", "date", "time", "place", "actor")
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    if a.kind == "date" and (not a.start or not b.start):
+        return a.value == b.value
+    if a.kind == "date":
+        (xs, xe), (ys, ye) = _ends(a), _ends(b)
+        return xs <= ye and ys <= xe
+    if a.low is None or b.low is None:
+        return a.value == b.value
+    xh = a.high if a.high is not None else float("inf")
+    yh = b.high if b.high is not None else float("inf")
+    return a.low <= yh and b.low <= xh
+
+
+def _ends(c: Claim) -> tuple[str, str]:
+    start, end = c.start or "", c.end or c.start or ""
+    return start[-5:], end[-5:]
+
+
+def claim_features(
+    a: Claim, b: Claim, sentences: float, entity_of: Mapping[Span, str] | None = None
+) -> list[float]:
+    """The features of two claims of one kind in different articles (see CLAIM_FEATURES);
+    ``sentences`` is the probability that their sentences report one thing, ``entity_of``
+    the story entity of each mention."""
+    from .claims import Said, compatible
+
+    entity_of = entity_of or {}
+    ea = entity_of.get(a.mention) if a.mention else None
+    eb = entity_of.get(b.mention) if b.mention else None
+    pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
+    return [
+        sentences,
+        float(pa is not None and pa == pb),
+        float(pa is None or pb is None),
+        float(a.thing is not None and a.thing == b.thing),
+        float(value_key(a) == value_key(b)),
+        float(_overlap(a, b)),
+        float(bool(set(a.context) & set(b.context))),
+        float(ea is not None and ea == eb),
+        float(
+            compatible(Said(a.span.article_id, a, ea, None), Said(b.span.article_id, b, eb, None))
+        ),
+        *(float(a.kind == k) for k in KINDS),
+    ]
+
+
+@lru_cache(maxsize=1)
+def claim_model() -> LogisticModel:
+    """The fitted claim-pair model shipped beside this module."""
+    return load_model(CLAIM_MODEL_PATH)
+
+
+def claim_pairs(
+    statements: Sequence[Statement],
+    p: npt.NDArray[np.float64],
+    entity_of: Mapping[Span, str] | None = None,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int]], npt.NDArray[np.float64]]:
+    """Every claim (statement index, claim index) and the candidate pairs of claims of one
+    kind and unit in different articles, with their features."""
+    claims = [(s, k) for s, st in enumerate(statements) for k in range(len(st.claims))]
+    pairs: list[tuple[int, int, int, int]] = []
+    rows: list[list[float]] = []
+    for x, (si, ki) in enumerate(claims):
+        a = statements[si].claims[ki]
+        for y in range(x + 1, len(claims)):
+            sj, kj = claims[y]
+            if statements[si].span.article_id == statements[sj].span.article_id:
+                continue
+            b = statements[sj].claims[kj]
+            if a.kind != b.kind or (a.unit or "") != (b.unit or ""):
+                continue
+            pairs.append((si, ki, sj, kj))
+            rows.append(claim_features(a, b, float(p[si, sj]), entity_of))
+    x_arr = np.array(rows, dtype=np.float64).reshape(-1, len(CLAIM_FEATURES))
+    return claims, pairs, x_arr
+
+
+def claim_groups(
+    statements: Sequence[Statement],
+    p: npt.NDArray[np.float64],
+    entity_of: Mapping[Span, str] | None = None,
+) -> list[list[tuple[int, int]]]:
+    """Claims (statement index, claim index) of different articles joined into slots:
+    most probable pairs first (:func:`claim_model`), two groups joined when their pairs
+    are more likely one slot than not on average. An article may give one slot's value
+    in several sentences (the headline and the lead), never two different values."""
+    claims, pairs, x = claim_pairs(statements, p, entity_of)
+    if not pairs:
+        return []
+    m = claim_model()
+    prob = m.scores(x)[:, m.classes.index("same")]
+    index = {c: n for n, c in enumerate(claims)}
+    owner = list(range(len(claims)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(claims))}
+    score: dict[tuple[int, int], float] = {}
+    for (si, ki, sj, kj), q in zip(pairs, prob.tolist(), strict=True):
+        a, b = index[(si, ki)], index[(sj, kj)]
+        score[(a, b)] = score[(b, a)] = q
+    order = sorted(
+        ((q, a, b) for (a, b), q in score.items() if a < b and q >= 0.5),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+
+    def article(n: int) -> str:
+        return statements[claims[n][0]].span.article_id
+
+    def value(n: int) -> str:
+        si, ki = claims[n]
+        return value_key(statements[si].claims[ki])
+
+    for _, a, b in order:
+        ga, gb = owner[a], owner[b]
+        if ga == gb:
+            continue
+        xa, xb = members[ga], members[gb]
+        given = {article(n): value(n) for n in xa}
+        if any(article(n) in given and given[article(n)] != value(n) for n in xb):
+            continue
+        cross = [score.get((u, v), 0.0) for u in xa for v in xb if article(u) != article(v)]
+        if not cross or sum(cross) / len(cross) < 0.5:
+            continue
+        for n in xb:
+            owner[n] = ga
+        members[ga] = xa + xb
+        del members[gb]
+    out = []
+    for group in members.values():
+        if len({article(n) for n in group}) >= 2:
+            out.append(sorted(claims[n] for n in group))
+    return sorted(out)

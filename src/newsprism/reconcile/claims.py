@@ -19,6 +19,7 @@ group agree, whatever the other groups say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -51,13 +52,14 @@ def compatible(a: Said, b: Said) -> bool:
         return False
     px, py = _slot_word(x), _slot_word(y)
     if x.kind == "age":
+        # whose age: the same named person, else the same noun ("a 14-year-old boy")
         if a.entity and b.entity:
             return a.entity == b.entity
-        return x.thing == y.thing or x.thing is None or y.thing is None
+        return x.thing is not None and x.thing == y.thing
     if x.kind == "actor":
         return px == py and x.thing == y.thing
     same_pred = px is not None and px == py
-    if x.kind == "date" and px and py and not same_pred:
+    if x.kind in {"date", "time"} and px and py and not same_pred:
         # differently worded occurrences of one clause: "convicted …" and "returned to
         # prison … to serve a life sentence" meet in "serve"
         return bool(set(x.context) & set(y.context))
@@ -71,13 +73,35 @@ def compatible(a: Said, b: Said) -> bool:
     return True  # dates and places: the same occurrence, or one side does not say
 
 
+def _display(group: Sequence[Said]) -> str:
+    """A group's value as most of its articles write it: a date as written ("between
+    November 24 and 27"), a number normalised ("more than 15")."""
+    from collections import Counter
+
+    def shown(c: Claim) -> str:
+        if c.kind in {"date", "time", "place", "actor"}:
+            return re.sub(r"^(?:on|in|at|from|during)\s+", "", c.text, flags=re.I)
+        return c.value
+
+    return Counter(shown(s.claim) for s in group).most_common(1)[0][0]
+
+
+def _most(values: Sequence[str | None]) -> str | None:
+    from collections import Counter
+
+    found = Counter(v for v in values if v)
+    return found.most_common(1)[0][0] if found else None
+
+
 def slot_label(claims: Sequence[Claim]) -> str:
     """What the compared value is of, as a reader reads it: "killed: people"."""
     c = claims[0]
-    pred = next((_slot_word(x) for x in claims if x.predicate), None)
-    thing = next((x.thing for x in claims if x.thing), None)
+    pred = _most([_slot_word(x) for x in claims])
+    thing = _most([x.thing for x in claims])
     if c.kind == "date":
         return f"date of: {pred or 'event'}"
+    if c.kind == "time":
+        return f"time of: {pred or 'event'}"
     if c.kind == "place":
         return f"place of: {pred or 'event'}"
     if c.kind == "actor":
@@ -91,8 +115,12 @@ def _key(s: Said) -> tuple[object, ...]:
     c = s.claim
     if c.kind in {"count", "measure", "age"}:
         return (c.low, c.high)
+    if c.kind == "date" and not c.start:
+        return ("weekday", c.value)
     if c.kind == "date":
         return _dates(c)
+    if c.kind == "time":
+        return (c.low, c.high)
     if c.kind == "actor" and s.entity:
         return (s.entity,)
     if c.kind == "place" and s.entity and not c.value[:2].isupper():
@@ -126,7 +154,26 @@ def _numbers(a: Said, b: Said) -> Relation:
     return "conflict"
 
 
+def _weekday(c: Claim) -> str | None:
+    """The weekday a claim names or falls on (None: a longer span, or no year)."""
+    if not c.start:
+        return c.value
+    if c.year_known and c.start == (c.end or c.start) and len(c.start) == 10:
+        from datetime import date
+
+        return date.fromisoformat(c.start).strftime("%A")
+    return None
+
+
+_FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
+
+
 def _dates_relation(a: Said, b: Said) -> Relation:
+    if _FUZZY.search(a.claim.text) or _FUZZY.search(b.claim.text):
+        return "variant"  # "last week", "earlier this month": reckoned from each report's day
+    if not a.claim.start or not b.claim.start:
+        wa, wb = _weekday(a.claim), _weekday(b.claim)
+        return "conflict" if wa and wb and wa != wb else "variant"
     xs, xe = _dates(a.claim)
     ys, ye = _dates(b.claim)
     if not a.claim.year_known or not b.claim.year_known:
@@ -154,6 +201,10 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     kind = a.claim.kind
     if kind in {"count", "measure", "age"}:
         return _numbers(a, b)
+    if kind == "time":
+        x, y = a.claim, b.claim
+        overlap = (x.low or 0) <= (y.high or 0) and (y.low or 0) <= (x.high or 0)
+        return "variant" if overlap else "conflict"
     if kind == "date":
         return _dates_relation(a, b)
     if kind == "place":
@@ -163,21 +214,24 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
 
 
 def compare_claims(
-    said: Sequence[Said], places: PlaceRelation = _iso_places
+    said: Sequence[Said], places: PlaceRelation = _iso_places, *, one_slot: bool = False
 ) -> tuple[Comparison, ...]:
     """The comparisons of one fact: a slot per set of compatible claims of two articles
     or more, with its value groups and the relation between them (None when all agree).
+    With ``one_slot`` the claims are already known to be values of one slot.
 
     Only slots whose articles give two or more different values become comparisons.
     """
-    slots: list[list[Said]] = []
-    for s in said:
+    slots: list[list[Said]] = [list(said)] if one_slot and said else []
+    for s in () if one_slot else said:
         for slot in slots:
             if all(compatible(s, t) for t in slot):
                 slot.append(s)
                 break
         else:
             slots.append([s])
+    if not one_slot:
+        slots = _loose(slots)
     out = []
     for slot in slots:
         per_article: dict[str, list[Said]] = {}
@@ -204,6 +258,8 @@ def compare_claims(
         for i, x in enumerate(reps):
             for y in reps[i + 1 :]:
                 r = relation(x, y, places)
+                if r == "conflict" and not one_slot and not compatible(x, y):
+                    r = "variant"  # values of differently worded occurrences: never a conflict
                 if SEVERITY[r] > SEVERITY[worst]:
                     worst = r
         ordered = sorted(groups.values(), key=lambda g: (-len(g), _order(g)))
@@ -215,7 +271,7 @@ def compare_claims(
                 relation=worst,
                 groups=tuple(
                     ValueGroup(
-                        value=g[0].claim.value,
+                        value=_display(g),
                         article_ids=tuple(s.article_id for s in g),
                         spans=tuple(s.claim.span for s in g),
                     )
@@ -224,6 +280,28 @@ def compare_claims(
             )
         )
     return tuple(out)
+
+
+def _loose(slots: list[list[Said]]) -> list[list[Said]]:
+    """Slots of one kind and unit that no article gives a value for twice, joined: in
+    sentences aligned as one fact, "destroyed 15 sites" and "targeted more than fifteen
+    depots" give one value in different words (compared, as a variant at most)."""
+    out: list[list[Said]] = []
+    for slot in slots:
+        c = slot[0].claim
+        if c.kind in {"count", "measure", "date", "time"}:
+            for other in out:
+                o = other[0].claim
+                if (o.kind, o.unit) == (c.kind, c.unit) and not (
+                    {s.article_id for s in other} & {s.article_id for s in slot}
+                ):
+                    other.extend(slot)
+                    break
+            else:
+                out.append(list(slot))
+        else:
+            out.append(list(slot))
+    return out
 
 
 def _closeness(s: Said, others: Sequence[Said]) -> int:

@@ -20,13 +20,19 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.embed import unpack
-from ..records import Analysis, Comparison, Fact, FactStatus, Span, Statement
-from .align import content_words, group, probabilities, word_similarity
+from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
+from .align import claim_groups, content_words, group, probabilities, word_similarity
 from .claims import PlaceRelation, compare_claims, said_of
 
-__all__ = ["build_facts", "compare", "content_words", "statements_of", "word_similarity"]
+__all__ = [
+    "account", "build_facts", "compare", "content_words", "statements_of", "word_similarity",
+]  # fmt: skip
 
 MIN_WORDS = 5
+# Fact ids: "f1"… for groups of sentences that report one thing, "v1"… for one value
+# (a slot) checked across the sentences of several articles.
+SENTENCES = "f"
+VALUES = "v"
 _REPORT_CUE = re.compile(
     r"\b(?:said|says|announced|announces|stated|states|reported|released|statement|told|"
     r"confirmed|added|declared|wrote|tweeted|posted)\b[^;]{0,60}$",
@@ -117,20 +123,40 @@ def build_facts(
         return ()
     p = probabilities(statements, np.stack(rows))
     order = {a.article_id: k for k, a in enumerate(analyses)}
-    facts = []
-    for members in group(statements, p):
+    facts: list[Fact] = []
+    slot_facts: list[Fact] = []
+    groups = group(statements, p)
+    # one fact per slot that two articles or more give a value for ...
+    for claims in claim_groups(statements, p, entity_of):
+        members = sorted({s for s, _ in claims})
         sts = sorted((statements[k] for k in members),
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
-        central = _central(members, p)
-        facts.append(_fact(sts, statements[central].text, origin_of, entity_of,
-                           published or {}, places))  # fmt: skip
-    # most supported first, then in reading order
+        chosen = [statements[s].claims[k] for s, k in claims]
+        slot_facts.append(_fact(sts, statements[_central(members, p)].text, origin_of,
+                                entity_of, published or {}, places, chosen))  # fmt: skip
+    # ... and one per group of sentences that report one thing, compared slot by slot
+    for members in groups:
+        sts = sorted((statements[k] for k in members),
+                     key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
+        rest = [c for s in members for c in statements[s].claims]
+        facts.append(_fact(sts, statements[_central(members, p)].text, origin_of, entity_of,
+                           published or {}, places, rest, several_slots=True))  # fmt: skip
+    # the account first (groups of sentences), then the values checked across sentences;
+    # each most supported first, then in reading order
     facts.sort(key=lambda f: (-f.independent_sources, -len(f.statements)))
+    slot_facts.sort(key=lambda f: (-f.independent_sources, -len(f.statements)))
     return tuple(
-        Fact(f"f{n}", f.summary, f.status, f.independent_sources, f.statements, f.note,
+        Fact(f"{prefix}{n}", f.summary, f.status, f.independent_sources, f.statements, f.note,
              f.origins, f.date_start, f.date_end, f.differences, f.comparisons)
-        for n, f in enumerate(facts, 1)
+        for prefix, part in ((SENTENCES, facts), (VALUES, slot_facts))
+        for n, f in enumerate(part, 1)
     )  # fmt: skip
+
+
+def account(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The facts that are groups of sentences (the account events and the timeline are
+    built from), without the values checked across sentences."""
+    return tuple(f for f in facts if not f.id.startswith(VALUES))
 
 
 def _central(members: list[int], p: npt.NDArray[np.float64]) -> int:
@@ -148,10 +174,17 @@ def _fact(
     entity_of: Mapping[Span, str],
     published: Mapping[str, str | None],
     places: PlaceRelation | None,
+    claims: Sequence[Claim],
+    *,
+    several_slots: bool = False,
 ) -> Fact:
     origins = tuple(dict.fromkeys(origin_of[st.span.article_id] for st in sts))
-    said = said_of([c for st in sts for c in st.claims], entity_of, published)
-    comparisons = compare_claims(said, places) if places else compare_claims(said)
+    said = said_of(claims, entity_of, published)
+    one = not several_slots
+    comparisons = (
+        compare_claims(said, places, one_slot=one) if places
+        else compare_claims(said, one_slot=one)
+    )  # fmt: skip
     relations = {c.relation for c in comparisons}
     status: FactStatus
     if "conflict" in relations:
