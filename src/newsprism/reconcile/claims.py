@@ -165,6 +165,7 @@ def _weekday(c: Claim) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
 
 
@@ -176,7 +177,9 @@ def _dates_relation(a: Said, b: Said) -> Relation:
         return "conflict" if wa and wb and wa != wb else "variant"
     xs, xe = _dates(a.claim)
     ys, ye = _dates(b.claim)
-    if not a.claim.year_known or not b.claim.year_known:
+    written = _YEAR.search(a.claim.text) and _YEAR.search(b.claim.text)
+    if not a.claim.year_known or not b.claim.year_known or not written:
+        # a year reckoned from a report's own date is no evidence against a written one
         xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
     if xs <= ye and ys <= xe:
         return "variant"
@@ -194,6 +197,40 @@ def _iso_places(a: str, b: str) -> str:
     if a.startswith(b + "-"):
         return "within"
     return "disjoint"
+
+
+def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
+    """A place relation for the story's place claims, read from the GeoNames gazetteer
+    (:mod:`newsprism.geo`): each place resolved once, weighing the story's other places;
+    two towns of one second-level region are never called disjoint (a town and the city
+    beside it, "Malibu" and "Los Angeles"). Places the gazetteer does not know fall back
+    to ISO 3166 codes."""
+    texts: dict[str, str] = {}
+    for c in claims:
+        if c.kind == "place":
+            texts.setdefault(c.value, c.text)
+    if not texts:
+        return _iso_places
+    try:
+        from ..geo.relate import relate_places
+        from ..geo.resolve import PlaceMention, resolve_places
+
+        found = resolve_places([PlaceMention(t) for t in texts.values()])
+    except Exception:  # no gazetteer data: codes alone
+        return _iso_places
+    feature = dict(zip(texts, found, strict=True))
+
+    def relate(a: str, b: str) -> str:
+        fa, fb = feature.get(a), feature.get(b)
+        if fa is None or fb is None:
+            return _iso_places(a, b)
+        found = relate_places(fa, fb)
+        if found == "disjoint" and fa.admin2 and fa.admin2 == fb.admin2 and (
+            fa.country_code, fa.admin1) == (fb.country_code, fb.admin1):  # fmt: skip
+            return "contains"
+        return found
+
+    return relate
 
 
 def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
@@ -253,33 +290,79 @@ def compare_claims(
             groups.setdefault(_key(s), []).append(s)
         if len(groups) < 2:
             continue
-        reps = [g[0] for g in groups.values()]
-        worst: Relation = "variant"
+        label = slot_label([s.claim for s in slot])
+        values = list(groups.values())
+        reps = [g[0] for g in values]
+        rel: dict[tuple[int, int], Relation] = {}
         for i, x in enumerate(reps):
-            for y in reps[i + 1 :]:
-                r = relation(x, y, places)
-                if r == "conflict" and not one_slot and not compatible(x, y):
+            for j in range(i + 1, len(reps)):
+                r = relation(x, reps[j], places)
+                if r == "conflict" and not one_slot and not compatible(x, reps[j]):
                     r = "variant"  # values of differently worded occurrences: never a conflict
-                if SEVERITY[r] > SEVERITY[worst]:
-                    worst = r
-        ordered = sorted(groups.values(), key=lambda g: (-len(g), _order(g)))
-        if worst == "update":
-            ordered = sorted(groups.values(), key=_order)
-        out.append(
-            Comparison(
-                slot=slot_label([s.claim for s in slot]),
-                relation=worst,
-                groups=tuple(
-                    ValueGroup(
-                        value=_display(g),
-                        article_ids=tuple(s.article_id for s in g),
-                        spans=tuple(s.claim.span for s in g),
-                    )
-                    for g in ordered
-                ),
-            )
-        )
+                rel[i, j] = r
+        out.extend(_comparisons(label, values, rel))
     return tuple(out)
+
+
+def _comparisons(
+    label: str, values: list[list[Said]], rel: dict[tuple[int, int], Relation]
+) -> list[Comparison]:
+    """The comparisons of one slot's value groups. Groups that are variants of each other
+    ("13", "some 13") form a cluster, compared as a variant; clusters are compared with
+    each other as one group each ("about 13" from seven sources, "12" from one: a
+    conflict), so one outlying value never makes two agreeing wordings a conflict."""
+    n = len(values)
+    owner = list(range(n))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            i = owner[i]
+        return i
+
+    for (i, j), r in sorted(rel.items()):
+        if r == "variant":
+            owner[find(j)] = find(i)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(find(i), []).append(i)
+    out = []
+    for members in clusters.values():
+        if len(members) > 1:
+            out.append(_comparison(label, "variant", [values[i] for i in members]))
+    if len(clusters) > 1:
+        worst: Relation = "variant"
+        for (i, j), r in rel.items():
+            if find(i) != find(j) and SEVERITY[r] > SEVERITY[worst]:
+                worst = r
+        merged = [
+            sorted((s for i in members for s in values[i]), key=lambda s: s.article_id)
+            for members in clusters.values()
+        ]
+        # a cluster shows the value most of its articles give
+        shown = {
+            id(m): _display(max((values[i] for i in members), key=len))
+            for m, members in zip(merged, clusters.values(), strict=True)
+        }
+        out.append(_comparison(label, worst, merged, shown))
+    return out
+
+
+def _comparison(
+    label: str, relation: Relation, groups: list[list[Said]], shown: dict[int, str] | None = None
+) -> Comparison:
+    ordered = sorted(groups, key=_order if relation == "update" else lambda g: (-len(g), _order(g)))
+    return Comparison(
+        slot=label,
+        relation=relation,
+        groups=tuple(
+            ValueGroup(
+                value=(shown or {}).get(id(g)) or _display(g),
+                article_ids=tuple(dict.fromkeys(s.article_id for s in g)),
+                spans=tuple(s.claim.span for s in g),
+            )
+            for g in ordered
+        ),
+    )
 
 
 def _loose(slots: list[list[Said]]) -> list[list[Said]]:

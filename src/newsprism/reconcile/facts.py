@@ -22,7 +22,7 @@ import numpy.typing as npt
 from ..analyze.embed import unpack
 from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
 from .align import claim_groups, content_words, group, probabilities, word_similarity
-from .claims import PlaceRelation, compare_claims, said_of
+from .claims import PlaceRelation, compare_claims, gazetteer_places, said_of
 
 __all__ = [
     "account", "build_facts", "compare", "content_words", "statements_of", "word_similarity",
@@ -122,6 +122,8 @@ def build_facts(
     if not statements:
         return ()
     p = probabilities(statements, np.stack(rows))
+    if places is None:
+        places = gazetteer_places([c for st in statements for c in st.claims])
     order = {a.article_id: k for k, a in enumerate(analyses)}
     facts: list[Fact] = []
     slot_facts: list[Fact] = []
