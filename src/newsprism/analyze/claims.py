@@ -69,6 +69,8 @@ _CLOCK = re.compile(
     r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
     re.I,
 )
+# a line that dates the report: a year and a clock time, nothing happening
+_STAMP = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout".split())
@@ -391,6 +393,8 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     "about", "shortly after" and the like widen them by a quarter of an hour."""
     out = []
     for m in _CLOCK.finditer(text, s, e):
+        if re.search(r"[:\d]\s?$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # "02: 22 pm": the minutes of a clock time, not an hour
         if m.group("hm"):
             hour, minute = int(m.group("hm")[:2]), int(m.group("hm")[2:])
             qual = m.group("q2")
@@ -411,9 +415,13 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             low = value - 30.0
         elif q and q != "at":
             low, high = value - 15.0, value + 15.0
+        if hour > 23:
+            continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         event = _event_of(toks.root) if toks is not None and len(toks) else None
         predicate = _word(event) if event is not None else None
+        if predicate in REPORTING or (predicate is None and _STAMP.search(text, s, e)):
+            continue  # a report's time, or a timestamp line ("November 30, 2009 at 2:22 pm")
         start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())
         out.append(Claim(Span(aid, start, m.end()), text[start : m.end()].strip(), "time",
                          predicate, None, f"{hour:02d}:{minute:02d}", "minutes", low, high,

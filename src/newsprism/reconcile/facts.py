@@ -85,11 +85,21 @@ def compare(
     return [(c.relation, describe(c)) for c in found]
 
 
+_NOT_COUNTED = frozenset({"date of", "time of", "place of", "who", "whom", "age of"})
+
+
 def describe(c: Comparison) -> str:
     """One line a reader reads: "killed: people — 3 sources say 12 · 1 says 11"."""
     parts = []
     _, _, thing = c.slot.partition(": ")
-    counted = c.slot.split(":")[0] not in {"date of", "place of", "who", "whom", "age of"}
+    counted = c.slot.split(":")[0] not in {
+        "date of",
+        "time of",
+        "place of",
+        "who",
+        "whom",
+        "age of",
+    }
     for g in c.groups:
         n = len(g.article_ids)
         value = g.value
@@ -128,21 +138,28 @@ def build_facts(
     facts: list[Fact] = []
     slot_facts: list[Fact] = []
     groups = group(statements, p)
-    # one fact per slot that two articles or more give a value for ...
-    for claims in claim_groups(statements, p, entity_of):
-        members = sorted({s for s, _ in claims})
-        sts = sorted((statements[k] for k in members),
-                     key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
-        chosen = [statements[s].claims[k] for s, k in claims]
-        slot_facts.append(_fact(sts, statements[_central(members, p)].text, origin_of,
-                                entity_of, published or {}, places, chosen))  # fmt: skip
-    # ... and one per group of sentences that report one thing, compared slot by slot
+    # one fact per group of sentences that report one thing, compared slot by slot ...
+    fact_of: dict[int, Fact] = {}
     for members in groups:
         sts = sorted((statements[k] for k in members),
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
         rest = [c for s in members for c in statements[s].claims]
         facts.append(_fact(sts, statements[_central(members, p)].text, origin_of, entity_of,
                            published or {}, places, rest, several_slots=True))  # fmt: skip
+        fact_of.update({k: facts[-1] for k in members})
+    # ... and one per slot that two articles or more give a value for, unless a sentence
+    # fact already holds all its sentences and makes the same comparisons
+    for claims in claim_groups(statements, p, entity_of):
+        members = sorted({s for s, _ in claims})
+        sts = sorted((statements[k] for k in members),
+                     key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
+        chosen = [statements[s].claims[k] for s, k in claims]
+        fact = _fact(sts, statements[_central(members, p)].text, origin_of, entity_of,
+                     published or {}, places, chosen)  # fmt: skip
+        holders = {id(fact_of[k]) for k in members}
+        if len(holders) == 1 and _partitions(fact) <= _partitions(fact_of[members[0]]):
+            continue
+        slot_facts.append(fact)
     # the account first (groups of sentences), then the values checked across sentences;
     # each most supported first, then in reading order
     facts.sort(key=lambda f: (-f.independent_sources, -len(f.statements)))
@@ -159,6 +176,11 @@ def account(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """The facts that are groups of sentences (the account events and the timeline are
     built from), without the values checked across sentences."""
     return tuple(f for f in facts if not f.id.startswith(VALUES))
+
+
+def _partitions(fact: Fact) -> set[tuple[str, frozenset[frozenset[Span]]]]:
+    """What a fact's comparisons say: each relation with its groups of values."""
+    return {(c.relation, frozenset(frozenset(g.spans) for g in c.groups)) for c in fact.comparisons}
 
 
 def _central(members: list[int], p: npt.NDArray[np.float64]) -> int:
