@@ -90,5 +90,6 @@ def localize(analysis: Analysis, text: str, language: str | None) -> Analysis:
         + "; counted things, qualifiers, written-out numbers and dates are not read in this "
         "language"
     )
-    return replace(analysis, quantities=tuple(quantities), times=(),
+    # claims read off an English parse of another language would be guesses: none
+    return replace(analysis, quantities=tuple(quantities), times=(), claims=(),
                    notes=(*analysis.notes, note))  # fmt: skip
