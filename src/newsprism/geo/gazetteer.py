@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import bisect
 import csv
+import fcntl
 import gc
 import io
 import json
 import os
 import pickle
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -139,28 +142,64 @@ def _cache_name() -> str:
 
 @lru_cache(maxsize=1)
 def table() -> Table:
-    """The gazetteer table, built at first use and cached on disk."""
+    """The gazetteer table, built at first use and cached on disk.
+
+    A cold cache is filled by a child process: parsing the packages' JSON peaks near
+    750 MB, which would otherwise add to the models the caller already holds. One
+    process builds at a time (a lock beside the cache), so workers that start
+    together build it once. Where the cache cannot be written, the table is built
+    here, at every start.
+    """
     path = _cache_dir() / _cache_name()
+    loaded = _load(path)
+    if loaded is not None:
+        return loaded
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.with_suffix(".lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            loaded = _load(path)
+            if loaded is None:
+                _build_in_child(path)
+                loaded = _load(path)
+    except (OSError, subprocess.SubprocessError):
+        loaded = None
+    return loaded if loaded is not None else build_table()
+
+
+def _load(path: Path) -> Table | None:
     try:
         gc.disable()  # millions of small objects: the collector would rescan them all
         with path.open("rb") as fh:
             loaded = pickle.load(fh)
-        if isinstance(loaded, Table):
-            return loaded
+        return loaded if isinstance(loaded, Table) else None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
+        return None
     finally:
         gc.enable()
+
+
+def _build_in_child(path: Path) -> None:
+    package_root = str(Path(__file__).resolve().parents[2])
+    python_path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
+    subprocess.run(
+        [sys.executable, "-m", "newsprism.geo.gazetteer", str(path)],
+        env={**os.environ, "PYTHONPATH": python_path},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=900,
+        check=False,
+    )
+
+
+def write_table(path: Path) -> None:
+    """Build the table and write it to ``path`` (atomically: a reader never sees half)."""
     built = build_table()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home still works, only slower
-    return built
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def lookup_rows(name: str) -> list[tuple[int, bool]]:
@@ -405,3 +444,10 @@ def _countryinfo_by_code() -> dict[str, dict[str, Any]]:
 def country_info(cc: str) -> dict[str, Any] | None:
     """countryinfo's record of a country (demonym, outline, region), by ISO alpha-2 code."""
     return _countryinfo_by_code().get(cc)
+
+
+if __name__ == "__main__":  # the child of table(): python -m newsprism.geo.gazetteer PATH
+    # through the module's own name, so that the pickle names newsprism's Table, not __main__'s
+    from newsprism.geo.gazetteer import write_table as _write
+
+    _write(Path(sys.argv[1]))
