@@ -138,7 +138,10 @@ def test_protected_reads_and_signing_in(db_copy: Path) -> None:
     settings = Settings(token=TOKEN, protect_reads=True)
     with TestClient(create_app(str(db_copy), settings=settings), base_url=LOCAL) as c:
         _error(c.get("/api/stories"), 401, "unauthorized")
-        assert c.get("/api/health").status_code == 200  # liveness stays open
+        health = c.get("/api/health")  # liveness stays open, the counts do not
+        assert health.status_code == 200 and health.json() == {"status": "ok"}
+        signed_in = c.get("/api/health", headers={"authorization": f"Bearer {TOKEN}"})
+        assert signed_in.json()["articles"] > 0
         browser = c.get("/", headers={"accept": "text/html"}, follow_redirects=False)
         assert browser.status_code == 303 and browser.headers["location"] == "/login"
         page = c.get("/login")

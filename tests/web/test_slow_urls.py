@@ -69,9 +69,10 @@ def server(db_copy: Path) -> Iterator[str]:
 
 
 def test_health_answers_while_45_slow_urls_are_fetched(server: str, trickle: str) -> None:
-    def post(_: int) -> int:
+    def post(_: int) -> tuple[int, str | None]:
         with httpx.Client(timeout=60) as client:
-            return client.post(server + "/api/articles", json={"url": trickle}).status_code
+            answer = client.post(server + "/api/articles", json={"url": trickle})
+            return answer.status_code, answer.headers.get("retry-after")
 
     with ThreadPoolExecutor(SLOW_URLS) as pool:
         posts = [pool.submit(post, n) for n in range(SLOW_URLS)]
@@ -80,7 +81,10 @@ def test_health_answers_while_45_slow_urls_are_fetched(server: str, trickle: str
         with httpx.Client(timeout=10) as client:
             health = client.get(server + "/api/health")
         assert health.status_code == 200 and health.json()["status"] == "ok"
-        statuses = [p.result() for p in posts]
+        answers = [p.result() for p in posts]
+    statuses = [status for status, _ in answers]
+    # a client told to come back is told when (in seconds)
+    assert all(after and after.isdigit() for status, after in answers if status == 503)
     # two fetch at once, two wait; the rest are told to come back, none is a 500
     assert statuses.count(503) >= SLOW_URLS - 4
     assert set(statuses) <= {422, 503}, statuses

@@ -109,12 +109,19 @@ def added_json(done: Added) -> dict[str, Any]:
     }
 
 
-def make_router(service: Service) -> APIRouter:
-    """The ``/api`` routes over ``service``."""
+def make_router(service: Service, access: Access | None = None) -> APIRouter:
+    """The ``/api`` routes over ``service`` (``access``: who may read what)."""
     api = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
     @api.get("/health", summary="Liveness and counts")
-    def health() -> dict[str, Any]:
+    def health(request: Request) -> dict[str, Any]:
+        # liveness is open to all; with protected reads, the counts only to who may read
+        if (
+            access is not None
+            and access.protect_reads
+            and not access.authorized(dict(request.scope["headers"]))
+        ):
+            return {"status": "ok"}
         store = service.store()
         return {
             "status": "ok",

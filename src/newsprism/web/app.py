@@ -75,7 +75,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=max_upload)
     app.add_middleware(Guard, access=access)  # outermost: checks first, heads every answer
-    app.include_router(make_router(service))
+    app.include_router(make_router(service, access))
     app.include_router(make_pages(service, max_upload, access))
     app.state.service = service
     return app

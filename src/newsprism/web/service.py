@@ -53,7 +53,8 @@ class Pool:
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` on the pool, awaited without holding a request worker."""
         if not self._slots.acquire(blocking=False):
-            raise ApiError(503, "busy", self._busy)
+            # the message says "in a minute"; the header says it to clients that retry
+            raise ApiError(503, "busy", self._busy, {"Retry-After": "60"})
         try:
             job = self._executor.submit(fn, *args)
         except RuntimeError:  # shut down
