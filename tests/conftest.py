@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -155,7 +156,7 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_server() -> Iterator[str]:
     url = os.environ.get("NEWSPRISM_TEST_POSTGRES")
     if url:
         yield url
@@ -165,7 +166,9 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not initdb:
         pytest.fail("PostgreSQL server binaries not found: apt-get install postgresql")
     bindir = Path(initdb).parent
-    root = tmp_path_factory.mktemp("pg")
+    # outside pytest's temporary folders: another pytest session of the same user
+    # removes all but its three latest, and with them this server's data under its feet
+    root = Path(tempfile.mkdtemp(prefix="newsprism-pg-"))
     data = root / "data"
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
@@ -193,6 +196,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
             capture_output=True,
         )
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -9,13 +9,11 @@ import gzip
 import io
 import json
 import os
-import resource
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,6 +207,24 @@ class Ran:
     timed_out: bool
 
 
+MEASURE = Path(__file__).with_name("measure.py")
+
+
+def measured(
+    command: list[str], result: Path, *, timeout: float = 600.0, limit_gb: float = 4.0
+) -> list[str]:
+    """``command`` run through the small launcher ``measure.py``, which writes the
+    command's own peak RSS to ``result`` (see there why a launcher)."""
+    return [sys.executable, str(MEASURE), str(result), str(timeout), str(limit_gb), "--",
+            *command]  # fmt: skip
+
+
+def read_measure(result: Path) -> tuple[int, float, bool]:
+    """(exit code, peak RSS in MB, timed out) as the launcher wrote them."""
+    found = json.loads(result.read_text(encoding="utf-8"))
+    return int(found["code"]), float(found["peak_mb"]), bool(found["timed_out"])
+
+
 def run_measured(
     args: list[str],
     *,
@@ -219,38 +235,24 @@ def run_measured(
 ) -> Ran:
     """Run ``python -m newsprism *args`` under an address-space limit (a guard: the
     machine is shared) and return its peak RSS, read from the kernel's accounting of
-    that one child (``wait4``), not of every child this test process ever had."""
-    limit = int(limit_gb * 2**30)
-
-    def guard() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
+    that one command (``wait4`` in the launcher), not of this test process."""
     env = {**os.environ, "PYTHONPATH": str(src or ROOT / "src")}
     out_path = Path(tempfile.mkdtemp(prefix="newsprism-run-")) / "run"
+    result = out_path.with_suffix(".json")
+    command = [sys.executable, "-m", "newsprism", *args]
     with open(f"{out_path}.out", "wb") as out, open(f"{out_path}.err", "wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "newsprism", *args],
+        subprocess.run(
+            measured(command, result, timeout=timeout, limit_gb=limit_gb),
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
-            preexec_fn=guard,
             env=env,
             cwd=cwd,
+            timeout=timeout + 120,
+            check=False,
         )
-        deadline = time.monotonic() + timeout
-        timed_out = False
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                timed_out = True
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.1)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    code, peak_mb, timed_out = read_measure(result)
     stdout = Path(f"{out_path}.out").read_text(encoding="utf-8", errors="replace")
     stderr = Path(f"{out_path}.err").read_text(encoding="utf-8", errors="replace")
     shutil.rmtree(out_path.parent, ignore_errors=True)
-    return Ran(proc.returncode, stdout, stderr, usage.ru_maxrss / 1024, timed_out)
+    return Ran(code, stdout, stderr, peak_mb, timed_out)
