@@ -1,6 +1,7 @@
 """Refit the ACLED sub-event typer on CASE 2021 snippets and save it beside its code.
 
     python bench/fit_event_types.py [--data ../shared/data/case2021-acled/dev_half.tsv]
+                                    [--learning-curve]
 
 Stratified 5-fold cross-validation repeated over three seeds, the penalty chosen
 inside each training part (nested, 4 folds), every class trained (and the
@@ -9,6 +10,13 @@ types scored (CASE 2021 subtask 1). Then the penalty is chosen on all the data t
 same way and the model fitted on all of it is written to
 src/newsprism/reconcile/event_types.json, with the cross-validated figures in its
 ``about`` (the figures to quote: the saved model has seen every snippet).
+
+``--learning-curve`` also writes bench/results/event_types.json: the
+cross-validated score when each training part is cut to a quarter, a half and
+three quarters of its snippets (per class, seeded), at the penalty the full fit
+chose, and how much of the error stays within one ACLED event type (say, a
+peaceful protest typed as a protest with intervention) — what more data or a
+coarser label would buy.
 """
 
 from __future__ import annotations
@@ -17,7 +25,10 @@ import argparse
 import hashlib
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 from newsprism.evaluate.events import read_snippets
 from newsprism.reconcile.event_model import (
@@ -25,12 +36,58 @@ from newsprism.reconcile.event_model import (
     Views,
     choose_l2,
     cross_validate,
+    f1_table,
+    stratified_folds,
     train,
     with_definitions,
 )
 from newsprism.reconcile.event_types import EVENT_TYPE
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "event_types.json"
+
+
+def learning_curve(
+    views: Views, labels: Sequence[str], n: int, always: Sequence[int], l2: float
+) -> dict[str, object]:
+    """Cross-validated weighted F1 with the training parts cut to fractions; the error
+    that stays within one event type at the full size."""
+    scored = frozenset(EVENT_TYPE)
+    out: dict[str, object] = {}
+    for frac in (0.25, 0.5, 0.75, 1.0):
+        scores = []
+        gold_all: list[str] = []
+        pred_all: list[str] = []
+        for seed in (0, 1, 2):
+            fold = stratified_folds(list(labels[:n]), 5, seed)
+            for f in range(5):
+                rng = np.random.default_rng(100 * seed + f)
+                keep: list[int] = []
+                for c in sorted(set(labels[:n])):
+                    members = [i for i in range(n) if fold[i] != f and labels[i] == c]
+                    take = max(1, round(frac * len(members)))
+                    keep += [members[int(j)] for j in rng.permutation(len(members))[:take]]
+                test = [i for i in range(n) if fold[i] == f and labels[i] in scored]
+                rows = sorted(keep) + list(always)
+                model = train(views, rows, [labels[i] for i in rows], l2)
+                pred = model.predict(views, test, allowed=sorted(scored))
+                gold = [labels[i] for i in test]
+                scores.append(f1_table(gold, pred)[0])
+                gold_all += gold
+                pred_all += pred
+        out[f"{frac:.2f}"] = {
+            "train_snippets": round(0.8 * n * frac),
+            "weighted_f1_mean": round(float(np.mean(scores)), 4),
+            "weighted_f1_sd": round(float(np.std(scores)), 4),
+        }
+    wrong = [(g, p) for g, p in zip(gold_all, pred_all, strict=True) if g != p]
+    within = sum(EVENT_TYPE[g] == EVENT_TYPE[p] for g, p in wrong)
+    coarse = f1_table([EVENT_TYPE[g] for g in gold_all], [EVENT_TYPE[p] for p in pred_all])
+    out["errors"] = len(wrong)
+    out["errors_within_event_type"] = within
+    out["event_type_weighted_f1"] = round(coarse[0], 4)
+    out["event_type_f1"] = {c: round(v, 3) for c, v in coarse[1].items()}
+    return out
 
 
 def main() -> None:
@@ -38,6 +95,7 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, default=Path("../shared/data/case2021-acled/dev_half.tsv")
     )
+    parser.add_argument("--learning-curve", action="store_true")
     args = parser.parse_args()
     from newsprism.analyze.embed import embed_texts
 
@@ -70,6 +128,10 @@ def main() -> None:
     print(
         f"l2={l2}; {MODEL_PATH.stat().st_size / 1e6:.2f} MB; {time.perf_counter() - started:.0f} s"
     )
+    if args.learning_curve:
+        curve = learning_curve(views, labels, len(snippets), definitions, l2)
+        RESULTS.write_text(json.dumps({"about": about, "learning_curve": curve}, indent=1) + "\n")
+        print(json.dumps(curve, indent=1))
 
 
 if __name__ == "__main__":
