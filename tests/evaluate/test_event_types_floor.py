@@ -1,7 +1,7 @@
 """The quality gate of ACLED sub-event typing: cross-validated on the CASE 2021 dev half.
 
 The floor is the cross-validated figure the shipped model was chosen by
-(bench/fit_event_types.py: 0.755 ± 0.036 weighted F1 over 15 folds) less
+(bench/fit_event_types.py: 0.769 ± 0.039 weighted F1 over 15 folds) less
 about one fold's standard deviation, since this gate runs one seed's 5 folds.
 """
 
@@ -31,7 +31,7 @@ DATA = next(
     REPO / ".." / "shared" / "data",
 )
 DEV = DATA / "case2021-acled" / "dev_half.tsv"
-FLOOR = 0.72
+FLOOR = 0.73
 
 if not DEV.is_file():
     pytest.skip(f"CASE 2021 dev half {DEV} is missing", allow_module_level=True)

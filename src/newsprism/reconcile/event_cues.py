@@ -96,7 +96,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 _COMPILED = {name: re.compile(p, re.I) for name, p in CUES.items()}
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 CUE_FEATURES: tuple[str, ...] = (
     *CUES,
@@ -116,7 +116,7 @@ def cue_vector(text: str) -> list[float]:
     (1.0, 0.0)
     """
     found = {name: bool(p.search(text)) for name, p in _COMPILED.items()}
-    first_text = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    first_text = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     first = [float(bool(p.search(first_text))) for p in _COMPILED.values()]
     return [
         *(float(v) for v in found.values()),
