@@ -82,3 +82,35 @@ def test_places_compare_by_the_gazetteer_hierarchy():
     assert relate_places(austin, houston) == "disjoint"
     assert relate_places(one("Kyiv"), one("Kiev", "Ukraine")) == "same"
     assert relate_places(texas, denver) == "disjoint"  # Denver is in another state
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "state"),
+    [("W.Va.", "West Virginia"), ("S.C.", "South Carolina"), ("Ky.", "Kentucky")],
+)
+def test_a_newspaper_abbreviation_of_a_state_names_the_state(abbreviation, state):
+    # "Charleston, W.Va. — ..." and "Charleston, S.C., police said"
+    found = one(abbreviation, "Charleston")
+    assert found is not None and found.name == state and found.feature_code == "ADM1"
+
+
+@pytest.mark.parametrize(
+    ("mention", "label", "country"),
+    [
+        ("American", "NORP", "US"),
+        ("American", "GPE", "US"),
+        ("Americans", "NORP", "US"),
+        ("America", "GPE", "US"),
+        ("DPRK", "GPE", "KP"),
+    ],
+)
+def test_a_short_form_or_demonym_of_a_country_names_the_country(mention, label, country):
+    # "American troops", "the DPRK said": the country, not a town named like it
+    found = one(mention, label=label)
+    assert found is not None and found.feature_code == "PCLI" and found.country_code == country
+
+
+def test_a_country_point_lies_near_its_middle():
+    # a map places "U.S." near the middle of the lower 48 (Kansas), not off its coast
+    usa = one("U.S.")
+    assert usa is not None and 36 < usa.latitude < 41 and -101 < usa.longitude < -95

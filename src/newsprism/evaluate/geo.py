@@ -37,13 +37,19 @@ from typing import Any
 import numpy as np
 
 from ..fit import LogisticModel, fit_logistic
+from ..geo.names import geo_key
 from ..geo.resolve import (
     ACCEPT_FEATURES,
     FEATURES,
+    JOINT_FEATURES,
     PLACE_LABELS,
     PlaceMention,
+    Ranker,
     accept_features,
     candidate_features,
+    joint_features,
+    near_scores,
+    rank,
     resolve_places,
 )
 from ..records import GeoFeature
@@ -221,27 +227,38 @@ def _mentions_with_gold(doc: GeoDoc) -> tuple[list[PlaceMention], list[int]]:
     return mentions, index
 
 
-def training_rows(docs: Sequence[GeoDoc]) -> tuple[np.ndarray[Any, Any], list[str], list[int]]:
+def training_rows(
+    docs: Sequence[GeoDoc], first: LogisticModel | None = None
+) -> tuple[np.ndarray[Any, Any], list[str], list[int]]:
     """Candidate feature rows of the gold toponyms, labelled ``near`` when the
-    candidate lies within 161 km of the gold point; and each row's document fold."""
+    candidate lies within 161 km of the gold point; and each row's document fold.
+    With ``first`` (the first pass), the second pass's rows (:data:`JOINT_FEATURES`),
+    the other mentions' picks made by ``first``."""
     xs, ys, folds = [], [], []
     for doc in docs:
         mentions, index = _mentions_with_gold(doc)
         per = candidate_features(mentions)
+        rows = [x for _, x in per]
+        if first is not None:
+            picks = [f[int(np.argmax(near_scores(first, x)))] if f else None for f, x in per]
+            rows = joint_features(per, picks, [geo_key(m.text) for m in mentions])
         for g, i in zip(doc.gold, index, strict=True):
-            feats, x = per[i]
-            for f, row in zip(feats, x, strict=True):
+            for f, row in zip(per[i][0], rows[i], strict=True):
                 near = km(g.lat, g.lon, f.latitude, f.longitude) <= ACC_KM
                 xs.append(row)
                 ys.append("near" if near else "far")
                 folds.append(doc.fold)
-    return np.array(xs).reshape(len(xs), len(FEATURES)), ys, folds
+    width = len(FEATURES) if first is None else len(JOINT_FEATURES)
+    return np.array(xs).reshape(len(xs), width), ys, folds
 
 
-def fit_resolver(docs: Sequence[GeoDoc], l2: float = 0.01) -> LogisticModel:
-    """The resolver's model fitted on ``docs``' gold toponyms."""
+def fit_resolver(docs: Sequence[GeoDoc], l2: float = 0.01) -> Ranker:
+    """The resolver's two passes fitted on ``docs``' gold toponyms (the second on
+    the picks the first makes on the same documents)."""
     x, y, _ = training_rows(docs)
-    return fit_logistic(x, y, FEATURES, l2=l2)
+    first = fit_logistic(x, y, FEATURES, l2=l2)
+    x2, y2, _ = training_rows(docs, first)
+    return Ranker(first, fit_logistic(x2, y2, JOINT_FEATURES, l2=l2))
 
 
 @dataclass
@@ -275,7 +292,7 @@ class Scores:
         }
 
 
-def _resolve_doc(doc: GeoDoc, model: LogisticModel) -> tuple[list[GeoFeature | None], list[int]]:
+def _resolve_doc(doc: GeoDoc, model: Ranker) -> tuple[list[GeoFeature | None], list[int]]:
     """The best candidate of each gold toponym (ranking alone, no abstaining)."""
     mentions, index = _mentions_with_gold(doc)
     return resolve_places(mentions, model=model, always=True), index
@@ -286,7 +303,7 @@ def _found_mentions(doc: GeoDoc) -> list[PlaceMention]:
 
 
 def accept_rows(
-    docs: Sequence[GeoDoc], models: dict[int, LogisticModel]
+    docs: Sequence[GeoDoc], models: dict[int, Ranker]
 ) -> tuple[np.ndarray[Any, Any], list[str], list[int]]:
     """Per found mention with candidates: the accept model's signals (scored by the
     model of the mention's own fold), labelled ``right`` when the mention overlaps
@@ -294,12 +311,11 @@ def accept_rows(
     xs, ys, folds = [], [], []
     for doc in docs:
         mentions = _found_mentions(doc)
-        for (s, e, _), m, (feats, x) in zip(
-            doc.found, mentions, candidate_features(mentions), strict=True
+        for (s, e, _), m, (feats, x, p) in zip(
+            doc.found, mentions, rank(mentions, ranker=models[doc.fold]), strict=True
         ):
-            if not feats or m.label == "GPE" or (doc.corpus == "LGL" and m.label == "NORP"):
-                continue  # GPE is not gated; LGL leaves demonyms unannotated
-            p = models[doc.fold].scores(x)[:, 1]
+            if not feats or m.label not in {"LOC", "FAC"}:
+                continue  # GPE and NORP (demonyms) are not gated
             best = feats[int(np.argmax(p))]
             gold = [g for g in doc.gold if _overlaps((s, e), (g.start, g.end))]
             right = any(km(g.lat, g.lon, best.latitude, best.longitude) <= ACC_KM for g in gold)
@@ -316,7 +332,7 @@ def fit_accept(x: np.ndarray[Any, Any], y: Sequence[str], l2: float = 0.01) -> L
 
 def cross_fitted(
     docs: Sequence[GeoDoc],
-) -> tuple[dict[int, LogisticModel], dict[int, LogisticModel]]:
+) -> tuple[dict[int, Ranker], dict[int, LogisticModel]]:
     """Per fold, the resolver and the accept model fitted without that fold's articles."""
     models = {k: fit_resolver([d for d in docs if d.fold != k]) for k in range(FOLDS)}
     x, y, folds = accept_rows(docs, models)

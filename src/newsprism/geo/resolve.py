@@ -4,11 +4,15 @@ Each mention's candidates are the gazetteer rows filed under its key (its name
 or one of the alternate names, transliterations included); a demonym or
 adjective ("Syrian", "Parisian") is tried as the place it comes from. Each
 candidate is scored by a fitted logistic model (``resolve_weights.json``,
-refitted by ``scripts/fit_geo.py`` on LGL and GeoWebNews with article folds)
+refitted by ``bench/fit_geo.py`` on LGL and GeoWebNews with article folds)
 over named signals: how populous it is against its rivals, whether it is a
-country, region or town, whether only an alternate name matched, and how well
-it fits the other places of the text and of the story — its country or region
-named, or its rivals' countries not. The most probable candidate is kept;
+country, region or town, whether only an alternate name matched, whether a city
+and a region share the name, and how well it fits the other places of the text
+and of the story — its country or region named, or its rivals' countries not.
+A second pass (``joint_weights.json``) rescores each candidate against the
+places the first pass chose for the other mentions, so that "Columbus" is
+weighed against "Franklin County" as resolved, not against every county of
+that name. The most probable candidate is kept;
 a mention without candidates stays unresolved. What is not a place at all (a
 person or an outlet named like a town) is kept out before this, by its NER
 label and the outlet rules of :mod:`newsprism.analyze.entities`.
@@ -58,6 +62,8 @@ FEATURES = (
     "nearest_other_km",
     "median_other_km",
     "capital_of_named_country",
+    "city_named_like_region",
+    "region_named_like_city",
 )
 
 
@@ -78,12 +84,12 @@ class _Cand:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    """Country demonyms from countryinfo ("syrian" → "SY"), plural forms too."""
+    """Country demonyms from countryinfo ("syrian" → "SY"), plural forms too; a
+    demonym several countries share ("American") is the most populous one's."""
     out: dict[str, str] = {}
     t = table()
-    for row in range(len(t)):
-        if t.fcode(row) != "PCLI":
-            continue
+    rows = [r for r in range(len(t)) if t.fcode(r) == "PCLI"]
+    for row in sorted(rows, key=lambda r: (-int(t.population[r]), r)):
         cc = t.country(row)
         info = country_info(cc) or {}
         dem = str(info.get("demonym") or "")
@@ -103,22 +109,25 @@ def candidates(text: str, label: str = "GPE") -> tuple[_Cand, ...]:
     """The gazetteer rows ``text`` may name, most populous first (at most MAX_CANDIDATES)."""
     t = table()
     rows: list[tuple[int, bool]] = [] if label == "NORP" else lookup_rows(text)
-    demonym = False
-    if label == "NORP" or not rows:
-        cc = _demonyms().get(geo_key(text))
-        if cc is not None and cc in _country_rows():
-            rows, demonym = [(_country_rows()[cc], False)], True
-        elif label == "NORP":  # "Parisian", "European": the place the word comes from
-            for stem in demonym_stems(text):
-                found = [(r, a) for r, a in lookup_rows(stem) if _large(t, r)]
-                if found:
-                    rows, demonym = found, True
-                    break
+    from_demonym: set[int] = set()
+    cc = _demonyms().get(geo_key(text))
+    if cc is not None and cc in _country_rows():
+        # a country's demonym, whatever the tagger called it ("American" as GPE),
+        # beside any town of that name ("Americana" by a close spelling)
+        rows = [(_country_rows()[cc], False), *rows]
+        from_demonym.add(_country_rows()[cc])
+    elif label == "NORP":  # "Parisian", "European": the place the word comes from
+        for stem in demonym_stems(text):
+            found = [(r, a) for r, a in lookup_rows(stem) if _large(t, r)]
+            if found:
+                rows = found
+                from_demonym.update(r for r, _ in found)
+                break
     best: dict[int, bool] = {}
     for r, alt in rows:
         best[r] = best.get(r, True) and alt
     order = sorted(best, key=lambda r: (best[r], -int(t.population[r]), r))[:MAX_CANDIDATES]
-    return tuple(_Cand(r, best[r], demonym) for r in order)
+    return tuple(_Cand(r, best[r], r in from_demonym) for r in order)
 
 
 def _large(t: Table, row: int) -> bool:
@@ -158,6 +167,12 @@ def _features(
     any_primary = any(not c.alt for c in cands)
     n_others = max(1, sum(1 for oc in others if oc))
     near_min, near_median = _distances(t, cands, others)
+    # "New York", "Washington": a city and a region of one country share the name
+    region_countries = {t.country(c.row) for c in cands if t.fcode(c.row) == "ADM1"}
+    city_pops: dict[str, float] = defaultdict(float)
+    for c, pop in zip(cands, pops, strict=True):
+        if t.fcode(c.row).startswith("PPL"):
+            city_pops[t.country(c.row)] = max(city_pops[t.country(c.row)], float(pop))
     rows: list[list[float]] = []
     for c, pop in zip(cands, pops, strict=True):
         code = t.fcode(c.row)
@@ -189,6 +204,8 @@ def _features(
                 near_min[len(rows)],
                 near_median[len(rows)],
                 float(code == "PPLC" and cc in named_countries),
+                float(code.startswith("PPL") and cc in region_countries),
+                math.log10(1.0 + city_pops[cc]) if code == "ADM1" else 0.0,
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
@@ -217,9 +234,98 @@ def _distances(
     return np.log1p(d.min(axis=1)).tolist(), np.log1p(np.median(d, axis=1)).tolist()
 
 
+JOINT_WEIGHTS = Path(__file__).with_name("joint_weights.json")
+# The second pass: the first pass's features plus how the candidate fits the
+# places the first pass chose for the text's other mentions.
+JOINT_FEATURES = (
+    *FEATURES,
+    "pick_country_share",
+    "pick_region_share",
+    "pick_nearest_km",
+    "pick_median_km",
+    "picks",
+)
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """The two fitted passes: ``first`` scores each candidate against all the
+    candidates of the other mentions; ``joint`` rescores it against the places
+    ``first`` chose for them (one town of a county, not every town of that name)."""
+
+    first: LogisticModel
+    joint: LogisticModel
+
+
 @lru_cache(maxsize=1)
-def _model() -> LogisticModel:
-    return load_model(WEIGHTS)
+def _model() -> Ranker:
+    return Ranker(load_model(WEIGHTS), load_model(JOINT_WEIGHTS))
+
+
+def near_scores(model: LogisticModel, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """P(near) of each candidate row."""
+    return model.scores(x)[:, model.classes.index("near")]
+
+
+def joint_features(
+    per: Sequence[tuple[list[GeoFeature], npt.NDArray[np.float64]]],
+    picks: Sequence[GeoFeature | None],
+    keys: Sequence[str],
+) -> list[npt.NDArray[np.float64]]:
+    """Each mention's second-pass rows: its first-pass rows and, per candidate, the
+    share of the other mentions' picks in its country and in its region, log(1 + km)
+    to the nearest pick and to the median one (10,000 km when there is none), and
+    log(1 + number of picks). Mentions of the same name are not each other's support."""
+    out = []
+    far = math.log1p(10_000.0)
+    for i, (feats, x) in enumerate(per):
+        others = [p for j, p in enumerate(picks)
+                  if p is not None and keys[j] != keys[i] and p.feature_code != "CONT"]  # fmt: skip
+        rows = []
+        for f in feats:
+            if not others:
+                rows.append([0.0, 0.0, far, far, 0.0])
+                continue
+            same_country = [p for p in others if p.country_code == f.country_code]
+            same_region = [p for p in same_country if f.admin1 and p.admin1 == f.admin1]
+            d = [_km(f, p) for p in others]
+            rows.append(
+                [
+                    len(same_country) / len(others),
+                    len(same_region) / len(others),
+                    math.log1p(min(d)),
+                    math.log1p(float(np.median(d))),
+                    math.log1p(len(others)),
+                ]
+            )
+        extra = np.array(rows, dtype=np.float64).reshape(len(feats), 5)
+        out.append(np.hstack([x, extra]))
+    return out
+
+
+def _km(a: GeoFeature, b: GeoFeature) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def rank(
+    mentions: Sequence[PlaceMention],
+    context: Sequence[PlaceMention] = (),
+    ranker: Ranker | None = None,
+) -> list[tuple[list[GeoFeature], npt.NDArray[np.float64], npt.NDArray[np.float64]]]:
+    """Each mention's candidates, first-pass feature rows, and P(near) after the
+    second pass."""
+    r = ranker or _model()
+    per = candidate_features(mentions, context)
+    picks = [feats[int(np.argmax(near_scores(r.first, x)))] if feats else None for feats, x in per]
+    keys = [geo_key(m.text) for m in mentions]
+    x2 = joint_features(per, picks, keys)
+    return [
+        (feats, x, near_scores(r.joint, x2[i]) if feats else np.zeros(0))
+        for i, (feats, x) in enumerate(per)
+    ]
 
 
 def candidate_features(
@@ -249,8 +355,6 @@ ACCEPT_FEATURES = (
     "is_region",
     "label_loc",
     "label_fac",
-    "label_norp",
-    "demonym",
     "words",
     "all_capitals",
     "population_lead",
@@ -283,8 +387,6 @@ def accept_features(
         float(best.feature_code in {"ADM1", "ADM2"}),
         float(mention.label == "LOC"),
         float(mention.label == "FAC"),
-        float(mention.label == "NORP"),
-        float(x[order[0], FEATURES.index("demonym")]),
         float(len(mention.text.split())),
         float(mention.text.isupper()),
         # how far the chosen place outnumbers the most populous rival (log10)
@@ -305,18 +407,21 @@ def resolve_places(
     mentions: Sequence[PlaceMention],
     context: Sequence[PlaceMention] = (),
     *,
-    model: LogisticModel | None = None,
+    model: Ranker | None = None,
     accept: LogisticModel | None = None,
     always: bool = False,
 ) -> list[GeoFeature | None]:
     """The feature each mention names, or None.
 
-    The best-scored candidate is taken. For a mention the tagger calls a
-    location, facility or group (LOC, FAC, NORP: "Middle East", "Main Street",
-    "Republicans" — the labels under which most of its non-places and of the
-    places the gazetteer lacks fall) a second fitted model
+    The best-scored candidate after the second pass (:class:`Ranker`) is
+    taken. For a mention the tagger calls a location or facility (LOC, FAC:
+    "Middle East", "Main Street" — the labels under which most of its non-places
+    and of the places the gazetteer lacks fall) a second fitted model
     (``accept_weights.json``) must give even odds or better that it is right;
-    otherwise it stays unresolved. ``always`` takes the best
+    otherwise it stays unresolved. A group (NORP) has candidates only when it is
+    the demonym or adjective of a country or a large place ("Syrian",
+    "Parisian"), and is not gated: on GeoWebNews, which annotates demonyms, such
+    a word's place is right three times in four or more. ``always`` takes the best
     candidate regardless (to measure ranking alone). ``context`` holds the place
     mentions of the story's other reports: they support candidates in the same
     country or region without being resolved.
@@ -325,16 +430,14 @@ def resolve_places(
     ...     [PlaceMention("Alexandria"), PlaceMention("Rapides Parish")])]
     ['US', 'US']
     """
-    m = model or _model()
     gate = None if always else (accept or _accept_model())
     out: list[GeoFeature | None] = []
-    for mention, (feats, x) in zip(mentions, candidate_features(mentions, context), strict=True):
+    for mention, (feats, x, p) in zip(mentions, rank(mentions, context, model), strict=True):
         if not feats:
             out.append(None)
             continue
-        p = m.scores(x)[:, m.classes.index("near")]
         best = feats[int(np.argmax(p))]
-        if gate is not None and mention.label != "GPE":
+        if gate is not None and mention.label in {"LOC", "FAC"}:
             scores = gate.scores(np.array([accept_features(mention, feats, x, p)]))
             ok = scores[0, gate.classes.index("right")]
             if ok < 0.5:
