@@ -24,6 +24,9 @@ path = _cache_dir() / _cache_name()
 print(json.dumps({
     "seconds": round(elapsed, 3),
     "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    # a cold cache is built by a child process: its peak, 0 when the cache was warm
+    "build_child_max_rss_mb": round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     "features": len(t), "keys": len(t.keys),
     "cache_mb": round(path.stat().st_size / 2**20, 1),
 }))
