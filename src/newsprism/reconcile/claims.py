@@ -19,11 +19,17 @@ group agree, whatever the other groups say.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from ..analyze.claims import predicate_class
+from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
@@ -135,25 +141,6 @@ def _dates(c: Claim) -> tuple[str, str]:
     return start, end
 
 
-def _numbers(a: Said, b: Said) -> Relation:
-    x, y = a.claim, b.claim
-    xl = x.low if x.low is not None else float("-inf")
-    xh = x.high if x.high is not None else float("inf")
-    yl = y.low if y.low is not None else float("-inf")
-    yh = y.high if y.high is not None else float("inf")
-    if xl <= yh and yl <= xh:
-        return "variant"
-    if x.thing and y.thing and x.thing != y.thing:
-        return "variant"  # "12 people" and "3 children": perhaps a part of the whole
-    if x.kind == "age" or x.kind == "measure":
-        return "conflict"
-    high, low = (a, b) if xl > yh else (b, a)
-    later = (high.published or "") > (low.published or "") and low.published is not None
-    if later or high.claim.cue or low.claim.cue:
-        return "update"
-    return "conflict"
-
-
 def _weekday(c: Claim) -> str | None:
     """The weekday a claim names or falls on (None: a longer span, or no year)."""
     if not c.start:
@@ -169,21 +156,15 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
 
 
-def _dates_relation(a: Said, b: Said) -> Relation:
-    if _FUZZY.search(a.claim.text) or _FUZZY.search(b.claim.text):
-        return "variant"  # "last week", "earlier this month": reckoned from each report's day
-    if not a.claim.start or not b.claim.start:
-        wa, wb = _weekday(a.claim), _weekday(b.claim)
-        return "conflict" if wa and wb and wa != wb else "variant"
+def _dates_overlap(a: Said, b: Said) -> bool:
+    """Whether two resolved dates can both hold: their intervals meet (a year reckoned
+    from a report's own date is no evidence against a written one)."""
     xs, xe = _dates(a.claim)
     ys, ye = _dates(b.claim)
     written = _YEAR.search(a.claim.text) and _YEAR.search(b.claim.text)
     if not a.claim.year_known or not b.claim.year_known or not written:
-        # a year reckoned from a report's own date is no evidence against a written one
         xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
-    if xs <= ye and ys <= xe:
-        return "variant"
-    return "conflict"
+    return xs <= ye and ys <= xe
 
 
 def _iso_places(a: str, b: str) -> str:
@@ -233,21 +214,135 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
     return relate
 
 
+def _ends_of(c: Claim) -> tuple[float, float]:
+    low = c.low if c.low is not None else float("-inf")
+    high = c.high if c.high is not None else float("inf")
+    return low, high
+
+
+def _point(c: Claim) -> float | None:
+    """The value a reader takes a number for: the middle of a closed interval, else its
+    one finite end ("more than 15": 15)."""
+    if c.low is not None and c.high is not None:
+        return (c.low + c.high) / 2
+    return c.low if c.low is not None else c.high
+
+
+def _day(c: Claim) -> float | None:
+    """A date claim's middle as a day count (years left out when either side has none)."""
+    from datetime import date
+
+    if not c.start:
+        return None
+    try:
+        s = date.fromisoformat(("2000" + c.start[-6:]) if not c.year_known else c.start)
+        e = date.fromisoformat(
+            ("2000" + (c.end or c.start)[-6:]) if not c.year_known else (c.end or c.start)
+        )
+    except ValueError:
+        return None
+    return (s.toordinal() + e.toordinal()) / 2
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold())}
+
+
+# How far apart two values are, per kind: (scale, near, far) — a relative gap for counts
+# and sizes, years for ages, minutes for times of day, days for dates. "near" is within
+# rounding ("about 300", "312"; one day; a quarter of an hour), "far" beyond any rounding.
+_SCALES = {"number": (None, 0.05, 0.25), "age": (1.0, 1.0, 3.0), "time": (1.0, 15.0, 45.0),
+           "date": (1.0, 1.0, 7.0)}  # fmt: skip
+RELATION_FEATURES = (
+    "number", "age", "date", "time", "place", "actor",
+    "overlap", "number_near", "number_far", "age_near", "age_far", "time_near", "time_far",
+    "date_near", "date_far", "imprecise", "open_ended", "compatible", "same_predicate",
+    "things_differ", "running", "later_higher", "earlier_higher", "weekday_mismatch",
+    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word",
+)  # fmt: skip
+RELATION_MODEL_PATH = Path(__file__).with_name("relation_model.json")
+
+
+def _distance(kind: str, x: float | None, y: float | None, f: dict[str, float]) -> None:
+    """Set ``<kind>_near`` or ``<kind>_far`` from the distance of two values."""
+    if x is None or y is None:
+        return
+    scale, near, far = _SCALES[kind]
+    if scale is None:
+        top = max(abs(x), abs(y))
+        d = abs(x - y) / top if top else 0.0
+    else:
+        d = abs(x - y) / scale
+    if d <= near:
+        f[f"{kind}_near"] = 1.0
+    elif d > far:
+        f[f"{kind}_far"] = 1.0
+
+
+def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> list[float]:
+    """What a reader weighs when two values of one slot differ (see RELATION_FEATURES):
+    the kind of value, whether the values can both hold (intervals overlap) and how far
+    apart they are, how precisely each is given, whether both name one occurrence, and
+    for counts, whether the wording or the publication order says the count ran on."""
+    x, y = a.claim, b.claim
+    kind = "number" if x.kind in {"count", "measure"} else x.kind
+    f = dict.fromkeys(RELATION_FEATURES, 0.0)
+    f[kind] = 1.0
+    f["compatible"] = float(compatible(a, b))
+    px, py = _slot_word(x), _slot_word(y)
+    f["same_predicate"] = float(px is not None and px == py)
+    f["things_differ"] = float(bool(x.thing and y.thing and x.thing != y.thing))
+    if kind in {"number", "age", "time"}:
+        (xl, xh), (yl, yh) = _ends_of(x), _ends_of(y)
+        f["overlap"] = float(xl <= yh and yl <= xh)
+        f["imprecise"] = float(x.low != x.high or y.low != y.high)
+        f["open_ended"] = float(None in (x.low, x.high, y.low, y.high))
+        _distance(kind, _point(x), _point(y), f)
+        if kind != "time":
+            f["running"] = float(bool(x.cue or y.cue))
+            if a.published and b.published and a.published != b.published:
+                later, earlier = (a, b) if a.published > b.published else (b, a)
+                up = (_point(later.claim) or 0) > (_point(earlier.claim) or 0)
+                f["later_higher" if up else "earlier_higher"] = 1.0
+    elif kind == "date":
+        f["fuzzy_date"] = float(bool(_FUZZY.search(x.text) or _FUZZY.search(y.text)))
+        f["no_year"] = float(not x.year_known or not y.year_known)
+        if x.start and y.start:
+            f["overlap"] = float(_dates_overlap(a, b))
+            _distance(kind, _day(x), _day(y), f)
+        else:
+            wx, wy = _weekday(x), _weekday(y)
+            f["weekday_mismatch"] = float(bool(wx and wy and wx != wy))
+            f["overlap"] = float(not f["weekday_mismatch"])
+    elif kind == "place":
+        found = places(x.value, y.value)
+        f["place_disjoint"] = float(found == "disjoint")
+        f["place_contains"] = float(found in {"contains", "within", "same"})
+        f["share_word"] = float(bool(_words(x.text) & _words(y.text)))
+    else:
+        f["share_word"] = float(bool(_words(x.text) & _words(y.text)))
+    return [f[n] for n in RELATION_FEATURES]
+
+
+@lru_cache(maxsize=1)
+def relation_model() -> tuple[LogisticModel, float]:
+    """The fitted relation model shipped beside this module (refit with
+    bench/fit_relations.py on tests/gold/facts) and its conflict threshold: the least
+    probability of conflict at which conflicts called on topics left out of the fit were
+    right at least nine times in ten (precision over recall)."""
+    data = json.loads(RELATION_MODEL_PATH.read_text("utf-8"))
+    return load_model(data), float(data["conflict_threshold"])
+
+
 def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
-    """How two different values of one slot relate."""
-    kind = a.claim.kind
-    if kind in {"count", "measure", "age"}:
-        return _numbers(a, b)
-    if kind == "time":
-        x, y = a.claim, b.claim
-        overlap = (x.low or 0) <= (y.high or 0) and (y.low or 0) <= (x.high or 0)
-        return "variant" if overlap else "conflict"
-    if kind == "date":
-        return _dates_relation(a, b)
-    if kind == "place":
-        found = places(a.claim.value, b.claim.value)
-        return "conflict" if found == "disjoint" else "variant"
-    return "variant"  # actors: two names for one role may be one person, or two
+    """How two different values of one slot relate: ``conflict`` when the fitted model is
+    sure enough of it, else the likelier of ``update`` and ``variant``."""
+    model, threshold = relation_model()
+    p = model.scores(np.array([relation_features(a, b, places)], dtype=np.float64))[0]
+    probs = dict(zip(model.classes, p.tolist(), strict=True))
+    if probs.get("conflict", 0.0) >= threshold:
+        return "conflict"
+    return "update" if probs.get("update", 0.0) > probs.get("variant", 0.0) else "variant"
 
 
 def compare_claims(
@@ -292,16 +387,21 @@ def compare_claims(
             continue
         label = slot_label([s.claim for s in slot])
         values = list(groups.values())
-        reps = [g[0] for g in values]
-        rel: dict[tuple[int, int], Relation] = {}
-        for i, x in enumerate(reps):
-            for j in range(i + 1, len(reps)):
-                r = relation(x, reps[j], places)
-                if r == "conflict" and not one_slot and not compatible(x, reps[j]):
-                    r = "variant"  # values of differently worded occurrences: never a conflict
-                rel[i, j] = r
-        out.extend(_comparisons(label, values, rel))
+        out.extend(_comparisons(label, values, group_relations(values, places)))
     return tuple(out)
+
+
+def group_relations(
+    values: Sequence[Sequence[Said]], places: PlaceRelation = _iso_places
+) -> dict[tuple[int, int], Relation]:
+    """The relation of every two value groups of one slot, read from a claim of each
+    (bench/fit_relations.py replaces this to collect the pairs it learns from)."""
+    reps = [g[0] for g in values]
+    return {
+        (i, j): relation(x, reps[j], places)
+        for i, x in enumerate(reps)
+        for j in range(i + 1, len(reps))
+    }
 
 
 def _comparisons(

@@ -1,0 +1,230 @@
+"""Refit the relation model (src/newsprism/reconcile/relation_model.json) on tests/gold/facts.
+
+Data: the hand-annotated facts of tests/gold/facts (ECB+ topics 1-35 and the example
+articles). Each gold story is read, cleaned, analyzed and reconciled as
+`newsprism eval facts` does; wherever a comparison holds two value groups, every two
+claims of different groups whose values lie in the two phrases of a gold pair are one
+sample, labelled with that pair's relation (``agree`` counts as ``variant``: the values
+were written differently, which is no disagreement).
+
+The model is a softmax over variant | conflict | update (:mod:`newsprism.fit`).
+Validation leaves whole topics out (5 folds by topic number; the examples are a topic
+of their own). The conflict threshold is the least probability at which the conflicts
+called on the held-out folds, pooled, are right at least ``--precision`` of the time;
+precision and recall at that threshold are printed per fold and saved with the weights.
+Usage::
+
+    python bench/fit_relations.py [--data TARBALL] [--cache FILE.pkl] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.config import Settings
+from newsprism.evaluate.facts import ECBPLUS, _find, _kind, _names, read_documents
+from newsprism.fit import fit_logistic
+from newsprism.reconcile import claims as claims_module
+from newsprism.reconcile.claims import (
+    RELATION_FEATURES,
+    RELATION_MODEL_PATH,
+    PlaceRelation,
+    Said,
+    relation_features,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "facts"
+CLASSES = ("variant", "conflict", "update")
+_KIND = {"count": "number", "measure": "number"}
+# what each sample compared (story, the two claims' texts and values), for reading errors
+SEEN: list[tuple[str, str, str, str, str]] = []
+
+
+def _same_words(text: str, gold_value: str) -> bool:
+    """Whether a claim's words are those of the gold value (a word or figure in common)."""
+
+    def words(t: str) -> set[str]:
+        return set(re.findall(r"[^\W_]+", t.casefold().replace(",", ""))) - {"on", "in", "at", "the"}
+
+    return bool(words(text) & words(gold_value))
+
+
+def load(gold_dir: Path, tarball: Path, cache: Path | None) -> dict[str, tuple[Any, Any, Any]]:
+    """(gold, articles, analyses) per gold story, from ``cache`` when it exists."""
+    if cache is not None and cache.exists():
+        data = pickle.loads(cache.read_bytes())
+        return {k: (v[0], v[1], v[2]) for k, v in data.items()}
+    from newsprism.analyze.pipeline import analyze_articles
+    from newsprism.ingest.build import build_articles
+
+    out = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        articles, _ = build_articles(read_documents(gold, ROOT, tarball), Settings())
+        out[gold.get("story", path.stem)] = (gold, articles, analyze_articles(articles))
+        print(path.stem, len(articles), file=sys.stderr, flush=True)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def samples(
+    data: dict[str, tuple[Any, Any, Any]],
+) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """Features, gold relation, topic and weight of every labelled pair of claims."""
+    from newsprism.reconcile.entities import build_entities
+    from newsprism.reconcile.facts import build_facts
+    from newsprism.reconcile.origins import find_origins
+
+    rows: list[list[float]] = []
+    labels: list[str] = []
+    topics: list[int] = []
+    facts: list[str] = []
+    for name, (gold, articles, analyses) in data.items():
+        m = re.match(r"\d+", name)
+        topic = int(m.group()) if m else 36
+        doc_of = {a.id: n for a in articles for n in _names(a.source)}
+        # gold phrase -> (article id, start, end) per document
+        art_of = {n: a for a in articles for n in _names(a.source)}
+        phrase: dict[tuple[str, str], tuple[int, int]] = {}
+        value: dict[tuple[str, str], str] = {}
+        for fact in gold["facts"]:
+            for mention in fact["mentions"]:
+                a = art_of.get(mention["doc"])
+                found = _find(a.text, mention["phrase"]) if a else None
+                if a is not None and found is not None:
+                    phrase[fact["id"], mention["doc"]] = found
+                    value[fact["id"], mention["doc"]] = mention["value"]
+        seen: set[tuple[Any, Any]] = set()
+
+        def gold_relation(x: Said, y: Said) -> tuple[str, str] | None:
+            dx, dy = doc_of.get(x.article_id), doc_of.get(y.article_id)
+            kind = _KIND.get(x.claim.kind, x.claim.kind)
+            for fact in gold["facts"]:
+                if _kind(fact["slot"]) != kind:
+                    continue
+                px, py = phrase.get((fact["id"], dx or "")), phrase.get((fact["id"], dy or ""))
+                if px is None or py is None:
+                    continue
+                if not (px[0] <= x.claim.span.start < px[1] and py[0] <= y.claim.span.start < py[1]):
+                    continue
+                if not (_same_words(x.claim.text, value[fact["id"], dx or ""])
+                        and _same_words(y.claim.text, value[fact["id"], dy or ""])):  # fmt: skip
+                    continue  # another value of the same phrase ("killing 10 and injuring 80")
+                for pair in fact["pairs"]:
+                    if set(pair["docs"]) == {dx, dy}:
+                        rel = "variant" if pair["relation"] == "agree" else str(pair["relation"])
+                        return rel, f"{name}/{fact['id']}"
+            return None
+
+        def record(
+            values: Sequence[Sequence[Said]], places: PlaceRelation = claims_module._iso_places
+        ) -> dict[tuple[int, int], str]:
+            for i, gi in enumerate(values):
+                for gj in values[i + 1 :]:
+                    for x in gi:
+                        for y in gj:
+                            key = (x.claim.span, y.claim.span)
+                            if x.article_id == y.article_id or key in seen:
+                                continue
+                            seen.add(key)
+                            found = gold_relation(x, y)
+                            if found is not None:
+                                rows.append(relation_features(x, y, places))
+                                labels.append(found[0])
+                                facts.append(found[1])
+                                SEEN.append((name, x.claim.text, x.claim.value, y.claim.text,
+                                             y.claim.value))  # fmt: skip
+                                topics.append(topic)
+            return {
+                (i, j): "variant" for i in range(len(values)) for j in range(i + 1, len(values))
+            }
+
+        claims_module.group_relations = record  # type: ignore[assignment]
+        _, entity_of = build_entities(analyses)
+        origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
+        build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
+                    {a.id: a.published for a in articles})  # fmt: skip
+    x = np.array(rows, dtype=np.float64).reshape(-1, len(RELATION_FEATURES))
+    # a fact with many reports gives many pairs of one kind: each fact weighs as the
+    # square root of its pairs, so one story's long list of reports does not set the model
+    per_fact = {f: facts.count(f) for f in set(facts)}
+    weights = np.array([per_fact[f] ** -0.5 for f in facts])
+    return x, labels, np.array(topics), weights
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
+    """The least conflict probability whose calls are right at least ``precision`` of the
+    time (pooled held-out predictions); 1.0 (never) when none is."""
+    for t in np.arange(0.3, 0.96, 0.025):
+        called = p >= t
+        if called.sum() >= 5 and (y[called]).mean() >= precision:
+            return round(float(t), 3)
+    return 1.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--l2", type=float, default=0.01)
+    ap.add_argument("--precision", type=float, default=0.9)
+    ap.add_argument("--threshold", type=float, default=None, help="instead of choosing one")
+    ap.add_argument("--write", action="store_true", help="write relation_model.json")
+    args = ap.parse_args()
+    x, labels, topic, weight = samples(load(args.gold, args.data, args.cache))
+    y = np.array(labels)
+    counts = {c: int((y == c).sum()) for c in CLASSES}
+    print(f"{len(y)} pairs of claims: {counts}")
+    oof = np.zeros(len(y))
+    for k in range(5):
+        test = topic % 5 == k
+        m = fit_logistic(x[~test], y[~test], RELATION_FEATURES, l2=args.l2,
+                         sample_weight=weight[~test])  # fmt: skip
+        oof[test] = m.scores(x[test])[:, m.classes.index("conflict")]
+    conflict = y == "conflict"
+    threshold = args.threshold or choose_threshold(oof, conflict, args.precision)
+    folds = []
+    for k in range(5):
+        test = topic % 5 == k
+        called = oof[test] >= threshold
+        right = int((called & conflict[test]).sum())
+        prec = right / max(1, int(called.sum()))
+        rec = right / max(1, int(conflict[test].sum()))
+        folds.append({"fold": k, "conflict_precision": round(prec, 3),
+                      "conflict_recall": round(rec, 3), "called": int(called.sum()),
+                      "pairs": int(test.sum())})  # fmt: skip
+        print(f"fold {k} (topics = {k} mod 5): conflict P {prec:.3f} R {rec:.3f} "
+              f"({right}/{int(called.sum())} of {int(conflict[test].sum())})")  # fmt: skip
+    print(f"conflict threshold {threshold}")
+    model = fit_logistic(x, y, RELATION_FEATURES, l2=args.l2, sample_weight=weight)
+    for n, name in enumerate(RELATION_FEATURES):
+        w = "  ".join(f"{c}={model.weights[i][n]:+.2f}" for i, c in enumerate(model.classes))
+        print(f"  {name:16} {w}")
+    if args.write:
+        model.save(
+            RELATION_MODEL_PATH,
+            about="P(variant | conflict | update) of two differing values of one slot; refit "
+            "with bench/fit_relations.py on tests/gold/facts (pairs of claims whose values lie "
+            "in the phrases of a gold pair)",
+            pairs=len(y),
+            counts=counts,
+            conflict_threshold=threshold,
+            folds=folds,
+        )
+        print(f"wrote {RELATION_MODEL_PATH}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
