@@ -194,6 +194,11 @@ def main() -> None:
                          sample_weight=weight[~test])  # fmt: skip
         oof[test] = m.scores(x[test])[:, m.classes.index("conflict")]
     conflict = y == "conflict"
+    for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        called = oof >= t
+        right = weight[called & conflict].sum() / max(1e-9, weight[called].sum())
+        print(f"  at {t}: {int(called.sum())} called, {int((called & conflict).sum())} right "
+              f"(weighted precision {right:.2f})")  # fmt: skip
     threshold = args.threshold or choose_threshold(oof, conflict, args.precision)
     folds = []
     for k in range(5):

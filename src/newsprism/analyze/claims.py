@@ -17,11 +17,13 @@ day, and two reports saying things on different days do not disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .nlp import sents_of, text_of
-from .quantities import ONES, QUALIFIERS, TENS, UNITS
+from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS
 
 _QUAL_RE = re.compile(
     r"^(?:for\s+|in\s+)?("
@@ -72,6 +74,23 @@ _CLOCK = re.compile(
 # a line that dates the report: a year and a clock time, nothing happening
 _STAMP = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Relative days a report counts from its own date: without that date they are still a
+# value ("yesterday" and "on Friday" may be one day), kept as the day they name.
+_RELATIVE_DAY = re.compile(
+    r"\b(yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b", re.I
+)
+_SAME_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
+             "this afternoon": "today", "this evening": "today"}  # fmt: skip
+# Lengths in metres: a fall, a distance, a depth written in any of the usual units
+LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
+           "kilometer": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
+           "mile": 1609.344, "yard": 0.9144, "yd": 0.9144}  # fmt: skip
+_LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|miles?)\b", re.I)
+# "120, 000": thousands written apart (a tokenizer's spacing), one number
+_THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
+_SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
+# "170,000-square-foot", "15 cubic metres": an area or a volume, not a length
+_AREA = re.compile(r"[\s-]*(?:square|sq\.?|cubic)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout".split())
 MEASURE_UNITS = frozenset(UNITS.values()) | {"USD", "EUR", "GBP", "JPY"}
@@ -189,6 +208,12 @@ def _count_claims(
     kind: Any = "count"
     thing_tok = _thing_of(num)
     glued = _GLUED_UNIT.match(text, q.span.end)
+    low, high = q.value_low, q.value_high
+    scaled = _SCALED.search(q.text)
+    if scaled and scaled.group(2).casefold() in SCALES:
+        # "110-billion", "$2.6-million": the scale word glued to the figure multiplies it,
+        # it is no range
+        low = high = float(scaled.group(1).replace(",", "")) * SCALES[scaled.group(2).casefold()]
     if glued and text[q.span.end : glued.start(1)].strip().split()[-1][-1:] in {"-", "‐"}:
         # "13-inch", "6.1-magnitude": the number sizes the noun after it, it counts nothing
         unit = glued.group(1).casefold()
@@ -202,6 +227,17 @@ def _count_claims(
     predicate = _word(event) if event is not None else None
     if predicate is not None and (predicate == thing or predicate in REPORTING):
         predicate = None  # "officials said 12 …": the saying is not what was counted
+    value = _fmt_number(low, high, q.qualifier)
+    area = _AREA.match(text, q.span.end)
+    length = None if area else _length_unit(text, q.span.end, unit, thing)
+    if length is not None:
+        # "200ft", "about 60 metres", "1,500 kilometers": one length, compared in metres
+        factor = LENGTHS[length]
+        kind, unit, value = "measure", "m", f"{value} {length}"
+        low = None if low is None else round(low * factor, 3)
+        high = None if high is None else round(high * factor, 3)
+        thing = None if thing is not None and _unit_word(thing) in LENGTHS else thing
+        predicate = None if predicate is not None and _unit_word(predicate) in LENGTHS else predicate
     cue_m = _RUNNING.search(text, sentence[0], sentence[1])
     return Claim(
         span=q.span,
@@ -209,12 +245,56 @@ def _count_claims(
         kind=kind,
         predicate=predicate,
         thing=thing,
-        value=_fmt_number(q.value_low, q.value_high, q.qualifier),
+        value=value,
         unit=unit,
-        low=q.value_low,
-        high=q.value_high,
+        low=low,
+        high=high,
         cue=cue_m.group(0).casefold() if cue_m else None,
     )
+
+
+def _unit_word(word: str) -> str:
+    w = word.casefold().rstrip(".")
+    return w[:-1] if w.endswith("s") and w[:-1] in LENGTHS else w
+
+
+def _length_unit(text: str, end: int, unit: str | None, thing: str | None) -> str | None:
+    """The length unit a number is given in: the extracted unit, the counted noun
+    ("200 feet"), or a unit glued to it ("200m")."""
+    if unit in {"m", "km"}:
+        return unit
+    if unit == "miles":
+        return "mile"
+    if thing is not None and _unit_word(thing) in LENGTHS:
+        return _unit_word(thing)
+    m = _LENGTH_AFTER.match(text, end)
+    return _unit_word(m.group(1)) if m else None
+
+
+def join_thousands(quantities: Sequence[Quantity], text: str) -> tuple[Quantity, ...]:
+    """Numbers whose thousands were written apart ("120, 000") joined into one."""
+    out: list[Quantity] = []
+    skip = -1
+    for i, q in enumerate(quantities):
+        if i == skip:
+            continue
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        m = _THOUSANDS.match(text, q.span.end)
+        head = re.search(r"(\d+)$", q.text)
+        if (nxt is not None and m and head and nxt.span.start < m.end() <= nxt.span.end
+                and nxt.value_low is not None and int(head.group(1)) > 0):  # fmt: skip
+            # the interval the qualifier gave the head ("about 2"), scaled to the whole
+            factor = (int(head.group(1)) * 1000 + nxt.value_low) / int(head.group(1))
+            low = None if q.value_low is None else round(q.value_low * factor, 3)
+            high = None if q.value_high is None else round(q.value_high * factor, 3)
+            span = Span(q.span.article_id, q.span.start, nxt.span.end)
+            out.append(replace(q, span=span, text=text[span.start : span.end], value_low=low,
+                               value_high=high, unit=nxt.unit or q.unit,
+                               counted=nxt.counted or q.counted))  # fmt: skip
+            skip = i + 1
+            continue
+        out.append(q)
+    return tuple(out)
 
 
 def _age_claims(
@@ -433,7 +513,9 @@ def _weekday_claims(
     aid: str, doc: Any, text: str, s: int, e: int, times: tuple[TimeExpr, ...]
 ) -> list[Claim]:
     """A weekday no date resolved (the article has no date to count back from) is still
-    a value: "on Tuesday" and "on Friday" for one check-in cannot both be true."""
+    a value: "on Tuesday" and "on Friday" for one check-in cannot both be true. So is a
+    relative day ("yesterday", "last night"): it may be any weekday, so it is at most
+    a variant of one."""
     out = []
     for m in _WEEKDAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
@@ -445,6 +527,18 @@ def _weekday_claims(
             continue
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
+                         context=_context(event)))  # fmt: skip
+    for m in _RELATIVE_DAY.finditer(text, s, e):
+        if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
+            continue  # resolved against the publication date: a date claim already
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _word(event) if event is not None else None
+        if predicate in REPORTING or predicate is None:
+            continue
+        word = m.group(1).casefold()
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
+                         _SAME_DAY.get(word, word), year_known=False,
                          context=_context(event)))  # fmt: skip
     return out
 
@@ -469,6 +563,7 @@ def extract_claims(
     """
     text: str = text_of(doc)
     out: list[Claim] = []
+    quantities = join_thousands(sorted(quantities, key=lambda q: q.span.start), text)
     durations = [t.span for t in times if t.granularity == "duration"]
     for sent in sents_of(doc):
         s, e = sent.start_char, sent.end_char

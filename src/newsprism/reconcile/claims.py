@@ -142,9 +142,10 @@ def _dates(c: Claim) -> tuple[str, str]:
 
 
 def _weekday(c: Claim) -> str | None:
-    """The weekday a claim names or falls on (None: a longer span, or no year)."""
+    """The weekday a claim names or falls on (None: a longer span, no year, or a day
+    counted from an unknown publication date)."""
     if not c.start:
-        return c.value
+        return c.value if c.value in _WEEKDAYS else None
     if c.year_known and c.start == (c.end or c.start) and len(c.start) == 10:
         from datetime import date
 
@@ -152,6 +153,7 @@ def _weekday(c: Claim) -> str | None:
     return None
 
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
 
