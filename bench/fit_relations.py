@@ -54,7 +54,8 @@ def _same_words(text: str, gold_value: str) -> bool:
     """Whether a claim's words are those of the gold value (a word or figure in common)."""
 
     def words(t: str) -> set[str]:
-        return set(re.findall(r"[^\W_]+", t.casefold().replace(",", ""))) - {"on", "in", "at", "the"}
+        found = set(re.findall(r"[^\W_]+", t.casefold().replace(",", "")))
+        return found - {"on", "in", "at", "the"}
 
     return bool(words(text) & words(gold_value))
 
@@ -82,95 +83,107 @@ def samples(
     data: dict[str, tuple[Any, Any, Any]],
 ) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
     """Features, gold relation, topic and weight of every labelled pair of claims."""
-    from newsprism.reconcile.entities import build_entities
-    from newsprism.reconcile.facts import build_facts
-    from newsprism.reconcile.origins import find_origins
-
-    rows: list[list[float]] = []
-    labels: list[str] = []
-    topics: list[int] = []
-    facts: list[str] = []
-    for name, (gold, articles, analyses) in data.items():
-        m = re.match(r"\d+", name)
-        topic = int(m.group()) if m else 36
-        doc_of = {a.id: n for a in articles for n in _names(a.source)}
-        # gold phrase -> (article id, start, end) per document
-        art_of = {n: a for a in articles for n in _names(a.source)}
-        phrase: dict[tuple[str, str], tuple[int, int]] = {}
-        value: dict[tuple[str, str], str] = {}
-        for fact in gold["facts"]:
-            for mention in fact["mentions"]:
-                a = art_of.get(mention["doc"])
-                found = _find(a.text, mention["phrase"]) if a else None
-                if a is not None and found is not None:
-                    phrase[fact["id"], mention["doc"]] = found
-                    value[fact["id"], mention["doc"]] = mention["value"]
-        seen: set[tuple[Any, Any]] = set()
-
-        def gold_relation(x: Said, y: Said) -> tuple[str, str] | None:
-            dx, dy = doc_of.get(x.article_id), doc_of.get(y.article_id)
-            kind = _KIND.get(x.claim.kind, x.claim.kind)
-            for fact in gold["facts"]:
-                if _kind(fact["slot"]) != kind:
-                    continue
-                px, py = phrase.get((fact["id"], dx or "")), phrase.get((fact["id"], dy or ""))
-                if px is None or py is None:
-                    continue
-                if not (px[0] <= x.claim.span.start < px[1] and py[0] <= y.claim.span.start < py[1]):
-                    continue
-                if not (_same_words(x.claim.text, value[fact["id"], dx or ""])
-                        and _same_words(y.claim.text, value[fact["id"], dy or ""])):  # fmt: skip
-                    continue  # another value of the same phrase ("killing 10 and injuring 80")
-                for pair in fact["pairs"]:
-                    if set(pair["docs"]) == {dx, dy}:
-                        rel = "variant" if pair["relation"] == "agree" else str(pair["relation"])
-                        return rel, f"{name}/{fact['id']}"
-            return None
-
-        def record(
-            values: Sequence[Sequence[Said]], places: PlaceRelation = claims_module._iso_places
-        ) -> dict[tuple[int, int], str]:
-            for i, gi in enumerate(values):
-                for gj in values[i + 1 :]:
-                    for x in gi:
-                        for y in gj:
-                            key = (x.claim.span, y.claim.span)
-                            if x.article_id == y.article_id or key in seen:
-                                continue
-                            seen.add(key)
-                            found = gold_relation(x, y)
-                            if found is not None:
-                                rows.append(relation_features(x, y, places))
-                                labels.append(found[0])
-                                facts.append(found[1])
-                                SEEN.append((name, x.claim.text, x.claim.value, y.claim.text,
-                                             y.claim.value))  # fmt: skip
-                                topics.append(topic)
-            return {
-                (i, j): "variant" for i in range(len(values)) for j in range(i + 1, len(values))
-            }
-
-        claims_module.group_relations = record  # type: ignore[assignment]
-        _, entity_of = build_entities(analyses)
-        origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
-        build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
-                    {a.id: a.published for a in articles})  # fmt: skip
-    x = np.array(rows, dtype=np.float64).reshape(-1, len(RELATION_FEATURES))
+    found: list[tuple[list[float], str, str, int]] = []
+    original = claims_module.group_relations
+    try:
+        for name, (gold, articles, analyses) in data.items():
+            found.extend(_story_samples(name, gold, articles, analyses))
+    finally:
+        claims_module.group_relations = original
+    x = np.array([f[0] for f in found], dtype=np.float64).reshape(-1, len(RELATION_FEATURES))
+    facts = [f[2] for f in found]
     # a fact with many reports gives many pairs of one kind: each fact weighs as the
     # square root of its pairs, so one story's long list of reports does not set the model
     per_fact = {f: facts.count(f) for f in set(facts)}
     weights = np.array([per_fact[f] ** -0.5 for f in facts])
-    return x, labels, np.array(topics), weights
+    return x, [f[1] for f in found], np.array([f[3] for f in found]), weights
+
+
+def _story_samples(
+    name: str, gold: dict[str, Any], articles: Any, analyses: Any
+) -> list[tuple[list[float], str, str, int]]:
+    """(features, relation, gold fact, topic) of the labelled pairs of one gold story."""
+    from newsprism.reconcile.entities import build_entities
+    from newsprism.reconcile.facts import build_facts
+    from newsprism.reconcile.origins import find_origins
+
+    out: list[tuple[list[float], str, str, int]] = []
+    m = re.match(r"\d+", name)
+    topic = int(m.group()) if m else 36
+    doc_of = {a.id: n for a in articles for n in _names(a.source)}
+    art_of = {n: a for a in articles for n in _names(a.source)}
+    phrase: dict[tuple[str, str], tuple[int, int]] = {}
+    value: dict[tuple[str, str], str] = {}
+    for fact in gold["facts"]:
+        for mention in fact["mentions"]:
+            a = art_of.get(mention["doc"])
+            where = _find(a.text, mention["phrase"]) if a else None
+            if a is not None and where is not None:
+                phrase[fact["id"], mention["doc"]] = where
+                value[fact["id"], mention["doc"]] = mention["value"]
+    seen: set[tuple[Any, Any]] = set()
+
+    def inside(c: Any, where: tuple[int, int]) -> bool:
+        return bool(where[0] <= c.span.start < where[1])
+
+    def gold_relation(x: Said, y: Said) -> tuple[str, str] | None:
+        dx, dy = doc_of.get(x.article_id, ""), doc_of.get(y.article_id, "")
+        kind = _KIND.get(x.claim.kind, x.claim.kind)
+        for fact in gold["facts"]:
+            px, py = phrase.get((fact["id"], dx)), phrase.get((fact["id"], dy))
+            if _kind(fact["slot"]) != kind or px is None or py is None:
+                continue
+            if not (inside(x.claim, px) and inside(y.claim, py)):
+                continue
+            if not (_same_words(x.claim.text, value[fact["id"], dx])
+                    and _same_words(y.claim.text, value[fact["id"], dy])):  # fmt: skip
+                continue  # another value of the same phrase ("killing 10 and injuring 80")
+            for pair in fact["pairs"]:
+                if set(pair["docs"]) == {dx, dy}:
+                    rel = "variant" if pair["relation"] == "agree" else str(pair["relation"])
+                    return rel, f"{name}/{fact['id']}"
+        return None
+
+    def record(
+        values: Sequence[Sequence[Said]], places: PlaceRelation = claims_module._iso_places
+    ) -> dict[tuple[int, int], str]:
+        for i, gi in enumerate(values):
+            for gj in values[i + 1 :]:
+                for x in gi:
+                    for y in gj:
+                        key = (x.claim.span, y.claim.span)
+                        if x.article_id == y.article_id or key in seen:
+                            continue
+                        seen.add(key)
+                        label = gold_relation(x, y)
+                        if label is not None:
+                            out.append((relation_features(x, y, places), *label, topic))
+                            SEEN.append((name, x.claim.text, x.claim.value, y.claim.text,
+                                         y.claim.value))  # fmt: skip
+        return {(i, j): "variant" for i in range(len(values)) for j in range(i + 1, len(values))}
+
+    setattr(claims_module, "group_relations", record)  # noqa: B010 (a hook the module reads)
+    _, entity_of = build_entities(analyses)
+    origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
+    build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
+                {a.id: a.published for a in articles})  # fmt: skip
+    return out
 
 
 def choose_threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     """The least conflict probability whose calls are right at least ``precision`` of the
-    time (pooled held-out predictions); 1.0 (never) when none is."""
+    time (pooled held-out predictions, ten calls or more); when none is, the one whose
+    calls are right most often."""
+    best, best_t = -1.0, 1.0
     for t in np.arange(0.3, 0.96, 0.025):
         called = p >= t
-        if called.sum() >= 5 and (y[called]).mean() >= precision:
+        if called.sum() < 10:
+            continue
+        if (y[called]).mean() >= precision:
             return round(float(t), 3)
-    return 1.0
+        if (y[called]).mean() >= best:
+            best, best_t = float((y[called]).mean()), round(float(t), 3)
+    return best_t
 
 
 def main() -> None:

@@ -92,3 +92,48 @@ def test_a_time_of_day_and_an_unresolved_weekday_are_values() -> None:
     times = [c for c in found if c.kind == "time"]
     assert [(c.value, c.low, c.high) for c in times] == [("06:00", 360.0, 390.0)]
     assert [c.value for c in found if c.kind == "date"] == ["Sunday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metres"),
+    [
+        ("The climber was killed after slipping and falling 200ft from a ridge.", 60.96),
+        ("He slipped and fell about 200m down a steep icy gully.", 200.0),
+        ("The man fell about 2, 000ft while climbing to a small hut.", 609.6),
+        ("The island lies 1, 500 kilometers south of the capital.", 1_500_000.0),
+    ],
+)
+def test_a_length_is_compared_in_metres_whatever_its_unit(sentence: str, metres: float) -> None:
+    found = [c for c in claims_of(sentence) if c.unit == "m"]
+    assert len(found) == 1
+    c = found[0]
+    assert c.kind == "measure"
+    assert c.low is not None and c.high is not None
+    assert c.low <= metres <= c.high
+
+
+def test_money_in_millions_is_not_a_length() -> None:
+    found = claims_of("The thieves made off with an $136M worth of diamonds and jewels.")
+    assert not [c for c in found if c.unit == "m"]
+
+
+def test_thousands_written_apart_are_one_number() -> None:
+    found = claims_of("The quake struck the island, home to 120, 000 people, on Sunday.")
+    counts = [(c.low, c.high) for c in found if c.kind == "count"]
+    assert counts == [(120_000.0, 120_000.0)]
+
+
+def test_a_scale_word_glued_to_a_figure_multiplies_it() -> None:
+    found = claims_of("Since agreeing a 110-billion EU and IMF debt bailout, the talks stalled.")
+    assert [(c.low, c.high) for c in found if c.kind == "count"] == [(110e9, 110e9)]
+
+
+def test_a_relative_day_without_a_publication_date_is_still_a_value() -> None:
+    found = claims_of("Vincent Jackson was arrested early yesterday on suspicion of drunk driving.",
+                      published=None)  # fmt: skip
+    dates = [(c.predicate, c.value) for c in found if c.kind == "date"]
+    assert dates == [("arrest", "yesterday")]
+    # with the publication date it is resolved to that day instead
+    dated = [c.value for c in claims_of("He was arrested yesterday.", "2009-02-02")
+             if c.kind == "date"]  # fmt: skip
+    assert dated == ["2009-02-01"]

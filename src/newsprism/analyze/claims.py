@@ -85,7 +85,8 @@ _SAME_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "tod
 LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
            "kilometer": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
            "mile": 1609.344, "yard": 0.9144, "yd": 0.9144}  # fmt: skip
-_LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|miles?)\b", re.I)
+# (lower case: "$136M" is millions)
+_LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|miles?)\b")
 # "120, 000": thousands written apart (a tokenizer's spacing), one number
 _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
 _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
@@ -236,8 +237,10 @@ def _count_claims(
         kind, unit, value = "measure", "m", f"{value} {length}"
         low = None if low is None else round(low * factor, 3)
         high = None if high is None else round(high * factor, 3)
-        thing = None if thing is not None and _unit_word(thing) in LENGTHS else thing
-        predicate = None if predicate is not None and _unit_word(predicate) in LENGTHS else predicate
+        if thing is not None and _unit_word(thing) in LENGTHS:
+            thing = None
+        if predicate is not None and _unit_word(predicate) in LENGTHS:
+            predicate = None
     cue_m = _RUNNING.search(text, sentence[0], sentence[1])
     return Claim(
         span=q.span,
@@ -261,6 +264,8 @@ def _unit_word(word: str) -> str:
 def _length_unit(text: str, end: int, unit: str | None, thing: str | None) -> str | None:
     """The length unit a number is given in: the extracted unit, the counted noun
     ("200 feet"), or a unit glued to it ("200m")."""
+    if unit in MEASURE_UNITS - {"m", "km", "miles"}:
+        return None  # money, a share, a time
     if unit in {"m", "km"}:
         return unit
     if unit == "miles":

@@ -338,13 +338,21 @@ def relation_model() -> tuple[LogisticModel, float]:
 
 def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     """How two different values of one slot relate: ``conflict`` when the fitted model is
-    sure enough of it, else the likelier of ``update`` and ``variant``."""
+    sure enough of it, else the likelier of ``update`` and ``variant``, an ``update`` only
+    when the wording or the publication order shows the count ran on."""
     model, threshold = relation_model()
-    p = model.scores(np.array([relation_features(a, b, places)], dtype=np.float64))[0]
+    features = relation_features(a, b, places)
+    p = model.scores(np.array([features], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
+    named = dict(zip(RELATION_FEATURES, features, strict=True))
     if probs.get("conflict", 0.0) >= threshold:
         return "conflict"
-    return "update" if probs.get("update", 0.0) > probs.get("variant", 0.0) else "variant"
+    if probs.get("update", 0.0) > probs.get("variant", 0.0):
+        # an update needs the texts to show one ("rose to", "so far", a higher count
+        # published later); values that look like one without it are a variant, never
+        # a conflict (precision over recall)
+        return "update" if named["running"] or named["later_higher"] else "variant"
+    return "variant"
 
 
 def compare_claims(

@@ -1,0 +1,80 @@
+"""How two reports' values of one slot relate: variant, conflict or update, with the
+agreeing reports in one group (sentences written as news reports write them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.entities import extract_mentions
+from newsprism.analyze.nlp import parse
+from newsprism.analyze.pipeline import _not_dates
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.times import extract_times
+from newsprism.reconcile.claims import compare_claims, pair_relation, said_of
+from newsprism.records import Claim, Comparison
+
+
+def _claims(aid: str, sentence: str, published: str | None) -> list[Claim]:
+    doc = parse(sentence)
+    times = extract_times(aid, doc, published)
+    quantities = _not_dates(extract_quantities(aid, doc), times)
+    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+
+
+def compared(*reports: tuple[str, str, str | None]) -> tuple[Comparison, ...]:
+    claims = [c for aid, sentence, published in reports for c in _claims(aid, sentence, published)]
+    return compare_claims(said_of(claims, {}, {aid: pub for aid, _, pub in reports}))
+
+
+def test_the_injured_differ_while_the_dead_agree() -> None:
+    found = compared(
+        ("a", "The quake hit the island, killing 10 people and injuring 80.", None),
+        ("b", "The quake struck the island, killing 10 persons and wounding 70.", None),
+    )
+    assert [(c.slot.split(":")[0], c.relation) for c in found] == [("injured", "conflict")]
+    assert [g.value for g in found[0].groups] == ["80", "70"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        ("The blast killed about 300 people.", "The blast killed 312 people.", "variant"),
+        ("Police arrested 40 students.", "Police arrested 60 students.", "conflict"),
+        ("Reid checked herself into rehab yesterday.",
+         "Reid checked herself into rehab on Friday.", "variant"),
+    ],
+)  # fmt: skip
+def test_two_values_of_one_slot(first: str, second: str, relation: str) -> None:
+    found = compared(("a", first, None), ("b", second, None))
+    assert [c.relation for c in found] == [relation]
+    assert pair_relation(found, "a", "b") == relation
+
+
+def test_agreeing_reports_are_one_group_and_never_in_conflict_with_each_other() -> None:
+    found = compared(
+        ("a", "The storm killed 12 people.", None),
+        ("b", "The storm killed 12 people, officials said.", None),
+        ("c", "The storm killed 11 people.", None),
+    )
+    assert [(g.value, g.article_ids) for g in found[0].groups] == [("12", ("a", "b")),
+                                                                   ("11", ("c",))]  # fmt: skip
+    assert pair_relation(found, "a", "b") == "agree"
+    assert pair_relation(found, "a", "c") == "conflict"
+
+
+def test_a_later_higher_toll_is_an_update_in_publication_order() -> None:
+    found = compared(
+        ("late", "The death toll from the earthquake rose to 10.", "2005-11-28"),
+        ("early", "The earthquake killed at least three people, officials said.", "2005-11-27"),
+    )
+    assert [c.relation for c in found] == ["update"]
+    assert [g.article_ids for g in found[0].groups] == [("early",), ("late",)]
+
+
+def test_an_age_that_differs_with_nothing_to_date_it_is_no_update() -> None:
+    found = compared(
+        ("a", "Police said the suspect, a 14-year-old boy, was arrested.", None),
+        ("b", "Police said the suspect, a 16-year-old boy, was arrested.", None),
+    )
+    assert len(found) == 1 and found[0].relation != "update"
