@@ -134,6 +134,28 @@ def _key(s: Said) -> tuple[object, ...]:
     return (c.value,)
 
 
+def _same_days(
+    groups: dict[tuple[object, ...], list[Said]],
+) -> dict[tuple[object, ...], list[Said]]:
+    """Date groups that name the same days, one with a year and one without ("November 30",
+    "Sunday (November 30th)" in a dated report), joined: the year an article leaves out
+    is no other value. Only when one dated group has those days (else it stays apart)."""
+    dated: dict[tuple[object, ...], list[tuple[object, ...]]] = {}
+    for key, members in groups.items():
+        c = members[0].claim
+        if c.kind == "date" and c.start and c.year_known and len(key) == 2:
+            dated.setdefault(tuple(str(k)[-5:] for k in key), []).append(key)
+    out = dict(groups)
+    for key, members in groups.items():
+        c = members[0].claim
+        if c.kind != "date" or not c.start or c.year_known:
+            continue
+        found = dated.get(key, [])
+        if len(found) == 1:
+            out[found[0]] = out[found[0]] + out.pop(key)
+    return out
+
+
 def _dates(c: Claim) -> tuple[str, str]:
     start, end = c.start or "", c.end or c.start or ""
     if not c.year_known:
@@ -393,6 +415,7 @@ def compare_claims(
         groups: dict[tuple[object, ...], list[Said]] = {}
         for s in single:
             groups.setdefault(_key(s), []).append(s)
+        groups = _same_days(groups)
         if len(groups) < 2:
             continue
         label = slot_label([s.claim for s in slot])
