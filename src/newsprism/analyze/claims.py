@@ -473,6 +473,53 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
     )
 
 
+# Parts of the day as spans of minutes since midnight (the night ends at midnight: its
+# small hours are "early hours"); "early" and "late" keep the first or second half.
+_PARTS = {"morning": (300, 720), "afternoon": (720, 1080), "evening": (1020, 1320),
+          "night": (1140, 1440), "early hours": (0, 360), "small hours": (0, 360),
+          "noon": (720, 720), "midday": (720, 720), "midnight": (1425, 1440)}  # fmt: skip
+_PART_OF_DAY = re.compile(
+    r"\b(?P<q>early|late|(?:shortly|just) (?:before|after)|around|about)?\s*(?:on\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|that)\s+)?"
+    r"(?:in the\s+)?(?P<p>(?:early|small) hours|morning|afternoon|evening|night|noon|midday|"
+    r"midnight)\b",
+    re.I,
+)
+
+
+def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
+    """Parts of the day ("Friday afternoon", "late Thursday night", "shortly before
+    midnight") as spans of minutes: a variant of a clock time inside them, a conflict
+    with one far outside."""
+    out: list[Claim] = []
+    for m in _PART_OF_DAY.finditer(text, s, e):
+        if out and re.fullmatch(r"\s+of\s+", text[out[-1].span.end : m.start()]):
+            continue  # "the early hours of Sunday morning": one time, said twice
+        part = m.group("p").casefold()
+        low, high = _PARTS[part]
+        q = (m.group("q") or "").casefold()
+        if q == "early" and part not in {"early hours", "small hours"}:
+            high = (low + high) // 2
+        elif q == "late":
+            low = (low + high) // 2
+        elif q.endswith("before"):
+            low, high = low - 30, low
+        elif q.endswith("after"):
+            low, high = high, high + 30
+        elif q in {"around", "about"}:
+            low, high = low - 15, high + 15
+        toks = doc.char_span(m.start("p"), m.end("p"), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _word(event) if event is not None else None
+        if predicate is None or predicate in REPORTING:
+            continue  # "said on Friday night": the report's hour
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        out.append(Claim(Span(aid, start, m.end()), text[start : m.end()], "time", predicate,
+                         None, part if not q else f"{q} {part}", "minutes", float(low),
+                         float(high), context=_context(event)))  # fmt: skip
+    return out
+
+
 def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     """Times of day: "about 8.40pm", "at 06:00 BST", "2045 GMT", as minutes since midnight;
     "about", "shortly after" and the like widen them by a quarter of an hour."""
@@ -579,6 +626,9 @@ def extract_claims(
         persons = [m for m in mentions if inside(m.span) and m.type == "PERSON"]
         ages = _age_claims(article_id, doc, text, s, e, persons)
         clocks = _clock_claims(article_id, doc, text, s, e)
+        clocks += [p for p in _part_claims(article_id, doc, text, s, e)
+                   if not any(c.span.start < p.span.end and p.span.start < c.span.end
+                              for c in clocks)]  # fmt: skip
         out.extend(ages)
         out.extend(clocks)
         out.extend(_weekday_claims(article_id, doc, text, s, e, times))
