@@ -137,3 +137,25 @@ def test_a_relative_day_without_a_publication_date_is_still_a_value() -> None:
     dated = [c.value for c in claims_of("He was arrested yesterday.", "2009-02-02")
              if c.kind == "date"]  # fmt: skip
     assert dated == ["2009-02-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inside", "outside"),
+    [
+        ("The explosion occurred Friday afternoon at a bank branch.", 15 * 60, 9 * 60),
+        ("A bomb exploded at an Oregon bank late Friday night.", 23 * 60, 19 * 60),
+        ("The defendant was arrested shortly before midnight.", 23 * 60 + 45, 22 * 60),
+    ],
+)
+def test_a_part_of_the_day_is_a_span_of_time(sentence: str, inside: int, outside: int) -> None:
+    times = [c for c in claims_of(sentence, published=None) if c.kind == "time"]
+    assert len(times) == 1
+    low, high = times[0].low, times[0].high
+    assert low is not None and high is not None
+    assert low <= inside <= high
+    assert not low <= outside <= high
+
+
+def test_the_hour_of_a_statement_is_not_a_time_of_the_event() -> None:
+    found = claims_of("Police said on Friday night that the man had fled.", published=None)
+    assert [c for c in found if c.kind == "time"] == []

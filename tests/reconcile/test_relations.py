@@ -78,3 +78,24 @@ def test_an_age_that_differs_with_nothing_to_date_it_is_no_update() -> None:
         ("b", "Police said the suspect, a 16-year-old boy, was arrested.", None),
     )
     assert len(found) == 1 and found[0].relation != "update"
+
+
+def test_a_toll_that_rose_is_an_update_even_without_publication_dates() -> None:
+    found = compared(
+        ("a", "The earthquake killed at least three people.", None),
+        ("b", "The death toll rose to 10, officials said.", None),
+    )
+    assert [c.relation for c in found] == ["update"]
+    assert pair_relation(found, "a", "b") == "update"
+
+
+def test_an_update_is_not_hidden_among_wordings_of_one_value() -> None:
+    # "at least 10" is a variant of both "10" and "at least 3"; the rise from three to ten
+    # still shows
+    found = compared(
+        ("a", "The earthquake killed at least three people.", None),
+        ("b", "The death toll rose to 10, officials said.", None),
+        ("c", "The earthquake killed at least 10 people.", None),
+    )
+    assert pair_relation(found, "a", "b") == "update"
+    assert pair_relation(found, "b", "c") in {"agree", "variant"}

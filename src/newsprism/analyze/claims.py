@@ -58,6 +58,8 @@ _RUNNING = re.compile(
     r"toll|now|has (?:risen|climbed|reached))\b",
     re.I,
 )
+# words that say a count went up since an earlier report ("the toll rose to 10")
+RISE = frozenset("rose risen rises climbed climbs jumped increased reached".split())
 _AGE_HYPHEN = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old\b", re.I)
 _AGED = re.compile(r"\baged?\s+(\d{1,3})\b", re.I)
 _APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
@@ -241,7 +243,9 @@ def _count_claims(
             thing = None
         if predicate is not None and _unit_word(predicate) in LENGTHS:
             predicate = None
-    cue_m = _RUNNING.search(text, sentence[0], sentence[1])
+    # the cue that says most: a rise ("rose to") before a mere running count ("toll")
+    cues = [m.group(0).casefold() for m in _RUNNING.finditer(text, sentence[0], sentence[1])]
+    cue = next((c for c in cues if c.split()[-1] in RISE), cues[0] if cues else None)
     return Claim(
         span=q.span,
         text=q.text,
@@ -252,7 +256,7 @@ def _count_claims(
         unit=unit,
         low=low,
         high=high,
-        cue=cue_m.group(0).casefold() if cue_m else None,
+        cue=cue,
     )
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyze.claims import predicate_class
+from ..analyze.claims import RISE, predicate_class
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
 
@@ -348,6 +348,33 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
     return [f[n] for n in RELATION_FEATURES]
 
 
+_OPEN_DATE = re.compile(r"\b(?:from|since|until|till|by|before|after|between)\b", re.I)
+
+
+def _other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
+    """Two written dates of one occurrence that lie far apart ("convicted in June 1998",
+    "convicted in June 1999"): they cannot both be true, whatever the model weighs. Not
+    when either is relative or open ("from 1974", "last year")."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or not (x.start and y.start) or not named["date_far"]:
+        return False
+    if not (x.year_known and y.year_known and _YEAR.search(x.text) and _YEAR.search(y.text)):
+        return False
+    if named["fuzzy_date"] or _OPEN_DATE.search(x.text) or _OPEN_DATE.search(y.text):
+        return False
+    return bool(named["compatible"]) and not _dates_overlap(a, b)
+
+
+def _risen(high: Said, low: Said) -> bool:
+    """Whether ``high`` is a count its own words say has risen ("rose to 10"), above
+    ``low``'s: a later figure of a running count, whatever the publication order."""
+    x, y = high.claim, low.claim
+    if x.kind != "count" or not x.cue or x.cue.split()[-1] not in RISE:
+        return False
+    px, py = _point(x), _point(y)
+    return px is not None and py is not None and px > py
+
+
 @lru_cache(maxsize=1)
 def relation_model() -> tuple[LogisticModel, float]:
     """The fitted relation model shipped beside this module (refit with
@@ -367,8 +394,10 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     p = model.scores(np.array([features], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
     named = dict(zip(RELATION_FEATURES, features, strict=True))
-    if probs.get("conflict", 0.0) >= threshold:
+    if probs.get("conflict", 0.0) >= threshold or _other_years(a, b, named):
         return "conflict"
+    if _risen(a, b) or _risen(b, a):
+        return "update"
     if probs.get("update", 0.0) > probs.get("variant", 0.0):
         # an update needs the texts to show one ("rose to", "so far", a higher count
         # published later); values that look like one without it are a variant, never
@@ -452,8 +481,22 @@ def _comparisons(
             i = owner[i]
         return i
 
-    for (i, j), r in sorted(rel.items()):
-        if r == "variant":
+    def apart(edge: tuple[int, int]) -> float:
+        """How far apart two groups' values are (closest wordings join first)."""
+        x, y = (_point(values[k][0].claim) for k in edge)
+        if x is None or y is None or values[edge[0]][0].claim.kind in {"date", "place"}:
+            return 0.0
+        return abs(x - y) / max(abs(x), abs(y), 1e-9)
+
+    for (i, j), r in sorted(rel.items(), key=lambda e: (apart(e[0]), e[0])):
+        if r != "variant" or find(i) == find(j):
+            continue
+        # two clusters with an update between them stay apart: "at least 3", "at least
+        # 10" and "rose to 10" are a count that grew, not one value in three wordings (a
+        # conflict inside a chain of variants stays hidden: precision over recall)
+        ci = [k for k in range(n) if find(k) == find(i)]
+        cj = [k for k in range(n) if find(k) == find(j)]
+        if all(rel[min(x, y), max(x, y)] != "update" for x in ci for y in cj):
             owner[find(j)] = find(i)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
