@@ -159,3 +159,8 @@ def test_a_part_of_the_day_is_a_span_of_time(sentence: str, inside: int, outside
 def test_the_hour_of_a_statement_is_not_a_time_of_the_event() -> None:
     found = claims_of("Police said on Friday night that the man had fled.", published=None)
     assert [c for c in found if c.kind == "time"] == []
+
+
+def test_an_amount_converted_into_another_currency_is_not_a_claim_of_its_own() -> None:
+    found = claims_of("They agreed a 110 billion euro ($143 billion) debt bailout.")
+    assert [(c.unit, c.low) for c in found if c.kind == "measure"] == [("EUR", 110e9)]

@@ -41,6 +41,8 @@ def test_the_injured_differ_while_the_dead_agree() -> None:
     [
         ("The blast killed about 300 people.", "The blast killed 312 people.", "variant"),
         ("Police arrested 40 students.", "Police arrested 60 students.", "conflict"),
+        ("Reid checked herself into rehab on Tuesday.",
+         "Reid checked herself into rehab on Friday.", "conflict"),
         ("Reid checked herself into rehab yesterday.",
          "Reid checked herself into rehab on Friday.", "variant"),
     ],
@@ -99,3 +101,11 @@ def test_an_update_is_not_hidden_among_wordings_of_one_value() -> None:
     )
     assert pair_relation(found, "a", "b") == "update"
     assert pair_relation(found, "b", "c") in {"agree", "variant"}
+
+
+def test_a_report_giving_two_values_is_read_by_the_one_the_others_give() -> None:
+    found = compared(
+        ("a", "He wraps up the year with 404 yards rushing and 440 yards receiving.", None),
+        ("b", "He finished the season with just 404 yards rushing.", None),
+    )
+    assert pair_relation(found, "a", "b") == "agree"

@@ -92,6 +92,9 @@ _LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|m
 # "120, 000": thousands written apart (a tokenizer's spacing), one number
 _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
 _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
+# an amount restated in another currency in brackets right after the first one
+_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
+_CONVERTED = re.compile(r"\d[^()]{0,40}\(\s*(?:about|around|some|roughly|approximately)?\s*\W?$")
 # "170,000-square-foot", "15 cubic metres": an area or a volume, not a length
 _AREA = re.compile(r"[\s-]*(?:square|sq\.?|cubic)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
@@ -225,6 +228,8 @@ def _count_claims(
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
     if unit in MEASURE_UNITS:
         kind = "measure"
+    if unit in _CURRENCIES and _CONVERTED.search(text, max(0, q.span.start - 60), q.span.start):
+        return None  # "110 billion euros ($143 billion)": the reporter's conversion
     thing = _word(thing_tok) if thing_tok is not None else None
     event = _event_of(thing_tok if thing_tok is not None else num)
     predicate = _word(event) if event is not None else None

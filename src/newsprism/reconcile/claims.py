@@ -365,6 +365,19 @@ def _other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     return bool(named["compatible"]) and not _dates_overlap(a, b)
 
 
+def _other_days(a: Said, b: Said) -> bool:
+    """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
+    Friday"): they cannot both be true. Only bare weekdays of the same predicate, so a
+    date reckoned from a publication day (a time zone away) is never one of them."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or x.start or y.start:
+        return False
+    if x.value not in _WEEKDAYS or y.value not in _WEEKDAYS or x.value == y.value:
+        return False
+    px, py = _slot_word(x), _slot_word(y)
+    return px is not None and px == py
+
+
 def _risen(high: Said, low: Said) -> bool:
     """Whether ``high`` is a count its own words say has risen ("rose to 10"), above
     ``low``'s: a later figure of a running count, whatever the publication order."""
@@ -394,7 +407,7 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     p = model.scores(np.array([features], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
     named = dict(zip(RELATION_FEATURES, features, strict=True))
-    if probs.get("conflict", 0.0) >= threshold or _other_years(a, b, named):
+    if probs.get("conflict", 0.0) >= threshold or _other_years(a, b, named) or _other_days(a, b):
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
@@ -431,12 +444,17 @@ def compare_claims(
         for s in slot:
             per_article.setdefault(s.article_id, []).append(s)
         # an article that gives two values for one slot is compared by the one of the same
-        # occurrence as the other articles' claims, else not at all
+        # occurrence as the other articles' claims; failing that, by the one other articles
+        # give too ("404 yards rushing and 440 receiving" against "404 yards": no
+        # disagreement); else not at all
         single = []
         for aid, ss in per_article.items():
             others = [t for t in slot if t.article_id != aid]
             best = max(_closeness(x, others) for x in ss)
             kept = [x for x in ss if _closeness(x, others) == best]
+            if len({_key(x) for x in kept}) > 1:
+                given = {_key(t) for t in others}
+                kept = [x for x in kept if _key(x) in given] or kept
             if len({_key(x) for x in kept}) == 1:
                 single.append(kept[0])
         if len(single) < 2:
