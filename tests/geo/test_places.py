@@ -117,3 +117,10 @@ def test_a_country_point_lies_near_its_middle():
 
     usa = one("U.S.")
     assert usa is not None and km(usa.latitude, usa.longitude, 39.83, -98.58) <= 161
+
+
+def test_a_county_named_without_its_type_word_is_a_candidate():
+    # "deputies in DeKalb and Gwinnett ..." in an Atlanta paper: the Georgia county
+    found = one("DeKalb", "Atlanta", "Georgia")
+    assert found is not None and found.feature_code == "ADM2" and found.admin1 == "GA"
+    assert found.name == "DeKalb County" and found.population > 100_000

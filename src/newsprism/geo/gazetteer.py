@@ -48,12 +48,15 @@ from ..analyze.text_norm import skeleton
 from ..records import GeoFeature
 from .names import geo_key
 
-FORMAT = 7  # bump when the cached table's layout or content rules change
+FORMAT = 8  # bump when the cached table's layout or content rules change
 # Admin-area type words a name may be written with or without ("Rapides Parish").
 TYPE_WORDS = frozenset(
     "province governorate state region district county parish borough prefecture oblast "
     "department municipality emirate canton territory division wilaya muhafazah".split()
 )
+
+# The type words as keys spell them ("county" → "cunty"): a key is stripped of them.
+_TYPE_KEYS = frozenset(geo_key(w) for w in TYPE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +234,9 @@ def _well_known(t: Table, row: int) -> bool:
 
 def _strip_type(key: str) -> str:
     words = key.split()
-    while len(words) > 1 and words[-1] in TYPE_WORDS:
+    while len(words) > 1 and words[-1] in _TYPE_KEYS:
         words.pop()
-    while len(words) > 2 and words[0] in TYPE_WORDS and words[1] == "of":
+    while len(words) > 2 and words[0] in _TYPE_KEYS and words[1] == "of":
         words = words[2:]
     return " ".join(words)
 
@@ -267,6 +270,7 @@ def build_table() -> Table:
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     points2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     pops: Counter[tuple[str, str]] = Counter()
+    pops2: Counter[tuple[str, str, str]] = Counter()
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         cc, a1 = c["countrycode"], c["admin1code"] or None
         a2 = city_admin2.get(gid)
@@ -279,6 +283,7 @@ def build_table() -> Table:
             pops[(cc, a1)] += int(c["population"] or 0)
             if a2:
                 points2[(cc, a1, a2)].append((c["latitude"], c["longitude"]))
+                pops2[(cc, a1, a2)] += int(c["population"] or 0)
     state_ids = {st["code"]: int(st["geonameid"]) for st in us_states.values()}
     for (cc, a1), pts in sorted(points.items()):
         if (cc, a1) not in admin1_names:
@@ -289,7 +294,8 @@ def build_table() -> Table:
               typed=True, codes=True)  # fmt: skip
     for (cc, a1, a2), pts in sorted(points2.items()):
         a1_name = admin1_names.get((cc, a1), ("", []))[0] or None
-        b.add(0, a2, *_middle(pts), 0, ("ADM2", cc, a1, a1_name, a2), [], typed=True)
+        b.add(0, a2, *_middle(pts), pops2[(cc, a1, a2)], ("ADM2", cc, a1, a1_name, a2), [],
+              typed=True)  # fmt: skip
     own = {cc: country_names(cc) for cc in countries}
     taken = {geo_key(n): cc for cc, names in own.items() for n in names}
     for cc, c in sorted(countries.items()):
