@@ -14,7 +14,7 @@ from newsprism.reconcile.blocking import OverlapIndex, candidate_pairs
 from newsprism.reconcile.entities import build_entities
 from newsprism.reconcile.quotes import Said, _said, _speaker_entity, affinity, group_renderings
 from newsprism.records import Quote, Span
-from newsprism.report import run
+from newsprism.report import Report, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,3 +136,57 @@ def test_reprinted_sentences_are_aligned_once_and_join_their_originals_facts() -
     assert [articles[k] for k in first] == ["a0", "a1", "a2"]  # a2 by its own sentence
     assert [len(g) for g in groups if texts[g[0]] == base[0]] == [3, 1]  # a2's copy alone
     assert [len(g) for g in groups if texts[g[0]] == base[3]] == [2]  # a1 trimmed it
+
+
+def _facts(report: Report, article_ids: set[str]) -> dict[str, set[frozenset[tuple[str, int]]]]:
+    """Each kind of fact (sentence facts "f", value checks "v") as sets of statements,
+    statements of articles outside ``article_ids`` left out."""
+    out: dict[str, set[frozenset[tuple[str, int]]]] = {"f": set(), "v": set()}
+    for f in report.stories[0].facts:
+        held = frozenset((s.span.article_id, s.span.start) for s in f.statements
+                         if s.span.article_id in article_ids)  # fmt: skip
+        out[f.id[0]].add(held)
+    return out
+
+
+def test_reprints_join_their_originals_facts_and_change_no_other(tmp_path: Path) -> None:
+    """A wire story reprinted by other outlets (word for word, with a credit line of
+    their own) is aligned once: every reprinted sentence joins the fact of the sentence
+    it copies, and the account of the originals is the one they give alone."""
+    originals = sorted((ROOT / "examples").glob("*.txt"))
+    alone = run([str(p) for p in originals], one_story=True)
+    for p in originals:
+        (tmp_path / p.name).write_text(p.read_text("utf-8"), "utf-8")
+    for k, p in enumerate(originals[:2] * 2):  # two wire stories, each reprinted twice
+        text = p.read_text("utf-8").rstrip("\n")
+        (tmp_path / f"reprint{k}.txt").write_text(f"{text}\n\nVia wire desk {k}.\n", "utf-8")
+    both = run([str(tmp_path)], one_story=True)
+    assert len(both.articles) == len(originals) + 4
+    ids = {a.id for a in alone.articles}
+    assert ids <= {a.id for a in both.articles}
+    # the originals' facts, statement for statement, with the reprints' sentences aside
+    assert _facts(both, ids) == _facts(alone, ids)
+    # every reprinted sentence is in the fact of the sentence it copies, with its summary
+    texts = {a.id: a.text for a in both.articles}
+    story = both.stories[0]
+    of_original = {
+        (texts[s.span.article_id][s.span.start : s.span.end]): f
+        for f in story.facts if f.id.startswith("f")
+        for s in f.statements if s.span.article_id in ids
+    }  # fmt: skip
+    reprinted = [s for f in story.facts if f.id.startswith("f") for s in f.statements
+                 if s.span.article_id not in ids]  # fmt: skip
+    assert len(reprinted) > 20
+    for s in reprinted:
+        home = next(f for f in story.facts if f.id.startswith("f") and s in f.statements)
+        assert home is of_original[s.text]
+
+    # reprints are not independent: no fact counts more origins than without them
+    def support(r: Report) -> dict[tuple[str, frozenset[Span]], tuple[int, str]]:
+        return {
+            (f.id[0], frozenset(s.span for s in f.statements if s.span.article_id in ids)):
+            (f.independent_sources, f.status)
+            for f in r.stories[0].facts
+        }  # fmt: skip
+
+    assert support(both) == support(alone)

@@ -15,37 +15,42 @@ story. Two shortcuts keep it near-linear without changing a result:
   of its own in their prefix), never with all. No pair that can pass is left out, so
   an exact test of the candidates gives the all-pairs answer.
 
-For fact alignment (``reconcile/facts.py``, ``reconcile/align.py``) a story of 300
-wire reprints would otherwise score every pair of some 7,000 sentences.
-:func:`copies_of` and :func:`expand` collapse them: a sentence repeated word for
-word by another article of its origin (a reprint, a trimmed copy) is not aligned
-again; it joins the fact of the sentence it copies, so only the representatives
-and each copy's own sentences (a local edit, an added paragraph) are scored::
+For fact alignment (``reconcile/facts.py``) a story of 300 wire reprints would
+otherwise score every pair of some 7,000 sentences, and every pair of their claims.
+:func:`copies_of` over :func:`copy_key` finds a sentence another article of its origin
+already printed (a reprint, a trimmed copy): it is not aligned again but joins the
+fact, and its claims the value checks, of the sentence it copies (:func:`expand`,
+:func:`expand_claims`), so only each origin's distinct sentences are scored::
 
-    copy = copies_of(texts, articles, origin_of)
+    copy = copies_of([copy_key(st, entity_of) for st in statements], articles, origin_of)
     kept = [k for k, c in enumerate(copy) if c is None]
-    groups = align_somehow([statements[k] for k in kept])   # indexes into kept
-    groups = expand(groups, kept, copy, articles)            # indexes into statements
+    groups = group([statements[k] for k in kept], p)       # indexes into kept
+    groups = expand(groups, kept, copy, articles)           # indexes into statements
 
-Unlike the quote shortcut this one is not exact: a pair's features that count
+Unlike the quote shortcut this one is not the all-pairs answer, by design: what counts
 over the story (how rare a word or an entity is, which sentence is another's best
-match) are computed without the copies. Copies share one origin, so corroboration
-counts do not change. :class:`OverlapIndex` over content words gives candidate
-pairs for the features that need shared words.
+match in an article, the mean closeness of two groups being joined) counts a
+reprinted sentence once. Compared all-pairs, every reprint made its words look more
+common and weighed once more in a group's mean, so adding reprints of a wire story
+changed the facts of the originals; now it does not (tested). Copies share one
+origin, so corroboration counts do not change.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+
+from ..records import Claim, Span, Statement
 
 __all__ = [
     "OverlapIndex",
     "candidate_pairs",
     "collapse",
     "copies_of",
+    "copy_key",
     "expand",
+    "expand_claims",
     "required_overlap",
 ]
 
@@ -138,27 +143,37 @@ def candidate_pairs(
     return [(i, j) for i in range(len(sets)) for j in sorted(index.candidates(i)) if j > i]
 
 
-def _words_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+def copy_key(st: Statement, entity_of: Mapping[Span, str]) -> Hashable:
+    """What fact alignment reads of a statement, its article aside: its words, the story
+    entities it names, its places, and each claim as read (value, what it is of, where
+    in the sentence). Two statements with one key score alike against every other."""
+    s = st.span.start
+
+    def claim(c: Claim) -> Hashable:
+        mention = entity_of.get(c.mention) if c.mention else None
+        return (c.span.start - s, c.span.end - s, c.text, c.kind, c.predicate, c.thing,
+                c.value, c.unit, c.low, c.high, c.start, c.end, c.year_known, mention, c.cue,
+                c.context)  # fmt: skip
+
+    return (st.text, st.entities, st.places, tuple(claim(c) for c in st.claims))
 
 
 def copies_of(
-    texts: Sequence[str], articles: Sequence[str], origin_of: Mapping[str, str]
+    keys: Sequence[Hashable], articles: Sequence[str], origin_of: Mapping[str, str]
 ) -> list[int | None]:
-    """For each sentence (``texts[k]`` of article ``articles[k]``), the index of the
-    sentence it copies — the same words, case and punctuation aside, earlier in another
-    article of its origin — or None when it is its own (the first of its words in its
-    origin, or a sentence repeated within one article).
+    """For each sentence (key ``keys[k]``, e.g. :func:`copy_key`, of article
+    ``articles[k]``), the index of the sentence it copies — an equal key earlier in
+    another article of its origin — or None when it is its own (the first of its key
+    in its origin, or a sentence repeated within one article).
 
-    >>> copies_of(["Troops left.", "Troops left!", "Rain fell."], ["a", "b", "b"],
+    >>> copies_of(["Troops left.", "Troops left.", "Rain fell."], ["a", "b", "b"],
     ...           {"a": "o1", "b": "o1"})
     [None, 0, None]
     """
-    first: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, Hashable], int] = {}
     out: list[int | None] = []
-    for k, (text, article) in enumerate(zip(texts, articles, strict=True)):
-        key = (origin_of.get(article, article), _words_key(text))
-        original = first.setdefault(key, k)
+    for k, (key, article) in enumerate(zip(keys, articles, strict=True)):
+        original = first.setdefault((origin_of.get(article, article), key), k)
         out.append(original if articles[original] != article else None)
     return out
 
@@ -200,3 +215,35 @@ def expand(
     for g in out:
         g.sort()
     return sorted(out, key=lambda g: g[0])
+
+
+def expand_claims(
+    groups: Sequence[Sequence[tuple[int, int]]],
+    kept: Sequence[int],
+    copy_of: Sequence[int | None],
+    articles: Sequence[str],
+    value: Callable[[int, int], Hashable],
+) -> list[list[tuple[int, int]]]:
+    """Groups of claims (kept statement index, claim index) as groups of claims of all
+    statements: a copy's claim joins the group of the claim it copies (a copy holds the
+    same claims in the same order, see :func:`copy_key`), unless its article gives the
+    slot another value there (``value(statement, claim)``). Groups come sorted.
+
+    >>> expand_claims([[(0, 0), (1, 0)]], kept=[0, 2], copy_of=[None, 0, None],
+    ...               articles=["a", "b", "c"], value=lambda s, c: "12")
+    [[(0, 0), (1, 0), (2, 0)]]
+    """
+    copies: dict[int, list[int]] = {}
+    for k, original in enumerate(copy_of):
+        if original is not None:
+            copies.setdefault(original, []).append(k)
+    out = []
+    for g in groups:
+        members = [(kept[s], c) for s, c in g]
+        given = {articles[s]: value(s, c) for s, c in members}
+        for s, c in list(members):
+            for k in copies.get(s, ()):
+                if given.setdefault(articles[k], value(k, c)) == value(k, c):
+                    members.append((k, c))
+        out.append(sorted(members))
+    return sorted(out)

@@ -21,7 +21,8 @@ import numpy.typing as npt
 
 from ..analyze.embed import unpack
 from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
-from .align import claim_groups, content_words, group, probabilities, word_similarity
+from .align import claim_groups, content_words, group, probabilities, value_key, word_similarity
+from .blocking import copies_of, copy_key, expand, expand_claims
 from .claims import PlaceRelation, compare_claims, gazetteer_places, said_of
 
 __all__ = [
@@ -131,30 +132,44 @@ def build_facts(
             rows.append(vectors[i] if i < len(vectors) else np.zeros(512, dtype=np.float32))
     if not statements:
         return ()
-    p = probabilities(statements, np.stack(rows))
+    # a sentence an article of its origin already printed (a reprint) is aligned once,
+    # through that article's sentence, and joins its fact (blocking.py says how exact)
+    articles = [st.span.article_id for st in statements]
+    copy = copies_of([copy_key(st, entity_of) for st in statements], articles, origin_of)
+    kept = [k for k, c in enumerate(copy) if c is None]
+    rep = {k: n for n, k in enumerate(kept)}
+    rep.update({k: rep[c] for k, c in enumerate(copy) if c is not None})
+    distinct = [statements[k] for k in kept]
+    p = probabilities(distinct, np.stack([rows[k] for k in kept]))
     if places is None:
         places = gazetteer_places([c for st in statements for c in st.claims])
     order = {a.article_id: k for k, a in enumerate(analyses)}
     facts: list[Fact] = []
     slot_facts: list[Fact] = []
-    groups = group(statements, p)
+    groups = expand(group(distinct, p), kept, copy, articles)
+
+    def central(members: list[int]) -> str:
+        return distinct[_central(sorted({rep[k] for k in members}), p)].text
+
     # one fact per group of sentences that report one thing, compared slot by slot ...
     fact_of: dict[int, Fact] = {}
     for members in groups:
         sts = sorted((statements[k] for k in members),
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
         rest = [c for s in members for c in statements[s].claims]
-        facts.append(_fact(sts, statements[_central(members, p)].text, origin_of, entity_of,
+        facts.append(_fact(sts, central(members), origin_of, entity_of,
                            published or {}, places, rest, several_slots=True))  # fmt: skip
         fact_of.update({k: facts[-1] for k in members})
     # ... and one per slot that two articles or more give a value for, unless a sentence
     # fact already holds all its sentences and makes the same comparisons
-    for claims in claim_groups(statements, p, entity_of):
+    slots = expand_claims(claim_groups(distinct, p, entity_of), kept, copy, articles,
+                          lambda s, k: value_key(statements[s].claims[k]))  # fmt: skip
+    for claims in slots:
         members = sorted({s for s, _ in claims})
         sts = sorted((statements[k] for k in members),
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
         chosen = [statements[s].claims[k] for s, k in claims]
-        fact = _fact(sts, statements[_central(members, p)].text, origin_of, entity_of,
+        fact = _fact(sts, central(members), origin_of, entity_of,
                      published or {}, places, chosen)  # fmt: skip
         holders = {id(fact_of[k]) for k in members}
         if len(holders) == 1 and _partitions(fact) <= _partitions(fact_of[members[0]]):

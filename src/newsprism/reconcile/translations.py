@@ -15,7 +15,7 @@ reports of one event are the negatives), validated leaving each topic out
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,31 +104,38 @@ def _original(a: Article, b: Article) -> tuple[Article, Article, str]:
 
 
 def find_translations(
-    articles: Sequence[Article], analyses: Sequence[Analysis]
-) -> list[TranslationLink]:
-    """Pairs of articles in different languages that are one text translated.
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    joined: Callable[[str, str], bool] | None = None,
+) -> Iterator[TranslationLink]:
+    """Pairs of articles in different languages that are one text translated, in the
+    order of the articles; a pair ``joined`` already says are one origin (asked when the
+    pair comes up) is not linked again.
 
     Articles without a detected language, or in the same language, are not compared:
-    copies in one language share words, and :mod:`.origins` finds those.
+    copies in one language share words, and :mod:`.origins` finds those. All pairs are
+    weighed in one call of the model, so a story of many reports in two languages costs
+    one vector product per pair, not one model call.
     """
     by_id = {an.article_id: an for an in analyses}
     vectors = {a.id: sentence_vectors(by_id[a.id]) for a in articles if a.id in by_id}
-    links = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1 :]:
-            if not a.language or not b.language or a.language == b.language:
-                continue
-            if a.id not in vectors or b.id not in vectors:
-                continue
-            features = pair_features(vectors[a.id], vectors[b.id])
-            p = probability(features)
-            if p < 0.5:
-                continue
-            copy, original, why = _original(a, b)
-            evidence = (
-                f"translation of {original.id} ({original.language} → {copy.language}): "
-                f"{features[0]:.0%} of sentences aligned one-to-one, {features[2]:.0%} in order; "
-                f"{why}"
-            )
-            links.append(TranslationLink(copy.id, original.id, evidence, p))
-    return links
+    pairs = [
+        (a, b)
+        for i, a in enumerate(articles)
+        for b in articles[i + 1 :]
+        if a.language and b.language and a.language != b.language
+        and a.id in vectors and b.id in vectors
+    ]  # fmt: skip
+    if not pairs:
+        return
+    features = [pair_features(vectors[a.id], vectors[b.id]) for a, b in pairs]
+    probs = model().scores(np.asarray(features))[:, 1].tolist()
+    for (a, b), f, p in zip(pairs, features, probs, strict=True):
+        if p < 0.5 or (joined is not None and joined(a.id, b.id)):
+            continue
+        copy, original, why = _original(a, b)
+        evidence = (
+            f"translation of {original.id} ({original.language} → {copy.language}): "
+            f"{f[0]:.0%} of sentences aligned one-to-one, {f[2]:.0%} in order; {why}"
+        )
+        yield TranslationLink(copy.id, original.id, evidence, float(p))
