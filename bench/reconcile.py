@@ -177,6 +177,34 @@ def job_reconcile(cache: Path) -> dict[str, Any]:
         "html_page_kb": round(len(page) / 1024),
         "html_render_seconds": round(render_s, 2),
         "peak_mb": _peak_mb(),
+        **_first_paint(page),
+    }
+
+
+def _first_paint(page: bytes) -> dict[str, Any]:
+    """Time to first contentful paint and to the load event of the HTML page, opened
+    from a file in headless Chromium (as tests/web/test_browser.py drives it)."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return {"first_paint": "not measured: /usr/bin/chromium is not installed"}
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        path = Path(tmp) / "story.html"
+        path.write_bytes(page)
+        browser = p.chromium.launch(executable_path=str(chromium),
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])  # fmt: skip
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.goto(path.as_uri(), wait_until="load")
+        times = tab.evaluate(
+            """() => ({fcp: (performance.getEntriesByName('first-contentful-paint')[0]
+                             || {startTime: null}).startTime,
+                       load: performance.getEntriesByType('navigation')[0].loadEventEnd})"""
+        )
+        browser.close()
+    return {
+        "html_first_paint_ms": round(times["fcp"]) if times["fcp"] is not None else None,
+        "html_load_ms": round(times["load"]),
     }
 
 
