@@ -192,8 +192,8 @@ def _first_paint(page: bytes) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         path = Path(tmp) / "story.html"
         path.write_bytes(page)
-        browser = p.chromium.launch(executable_path=str(chromium),
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])  # fmt: skip
+        flags = ["--headless", "--no-sandbox", "--disable-gpu"]
+        browser = p.chromium.launch(executable_path=str(chromium), args=flags)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.goto(path.as_uri(), wait_until="load")
         times = tab.evaluate(
