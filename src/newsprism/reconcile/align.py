@@ -106,9 +106,17 @@ def _shared(sets: Sequence[set[str]], common: frozenset[str] | set[str] = frozen
 
 
 def pair_features(
-    statements: Sequence[Statement], vectors: F32
+    statements: Sequence[Statement],
+    vectors: F32,
+    held: Mapping[str, Sequence[int]] | None = None,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    """The features of every pair of statements of different articles: (x, i, j)."""
+    """The features of every pair of statements of different articles: (x, i, j).
+
+    ``held`` gives, for each article, the statements it prints, when some of them stand
+    for a reprinted sentence of another article (:mod:`.blocking`): a statement's best
+    match in an article is then sought among all the sentences it prints, and a
+    statement the article reprints is its own best match there.
+    """
     n = len(statements)
     emb = vectors @ vectors.T if n else np.zeros((0, 0), dtype=np.float32)
     words = word_similarity([st.text for st in statements])
@@ -123,12 +131,15 @@ def pair_features(
     close = np.where(other, emb + LEXICAL_WEIGHT * words, -np.inf)
     # each statement's best match in every other article
     best = np.zeros((n, n), dtype=bool)
-    for a in dict.fromkeys(articles.tolist()):
-        cols = np.flatnonzero(articles == a)
-        rows = np.flatnonzero(articles != a)
+    if held is None:
+        held = {a: np.flatnonzero(articles == a).tolist() for a in dict.fromkeys(articles.tolist())}
+    for a, printed in held.items():
+        cols = np.unique(np.asarray(printed, dtype=np.intp))
+        rows = np.flatnonzero((articles != a) & ~np.isin(np.arange(n), cols))
         if len(rows) and len(cols):
             pick = cols[np.argmax(close[np.ix_(rows, cols)], axis=1)]
-            best[rows, pick] = True
+            own = articles[pick] == a  # a reprinted one stands for its copy: no pair scored
+            best[rows[own], pick[own]] = True
     mutual = best & best.T
     either = best | best.T
     i, j = np.nonzero(np.triu(other, 1))
@@ -153,13 +164,16 @@ def model() -> LogisticModel:
     return load_model(MODEL_PATH)
 
 
-def probabilities(statements: Sequence[Statement], vectors: F32) -> npt.NDArray[np.float64]:
-    """The probability that each pair of statements reports one thing (0 within an article)."""
+def probabilities(
+    statements: Sequence[Statement], vectors: F32, held: Mapping[str, Sequence[int]] | None = None
+) -> npt.NDArray[np.float64]:
+    """The probability that each pair of statements reports one thing (0 within an
+    article); ``held`` as for :func:`pair_features`."""
     n = len(statements)
     p = np.zeros((n, n))
     if n < 2:
         return p
-    x, i, j = pair_features(statements, vectors)
+    x, i, j = pair_features(statements, vectors, held)
     if len(i):
         m = model()
         prob = m.scores(x)[:, m.classes.index("same")]

@@ -14,6 +14,7 @@ different occurrences are never compared.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -140,7 +141,10 @@ def build_facts(
     rep = {k: n for n, k in enumerate(kept)}
     rep.update({k: rep[c] for k, c in enumerate(copy) if c is not None})
     distinct = [statements[k] for k in kept]
-    p = probabilities(distinct, np.stack([rows[k] for k in kept]))
+    held: dict[str, list[int]] = {}  # each article's sentences, reprinted ones by their original
+    for k, a in enumerate(articles):
+        held.setdefault(a, []).append(rep[k])
+    p = probabilities(distinct, np.stack([rows[k] for k in kept]), held)
     if places is None:
         places = gazetteer_places([c for st in statements for c in st.claims])
     order = {a.article_id: k for k, a in enumerate(analyses)}
@@ -149,7 +153,15 @@ def build_facts(
     groups = expand(group(distinct, p), kept, copy, articles)
 
     def central(members: list[int]) -> str:
-        return distinct[_central(sorted({rep[k] for k in members}), p)].text
+        # each wording weighs as often as it is printed, and a copy is taken for the
+        # surest match of its original
+        count = Counter(rep[k] for k in members)
+        reps = sorted(count)
+        if len(reps) == 1:
+            return distinct[reps[0]].text
+        weight = np.array([count[r] for r in reps], dtype=np.float64)
+        score = p[np.ix_(reps, reps)] @ weight + (weight - 1)
+        return distinct[reps[int(np.argmax(score))]].text
 
     # one fact per group of sentences that report one thing, compared slot by slot ...
     fact_of: dict[int, Fact] = {}
