@@ -153,9 +153,10 @@ def copy_key(st: Statement, entity_of: Mapping[Span, str]) -> Hashable:
         mention = entity_of.get(c.mention) if c.mention else None
         return (c.span.start - s, c.span.end - s, c.text, c.kind, c.predicate, c.thing,
                 c.value, c.unit, c.low, c.high, c.start, c.end, c.year_known, mention, c.cue,
-                c.context)  # fmt: skip
+                tuple(c.context))  # fmt: skip
 
-    return (st.text, st.entities, st.places, tuple(claim(c) for c in st.claims))
+    # tuple(): a record read back from a store may hold lists
+    return (st.text, tuple(st.entities), tuple(st.places), tuple(claim(c) for c in st.claims))
 
 
 def copies_of(
