@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -182,12 +182,20 @@ def probabilities(
     return p
 
 
-def group(statements: Sequence[Statement], p: npt.NDArray[np.float64]) -> list[list[int]]:
+def group(
+    statements: Sequence[Statement],
+    p: npt.NDArray[np.float64],
+    printed_by: Sequence[Iterable[str]] | None = None,
+) -> list[list[int]]:
     """Statement indices joined into facts: most probable pairs first, at most one
     statement per article, two groups joined when their pairs are more likely the
-    same than not on average."""
+    same than not on average. ``printed_by`` names, for each statement, every article
+    that prints it (its own and those reprinting it, :mod:`.blocking`): a reprint's
+    place in a fact is taken by the sentence it copies."""
     n = len(statements)
     articles = [st.span.article_id for st in statements]
+    # the articles each group's statements are printed by, kept as groups join
+    held = [set(a) for a in printed_by] if printed_by is not None else [{a} for a in articles]
     i, j = np.nonzero(np.triu(p, 1) >= 0.5)
     order = sorted(zip(i.tolist(), j.tolist(), strict=True), key=lambda e: (-p[e], e))
     owner = list(range(n))
@@ -197,13 +205,14 @@ def group(statements: Sequence[Statement], p: npt.NDArray[np.float64]) -> list[l
         if ga == gb:
             continue
         xa, xb = members[ga], members[gb]
-        if {articles[k] for k in xa} & {articles[k] for k in xb}:
+        if not held[ga].isdisjoint(held[gb]):
             continue
         if float(p[np.ix_(xa, xb)].mean()) < 0.5:
             continue
         for k in xb:
             owner[k] = ga
         members[ga] = xa + xb
+        held[ga] |= held[gb]
         del members[gb]
     return sorted(members.values(), key=min)
 

@@ -150,7 +150,11 @@ def build_facts(
     order = {a.article_id: k for k, a in enumerate(analyses)}
     facts: list[Fact] = []
     slot_facts: list[Fact] = []
-    groups = expand(group(distinct, p), kept, copy, articles)
+    printed_by: list[set[str]] = [set() for _ in kept]
+    for a, reps in held.items():
+        for r in reps:
+            printed_by[r].add(a)
+    groups = expand(group(distinct, p, printed_by), kept, copy, articles)
 
     def central(members: list[int]) -> str:
         # each wording weighs as often as it is printed, and a copy is taken for the
