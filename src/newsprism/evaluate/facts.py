@@ -9,6 +9,12 @@ cleaned as newsprism reads them and reconciled as ONE story (no clustering).
 Scores, at the level of pairs of reports:
 
 * alignment recall — gold pairs whose two phrases lie in statements of one fact;
+* alignment precision — of the pairs of gold mentions (of different reports) that lie
+  in statements of one fact, the share that are mentions of one gold fact: a pair of
+  mentions of two different gold facts in one fact is a wrong merge (the dead and the
+  injured, an aftershock's distance and the main quake's), unless the two statements
+  share some gold fact (a sentence may state several facts, and its fact with another
+  sentence then holds the other facts' mentions too);
 * a predicted pair's relation — that of the comparison that separates its two
   articles' values in their fact: a comparison of the gold slot's kind of value (an
   actor, a date, a time, a place, an age, a number) whose two groups' value spans lie
@@ -41,6 +47,8 @@ class FactScores:
 
     gold_pairs: int = 0
     aligned: int = 0
+    merged: int = 0  # pairs of mentions of one gold fact, of two reports, in one fact
+    wrong_merges: int = 0  # ... of two different gold facts whose statements share none
     called_conflict: int = 0  # aligned pairs called conflict
     right_conflict: int = 0  # ... of which gold says conflict
     gold_conflict: int = 0
@@ -60,6 +68,11 @@ class FactScores:
     @property
     def alignment_recall(self) -> float:
         return self.aligned / self.gold_pairs if self.gold_pairs else 0.0
+
+    @property
+    def alignment_precision(self) -> float:
+        merged = self.merged + self.wrong_merges
+        return self.merged / merged if merged else 1.0
 
     @property
     def conflict_precision(self) -> float:
@@ -88,6 +101,7 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
     """Pair scores of one reconciled story against its gold annotation."""
     by_doc = {n: a for a in articles for n in _names(a.source)}
     out = FactScores()
+    located: list[tuple[str, str, str, int, int]] = []  # gold fact, doc, article id, span
     for fact in gold["facts"]:
         where: dict[str, list[tuple[str, int, int]]] = {}
         for m in fact["mentions"]:
@@ -97,6 +111,7 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
                 out.missing.append(f"{m['doc']}: {m['phrase']!r}")
                 continue
             where.setdefault(m["doc"], []).append((art.id, *found))
+            located.append((fact["id"], m["doc"], art.id, *found))
         for pair in fact["pairs"]:
             d1, d2 = pair["docs"]
             gold_rel = pair["relation"]
@@ -114,7 +129,37 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
             out.found_conflict += got == gold_rel == "conflict"
             out.found_variant += got == gold_rel == "variant"
             out.found_update += got == gold_rel == "update"
+    out.merged, out.wrong_merges = _merges(story, located)
     return out
+
+
+def _merges(story: Story, located: list[tuple[str, str, str, int, int]]) -> tuple[int, int]:
+    """Pairs of gold mentions of two reports held by one fact: (of one gold fact, of
+    two different gold facts whose two statements share no gold fact)."""
+    right: set[tuple[str, str, str]] = set()
+    wrong: set[tuple[str, str, str, str]] = set()
+    for f in story.facts:
+        # each mention held by the fact, with the statement holding it
+        held: list[tuple[str, str, int]] = []
+        for fid, doc, aid, s, e in located:
+            for k, st in enumerate(f.statements):
+                if st.span.article_id == aid and st.span.start < e and s < st.span.end:
+                    held.append((fid, doc, k))
+                    break
+        facts_of: dict[int, set[str]] = {}
+        for fid, _, k in held:
+            facts_of.setdefault(k, set()).add(fid)
+        for n, (f1, d1, k1) in enumerate(held):
+            for f2, d2, k2 in held[n + 1 :]:
+                if d1 == d2:
+                    continue
+                if f1 == f2:
+                    lo, hi = sorted((d1, d2))
+                    right.add((f1, lo, hi))
+                elif not facts_of[k1] & facts_of[k2]:
+                    a, b = sorted(((f1, d1), (f2, d2)))
+                    wrong.add((*a, *b))
+    return len(right), len(wrong)
 
 
 # What a gold slot's value is, by how the gold names slots ("who: …", "date of: …"), and
@@ -230,7 +275,7 @@ def evaluate_facts(
 
 def format_facts(results: dict[str, FactScores]) -> str:
     """One row per story and the overall row."""
-    head = (f"{'story':<14}{'pairs':>6}{'align R':>9}{'confl P':>9}{'confl R':>9}"
+    head = (f"{'story':<14}{'pairs':>6}{'align R':>9}{'align P':>9}{'confl P':>9}{'confl R':>9}"
             f"{'var R':>8}{'upd R':>8}   conflicts called/gold  variants found/gold")  # fmt: skip
     rows = [head]
     total = FactScores()
@@ -238,7 +283,8 @@ def format_facts(results: dict[str, FactScores]) -> str:
     def row(name: str, s: FactScores) -> str:
         upd = s.found_update / s.gold_update if s.gold_update else 1.0
         return (
-            f"{name:<14}{s.gold_pairs:>6}{s.alignment_recall:>9.3f}{s.conflict_precision:>9.3f}"
+            f"{name:<14}{s.gold_pairs:>6}{s.alignment_recall:>9.3f}"
+            f"{s.alignment_precision:>9.3f}{s.conflict_precision:>9.3f}"
             f"{s.conflict_recall:>9.3f}{s.variant_recall:>8.3f}{upd:>8.3f}   "
             f"{s.right_conflict:>4}/{s.called_conflict:<4} of {s.gold_conflict:<4}"
             f"   {s.found_variant:>4}/{s.gold_variant:<4}"

@@ -1,4 +1,4 @@
-"""Alignment: which statements of different articles report the same thing.
+"""Alignment: which statements and claims of different articles report the same thing.
 
 A fitted logistic model (:mod:`newsprism.fit`) weighs named signals of a pair of
 sentences from two articles of one story:
@@ -8,15 +8,28 @@ sentences from two articles of one story:
 * ``entities`` — story entities both name that few sentences name;
 * ``values`` — checkable values both state (a number, a date, a place);
 * ``slots`` — occurrences both give a value for ("killed", "date of: arrest");
+* ``kinds`` — kinds of value both give (a count, a date, a place: slot compatibility
+  even when the values differ, as in a conflict);
+* ``slot_words`` — words both use around a value of one kind ("damage" beside a sum);
+* ``specific_values`` — shared values unlikely to agree by chance (a full date, 2.5m);
 * ``mutual_best`` / ``best_either`` — whether each is the other's closest sentence in
-  the other article, or one is.
+  the other article, or one is;
+* ``lead`` / ``early`` — where the two stand in their articles (a lead states the main
+  facts).
 
-The weights (``align_model.json`` beside this module) are fitted on ECB+ topics 1–35
-cross-document event coreference: two sentences that mention one event of the
-annotated chains are a positive pair (``bench/fit_alignment.py`` refits them and
-reports the spread when whole topics are left out). Statements are then joined
-greedily, most probable pairs first, into facts holding at most one statement per
-article, a join kept only when the two groups belong together on average.
+A second model weighs pairs of claims of one kind (:data:`CLAIM_FEATURES`): the
+sentences' probability and embedding, the predicate and counted thing, the values,
+and the words around each value, which say what a number without a noun is of ("aged
+41", "12 and 15").
+
+Both are fitted on the development gold of facts (``tests/gold/facts``: mentions of one
+checkable fact in different reports are positive pairs, of two different facts
+negative) by ``bench/fit_alignment.py``, validated leaving whole topics out; the
+models' JSON files record the folds' figures and the decision's shift. Statements are
+joined greedily, most probable pairs first, into facts holding one statement per
+article, a join kept only when the two groups belong together on average; then an
+article's other sentences that report the fact too (a restatement of its lead) join
+it. Claims are joined the same way into one fact per slot.
 """
 
 from __future__ import annotations
@@ -37,6 +50,7 @@ from ..records import Claim, Span, Statement
 MODEL_PATH = Path(__file__).with_name("align_model.json")
 FEATURES = (
     "embedding", "words", "entities", "values", "slots", "mutual_best", "best_either",
+    "kinds", "slot_words", "specific_values", "lead", "early",
 )  # fmt: skip
 # The combined closeness used to find each sentence's best match in another article.
 LEXICAL_WEIGHT = 0.5
@@ -126,7 +140,21 @@ def pair_features(
     ents = _shared([set(st.entities) for st in statements], common)
     values = _shared([{value_key(c) for c in st.claims} for st in statements])
     slots = _shared([{slot_key(c) for c in st.claims} for st in statements])
+    kinds = _shared([{c.kind for c in st.claims} for st in statements])
+    # what each value is of, in the words around it: "damage" near a sum, "aged" near a number
+    slot_words = _shared(
+        [{f"{c.kind}:{w}" for c in st.claims for w in near_words(c, st)} for st in statements]
+    )
+    specific = _shared(
+        [{value_key(c) for c in st.claims if _specificity(c) >= 0.5} for st in statements]
+    )
     articles = np.array([st.span.article_id for st in statements])
+    # the statement's place in its article: a lead states the story's main facts
+    rank = np.zeros(n)
+    seen: Counter[str] = Counter()
+    for k, st in enumerate(statements):
+        rank[k] = seen[st.span.article_id]
+        seen[st.span.article_id] += 1
     other = articles[:, None] != articles[None, :]
     close = np.where(other, emb + LEXICAL_WEIGHT * words, -np.inf)
     # each statement's best match in every other article
@@ -152,6 +180,11 @@ def pair_features(
             np.minimum(slots[i, j], 3),
             mutual[i, j],
             either[i, j],
+            np.minimum(kinds[i, j], 3),
+            np.minimum(slot_words[i, j], 5),
+            np.minimum(specific[i, j], 3),
+            (rank[i] == 0) & (rank[j] == 0),
+            (1 / (1 + rank[i]) + 1 / (1 + rank[j])) / 2,
         ],
         axis=1,
     ).astype(np.float64)
@@ -214,7 +247,33 @@ def group(
         members[ga] = xa + xb
         held[ga] |= held[gb]
         del members[gb]
-    return sorted(members.values(), key=min)
+    return restatements(sorted(members.values(), key=min), articles, p)
+
+
+def restatements(
+    groups: list[list[int]], articles: Sequence[str], p: npt.NDArray[np.float64]
+) -> list[list[int]]:
+    """Each group of several articles with the other sentences that report its thing
+    too: a sentence outside it whose pairs with the group's statements of other articles
+    are more likely the same than not on average. An article often restates its lead
+    further down, or says two things in one sentence; the greedy pass gives each
+    sentence one fact with one statement per article, so the restatement, and the
+    sentence's second thing, would otherwise be left out of the fact."""
+    out = []
+    for g in groups:
+        if len({articles[k] for k in g}) < 2:
+            out.append(g)
+            continue
+        inside = set(g)
+        extra = [
+            k
+            for k in range(len(articles))
+            if k not in inside
+            and articles[k] in {articles[m] for m in g}
+            and float(p[k, [m for m in g if articles[m] != articles[k]]].mean()) >= 0.5
+        ]
+        out.append(g + extra)
+    return out
 
 
 # ---------------------------------------------------------------- claims of one slot
@@ -223,8 +282,11 @@ CLAIM_MODEL_PATH = Path(__file__).with_name("claim_model.json")
 CLAIM_FEATURES = (
     "sentences", "same_predicate", "no_predicate", "same_thing", "same_value",
     "values_overlap", "shared_context", "same_entity", "one_slot_by_rule", "count", "age",
-    "measure", "date", "time", "place", "actor",
+    "measure", "date", "time", "place", "actor", "embedding", "near_words", "specific_value",
+    "thing_near",
 )  # fmt: skip
+# Words either side of a value that say what it is of ("$1 million in damage", "aged 41").
+NEAR = 6
 KINDS = ("count", "age", "measure", "date", "time", "place", "actor")
 
 
@@ -246,12 +308,45 @@ def _ends(c: Claim) -> tuple[str, str]:
     return start[-5:], end[-5:]
 
 
+def near_words(c: Claim, st: Statement) -> frozenset[str]:
+    """Content words of the claim's sentence within :data:`NEAR` words of its value: what
+    a number counts or a date dates, when the parse names no predicate ("aged 41", "12
+    and 15", "$1 million in damage")."""
+    s = max(0, c.span.start - st.span.start)
+    e = max(s, c.span.end - st.span.start)
+    before = content_words(st.text[:s])[-NEAR:]
+    after = content_words(st.text[e:])[:NEAR]
+    return frozenset(before + after)
+
+
+def _specificity(c: Claim) -> float:
+    """How unlikely two reports give this value by chance for different things: a large
+    or fractional number, a full date, a named place or actor more than "3" or "Monday"."""
+    if c.kind in {"count", "measure", "age", "time"} and c.low is not None:
+        v = abs(c.low)
+        frac = float(v != int(v))
+        return min(1.0, float(np.log10(1.0 + v)) / 4.0 + 0.25 * frac)
+    if c.kind == "date":
+        return 1.0 if c.start and len(c.start) >= 10 else 0.5 if c.start else 0.25
+    return 1.0
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def claim_features(
-    a: Claim, b: Claim, sentences: float, entity_of: Mapping[Span, str] | None = None
+    a: Claim,
+    b: Claim,
+    sentences: float,
+    entity_of: Mapping[Span, str] | None = None,
+    similarity: float = 0.0,
+    near: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> list[float]:
     """The features of two claims of one kind in different articles (see CLAIM_FEATURES);
     ``sentences`` is the probability that their sentences report one thing, ``entity_of``
-    the story entity of each mention."""
+    the story entity of each mention, ``similarity`` the cosine of the two sentences'
+    embeddings and ``near`` the words around each value (:func:`near_words`)."""
     from .claims import Said, compatible
 
     entity_of = entity_of or {}
@@ -271,6 +366,13 @@ def claim_features(
             compatible(Said(a.span.article_id, a, ea, None), Said(b.span.article_id, b, eb, None))
         ),
         *(float(a.kind == k) for k in KINDS),
+        similarity,
+        _dice(*near),
+        float(value_key(a) == value_key(b)) * _specificity(a),
+        float(
+            (a.thing is not None and a.thing in near[1])
+            or (b.thing is not None and b.thing in near[0])
+        ),
     ]
 
 
@@ -284,14 +386,18 @@ def claim_pairs(
     statements: Sequence[Statement],
     p: npt.NDArray[np.float64],
     entity_of: Mapping[Span, str] | None = None,
+    vectors: F32 | None = None,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int]], npt.NDArray[np.float64]]:
     """Every claim (statement index, claim index) and the candidate pairs of claims of one
-    kind and unit in different articles, with their features."""
+    kind and unit in different articles, with their features (``vectors``: the
+    statements' sentence embeddings, one row each)."""
     claims = [(s, k) for s, st in enumerate(statements) for k in range(len(st.claims))]
+    near = {(s, k): near_words(statements[s].claims[k], statements[s]) for s, k in claims}
     pairs: list[tuple[int, int, int, int]] = []
     rows: list[list[float]] = []
     for x, (si, ki) in enumerate(claims):
         a = statements[si].claims[ki]
+        x_of = (si, ki)
         for y in range(x + 1, len(claims)):
             sj, kj = claims[y]
             if statements[si].span.article_id == statements[sj].span.article_id:
@@ -300,7 +406,10 @@ def claim_pairs(
             if a.kind != b.kind or (a.unit or "") != (b.unit or ""):
                 continue
             pairs.append((si, ki, sj, kj))
-            rows.append(claim_features(a, b, float(p[si, sj]), entity_of))
+            sim = float(vectors[si] @ vectors[sj]) if vectors is not None else 0.0
+            rows.append(
+                claim_features(a, b, float(p[si, sj]), entity_of, sim, (near[x_of], near[(sj, kj)]))
+            )
     x_arr = np.array(rows, dtype=np.float64).reshape(-1, len(CLAIM_FEATURES))
     return claims, pairs, x_arr
 
@@ -309,12 +418,13 @@ def claim_groups(
     statements: Sequence[Statement],
     p: npt.NDArray[np.float64],
     entity_of: Mapping[Span, str] | None = None,
+    vectors: F32 | None = None,
 ) -> list[list[tuple[int, int]]]:
     """Claims (statement index, claim index) of different articles joined into slots:
     most probable pairs first (:func:`claim_model`), two groups joined when their pairs
     are more likely one slot than not on average. An article may give one slot's value
     in several sentences (the headline and the lead), never two different values."""
-    claims, pairs, x = claim_pairs(statements, p, entity_of)
+    claims, pairs, x = claim_pairs(statements, p, entity_of, vectors)
     if not pairs:
         return []
     m = claim_model()

@@ -2,8 +2,8 @@
 
 A statement is a sentence with its claims (:mod:`newsprism.analyze.claims`): the
 checkable values it states and what each is of. Statements of different articles
-are aligned by a fitted model (:mod:`.align`); each fact holds at most one
-statement per article. Its claims are then compared slot by slot
+are aligned by a fitted model (:mod:`.align`); each fact holds one statement per
+article, and an article's restatements of it. Its claims are then compared slot by slot
 (:mod:`.claims`): articles giving one value form a group, and the groups are a
 variant, an update or a conflict. The fact's status is the most severe relation
 (an update is not a disagreement: the fact stays corroborated). Precision over
@@ -144,7 +144,8 @@ def build_facts(
     held: dict[str, list[int]] = {}  # each article's sentences, reprinted ones by their original
     for k, a in enumerate(articles):
         held.setdefault(a, []).append(rep[k])
-    p = probabilities(distinct, np.stack([rows[k] for k in kept]), held)
+    vectors = np.stack([rows[k] for k in kept])
+    p = probabilities(distinct, vectors, held)
     if places is None:
         places = gazetteer_places([c for st in statements for c in st.claims])
     order = {a.article_id: k for k, a in enumerate(analyses)}
@@ -178,7 +179,7 @@ def build_facts(
         fact_of.update({k: facts[-1] for k in members})
     # ... and one per slot that two articles or more give a value for, unless a sentence
     # fact already holds all its sentences and makes the same comparisons
-    slots = expand_claims(claim_groups(distinct, p, entity_of), kept, copy, articles,
+    slots = expand_claims(claim_groups(distinct, p, entity_of, vectors), kept, copy, articles,
                           lambda s, k: value_key(statements[s].claims[k]))  # fmt: skip
     for claims in slots:
         members = sorted({s for s, _ in claims})

@@ -1,0 +1,89 @@
+"""How `newsprism eval facts` scores a story: alignment recall, and alignment precision
+(wrong merges: mentions of two different gold facts put in one fact)."""
+
+from __future__ import annotations
+
+from newsprism.evaluate.facts import score_story
+from newsprism.records import Article, Fact, Span, Statement, Story
+
+A = "The actress, 33, checked into a Malibu clinic on Tuesday. She starred in a 1999 comedy."
+B = "Reid, 33, entered rehab on Tuesday, her spokesman said. Her first film came out in 1999."
+C = "The 33-year-old Reid is being treated in Malibu."
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", kind="text", text=text, raw=text)
+
+
+ARTICLES = [_article("a", A), _article("b", B), _article("c", C)]
+GOLD = {
+    "facts": [
+        {"id": "age", "slot": "age: actress",
+         "mentions": [{"doc": "a", "phrase": "The actress, 33,", "value": "33"},
+                      {"doc": "b", "phrase": "Reid, 33,", "value": "33"},
+                      {"doc": "c", "phrase": "The 33-year-old Reid", "value": "33"}],
+         "pairs": [{"docs": ["a", "b"], "relation": "agree"},
+                   {"docs": ["a", "c"], "relation": "agree"},
+                   {"docs": ["b", "c"], "relation": "agree"}]},
+        {"id": "film", "slot": "date of: first film",
+         "mentions": [{"doc": "a", "phrase": "a 1999 comedy", "value": "1999"},
+                      {"doc": "b", "phrase": "came out in 1999", "value": "1999"}],
+         "pairs": [{"docs": ["a", "b"], "relation": "agree"}]},
+    ]
+}  # fmt: skip
+
+
+def _sentence(aid: str, text: str, n: int) -> Statement:
+    first = text.partition(". ")[0]
+    s, e = (0, len(first) + 1) if n == 0 else (len(first) + 2, len(text))
+    return Statement(Span(aid, s, e), text[s:e])
+
+
+def _story(*groups: tuple[Statement, ...]) -> Story:
+    facts = tuple(
+        Fact(f"f{k}", g[0].text, "corroborated", len(g), g, "", ()) for k, g in enumerate(groups)
+    )
+    return Story(id="s", headline="", article_ids=("a", "b", "c"), facts=facts)
+
+
+def test_facts_that_hold_each_gold_fact_apart_are_all_right() -> None:
+    story = _story(
+        (_sentence("a", A, 0), _sentence("b", B, 0), _sentence("c", C, 0)),
+        (_sentence("a", A, 1), _sentence("b", B, 1)),
+    )
+    scores = score_story(GOLD, ARTICLES, story)
+    assert scores.alignment_recall == 1.0
+    assert scores.wrong_merges == 0
+    assert scores.alignment_precision == 1.0
+
+
+def test_an_age_put_with_another_report_s_film_date_is_a_wrong_merge() -> None:
+    story = _story((_sentence("a", A, 0), _sentence("b", B, 1)))
+    scores = score_story(GOLD, ARTICLES, story)
+    assert scores.aligned == 0
+    assert scores.wrong_merges == 1  # a's age with b's film date
+    assert scores.alignment_precision == 0.0
+
+
+def test_a_sentence_stating_two_facts_excuses_its_fact_s_other_mentions() -> None:
+    # c states the age only; a and b state the age in the same sentence as nothing else,
+    # so the film date is never drawn in: right merges only
+    both = "Reid, 33, whose first film came out in 1999, entered rehab."
+    articles = [_article("a", A), _article("b", both), _article("c", C)]
+    gold = {
+        "facts": [
+            GOLD["facts"][0] | {"mentions": [
+                {"doc": "a", "phrase": "The actress, 33,", "value": "33"},
+                {"doc": "b", "phrase": "Reid, 33,", "value": "33"},
+                {"doc": "c", "phrase": "The 33-year-old Reid", "value": "33"}]},
+            GOLD["facts"][1] | {"mentions": [
+                {"doc": "a", "phrase": "a 1999 comedy", "value": "1999"},
+                {"doc": "b", "phrase": "came out in 1999", "value": "1999"}]},
+        ]
+    }  # fmt: skip
+    story = _story((_sentence("a", A, 0), Statement(Span("b", 0, len(both)), both)))
+    scores = score_story(gold, articles, story)
+    # a's age with b's age is right; a's age with b's film date is excused (b's sentence
+    # also gives the age the fact is about)
+    assert scores.merged == 1
+    assert scores.wrong_merges == 0
