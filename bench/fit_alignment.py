@@ -252,7 +252,7 @@ def main() -> None:
             "fitted_on": f"tests/gold/facts: {len(train_names)} ECB+ stories",
             "shift": chosen,
             "decision": "log-odds raised by the shift: the largest of "
-            f"{list(SHIFTS)} whose pooled out-of-fold alignment precision is >= {args.precision}",
+            f"{list(shifts)} whose pooled out-of-fold alignment precision is >= {args.precision}",
             "folds": folds,
             "pooled": figures(pooled[chosen]),
             "held_out_stories": held_out,

@@ -22,14 +22,15 @@ sentences' probability and embedding, the predicate and counted thing, the value
 and the words around each value, which say what a number without a noun is of ("aged
 41", "12 and 15").
 
-Both are fitted on the development gold of facts (``tests/gold/facts``: mentions of one
-checkable fact in different reports are positive pairs, of two different facts
-negative) by ``bench/fit_alignment.py``, validated leaving whole topics out; the
-models' JSON files record the folds' figures and the decision's shift. Statements are
-joined greedily, most probable pairs first, into facts holding one statement per
-article, a join kept only when the two groups belong together on average; then an
-article's other sentences that report the fact too (a restatement of its lead) join
-it. Claims are joined the same way into one fact per slot.
+The shipped weights were fitted on ECB+ topics 1-35 cross-document coreference and
+read the first seven sentence signals and sixteen claim signals (a model file names
+the features it uses). ``bench/fit_alignment.py`` fits both on the development gold
+of facts (``tests/gold/facts``: mentions of one checkable fact in different reports are
+positive pairs, of two different facts negative) with every signal, validated leaving
+whole topics out, and records the folds in ``bench/results/fit_alignment.json``. Statements are
+joined greedily, most probable pairs first, into facts holding at most one statement
+per article, a join kept only when the two groups belong together on average. Claims
+are joined the same way into one fact per slot.
 """
 
 from __future__ import annotations
@@ -191,6 +192,15 @@ def pair_features(
     return x, i, j
 
 
+def named(
+    x: npt.NDArray[np.float64], names: Sequence[str], m: LogisticModel
+) -> npt.NDArray[np.float64]:
+    """The columns of ``x`` (one per name in ``names``) that the model was fitted on, in
+    its order: a model file names its features, so one fitted on fewer signals than the
+    code computes still reads its own."""
+    return x[:, [names.index(f) for f in m.features]]
+
+
 @lru_cache(maxsize=1)
 def model() -> LogisticModel:
     """The fitted alignment model shipped beside this module."""
@@ -209,7 +219,7 @@ def probabilities(
     x, i, j = pair_features(statements, vectors, held)
     if len(i):
         m = model()
-        prob = m.scores(x)[:, m.classes.index("same")]
+        prob = m.scores(named(x, FEATURES, m))[:, m.classes.index("same")]
         p[i, j] = prob
         p[j, i] = prob
     return p
@@ -247,33 +257,7 @@ def group(
         members[ga] = xa + xb
         held[ga] |= held[gb]
         del members[gb]
-    return restatements(sorted(members.values(), key=min), articles, p)
-
-
-def restatements(
-    groups: list[list[int]], articles: Sequence[str], p: npt.NDArray[np.float64]
-) -> list[list[int]]:
-    """Each group of several articles with the other sentences that report its thing
-    too: a sentence outside it whose pairs with the group's statements of other articles
-    are more likely the same than not on average. An article often restates its lead
-    further down, or says two things in one sentence; the greedy pass gives each
-    sentence one fact with one statement per article, so the restatement, and the
-    sentence's second thing, would otherwise be left out of the fact."""
-    out = []
-    for g in groups:
-        if len({articles[k] for k in g}) < 2:
-            out.append(g)
-            continue
-        inside = set(g)
-        extra = [
-            k
-            for k in range(len(articles))
-            if k not in inside
-            and articles[k] in {articles[m] for m in g}
-            and float(p[k, [m for m in g if articles[m] != articles[k]]].mean()) >= 0.5
-        ]
-        out.append(g + extra)
-    return out
+    return sorted(members.values(), key=min)
 
 
 # ---------------------------------------------------------------- claims of one slot
@@ -428,7 +412,7 @@ def claim_groups(
     if not pairs:
         return []
     m = claim_model()
-    prob = m.scores(x)[:, m.classes.index("same")]
+    prob = m.scores(named(x, CLAIM_FEATURES, m))[:, m.classes.index("same")]
     index = {c: n for n, c in enumerate(claims)}
     owner = list(range(len(claims)))
     members: dict[int, list[int]] = {n: [n] for n in range(len(claims))}

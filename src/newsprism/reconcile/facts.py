@@ -2,8 +2,8 @@
 
 A statement is a sentence with its claims (:mod:`newsprism.analyze.claims`): the
 checkable values it states and what each is of. Statements of different articles
-are aligned by a fitted model (:mod:`.align`); each fact holds one statement per
-article, and an article's restatements of it. Its claims are then compared slot by slot
+are aligned by a fitted model (:mod:`.align`); each fact holds at most one
+statement per article. Its claims are then compared slot by slot
 (:mod:`.claims`): articles giving one value form a group, and the groups are a
 variant, an update or a conflict. The fact's status is the most severe relation
 (an update is not a disagreement: the fact stays corroborated). Precision over
