@@ -164,3 +164,21 @@ def test_the_hour_of_a_statement_is_not_a_time_of_the_event() -> None:
 def test_an_amount_converted_into_another_currency_is_not_a_claim_of_its_own() -> None:
     found = claims_of("They agreed a 110 billion euro ($143 billion) debt bailout.")
     assert [(c.unit, c.low) for c in found if c.kind == "measure"] == [("EUR", 110e9)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11 / 30 / 09 05: 40 PM ET",  # the timestamp lines of two escape-story reports
+        "November 30, 2009 at 02: 22 pm",
+    ],
+)
+def test_a_timestamp_line_states_no_count_and_no_time_of_the_event(line: str) -> None:
+    # the line dates the report: at most its date, never its figures as counts or its
+    # clock time as the time of what happened
+    assert [c.kind for c in claims_of(line)] in ([], ["date"])
+
+
+def test_a_clock_time_with_a_space_after_the_colon_is_a_time_not_a_count() -> None:
+    found = claims_of("Sheriff's deputies found the stolen car at 6: 15 pm in Houston.")
+    assert [(c.kind, c.value) for c in found if c.kind in {"time", "count"}] == [("time", "18:15")]

@@ -67,14 +67,16 @@ _GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
 # "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
 _CLOCK = re.compile(
     r"\b(?P<q>(?:at\s+)?(?:about|around|approximately|shortly after|shortly before|just after|"
-    r"just before|after|before|roughly)\s+)?(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*"
+    r"just before|after|before|roughly)\s+)?(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?:GMT|BST|UTC|[A-Z]{1,2}T)\b))"
     r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
     r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
     re.I,
 )
-# a line that dates the report: a year and a clock time, nothing happening
-_STAMP = re.compile(r"\b(?:19|20)\d\d\b")
+# a line that dates the report: a year (or a date in figures) and a clock time, nothing
+# happening
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}\b")
+_STAMP = re.compile(r"\b(?:19|20)\d\d\b|" + _NUMERIC_DATE.pattern)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # Relative days a report counts from its own date: without that date they are still a
 # value ("yesterday" and "on Friday" may be one day), kept as the day they name.
@@ -635,6 +637,9 @@ def extract_claims(
         persons = [m for m in mentions if inside(m.span) and m.type == "PERSON"]
         ages = _age_claims(article_id, doc, text, s, e, persons)
         clocks = _clock_claims(article_id, doc, text, s, e)
+        # every clock time and date in figures, kept as a claim or not ("05: 40 PM" of a
+        # timestamp line, "11/30/09"): their figures are no amounts
+        stamps = [m.span() for r in (_CLOCK, _NUMERIC_DATE) for m in r.finditer(text, s, e)]
         clocks += [p for p in _part_claims(article_id, doc, text, s, e)
                    if not any(c.span.start < p.span.end and p.span.start < c.span.end
                               for c in clocks)]  # fmt: skip
@@ -649,6 +654,8 @@ def extract_claims(
             if any(a.span.start < q.span.end and q.span.start < a.span.end
                    for a in (*ages, *clocks)):  # fmt: skip
                 continue
+            if any(a < q.span.end and q.span.start < b for a, b in stamps):
+                continue  # a clock time or a date in figures is never a count
             c = _count_claims(article_id, doc, text, q, (s, e))
             if c is not None:
                 out.append(c)
