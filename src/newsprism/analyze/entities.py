@@ -82,12 +82,14 @@ _NAME_JOINERS = frozenset({"-", "'", "’"})
 _WEB_SUFFIX = re.compile(r"\.\s?(?:com|org|net|co\.uk|com\.au|info|news)\b", re.I)
 
 
-def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
+def extract_mentions(article_id: str, doc: Any, *, whole: bool = True) -> tuple[Mention, ...]:
     """Named-entity mentions of ``doc``, each with a span and a normalised key.
 
     Repairs on top of spaCy: titles, "the" and possessives stripped; acronyms
     linked to their expansions ("U.S. Northern Command (NORTHCOM)"), with the
     acronym added when the model missed it; places resolved to ISO 3166 codes.
+    ``whole=False``: ``doc`` is a part of its article, and :func:`plausible_places`
+    waits for the article's other parts.
     """
     text: str = text_of(doc)
     found: dict[tuple[int, int], Mention] = {}
@@ -116,7 +118,8 @@ def extract_mentions(article_id: str, doc: Any) -> tuple[Mention, ...]:
         )
     _gazetteer_places(article_id, doc, found)
     _link_acronyms(article_id, text, found)
-    return _plausible_places(tuple(found[k] for k in sorted(found)))
+    mentions = tuple(found[k] for k in sorted(found))
+    return plausible_places(mentions) if whole else mentions
 
 
 def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Mention]) -> None:
@@ -159,7 +162,7 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
         i = bisect.bisect_left(starts, e0)
 
 
-def _plausible_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def plausible_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A one-word subdivision name ("West", "Central") counts only when its country is
     also mentioned in the article: such names recur across many countries."""
     countries = {m.place for m in mentions if m.place and "-" not in m.place}

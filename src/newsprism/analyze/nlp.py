@@ -16,7 +16,7 @@ worker processes.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -224,13 +224,35 @@ def parse(text: str, model: str = DEFAULT_MODEL) -> Any:
     return parse_all([text], model)[0]
 
 
-def parse_all(texts: list[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> list[Any]:
+def parse_all(
+    texts: list[str],
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 16,
+    sentence_starts: Sequence[int] | None = None,
+) -> list[Any]:
     """Parse ``texts`` with the shared pipeline, in batches. Each doc keeps its text
     (spaCy's tokenization loses no character, so it is the input), which
-    :func:`text_of` would otherwise rebuild from the tokens."""
+    :func:`text_of` would otherwise rebuild from the tokens. ``sentence_starts``: for
+    each text, a character offset where a sentence must start (0: none), which the
+    parser keeps."""
     nlp = load_nlp(model)
+    inputs: list[Any] = list(texts)
+    if sentence_starts is not None:
+        inputs = [
+            _starting(nlp.make_doc(t), k) for t, k in zip(texts, sentence_starts, strict=True)
+        ]
     with one_blas_thread():
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        docs = list(nlp.pipe(inputs, batch_size=batch_size))
     for doc, text in zip(docs, texts, strict=True):
         doc.user_data[_TEXT] = text
     return docs
+
+
+def _starting(doc: Any, char: int) -> Any:
+    """``doc`` (tokenized, not parsed) with a sentence starting at the token at ``char``."""
+    if char > 0:
+        for tok in doc:
+            if tok.idx == char:
+                tok.is_sent_start = True
+                break
+    return doc

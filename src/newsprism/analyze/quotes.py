@@ -9,8 +9,10 @@ to", or, for a pronoun, the last named speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Mention, Quote, Span
@@ -78,14 +80,45 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
         [(q.text, q.speaker) for q in extract_quotes("a", d, [])]
         # [('We will stay,', 'Anne Larsen')]
     """
+    return quote_run(article_id, doc, mentions).quotes
+
+
+Speaker = tuple[str, int, int]  # name, start, end
+
+
+@dataclass(frozen=True)
+class QuoteRun:
+    """The quotes of one stretch of text read on its own, and what a pronoun speaker
+    ("he said") needs from the text before it.
+
+    A pronoun speaker is the last speaker named before it. When the stretch names none
+    before a pronoun, the quote is listed in ``direct_open`` or ``indirect_open`` (by
+    start) and :func:`carry_speakers` gives it the speaker the stretches before left;
+    ``direct_last`` and ``indirect_last`` are what this stretch leaves to the next."""
+
+    quotes: tuple[Quote, ...]
+    direct_open: tuple[int, ...] = ()
+    indirect_open: tuple[int, ...] = ()
+    direct_last: Speaker | None = None
+    indirect_last: Speaker | None = None
+
+
+def _open(tok: Any, last: Speaker | None) -> bool:
+    """A pronoun speaker with no speaker named before it in the stretch."""
+    return last is None and tok.lower_ in PRONOUNS and tok.lower_ != "i"
+
+
+def quote_run(article_id: str, doc: Any, mentions: Sequence[Mention]) -> QuoteRun:
+    """:func:`extract_quotes` of ``doc``, with what a stretch before it would change."""
     text: str = text_of(doc)
     out: list[Quote] = []
-    last: tuple[str, int, int] | None = None
+    last: Speaker | None = None
     last_pos = -1
     quoted = find_quotations(text)
     spans_done: list[tuple[int, int]] = []
     sents = sents_of(doc)
     named = _named_speakers(doc, mentions)
+    direct_open: list[int] = []
     for qs, qe in quoted:
         # "he" is the last speaker named before the quote, in reported speech too
         for pos, who in named:
@@ -110,11 +143,15 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
             if verb is not None:
                 subj = subject_of(verb)
                 if subj is not None and not (qs <= subj.idx < qe):
+                    if _open(subj, last):
+                        direct_open.append(qs)
                     speaker = speaker_of(subj, mentions, last)
                 cue = verb.lemma_.casefold()
                 break
             acc = according_to(cand)
             if acc is not None:
+                if _open(acc, last):
+                    direct_open.append(qs)
                 speaker = speaker_of(acc, mentions, last)
                 cue = "according to"
                 break
@@ -132,8 +169,34 @@ def extract_quotes(article_id: str, doc: Any, mentions: Sequence[Mention]) -> tu
             )
         )
         spans_done.append((qs, qe))
-    out.extend(_indirect(article_id, doc, mentions, spans_done))
+    for pos, who in named:  # named after the last quote: what the next quote starts from
+        if last_pos < pos:
+            last, last_pos = who, pos
+    indirect, indirect_open, indirect_last = _indirect(article_id, doc, mentions, spans_done)
+    out.extend(indirect)
     out.sort(key=lambda q: q.span.start)
+    return QuoteRun(tuple(out), tuple(direct_open), indirect_open, last, indirect_last)
+
+
+def carry_speakers(runs: Sequence[QuoteRun]) -> tuple[Quote, ...]:
+    """The quotes of consecutive stretches of one text (spans already in the text's
+    coordinates), each pronoun speaker an earlier stretch names given its speaker: the
+    quotes :func:`extract_quotes` finds in the whole text, where no quote, sentence or
+    quotation crosses from one stretch to the next."""
+    out: list[Quote] = []
+    direct: Speaker | None = None
+    indirect: Speaker | None = None
+    for run in runs:
+        for q in run.quotes:
+            who = indirect if q.kind == "indirect" else direct
+            opened = run.indirect_open if q.kind == "indirect" else run.direct_open
+            if who is not None and q.span.start in opened:
+                q = dataclasses.replace(
+                    q, speaker=who[0], speaker_span=Span(q.span.article_id, who[1], who[2])
+                )
+            out.append(q)
+        direct = run.direct_last or direct
+        indirect = run.indirect_last or indirect
     return tuple(out)
 
 
@@ -167,10 +230,12 @@ def _named_speakers(
 
 def _indirect(
     article_id: str, doc: Any, mentions: Sequence[Mention], quoted: list[tuple[int, int]]
-) -> list[Quote]:
-    """Reported speech: "X stressed that …" outside quotation marks."""
+) -> tuple[list[Quote], tuple[int, ...], Speaker | None]:
+    """Reported speech: "X stressed that …" outside quotation marks; the starts of those
+    whose pronoun speaker has no speaker before it, and the last speaker."""
     out: list[Quote] = []
-    last: tuple[str, int, int] | None = None
+    opened: list[int] = []
+    last: Speaker | None = None
     for sent in sents_of(doc):
         verb = speech_verb(sent)
         if verb is None:
@@ -193,6 +258,8 @@ def _indirect(
         text = text_of(doc)[start:end].rstrip(" ,.;:")
         if len(text.split()) < 3:
             continue
+        if _open(subj, last):
+            opened.append(start)
         speaker = speaker_of(subj, mentions, last)
         if speaker is not None:
             last = speaker
@@ -206,4 +273,4 @@ def _indirect(
                 "indirect",
             )
         )
-    return out
+    return out, tuple(opened), last

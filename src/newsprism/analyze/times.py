@@ -227,7 +227,7 @@ def _relative(
     return None
 
 
-def _weekday_year_hint(text: str) -> int | None:
+def weekday_year_hint(text: str) -> int | None:
     """A year fixed anywhere in the text by a weekday written beside its date."""
     pat = PATTERNS[3][1]
     for m in pat.finditer(text):
@@ -243,8 +243,14 @@ def _weekday_year_hint(text: str) -> int | None:
     return None
 
 
-def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[TimeExpr, ...]:
+def extract_times(
+    article_id: str, doc: Any, published: str | None, *, year_hint: int | bool | None = True
+) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc`` as an interval, resolved against ``published``.
+
+    Without ``published``, a year missing beside a date is the one a weekday fixes
+    elsewhere in the text (``year_hint=True``), or ``year_hint`` when ``doc`` is a part
+    of its article and the article's text gave that year (None: none).
 
     Example (needs the models or files named)::
 
@@ -255,7 +261,12 @@ def extract_times(article_id: str, doc: Any, published: str | None) -> tuple[Tim
     """
     text: str = text_of(doc) if hasattr(doc, "user_data") else str(doc)
     anchor = date.fromisoformat(published) if published else None
-    hint = None if anchor else _weekday_year_hint(text)
+    if anchor is not None:
+        hint = None
+    elif isinstance(year_hint, bool):
+        hint = weekday_year_hint(text) if year_hint else None
+    else:
+        hint = year_hint
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     lowered = text.casefold()

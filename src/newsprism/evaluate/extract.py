@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..analyze.nlp import parse
-from ..analyze.pipeline import analyze_doc
+from ..analyze.pipeline import _analyze_chunk
 from ..analyze.text_norm import name_key
 from ..config import Settings
 from ..records import Analysis, Article
@@ -150,7 +149,8 @@ def evaluate_extract(gold_dir: Path, settings: Settings | None = None) -> dict[s
             id=unit["id"], source=unit["source"], kind="text", text=unit["text"],
             raw=unit["text"], published=unit["published"],
         )  # fmt: skip
-        analysis = analyze_doc(article, parse(article.text, settings.spacy_model))
+        # as the analyze stage reads it (embeddings aside: not scored)
+        analysis = _analyze_chunk([article], settings.spacy_model, embed_=False)[0]
         for name, s in score_unit(unit, analysis, article.text).items():
             t = totals[name]
             t.matched_pred += s.matched_pred
