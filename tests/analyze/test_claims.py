@@ -7,9 +7,9 @@ import pytest
 from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.entities import extract_mentions
 from newsprism.analyze.nlp import parse
-from newsprism.analyze.pipeline import _not_dates
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.times import extract_times
+from newsprism.analyze.units import not_dates as _not_dates
 from newsprism.records import Claim
 
 

@@ -171,7 +171,7 @@ def _analyze_unit(unit: Unit, doc: Any) -> UnitResult:
     found_times = times.extract_times(
         "", doc, unit.published, year_hint=True if unit.published else unit.year_hint
     )
-    found_quantities = _not_dates(quantities.extract_quantities("", doc), found_times)
+    found_quantities = not_dates(quantities.extract_quantities("", doc), found_times)
     run = quote_run("", doc, mentions)
     sources = attributions.attribution_run("", doc, mentions)
     analysis = Analysis(
@@ -220,7 +220,7 @@ def _with_embeddings(found: list[UnitResult | str]) -> list[UnitResult | str]:
     return out
 
 
-def _not_dates(found: tuple[Quantity, ...], dates: tuple[TimeExpr, ...]) -> tuple[Quantity, ...]:
+def not_dates(found: tuple[Quantity, ...], dates: tuple[TimeExpr, ...]) -> tuple[Quantity, ...]:
     """Numbers inside a date ("27th" in "from November 24th to 27th") are not amounts;
     numbers inside a duration ("180 days") are."""
     ranges = [(t.span.start, t.span.end) for t in dates if t.granularity != "duration"]
