@@ -100,6 +100,8 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 def strip_accents(text: str) -> str:
     """``"Rīf Ḩimş"`` → ``"Rif Hims"``."""
+    if text.isascii():  # nothing to decompose: most words of most texts
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -76,6 +76,8 @@ def calendar_words() -> frozenset[str]:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():  # NFKC and accents change nothing
+        return word.lower().removesuffix("'s")
     word = strip_accents(unicodedata.normalize("NFKC", word)).lower()
     return word.replace("’", "'").removesuffix("'s")
 

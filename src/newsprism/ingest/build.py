@@ -12,13 +12,13 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError
 from ..records import Article, Document, MetaSource, Provenance, Skipped
-from .clean import clean_lines, corpus_boilerplate
+from .clean import Cleaned, clean_lines, corpus_boilerplate
 from .decode import safe_text
 from .html import extract_html
 from .metadata import (
     credits_from_lines,
     date_from_text,
-    detect_language,
+    detect_languages,
     outlet_from_url,
     parse_meta_date,
     stated_date,
@@ -106,13 +106,21 @@ def build_articles(
     batch = reference or _batch_date(drafts)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for draft in drafts:
+    cleaned = [_cleaned(d, boilerplate) for d in drafts]
+    # the languages of the batch at once: the detector runs them on every core
+    languages = detect_languages(
+        [c.text if isinstance(c, Cleaned) and len(c.text) <= settings.max_chars else ""
+         for c in cleaned]
+    )  # fmt: skip
+    for draft, clean, language in zip(drafts, cleaned, languages, strict=True):
         aid = article_id(draft.doc.raw)
         if aid in seen:
             skipped.append(Skipped(draft.doc.source, f"duplicate of {seen[aid]}"))
             continue
         try:
-            article = _article(aid, draft, boilerplate, reference, batch, settings)
+            if isinstance(clean, Exception):
+                raise clean
+            article = _article(aid, draft, clean, language, reference, batch, settings)
         except _TooLong as exc:
             skipped.append(Skipped(draft.doc.source, str(exc)))
             continue
@@ -173,16 +181,23 @@ class _TooLong(Exception):
     """A cleaned text over ``max_chars``."""
 
 
+def _cleaned(d: _Draft, boilerplate: set[str]) -> Cleaned | Exception:
+    try:
+        return clean_lines(d.lines, boilerplate)
+    except Exception as exc:  # one document's failure is its own (a reason, below)
+        return exc
+
+
 def _article(
     aid: str,
     d: _Draft,
-    boilerplate: set[str],
+    cleaned: Cleaned,
+    detected: str | None,
     reference: date | None,
     batch: date | None,
     settings: Settings,
 ) -> Article:
     doc = d.doc
-    cleaned = clean_lines(d.lines, boilerplate)
     text = cleaned.text
     if len(text) > settings.max_chars:  # before the metadata: it would be wasted work
         raise _TooLong(
@@ -246,7 +261,7 @@ def _article(
                 prov.append(Provenance("published", "unknown", "unknown"))
 
     # language: detected from the text; the container's word only when text is too short
-    language = detect_language(text)
+    language = detected
     if language:
         prov.append(Provenance("language", language, "detected"))
     elif d.language:
