@@ -141,7 +141,14 @@ def _analyses(
         part = todo[start : start + block]
         say(f"analyzing {len(todo)} articles", start, len(todo))
         for analysis in analyze_articles(
-            part, settings, processes=processes, embed=embed, engine=engine, scheduler=scheduler
+            part,
+            settings,
+            processes=processes,
+            embed=embed,
+            engine=engine,
+            scheduler=scheduler,
+            # while the workers analyze, this process loads what comes after
+            meanwhile=lambda: _warm({a.language for a in articles}),
         ):
             analyses[analysis.article_id] = analysis
             if store is not None:
@@ -150,6 +157,26 @@ def _analyses(
     if todo:
         say(f"analyzing {len(todo)} articles", len(todo), len(todo))
     return analyses
+
+
+def _warm(languages: set[str | None]) -> None:
+    """Load what clustering and reconciliation read (stop and calendar words, the
+    sentence encoder, the spaCy pipeline), each loaded once per process: ~3 s of a
+    run's serial part, done while this process waits for its workers (loaded twice in
+    a run of several blocks: a no-op). A failure here is left to the stage that needs
+    what failed to load."""
+    from .analyze import embed
+    from .analyze.nlp import load_nlp
+    from .cluster import features
+
+    try:
+        features.calendar_words()
+        for language in sorted(languages, key=str):
+            features.stop_words(language)
+        embed.load_model()
+        load_nlp()
+    except Exception:  # see the docstring
+        return
 
 
 def _stories(

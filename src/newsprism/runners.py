@@ -85,8 +85,13 @@ def map_chunks(
     engine: str = "process",
     workers: int | None = None,
     scheduler: str | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[fn(chunk, *args) for chunk in chunks]`` on the chosen engine, in order.
+
+    ``meanwhile()`` runs in this process once the work is handed to workers (not at all
+    in this process's own loop): this process would otherwise wait idle. It runs on
+    this thread after the workers exist, never beside a fork.
 
     >>> map_chunks(len, [[1, 2], [3]], engine="inprocess")
     [2, 1]
@@ -94,12 +99,15 @@ def map_chunks(
     check_engine(engine)
     workers = check_workers(workers) or os.cpu_count() or 1
     if engine == "dask":
-        return _dask_map(fn, chunks, args, workers, scheduler)
+        return _dask_map(fn, chunks, args, workers, scheduler, meanwhile)
     if engine == "inprocess" or workers <= 1 or len(chunks) <= 1:
         return [pinned(fn, c, *args) for c in chunks]
     n = len(chunks)
     with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
-        return list(pool.map(pinned, [fn] * n, chunks, *[[a] * n for a in args]))
+        results = pool.map(pinned, [fn] * n, chunks, *[[a] * n for a in args])
+        if meanwhile is not None:
+            meanwhile()
+        return list(results)
 
 
 def _dask_map(
@@ -108,6 +116,7 @@ def _dask_map(
     args: tuple[Any, ...],
     workers: int,
     scheduler: str | None,
+    meanwhile: Callable[[], object] | None,
 ) -> list[R]:
     try:
         # an untyped library, reached through Any
@@ -120,17 +129,23 @@ def _dask_map(
         except OSError as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
-            return _gather(client, fn, chunks, args)
+            return _gather(client, fn, chunks, args, meanwhile)
     cluster: Any = distributed.LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     )
     with cluster, distributed.Client(cluster) as local:
-        return _gather(local, fn, chunks, args)
+        return _gather(local, fn, chunks, args, meanwhile)
 
 
 def _gather(
-    client: Any, fn: Callable[..., R], chunks: Sequence[T], args: tuple[Any, ...]
+    client: Any,
+    fn: Callable[..., R],
+    chunks: Sequence[T],
+    args: tuple[Any, ...],
+    meanwhile: Callable[[], object] | None,
 ) -> list[R]:
     futures = [client.submit(pinned, fn, c, *args, pure=False) for c in chunks]
+    if meanwhile is not None:
+        meanwhile()
     results: list[R] = client.gather(futures)
     return results

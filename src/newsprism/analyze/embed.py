@@ -49,6 +49,11 @@ def _model() -> CachedEncoder:
     return CachedEncoder(use._model, tokenize)
 
 
+def load_model() -> None:
+    """Load the encoder now (once per process) rather than at its first sentence."""
+    _model()
+
+
 _lock = threading.Lock()
 
 

@@ -4,7 +4,7 @@ in units each analyzed once per batch (units.py)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -136,13 +136,15 @@ def analyze_articles(
     embed: bool = True,
     engine: str = "process",
     scheduler: str | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Analysis]:
     """Analyze ``articles`` in input order, on ``engine`` (see :mod:`newsprism.runners`).
 
     Each worker loads the models once; the articles' distinct units (units.py) travel
     in chunks of at most ``UNIT_BATCH``, and each article is put together from them here.
     ``embed=False`` skips sentence embeddings (a third of the time), for callers
-    that never compare sentences across articles.
+    that never compare sentences across articles. ``meanwhile`` runs in this process
+    while workers analyze (see :func:`newsprism.runners.map_chunks`).
     """
     from ..runners import map_chunks
 
@@ -161,6 +163,7 @@ def analyze_articles(
         engine=engine,
         workers=processes,
         scheduler=scheduler,
+        meanwhile=meanwhile,
     )
     found = [r for chunk in results for r in chunk]
     return _assembled(articles, plans, dict(zip(distinct, found, strict=True)))
