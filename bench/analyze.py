@@ -38,7 +38,13 @@ from newsprism.ingest import ingest
 from newsprism.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-ECB = ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus-topics-1-35.tar.gz"
+# ../shared/data beside the checkout (or beside its parent folder, for a worktree)
+ECB = next(
+    (p / "ecbplus" / "ecbplus-topics-1-35.tar.gz" for p in
+     (ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data")
+     if (p / "ecbplus" / "ecbplus-topics-1-35.tar.gz").exists()),
+    ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus-topics-1-35.tar.gz",
+)  # fmt: skip
 
 
 def _ecb_texts(limit: int) -> list[str]:
