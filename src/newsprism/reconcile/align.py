@@ -22,12 +22,12 @@ sentences' probability and embedding, the predicate and counted thing, the value
 and the words around each value, which say what a number without a noun is of ("aged
 41", "12 and 15").
 
-The shipped weights were fitted on ECB+ topics 1-35 cross-document coreference and
-read the first seven sentence signals and sixteen claim signals (a model file names
-the features it uses). ``bench/fit_alignment.py`` fits both on the development gold
+The shipped weights were fitted by ``bench/fit_alignment.py`` on the development gold
 of facts (``tests/gold/facts``: mentions of one checkable fact in different reports are
 positive pairs, of two different facts negative) with every signal, validated leaving
-whole topics out, and records the folds in ``bench/results/fit_alignment.json``. Statements are
+whole topics out, the folds recorded in ``bench/results/fit_alignment.json`` (a model
+file names the features it uses, so weights fitted on fewer signals still read their
+own). Statements are
 joined greedily, most probable pairs first, into facts holding at most one statement
 per article, a join kept only when the two groups belong together on average. Claims
 are joined the same way into one fact per slot.
