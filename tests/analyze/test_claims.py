@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.analyze.claims import extract_claims
@@ -182,3 +184,57 @@ def test_a_timestamp_line_states_no_count_and_no_time_of_the_event(line: str) ->
 def test_a_clock_time_with_a_space_after_the_colon_is_a_time_not_a_count() -> None:
     found = claims_of("Sheriff's deputies found the stolen car at 6: 15 pm in Houston.")
     assert [(c.kind, c.value) for c in found if c.kind in {"time", "count"}] == [("time", "18:15")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("No one was injured in the fire, which broke out shortly after midnight.", "injure"),
+        ("Police said no-one was hurt when the bomb went off.", "hurt"),
+        ("Nobody was killed, but the blast shattered windows across the street.", "kill"),
+        ("There were no injuries reported among the passengers.", "injury"),
+    ],
+)
+def test_no_one_hurt_is_a_count_of_zero(sentence: str, predicate: str) -> None:
+    counts = [c for c in claims_of(sentence, published=None) if c.kind == "count"]
+    assert [(c.predicate, c.low, c.high) for c in counts] == [(predicate, 0.0, 0.0)]
+
+
+def test_a_zero_count_conflicts_with_a_number_hurt() -> None:
+    from newsprism.reconcile.claims import compare_claims, said_of
+
+    a = [c for c in claims_of("No one was injured in the fire.", None) if c.kind == "count"]
+    doc_b = "Two people were injured in the fire."
+    b = [replace(c, span=replace(c.span, article_id="b"))
+         for c in claims_of(doc_b, None) if c.kind == "count"]  # fmt: skip
+    found = compare_claims(said_of([*a, *b], {}, {}))
+    assert [sorted(g.value for g in c.groups) for c in found] == [["0", "2"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ages"),
+    [
+        ("The bodies of two women -- 68 and 48-years-old -- were found in the home.",
+         [(68.0, 68.0), (48.0, 48.0)]),
+        ("The victims, who were 61 and 48 years old, were found by a neighbour.",
+         [(61.0, 61.0), (48.0, 48.0)]),
+        ("The man, aged in his early 30s, fell about 600m near the hut.", [(30.0, 33.0)]),
+        ("A woman in her forties was taken to hospital.", [(40.0, 49.0)]),
+    ],
+)  # fmt: skip
+def test_ages_in_a_list_or_a_decade_are_ages(
+    sentence: str, ages: list[tuple[float, float]]
+) -> None:
+    found = claims_of(sentence, published=None)
+    assert [(c.low, c.high) for c in found if c.kind == "age"] == ages
+    assert not [c for c in found if c.kind == "count" and (c.low, c.high) in ages]
+
+
+def test_where_a_person_named_in_the_news_lives_is_a_place() -> None:
+    found = claims_of("Anthony LaSalle, 36, of Minneapolis, was arrested.", published=None)
+    assert [(c.predicate, c.value) for c in found if c.kind == "place"] == [("live", "minneapolis")]
+
+
+def test_a_place_naming_a_building_is_where_it_happened() -> None:
+    found = claims_of("The police chief remains in a Portland hospital.", published=None)
+    assert [c.text for c in found if c.kind == "place"] == ["Portland"]

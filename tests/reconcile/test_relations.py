@@ -109,3 +109,22 @@ def test_a_report_giving_two_values_is_read_by_the_one_the_others_give() -> None
         ("b", "He finished the season with just 404 yards rushing.", None),
     )
     assert pair_relation(found, "a", "b") == "agree"
+
+
+def test_an_age_inside_a_stated_decade_is_no_conflict() -> None:
+    found = compared(
+        ("a", "A 32-year-old climber fell about 600 metres to his death near the hut.", None),
+        ("b", "The climber, aged in his early 30s, fell to his death near the hut.", None),
+    )
+    ages = [c for c in found if c.slot.startswith("age")]
+    assert ages and {c.relation for c in ages} == {"variant"}
+
+
+def test_nobody_hurt_against_a_number_hurt_is_a_disagreement() -> None:
+    found = compared(
+        ("a", "No one was injured in the fire, which started late on Friday.", None),
+        ("b", "Four people were injured in the fire, which started late on Friday.", None),
+    )
+    counts = [c for c in found if c.slot.startswith("injure")]
+    assert [sorted(g.value for g in c.groups) for c in counts] == [["0", "4"]]
+    assert pair_relation(counts, "a", "b") in {"conflict", "variant"}

@@ -63,6 +63,18 @@ RISE = frozenset("rose risen rises climbed climbs jumped increased reached".spli
 _AGE_HYPHEN = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old\b", re.I)
 _AGED = re.compile(r"\baged?\s+(\d{1,3})\b", re.I)
 _APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
+# "68 and 48-years-old", "61 and 48 years old": every number of a list that ends in an age
+_AGE_LIST = re.compile(
+    r"\b(\d{1,3})(?=(?:\s*,\s*\d{1,3})*\s*(?:,|and|&|or)\s*\d{1,3}[- ](?:year|yr)s?[- ]old)", re.I
+)
+# "aged in his early 30s", "in her mid-forties": an age given as part of a decade
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+_DECADE_AGE = re.compile(
+    r"\b(?:aged\s+)?in\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[- ]?)?"
+    r"(?P<d>[2-9]0s|" + "|".join(_DECADES) + r")\b",
+    re.I,
+)
 _GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
 # "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
 _CLOCK = re.compile(
@@ -77,6 +89,13 @@ _CLOCK = re.compile(
 # happening
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}\b")
 _STAMP = re.compile(r"\b(?:19|20)\d\d\b|" + _NUMERIC_DATE.pattern)
+# "no one was injured", "nobody died", "there were no casualties": a count of zero
+_NO_ONE = re.compile(r"\b(?:no(?:[- ]one|body)|none)\b", re.I)
+_NO_NOUN = re.compile(
+    r"\bno\s+(?:(?:other|further|serious|immediate|known|reported)\s+)?"
+    r"(deaths?|injur(?:y|ies)|casualties|fatalities|victims?|arrests?|survivors?)\b",
+    re.I,
+)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # Relative days a report counts from its own date: without that date they are still a
 # value ("yesterday" and "on Friday" may be one day), kept as the day they name.
@@ -267,6 +286,33 @@ def _count_claims(
     )
 
 
+def _zero_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
+    """Counts of zero: "no one was injured", "nobody died", "there were no casualties".
+    The occurrence is the verb above "no one", or the noun "no" denies (an injury, a
+    death): a zero against "two people were injured" is a disagreement."""
+    out = []
+    for pattern in (_NO_ONE, _NO_NOUN):
+        for m in pattern.finditer(text, s, e):
+            toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if toks is None or not len(toks):
+                continue
+            predicate: str | None
+            if pattern is _NO_NOUN:
+                noun = toks[-1]
+                event = _event_of(noun)
+                named = _word(noun)
+                predicate = named if predicate_class(named) != named or event is None else (
+                    _word(event))  # fmt: skip
+            else:
+                event = _event_of(toks.root)
+                predicate = _word(event) if event is not None else None
+            if predicate is None or predicate in REPORTING or predicate in TRANSPARENT:
+                continue
+            out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "count", predicate,
+                             None, "0", None, 0.0, 0.0))  # fmt: skip
+    return out
+
+
 def _unit_word(word: str) -> str:
     w = word.casefold().rstrip(".")
     return w[:-1] if w.endswith("s") and w[:-1] in LENGTHS else w
@@ -318,7 +364,7 @@ def _age_claims(
 ) -> list[Claim]:
     out = []
     found: list[tuple[int, int, float]] = []
-    for pattern in (_AGE_HYPHEN, _AGED, _APPOSITIVE_AGE):
+    for pattern in (_AGE_HYPHEN, _AGED, _AGE_LIST, _APPOSITIVE_AGE):
         for m in pattern.finditer(text, s, e):
             value = _number_value(m.group(1))
             if value is None or not 0 < value < 130:
@@ -332,7 +378,22 @@ def _age_claims(
             ):
                 continue  # ", 41," is an age only right after a person's name
             found.append((m.start(1), m.end(1), value))
-    for start, end, value in found:
+    spans: list[tuple[int, int, float, float]] = [(a, b, v, v) for a, b, v in found]
+    decade_of: dict[int, str] = {}
+    for m in _DECADE_AGE.finditer(text, s, e):
+        word = m.group("d").casefold()
+        decade = _DECADES.get(word) or int(word[:-1])
+        low, high = {"early": (0, 3), "mid": (3, 7), "late": (6, 9)}.get(
+            (m.group("part") or "").casefold(), (0, 9)
+        )
+        spans.append((m.start("d") if not m.group("part") else m.start("part"), m.end("d"),
+                      float(decade + low), float(decade + high)))  # fmt: skip
+        # whose age: the noun before "aged in his…" ("the man aged in his early 30s")
+        before = doc.char_span(max(s, m.start() - 30), m.start(), alignment_mode="contract")
+        words = [t for t in before or () if not t.is_punct]
+        if words and words[-1].pos_ in {"NOUN", "PROPN"}:
+            decade_of[spans[-1][0]] = _word(words[-1])
+    for start, end, value, top in spans:
         tok = doc.char_span(start, end, alignment_mode="expand")
         person: Mention | None = None
         for p in persons:
@@ -352,6 +413,8 @@ def _age_claims(
                 thing = _word(t)
             elif t.head.pos_ == "NOUN" and t.dep_ in {"amod", "acl"}:
                 thing = _word(t.head)
+        if top != value:
+            thing = decade_of.get(start)
         out.append(
             Claim(
                 span=Span(aid, start, end),
@@ -359,10 +422,10 @@ def _age_claims(
                 kind="age",
                 predicate="age",
                 thing=thing,
-                value=f"{value:g}",
+                value=f"{value:g}" if top == value else f"{value:g}–{top:g}",
                 unit="years",
                 low=value,
-                high=value,
+                high=top,
                 mention=person.span if person else None,
             )
         )
@@ -434,15 +497,27 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     )
 
 
+# "Raj Chohan, 59, of Queens": where a person named in the news lives
+_HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
+
+
 def _place_claim(doc: Any, m: Mention) -> Claim | None:
     toks = _tokens(doc, m.span)
     if toks is None or not len(toks):
         return None
     root = toks.root
-    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
+        root = root.head  # "at a Portland hospital", "entered a Malibu rehab center"
+    at = root.head.idx
+    home = (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and bool(_HOME.search(text_of(doc), max(0, at - 12), at))
+    )
+    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
         return None  # "Syrian officials", "from Paris": not where something happened
     event = _event_of(root)
-    predicate = _word(event) if event is not None else None
+    predicate = "live" if home else _word(event) if event is not None else None
     if predicate in REPORTING:
         return None
     return Claim(
@@ -643,16 +718,18 @@ def extract_claims(
         clocks += [p for p in _part_claims(article_id, doc, text, s, e)
                    if not any(c.span.start < p.span.end and p.span.start < c.span.end
                               for c in clocks)]  # fmt: skip
+        zeros = _zero_claims(article_id, doc, text, s, e)
         out.extend(ages)
         out.extend(clocks)
+        out.extend(zeros)
+        apart = [(c.span.start, c.span.end) for c in (*ages, *clocks, *zeros)]
         out.extend(_weekday_claims(article_id, doc, text, s, e, times))
         for q in quantities:
             if not inside(q.span) or any(
                 d.start < q.span.end and q.span.start < d.end for d in durations
             ):
                 continue
-            if any(a.span.start < q.span.end and q.span.start < a.span.end
-                   for a in (*ages, *clocks)):  # fmt: skip
+            if any(a < q.span.end and q.span.start < b for a, b in apart):
                 continue
             if any(a < q.span.end and q.span.start < b for a, b in stamps):
                 continue  # a clock time or a date in figures is never a count

@@ -378,6 +378,18 @@ def _other_days(a: Said, b: Said) -> bool:
     return px is not None and px == py
 
 
+def _within(inner: Said, outer: Said) -> bool:
+    """Whether a number, an age or a time lies wholly inside the other's stated range
+    ("32" and "in his early 30s"; "3:30" and "between 3 and 4"): both can be true, so
+    whatever the model weighs it is no conflict."""
+    x, y = inner.claim, outer.claim
+    if x.kind not in {"count", "measure", "age", "time"}:
+        return False
+    if None in (x.low, x.high, y.low, y.high) or y.low == y.high:
+        return False
+    return bool(y.low <= x.low and x.high <= y.high)  # type: ignore[operator]
+
+
 def _risen(high: Said, low: Said) -> bool:
     """Whether ``high`` is a count its own words say has risen ("rose to 10"), above
     ``low``'s: a later figure of a running count, whatever the publication order."""
@@ -407,7 +419,9 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     p = model.scores(np.array([features], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
     named = dict(zip(RELATION_FEATURES, features, strict=True))
-    if probs.get("conflict", 0.0) >= threshold or _other_years(a, b, named) or _other_days(a, b):
+    if _other_years(a, b, named) or _other_days(a, b):
+        return "conflict"
+    if probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a)):
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"

@@ -1,0 +1,216 @@
+"""Why gold conflicts and variants are missed: each gold pair of tests/gold/facts, bucketed.
+
+For every gold pair labelled conflict, variant or update, the story is reconciled as
+`newsprism eval facts` does and the pair lands in one bucket:
+
+* ``found`` — called what the gold says;
+* ``a_unaligned`` — no fact holds both phrases (the alignment's part, not this script's);
+* ``b_no_claim`` — a fact holds both, but one phrase has no claim of the gold slot's
+  kind whose words are the gold value's (a name, "no-one was injured", number words…);
+* ``c_incompatible`` — both phrases have such claims, but no two of them are values of
+  one slot (``reconcile.claims.compatible`` says no: differently worded occurrences);
+* ``c_not_compared`` — compatible claims, yet no comparison separates them (an article
+  giving two values for the slot, or the claims sit in facts apart);
+* ``e_same_group`` — compared, but read as one value (agree);
+* ``d_wrong_relation`` — compared and separated with another relation than the gold's.
+
+Writes bench/results/relations_misses.json: counts per gold relation and bucket, and a
+few examples of each (story, the two phrases, gold values). Usage::
+
+    python bench/relations_misses.py [--data TARBALL] [--cache FILE.pkl] [--docs FILE]
+        [--reextract] [--out FILE]
+
+``--reextract`` re-reads the claims with the current analyze/claims.py from spaCy docs
+cached beside the analyses (parsed once), so a change to the claims is measured without
+re-running the whole analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_relations import GOLD, ROOT, _same_words, load
+
+from newsprism.evaluate.facts import (
+    ECBPLUS,
+    FactScores,
+    _find,
+    _kind,
+    _names,
+    _predicted,
+    score_story,
+)
+from newsprism.reconcile.claims import Said, compatible, said_of
+
+_KIND = {"count": "number", "measure": "number"}
+RELATIONS = ("conflict", "variant", "update")
+
+
+def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
+    """Replace each analysis's claims with the current extractor's, from cached docs."""
+    from spacy.tokens import DocBin
+
+    from newsprism.analyze.claims import extract_claims
+    from newsprism.analyze.nlp import load_nlp, parse_all
+
+    nlp = load_nlp()
+    keys = [(name, i) for name, (_, arts, _) in data.items() for i in range(len(arts))]
+    if docs_path.exists():
+        docs = list(DocBin().from_bytes(docs_path.read_bytes()).get_docs(nlp.vocab))
+    else:
+        docs = parse_all([data[n][1][i].text for n, i in keys])
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        docs_path.write_bytes(bin_.to_bytes())
+    for (name, i), doc in zip(keys, docs, strict=True):
+        analyses = data[name][2]
+        a = analyses[i]
+        claims = extract_claims(a.article_id, doc, a.quantities, a.times, a.mentions)
+        analyses[i] = replace(a, claims=claims)
+
+
+def bucket_story(
+    gold: dict[str, Any], articles: Any, analyses: Any
+) -> tuple[list[tuple[str, str, dict[str, Any]]], FactScores]:
+    """(gold relation, bucket, example) of every non-agree gold pair of one story, and the
+    story's scores as `newsprism eval facts` gives them."""
+    from newsprism.reconcile import reconcile
+    from newsprism.reconcile.entities import build_entities
+
+    story = reconcile(articles, analyses)
+    _, entity_of = build_entities(analyses)
+    by_doc = {n: a for a in articles for n in _names(a.source)}
+    claims_of = {an.article_id: an.claims for an in analyses}
+    published = {a.id: a.published for a in articles}
+    out = []
+    for fact in gold["facts"]:
+        kind = _kind(fact["slot"])
+        where: dict[str, tuple[str, int, int]] = {}
+        values: dict[str, str] = {}
+        phrases: dict[str, str] = {}
+        for m in fact["mentions"]:
+            art = by_doc.get(m["doc"])
+            found = _find(art.text, m["phrase"]) if art else None
+            if art is not None and found is not None:
+                where[m["doc"]] = (art.id, *found)
+                values[m["doc"]], phrases[m["doc"]] = m["value"], m["phrase"]
+        for pair in fact["pairs"]:
+            rel = pair["relation"]
+            if rel not in RELATIONS:
+                continue
+            d1, d2 = pair["docs"]
+            if d1 not in where or d2 not in where:
+                continue
+            x, y = where[d1], where[d2]
+            got = _predicted(story, [x], [y], kind)
+            example = {"story": gold["story"], "slot": fact["slot"], "got": got,
+                       "phrases": [phrases[d1], phrases[d2]],
+                       "values": [values[d1], values[d2]]}  # fmt: skip
+
+            def mine(w: tuple[str, int, int], value: str, kind: str = kind) -> list[Said]:
+                aid, s, e = w
+                cs = [c for c in claims_of.get(aid, ())
+                      if s <= c.span.start < e and _KIND.get(c.kind, c.kind) == kind
+                      and _same_words(c.text, value)]  # fmt: skip
+                return said_of(cs, entity_of, published)
+
+            cx, cy = mine(x, values[d1]), mine(y, values[d2])
+            example["claims"] = [[f"{c.claim.text} [{c.claim.predicate}/{c.claim.thing}]"
+                                  for c in cs] for cs in (cx, cy)]  # fmt: skip
+            if got is None:
+                b = "a_unaligned"
+            elif got == rel:
+                b = "found"
+            elif not cx or not cy:
+                b = "b_no_claim"
+            elif got != "agree":
+                b = "d_wrong_relation"
+            elif not any(compatible(p, q) for p in cx for q in cy):
+                b = "c_incompatible"
+            elif _same_group(story, x, y, kind):
+                b = "e_same_group"
+            else:
+                b = "c_not_compared"
+            out.append((rel, b, example))
+    return out, score_story(gold, articles, story)
+
+
+def _same_group(story: Any, x: tuple[str, int, int], y: tuple[str, int, int], kind: str) -> bool:
+    """Whether some comparison of the kind puts both phrases' values in one group."""
+    for f in story.facts:
+        for c in f.comparisons:
+            if _kind(c.slot) != kind:
+                continue
+            for g in c.groups:
+                hit = [any(sp.article_id == w[0] and w[1] <= sp.start < w[2] for sp in g.spans)
+                       for w in (x, y)]  # fmt: skip
+                if all(hit):
+                    return True
+    return False
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--cache", type=Path, default=None, help="pickled analyses (fit_relations)")
+    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
+    ap.add_argument("--reextract", action="store_true")
+    ap.add_argument("--examples", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/results/relations_misses.json")
+    args = ap.parse_args()
+    data = load(args.gold, args.data, args.cache)
+    if args.reextract:
+        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    counts: dict[str, Counter[str]] = {r: Counter() for r in RELATIONS}
+    examples: dict[str, list[dict[str, Any]]] = {}
+    total = FactScores()
+    for gold, articles, analyses in data.values():
+        rows, scores = bucket_story(gold, articles, analyses)
+        total.add(scores)
+        for rel, b, ex in rows:
+            counts[rel][b] += 1
+            if b not in {"found", "a_unaligned"}:
+                examples.setdefault(f"{rel}/{b}", []).append(ex)
+    result: dict[str, Any] = {
+        "eval_facts": _figures(total),
+        "buckets": {r: dict(sorted(c.items())) for r, c in counts.items()},
+        "totals": {r: sum(c.values()) for r, c in counts.items()},
+        "examples": {
+            k: v[:: max(1, len(v) // args.examples)][: args.examples]
+            for k, v in sorted(examples.items())
+        },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    for r, c in counts.items():
+        print(r, sum(c.values()), dict(sorted(c.items())))
+    print(result["eval_facts"])
+
+
+def _figures(s: FactScores) -> dict[str, Any]:
+    """The eval facts figures of pooled scores."""
+    return {
+        "pairs": s.gold_pairs,
+        "alignment_recall": round(s.alignment_recall, 3),
+        "alignment_precision": round(s.alignment_precision, 3),
+        "conflict_precision": round(s.conflict_precision, 3),
+        "conflict_called": s.called_conflict,
+        "conflict_right": s.right_conflict,
+        "conflict_recall": round(s.conflict_recall, 3),
+        "variant_recall": round(s.variant_recall, 3),
+        "update_recall": round(s.found_update / s.gold_update, 3) if s.gold_update else 1.0,
+    }
+
+
+if __name__ == "__main__":
+    main()
