@@ -14,7 +14,14 @@ called on the held-out folds, pooled, are right at least ``--precision`` of the 
 precision and recall at that threshold are printed per fold and saved with the weights.
 Usage::
 
-    python bench/fit_relations.py [--data TARBALL] [--cache FILE.pkl] [--write]
+    python bench/fit_relations.py [--data TARBALL] [--cache FILE.pkl] [--docs FILE]
+        [--reextract] [--heldout] [--write]
+
+``--heldout`` scores the gold as `newsprism eval facts` does (pairs of reports), each
+fold's stories with a model fitted on the other folds and a threshold chosen on those
+folds alone (nested), and writes the pooled figures and each fold's to
+bench/results/fit_relations.json. ``--reextract`` re-reads the claims with the current
+analyze/claims.py from spaCy docs cached in ``--docs`` (see bench/relations_misses.py).
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "facts"
 CLASSES = ("variant", "conflict", "update")
 _KIND = {"count": "number", "measure": "number"}
+# the features fitted on (RELATION_FEATURES less those --drop names)
+FEATURES: list[str] = list(RELATION_FEATURES)
 # what each sample compared (story, the two claims' texts and values), for reading errors
 SEEN: list[tuple[str, str, str, str, str]] = []
 
@@ -190,6 +199,84 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     return best_t
 
 
+def _oof(
+    x: np.ndarray,
+    y: np.ndarray,
+    topic: np.ndarray,
+    weight: np.ndarray,
+    folds: Sequence[int],
+    l2: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold P(conflict) of the samples of ``folds`` (each fold's from a model fitted
+    on the others of ``folds``) and which samples those are."""
+    mask = np.isin(topic % 5, folds)
+    oof = np.zeros(len(y))
+    for k in folds:
+        test = mask & (topic % 5 == k)
+        train = mask & ~test
+        if len(set(y[train])) < 2 or not test.any():
+            continue
+        m = fit_logistic(x[train], y[train], FEATURES, l2=l2,
+                         sample_weight=weight[train])  # fmt: skip
+        oof[test] = m.scores(x[test])[:, m.classes.index("conflict")]
+    return oof, mask
+
+
+def heldout(
+    data: dict[str, tuple[Any, Any, Any]],
+    x: np.ndarray,
+    y: np.ndarray,
+    topic: np.ndarray,
+    weight: np.ndarray,
+    l2: float,
+    precision: float,
+) -> dict[str, Any]:
+    """Pair scores of every gold story, reconciled with the relation model and threshold
+    fitted without its fold (the threshold chosen on the other four folds' out-of-fold
+    predictions)."""
+    from newsprism.evaluate.facts import FactScores, score_story
+    from newsprism.reconcile import reconcile
+
+    original = claims_module.relation_model
+    total = FactScores()
+    per_fold = []
+    try:
+        for k in range(5):
+            rest = [j for j in range(5) if j != k]
+            p, mask = _oof(x, y, topic, weight, rest, l2)
+            threshold = choose_threshold(p[mask], y[mask] == "conflict", precision)
+            train = topic % 5 != k
+            m = fit_logistic(x[train], y[train], FEATURES, l2=l2,
+                             sample_weight=weight[train])  # fmt: skip
+            setattr(claims_module, "relation_model", lambda m=m, t=threshold: (m, t))  # noqa: B010
+            fold = FactScores()
+            for name, (gold, articles, analyses) in data.items():
+                t = re.match(r"\d+", name)
+                if (int(t.group()) if t else 36) % 5 != k:
+                    continue
+                fold.add(score_story(gold, articles, reconcile(articles, analyses)))
+            total.add(fold)
+            per_fold.append({"fold": k, "threshold": threshold, **figures(fold)})
+            print(f"held out fold {k}: {figures(fold)}", flush=True)
+    finally:
+        setattr(claims_module, "relation_model", original)  # noqa: B010
+    return {"pooled": figures(total), "folds": per_fold}
+
+
+def figures(s: Any) -> dict[str, Any]:
+    """The eval facts figures of pooled pair scores."""
+    return {
+        "pairs": s.gold_pairs,
+        "alignment_recall": round(s.alignment_recall, 3),
+        "conflict_precision": round(s.conflict_precision, 3),
+        "conflict_called": s.called_conflict,
+        "conflict_right": s.right_conflict,
+        "conflict_recall": round(s.conflict_recall, 3),
+        "variant_recall": round(s.variant_recall, 3),
+        "update_recall": round(s.found_update / s.gold_update, 3) if s.gold_update else 1.0,
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
@@ -199,15 +286,28 @@ def main() -> None:
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--threshold", type=float, default=None, help="instead of choosing one")
     ap.add_argument("--write", action="store_true", help="write relation_model.json")
+    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
+    ap.add_argument("--reextract", action="store_true", help="claims from the current code")
+    ap.add_argument("--heldout", action="store_true", help="pair scores, folds left out")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/results/fit_relations.json")
+    ap.add_argument("--drop", default="", help="features left out, comma-separated")
     args = ap.parse_args()
-    x, labels, topic, weight = samples(load(args.gold, args.data, args.cache))
+    data = load(args.gold, args.data, args.cache)
+    if args.reextract:
+        from relations_misses import reextract
+
+        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    x, labels, topic, weight = samples(data)
+    dropped = {d for d in args.drop.split(",") if d}
+    FEATURES[:] = [f for f in RELATION_FEATURES if f not in dropped]
+    x = x[:, [RELATION_FEATURES.index(f) for f in FEATURES]]
     y = np.array(labels)
     counts = {c: int((y == c).sum()) for c in CLASSES}
     print(f"{len(y)} pairs of claims: {counts}")
     oof = np.zeros(len(y))
     for k in range(5):
         test = topic % 5 == k
-        m = fit_logistic(x[~test], y[~test], RELATION_FEATURES, l2=args.l2,
+        m = fit_logistic(x[~test], y[~test], FEATURES, l2=args.l2,
                          sample_weight=weight[~test])  # fmt: skip
         oof[test] = m.scores(x[test])[:, m.classes.index("conflict")]
     conflict = y == "conflict"
@@ -230,8 +330,15 @@ def main() -> None:
         print(f"fold {k} (topics = {k} mod 5): conflict P {prec:.3f} R {rec:.3f} "
               f"({right}/{int(called.sum())} of {int(conflict[test].sum())})")  # fmt: skip
     print(f"conflict threshold {threshold}")
-    model = fit_logistic(x, y, RELATION_FEATURES, l2=args.l2, sample_weight=weight)
-    for n, name in enumerate(RELATION_FEATURES):
+    if args.heldout:
+        found = heldout(data, x, y, topic, weight, args.l2, args.precision)
+        print(f"held out, pooled: {found['pooled']}")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"claim_pairs": len(y), "counts": counts,
+                                        "threshold": threshold, "l2": args.l2,
+                                        "heldout": found}, indent=1) + "\n")  # fmt: skip
+    model = fit_logistic(x, y, FEATURES, l2=args.l2, sample_weight=weight)
+    for n, name in enumerate(FEATURES):
         w = "  ".join(f"{c}={model.weights[i][n]:+.2f}" for i, c in enumerate(model.classes))
         print(f"  {name:16} {w}")
     if args.write:

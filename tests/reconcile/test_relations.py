@@ -128,3 +128,35 @@ def test_nobody_hurt_against_a_number_hurt_is_a_disagreement() -> None:
     counts = [c for c in found if c.slot.startswith("injure")]
     assert [sorted(g.value for g in c.groups) for c in counts] == [["0", "4"]]
     assert pair_relation(counts, "a", "b") in {"conflict", "variant"}
+
+
+def test_an_age_grown_by_the_years_between_two_reports_is_an_update() -> None:
+    found = compared(
+        ("old", "Police charged a 27-year-old man with the murder of the girl.", "2005-06-25"),
+        (
+            "new",
+            "A 29-year-old man was sentenced to death for the murder of the girl.",
+            "2007-04-04",
+        ),
+    )
+    ages = [c for c in found if c.slot.startswith("age")]
+    assert pair_relation(ages, "old", "new") == "update"
+
+
+def test_two_years_apart_in_one_day_s_reports_can_still_conflict() -> None:
+    # the same day's reports: the suspect cannot have aged between them
+    found = compared(
+        ("a", "Police arrested a 60-year-old man at the scene.", "2010-09-10"),
+        ("b", "Police arrested a 61-year-old man at the scene.", "2010-09-10"),
+    )
+    assert found and not any(c.relation == "update" for c in found)
+
+
+def test_ages_a_year_apart_in_undated_reports_are_no_conflict() -> None:
+    # the reports may be years apart: the man may have aged between them
+    found = compared(
+        ("a", "Police charged a 60-year-old man with the murder of the girl.", None),
+        ("b", "A 61-year-old man was sentenced to death for the murder of the girl.", None),
+    )
+    ages = [c for c in found if c.slot.startswith("age")]
+    assert ages and pair_relation(ages, "a", "b") == "variant"

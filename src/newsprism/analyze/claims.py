@@ -483,20 +483,27 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
                      low, high)  # fmt: skip
     if not t.start:
         return None
+    span, text, end = t.span, t.text, t.end or t.start
+    until = _UNTIL_YEAR.match(text_of(doc), t.span.end)
+    if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
+        # "from 1974 to 1978": one span of years, not the year it starts
+        span = Span(t.span.article_id, t.span.start, until.end())
+        text, end = text_of(doc)[span.start : span.end], f"{until.group(1)}-12-31"
     return Claim(
-        span=t.span,
-        text=t.text,
+        span=span,
+        text=text,
         kind="date",
         predicate=predicate,
         thing=None,
-        value=t.start if t.start == (t.end or t.start) else f"{t.start}/{t.end}",
+        value=t.start if t.start == end else f"{t.start}/{end}",
         start=t.start,
-        end=t.end or t.start,
+        end=end,
         year_known=t.year_known,
         context=_context(event),
     )
 
 
+_UNTIL_YEAR = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*((?:1[89]|20)\d\d)\b", re.I)
 # "Raj Chohan, 59, of Queens": where a person named in the news lives
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
 

@@ -282,7 +282,7 @@ RELATION_FEATURES = (
     "overlap", "number_near", "number_far", "age_near", "age_far", "time_near", "time_far",
     "date_near", "date_far", "imprecise", "open_ended", "compatible", "same_predicate",
     "things_differ", "running", "later_higher", "earlier_higher", "weekday_mismatch",
-    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word",
+    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word", "open_date",
 )  # fmt: skip
 RELATION_MODEL_PATH = Path(__file__).with_name("relation_model.json")
 
@@ -331,6 +331,8 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
     elif kind == "date":
         f["fuzzy_date"] = float(bool(_FUZZY.search(x.text) or _FUZZY.search(y.text)))
         f["no_year"] = float(not x.year_known or not y.year_known)
+        # "since 1987", "from 1974", "until 2005": one end of a span, not the date itself
+        f["open_date"] = float(bool(_OPEN_DATE.search(x.text) or _OPEN_DATE.search(y.text)))
         if x.start and y.start:
             f["overlap"] = float(_dates_overlap(a, b))
             _distance(kind, _day(x), _day(y), f)
@@ -378,6 +380,38 @@ def _other_days(a: Said, b: Said) -> bool:
     return px is not None and px == py
 
 
+def _years_apart(a: Said, b: Said) -> float | None:
+    """Years from ``b``'s publication to ``a``'s (None: either is undated)."""
+    from datetime import date
+
+    try:
+        da, db = date.fromisoformat(a.published or ""), date.fromisoformat(b.published or "")
+    except ValueError:
+        return None
+    return (da - db).days / 365.25
+
+
+def _aged(later: Said, earlier: Said) -> bool:
+    """Whether one person's age grew by as many years as lie between the two reports
+    ("27" in 2005, "29" in 2007): the same person, older, not a disagreement."""
+    x, y = later.claim, earlier.claim
+    if x.kind != "age" or x.low is None or y.low is None:
+        return False
+    years = _years_apart(later, earlier)
+    return years is not None and years >= 0.5 and abs((x.low - y.low) - years) <= 1.0
+
+
+def _maybe_older(a: Said, b: Said) -> bool:
+    """Two ages a few years apart of reports not known to be of one time (undated, or
+    dated a year or more apart): the person may have aged between them, so it is never
+    called a conflict (precision over recall)."""
+    x, y = a.claim, b.claim
+    if x.kind != "age" or x.low is None or y.low is None or abs(x.low - y.low) > 3:
+        return False
+    years = _years_apart(a, b)
+    return years is None or abs(years) >= 0.9
+
+
 def _within(inner: Said, outer: Said) -> bool:
     """Whether a number, an age or a time lies wholly inside the other's stated range
     ("32" and "in his early 30s"; "3:30" and "between 3 and 4"): both can be true, so
@@ -416,12 +450,17 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
     when the wording or the publication order shows the count ran on."""
     model, threshold = relation_model()
     features = relation_features(a, b, places)
-    p = model.scores(np.array([features], dtype=np.float64))[0]
+    # a model file names its features: one fitted on fewer signals reads its own
+    row = [features[RELATION_FEATURES.index(n)] for n in model.features]
+    p = model.scores(np.array([row], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
     named = dict(zip(RELATION_FEATURES, features, strict=True))
     if _other_years(a, b, named) or _other_days(a, b):
         return "conflict"
-    if probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a)):
+    if _aged(a, b) or _aged(b, a):
+        return "update"
+    if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
+            and not _maybe_older(a, b)):  # fmt: skip
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
