@@ -282,7 +282,7 @@ RELATION_FEATURES = (
     "overlap", "number_near", "number_far", "age_near", "age_far", "time_near", "time_far",
     "date_near", "date_far", "imprecise", "open_ended", "compatible", "same_predicate",
     "things_differ", "running", "later_higher", "earlier_higher", "weekday_mismatch",
-    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word", "open_date",
+    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word",
 )  # fmt: skip
 RELATION_MODEL_PATH = Path(__file__).with_name("relation_model.json")
 
@@ -331,8 +331,6 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
     elif kind == "date":
         f["fuzzy_date"] = float(bool(_FUZZY.search(x.text) or _FUZZY.search(y.text)))
         f["no_year"] = float(not x.year_known or not y.year_known)
-        # "since 1987", "from 1974", "until 2005": one end of a span, not the date itself
-        f["open_date"] = float(bool(_OPEN_DATE.search(x.text) or _OPEN_DATE.search(y.text)))
         if x.start and y.start:
             f["overlap"] = float(_dates_overlap(a, b))
             _distance(kind, _day(x), _day(y), f)
