@@ -7,7 +7,7 @@ parallelism comes from the workers, and a worker's thread settings (a Dask
 worker's, a pool child's, the machine's core count) never reach the results.
 
 * ``inprocess`` — no workers; for small batches and debugging.
-* ``process`` — a local process pool (the default; all cores).
+* ``process`` — a local process pool and this process (the default; all cores).
 * ``dask`` — a Dask cluster: the scheduler at ``scheduler`` (``tcp://host:8786``),
   or a LocalCluster started for the run when no address is given.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -102,12 +102,51 @@ def map_chunks(
         return _dask_map(fn, chunks, args, workers, scheduler, meanwhile)
     if engine == "inprocess" or workers <= 1 or len(chunks) <= 1:
         return [pinned(fn, c, *args) for c in chunks]
+    return _shared_map(fn, chunks, args, min(workers, len(chunks)), meanwhile)
+
+
+def _shared_map(
+    fn: Callable[..., R],
+    chunks: Sequence[T],
+    args: tuple[Any, ...],
+    workers: int,
+    meanwhile: Callable[[], object] | None,
+) -> list[R]:
+    """The process engine: ``workers - 1`` pool processes and this one share the chunks.
+
+    This process would otherwise wait idle, and it loads the models a later stage needs
+    anyway: on two cores, one worker and this process each load them once, where two
+    workers and this process loaded them three times. The pool takes chunks from the
+    front, this process from the back, each result in its chunk's place. No thread:
+    the pool is topped up between this process's own chunks (two per worker in flight).
+    """
     n = len(chunks)
-    with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
-        results = pool.map(pinned, [fn] * n, chunks, *[[a] * n for a in args])
+    results: list[Any] = [None] * n
+    helpers = max(workers - 1, 1)
+    front, back = 0, n  # chunks [front, back) are not taken yet
+    with ProcessPoolExecutor(max_workers=helpers) as pool:
+        running: dict[Future[R], int] = {}
+
+        def top_up() -> None:
+            nonlocal front
+            for future in [f for f in running if f.done()]:
+                results[running.pop(future)] = future.result()  # a failure is raised here
+            while len(running) < 2 * helpers and front < back:
+                running[pool.submit(pinned, fn, chunks[front], *args)] = front
+                front += 1
+
+        top_up()
         if meanwhile is not None:
             meanwhile()
-        return list(results)
+        while True:
+            top_up()
+            if front >= back:
+                break
+            back -= 1
+            results[back] = pinned(fn, chunks[back], *args)
+        for future, i in running.items():
+            results[i] = future.result()
+    return results
 
 
 def _dask_map(
