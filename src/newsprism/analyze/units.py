@@ -18,6 +18,7 @@ its batch companions.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -88,11 +89,13 @@ def unit_bounds(text: str, budget: int) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in unit_bounds(text, 1000)]
     ['Title\\nIt rained. We left.', '"Go," she said.', 'The end.']
     """
-    quoted = find_quotations(text)
+    quoted = find_quotations(text)  # in text order, none inside another
+    starts = [s for s, _ in quoted]
     cuts = [0]
     for m in _UNIT_END.finditer(text):
         c = m.end()
-        if c < len(text) and not any(s <= c <= e + _AFTER_QUOTE for s, e in quoted):
+        k = bisect.bisect_right(starts, c) - 1  # the last quotation opened by c
+        if c < len(text) and not (k >= 0 and c <= quoted[k][1] + _AFTER_QUOTE):
             cuts.append(c)
     cuts.append(len(text))
     out: list[tuple[int, int]] = []
