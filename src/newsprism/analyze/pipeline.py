@@ -22,8 +22,10 @@ BATCH = 16
 # and falls beyond. 50,000 keeps a call near 160 MB and leaves whole, so unchanged, every
 # article under ~8,000 words.
 BLOCK_CHARS = 50_000
-# Units per task sent to a worker: a unit is a paragraph or a few, ~16 to an article.
-UNIT_BATCH = 16 * BATCH
+# Units per task sent to a worker (a unit is a paragraph or a few): small enough that
+# the pool's queue (two tasks per worker) leaves the main process little to wait for
+# at the end, large enough to batch spaCy's calls.
+UNIT_BATCH = 4 * BATCH
 
 
 def _failed(article_id: str, exc: BaseException) -> Analysis:
