@@ -124,3 +124,54 @@ def test_a_county_named_without_its_type_word_is_a_candidate():
     found = one("DeKalb", "Atlanta", "Georgia")
     assert found is not None and found.feature_code == "ADM2" and found.admin1 == "GA"
     assert found.name == "DeKalb County" and found.population > 100_000
+
+
+def test_an_acronym_resolves_as_the_name_it_abbreviates_in_the_same_text():
+    # "The European Union said ... EU ministers will meet": the EU is not Eu, a town in France
+    mentions = [PlaceMention("EU"), PlaceMention("European Union")]
+    eu, union = resolve_places(mentions, always=True)  # ranking alone: the best candidate
+    assert eu is not None and union is not None
+    assert eu.geonameid == union.geonameid and eu.name == "Europe"
+    placed = resolve_places(mentions)[0]  # the product may leave it unplaced, never in France
+    assert placed is None or placed.name == "Europe"
+
+
+@pytest.mark.parametrize(
+    ("word", "continent"),
+    [("European", "Europe"), ("African", "Africa"), ("North American", "North America")],
+)
+def test_a_continents_adjective_names_the_continent_whatever_the_tagger_called_it(
+    word, continent
+):
+    # "European leaders", "North American markets": the tagger often calls these GPE
+    found = one(word)
+    assert found is not None and found.feature_code == "CONT" and found.name == continent
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "country"),
+    [
+        ("University of California", "California", "US"),  # "at the University of California"
+        ("Colorado State University", "Colorado", "US"),
+        ("Dubai World Cup", "Dubai", "AE"),  # "won the Dubai World Cup at Meydan"
+        ("Bank of England", "England", "GB"),
+    ],
+)
+def test_a_name_built_on_a_place_is_placed_at_that_place(name, place, country):
+    # ranking alone (always=True), as the benchmarks' gold places such names
+    found = resolve_places([PlaceMention(name, "FAC")], always=True)[0]
+    assert found is not None and found.name == place and found.country_code == country
+
+
+@pytest.mark.parametrize("name", ["Main Street", "Brands Hatch", "Trump Tower", "West Wing"])
+def test_a_generic_word_inside_a_name_places_nothing(name):
+    # "Main", "Hatch", "Tower", "Wing": towns somewhere, but not what these name;
+    # a guard against the rule that places "Dubai World Cup" at Dubai
+    assert resolve_places([PlaceMention(name, "FAC")])[0] is None
+
+
+def test_a_large_city_the_tagger_took_for_a_group_still_resolves():
+    # "the crowded Sochi mayoral election": spaCy labels "Sochi" NORP here
+    found = resolve_places([PlaceMention("Sochi", "NORP")])[0]
+    assert found is not None and found.country_code == "RU" and found.feature_class == "P"
+

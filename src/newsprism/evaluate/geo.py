@@ -47,6 +47,7 @@ from ..geo.resolve import (
     Ranker,
     accept_features,
     candidate_features,
+    gated,
     joint_features,
     near_scores,
     rank,
@@ -232,6 +233,10 @@ def training_rows(
 ) -> tuple[np.ndarray[Any, Any], list[str], list[int]]:
     """Candidate feature rows of the gold toponyms, labelled ``near`` when the
     candidate lies within 161 km of the gold point; and each row's document fold.
+    Only toponyms with a choice to make count (a near candidate and a far one): the
+    model ranks candidates, and rows of names whose candidates are all far (a river
+    named like a town) or all near taught it how often names go unmatched instead
+    (measured: cross-fitted Acc@161 LGL 0.829 → 0.835, GeoWebNews 0.813 → 0.816).
     With ``first`` (the first pass), the second pass's rows (:data:`JOINT_FEATURES`),
     the other mentions' picks made by ``first``."""
     xs, ys, folds = [], [], []
@@ -243,10 +248,12 @@ def training_rows(
             picks = [f[int(np.argmax(near_scores(first, x)))] if f else None for f, x in per]
             rows = joint_features(per, picks, [geo_key(m.text) for m in mentions])
         for g, i in zip(doc.gold, index, strict=True):
-            for f, row in zip(per[i][0], rows[i], strict=True):
-                near = km(g.lat, g.lon, f.latitude, f.longitude) <= ACC_KM
+            near = [km(g.lat, g.lon, f.latitude, f.longitude) <= ACC_KM for f in per[i][0]]
+            if all(near) or not any(near):
+                continue  # nothing to choose: such a name only teaches how common it is
+            for row, is_near in zip(rows[i], near, strict=True):
                 xs.append(row)
-                ys.append("near" if near else "far")
+                ys.append("near" if is_near else "far")
                 folds.append(doc.fold)
     width = len(FEATURES) if first is None else len(JOINT_FEATURES)
     return np.array(xs).reshape(len(xs), width), ys, folds
@@ -314,8 +321,8 @@ def accept_rows(
         for (s, e, _), m, (feats, x, p) in zip(
             doc.found, mentions, rank(mentions, ranker=models[doc.fold]), strict=True
         ):
-            if not feats or m.label not in {"LOC", "FAC"}:
-                continue  # GPE and NORP (demonyms) are not gated
+            if not feats or not gated(m, x):
+                continue  # GPE and NORP (demonyms) named whole are not gated
             best = feats[int(np.argmax(p))]
             gold = [g for g in doc.gold if _overlaps((s, e), (g.start, g.end))]
             right = any(km(g.lat, g.lon, best.latitude, best.longitude) <= ACC_KM for g in gold)

@@ -56,7 +56,7 @@ TYPE_WORDS = frozenset(
 )
 
 # The type words as keys spell them ("county" → "cunty"): a key is stripped of them.
-_TYPE_KEYS = frozenset(geo_key(w) for w in TYPE_WORDS)
+TYPE_KEYS = frozenset(geo_key(w) for w in TYPE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +205,13 @@ def write_table(path: Path) -> None:
     os.replace(tmp, path)
 
 
-def lookup_rows(name: str) -> list[tuple[int, bool]]:
+def lookup_rows(name: str, close: bool = True) -> list[tuple[int, bool]]:
     """Rows whose name or alternate name has the key of ``name``: (row, alternate only).
 
     Tried in turn: the key; the key without a type word ("Idlib Governorate");
     keys of the same consonant skeleton and a close spelling ("Rif Damashq" ≈
     "Rif Dimashq"; names of five letters or more) of countries, regions and
-    cities of 100,000, each an alternate-name match.
+    cities of 100,000, each an alternate-name match (unless ``close`` is False).
     """
     t = table()
     key = geo_key(name)
@@ -220,12 +220,12 @@ def lookup_rows(name: str) -> list[tuple[int, bool]]:
         if found:
             return found
     key = _strip_type(key)
-    if len(key.replace(" ", "")) < 5:
+    if not close or len(key.replace(" ", "")) < 5:
         return []
-    close = [k for k in t.similar_keys(key) if fuzz.ratio(k, key) >= MIN_RATIO]
+    similar = [k for k in t.similar_keys(key) if fuzz.ratio(k, key) >= MIN_RATIO]
     # only well-known places: among 250,000 villages, a close spelling of a small one
     # is mostly another village ("Beit Jinn" ≈ "Beit Jann", 30 km apart)
-    return [(r, True) for k in close for r, _ in t.rows(k) if _well_known(t, r)]
+    return [(r, True) for k in similar for r, _ in t.rows(k) if _well_known(t, r)]
 
 
 def _well_known(t: Table, row: int) -> bool:
@@ -234,9 +234,9 @@ def _well_known(t: Table, row: int) -> bool:
 
 def _strip_type(key: str) -> str:
     words = key.split()
-    while len(words) > 1 and words[-1] in _TYPE_KEYS:
+    while len(words) > 1 and words[-1] in TYPE_KEYS:
         words.pop()
-    while len(words) > 2 and words[0] in _TYPE_KEYS and words[1] == "of":
+    while len(words) > 2 and words[0] in TYPE_KEYS and words[1] == "of":
         words = words[2:]
     return " ".join(words)
 

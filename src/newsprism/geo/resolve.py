@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..fit import LogisticModel, load_model
 from ..records import GeoFeature
-from .gazetteer import Table, country_info, lookup_rows, table
+from .gazetteer import TYPE_KEYS, Table, country_info, lookup_rows, table
 from .names import demonym_stems, geo_key
 
 WEIGHTS = Path(__file__).with_name("resolve_weights.json")
@@ -64,6 +64,9 @@ FEATURES = (
     "capital_of_named_country",
     "city_named_like_region",
     "region_named_like_city",
+    "partial_name",
+    "capital_named_like_region",
+    "type_word_dropped",
 )
 
 
@@ -80,6 +83,7 @@ class _Cand:
     row: int
     alt: bool
     demonym: bool
+    partial: bool = False  # named by a part of the mention ("University of California")
 
 
 @lru_cache(maxsize=1)
@@ -106,28 +110,101 @@ def _country_rows() -> dict[str, int]:
 
 @lru_cache(maxsize=65536)
 def candidates(text: str, label: str = "GPE") -> tuple[_Cand, ...]:
-    """The gazetteer rows ``text`` may name, most populous first (at most MAX_CANDIDATES)."""
+    """The gazetteer rows ``text`` may name, most populous first (at most MAX_CANDIDATES).
+
+    A name without rows of its own is tried, in turn, as a demonym or adjective
+    whatever its label ("European" tagged GPE → Europe; "North American" → North
+    America), then by the longest run of its words that names a place: news names
+    institutions, teams and events after their place ("University of California",
+    "Dubai World Cup", "Bank of England"), and the gold of GeoWebNews and LGL places
+    such a name there. Those candidates carry ``partial``, a signal the fitted
+    models weigh (and the accept gate checks), since the run may be a coincidence.
+    """
     t = table()
     rows: list[tuple[int, bool]] = [] if label == "NORP" else lookup_rows(text)
     from_demonym: set[int] = set()
+    partial = False
     cc = _demonyms().get(geo_key(text))
     if cc is not None and cc in _country_rows():
         # a country's demonym, whatever the tagger called it ("American" as GPE),
         # beside any town of that name ("Americana" by a close spelling)
         rows = [(_country_rows()[cc], False), *rows]
         from_demonym.add(_country_rows()[cc])
-    elif label == "NORP":  # "Parisian", "European": the place the word comes from
-        for stem in demonym_stems(text):
-            found = [(r, a) for r, a in lookup_rows(stem) if _large(t, r)]
-            if found:
-                rows = found
-                from_demonym.update(r for r, _ in found)
-                break
+    elif label == "NORP" or not rows:  # "Parisian", "European": the place the word comes from
+        found = _from_demonym(text)
+        if found:
+            rows = found
+            from_demonym.update(r for r, _ in found)
+        elif label == "NORP":  # the tagger's group is a large place ("the Sochi election")
+            rows = [(r, a) for r, a in lookup_rows(text) if _large(t, r)]
+    if not rows and label != "NORP":
+        rows = _embedded(text)
+        partial = bool(rows)
     best: dict[int, bool] = {}
     for r, alt in rows:
         best[r] = best.get(r, True) and alt
     order = sorted(best, key=lambda r: (best[r], -int(t.population[r]), r))[:MAX_CANDIDATES]
-    return tuple(_Cand(r, best[r], r in from_demonym) for r in order)
+    return tuple(_Cand(r, best[r], r in from_demonym, partial) for r in order)
+
+
+def _from_demonym(text: str, close: bool = True) -> list[tuple[int, bool]]:
+    """Rows of the large place a demonym or adjective comes from; a qualifier before
+    it is kept ("North American" → "North America")."""
+    t = table()
+    words = text.split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words[:-1]):
+        return []
+    head = " ".join(words[:-1])
+    for stem in demonym_stems(words[-1]):
+        name = f"{head} {stem}" if head else stem
+        found = [(r, a) for r, a in lookup_rows(name, close) if _large(t, r)]
+        if found:
+            return found
+    return []
+
+
+# Words that never name a place alone, however a gazetteer files them.
+_NOT_ALONE = frozenset(
+    geo_key(w)
+    for w in "of the and for at in on new north south east west northern southern eastern western "
+    "central upper lower city state county university college school hospital bank court "
+    "house street road park lake river mount saint st great little old federal national royal "
+    "international general capital republic union council agency office tower church delta "
+    "metro wing peninsula ocean sea gulf bay island islands valley point".split()
+)
+
+
+def _embedded(text: str) -> list[tuple[int, bool]]:
+    """The rows of the longest run of capitalised words inside a longer name that
+    names a place ("Colorado State University" → "Colorado"; "European Commission"
+    → "European" → Europe), the first such run when two are as long. Spelled
+    exactly: a close spelling of a part is mostly another word ("Smart Dubai
+    Office" ≈ "Asmara"). One word alone is never a generic word of names ("Tower",
+    "Street"). The fitted models weigh such a candidate by its ``partial_name``
+    signal, and the accept gate decides whether the product keeps it."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 8:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if not all(w[:1].isupper() for w in run):
+                continue
+            if size == 1 and (geo_key(run[0]) in _NOT_ALONE or not _word(run[0])):
+                continue
+            name = " ".join(run)
+            cc = _demonyms().get(geo_key(name))
+            if cc is not None and cc in _country_rows():
+                return [(_country_rows()[cc], False)]
+            found = lookup_rows(name, close=False) or _from_demonym(name, close=False)
+            if found:
+                return found
+    return []
+
+
+def _word(w: str) -> bool:
+    """A word long enough to be a name by itself: letters, four or more."""
+    return len(w) >= 4 and w.isalpha()
 
 
 def _large(t: Table, row: int) -> bool:
@@ -136,9 +213,19 @@ def _large(t: Table, row: int) -> bool:
 
 
 def _features(
-    t: Table, cands: Sequence[_Cand], label: str, others: Sequence[Sequence[_Cand]]
+    t: Table,
+    cands: Sequence[_Cand],
+    label: str,
+    others: Sequence[Sequence[_Cand]],
+    text: str = "",
 ) -> npt.NDArray[np.float64]:
     """One row of FEATURES per candidate; ``others`` are the other mentions' candidates."""
+    typed_mention = _has_type_word(text)
+
+    def dropped(row: int) -> bool:
+        area = t.fcode(row) in {"ADM1", "ADM2"}
+        return area and not typed_mention and _has_type_word(t.names[row])
+
     named_countries: set[str] = set()
     named_regions: set[tuple[str, str]] = set()
     country_votes: dict[str, float] = defaultdict(float)
@@ -206,9 +293,19 @@ def _features(
                 float(code == "PPLC" and cc in named_countries),
                 float(code.startswith("PPL") and cc in region_countries),
                 math.log10(1.0 + city_pops[cc]) if code == "ADM1" else 0.0,
+                float(c.partial),
+                # "Washington": the capital, not the state, in both corpora's gold
+                float(code == "PPLC" and bool(region_countries)),
+                # "Richmond" for Richmond County: an area named without its type word
+                float(dropped(c.row)),
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
+
+
+def _has_type_word(name: str) -> bool:
+    """Whether a name carries an admin type word ("Madison County", "Province of Rizal")."""
+    return any(w in TYPE_KEYS for w in geo_key(name).split())
 
 
 def _distances(
@@ -335,13 +432,38 @@ def candidate_features(
     t = table()
     cands = [candidates(m.text, m.label) for m in mentions]
     extra = [candidates(m.text, m.label) for m in context]
+    spelled = _expansions([m.text for m in (*mentions, *context)])
+    for i, m in enumerate(mentions):
+        long = spelled.get(m.text)
+        if long is not None:  # "EU" where the text spells out "European Union"
+            cands[i] = candidates(long, "GPE") or cands[i]
     keys = [geo_key(m.text) for m in mentions]
     out = []
     for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
         # other mentions: other names of this text, and the story's other reports
         others = [c for j, c in enumerate(cands) if keys[j] != keys[i]] + extra
-        feats = _features(t, cs, m.label, others) if cs else np.zeros((0, len(FEATURES)))
+        feats = _features(t, cs, m.label, others, m.text) if cs else np.zeros((0, len(FEATURES)))
         out.append(([t.feature(c.row) for c in cs], feats))
+    return out
+
+
+_MINOR = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+
+
+def _expansions(texts: Sequence[str]) -> dict[str, str]:
+    """Acronyms among ``texts`` mapped to the longer name of the same text they
+    abbreviate ("EU" → "European Union", "DRC" → "Democratic Republic of Congo"):
+    an acronym's own gazetteer rows are mostly unrelated ("Eu", a town in France)."""
+    initials: dict[str, str] = {}
+    for text in texts:
+        words = [w for w in text.replace("-", " ").split() if w.casefold() not in _MINOR]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), text)
+    out = {}
+    for text in texts:
+        short = text.replace(".", "")
+        if 2 <= len(short) <= 6 and short.isalpha() and short.isupper() and short in initials:
+            out[text] = initials[short]
     return out
 
 
@@ -361,6 +483,7 @@ ACCEPT_FEATURES = (
     "best_nearest_other_km",
     "best_median_other_km",
     "best_country_majority",
+    "partial_name",
 )
 
 
@@ -395,7 +518,14 @@ def accept_features(
         float(x[order[0], FEATURES.index("nearest_other_km")]),
         float(x[order[0], FEATURES.index("median_other_km")]),
         float(x[order[0], FEATURES.index("country_majority")]),
+        float(x[order[0], FEATURES.index("partial_name")]),
     ]
+
+
+def gated(mention: PlaceMention, x: npt.NDArray[np.float64]) -> bool:
+    """Whether the accept model must confirm a mention's best candidate: the tagger
+    called it a location or facility, or its candidates are named by a part of it."""
+    return mention.label in {"LOC", "FAC"} or bool(x[:, FEATURES.index("partial_name")].any())
 
 
 @lru_cache(maxsize=1)
@@ -437,7 +567,7 @@ def resolve_places(
             out.append(None)
             continue
         best = feats[int(np.argmax(p))]
-        if gate is not None and mention.label in {"LOC", "FAC"}:
+        if gate is not None and gated(mention, x):
             scores = gate.scores(np.array([accept_features(mention, feats, x, p)]))
             ok = scores[0, gate.classes.index("right")]
             if ok < 0.5:
