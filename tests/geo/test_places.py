@@ -140,9 +140,7 @@ def test_an_acronym_resolves_as_the_name_it_abbreviates_in_the_same_text():
     ("word", "continent"),
     [("European", "Europe"), ("African", "Africa"), ("North American", "North America")],
 )
-def test_a_continents_adjective_names_the_continent_whatever_the_tagger_called_it(
-    word, continent
-):
+def test_a_continents_adjective_names_the_continent_whatever_the_tagger_called_it(word, continent):
     # "European leaders", "North American markets": the tagger often calls these GPE
     found = one(word)
     assert found is not None and found.feature_code == "CONT" and found.name == continent
@@ -174,4 +172,3 @@ def test_a_large_city_the_tagger_took_for_a_group_still_resolves():
     # "the crowded Sochi mayoral election": spaCy labels "Sochi" NORP here
     found = resolve_places([PlaceMention("Sochi", "NORP")])[0]
     assert found is not None and found.country_code == "RU" and found.feature_class == "P"
-
