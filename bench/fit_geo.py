@@ -60,13 +60,14 @@ def main(folder: Path) -> None:
     }
     ranker.first.save(
         WEIGHTS,
-        about="P(candidate within 161 km of the gold point), first pass; refit: bench/fit_geo.py",
+        about="P(a candidate within 161 km of the gold point outranks one farther), pairwise "
+        "on feature differences, first pass; refit: bench/fit_geo.py",
         **about,
     )
     ranker.joint.save(
         JOINT_WEIGHTS,
-        about="P(candidate within 161 km of the gold point) given the first pass's picks for "
-        "the other mentions; refit: bench/fit_geo.py",
+        about="P(a candidate within 161 km of the gold point outranks one farther), pairwise, "
+        "given the first pass's picks for the other mentions; refit: bench/fit_geo.py",
         **about,
     )
     print({c: (min(v), max(v), round(float(np.mean(v)), 4)) for c, v in folds.items()})

@@ -3,9 +3,10 @@
 Each mention's candidates are the gazetteer rows filed under its key (its name
 or one of the alternate names, transliterations included); a demonym or
 adjective ("Syrian", "Parisian") is tried as the place it comes from. Each
-candidate is scored by a fitted logistic model (``resolve_weights.json``,
-refitted by ``bench/fit_geo.py`` on LGL and GeoWebNews with article folds)
-over named signals: how populous it is against its rivals, whether it is a
+candidate is scored by a fitted pairwise logistic model (``resolve_weights.json``,
+refitted by ``bench/fit_geo.py`` on LGL and GeoWebNews with article folds, on the
+differences between a candidate near the gold point and one far from it) over
+named signals: how populous it is against its rivals, whether it is a
 country, region or town, whether only an alternate name matched, whether a city
 and a region share the name, and how well it fits the other places of the text
 and of the story — its country or region named, or its rivals' countries not.
@@ -360,8 +361,22 @@ def _model() -> Ranker:
 
 
 def near_scores(model: LogisticModel, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """P(near) of each candidate row."""
-    return model.scores(x)[:, model.classes.index("near")]
+    """P(this candidate is the place meant) over one mention's candidate rows.
+
+    The models are fitted on differences between a candidate near the gold point
+    and one far from it (``evaluate.geo.training_rows``): a pairwise logistic model,
+    whose score ``w · z`` ranks candidates (Bradley–Terry); the softmax of the scores
+    over the mention's candidates is then the conditional-logit probability of each.
+    """
+    if not len(x):
+        return np.zeros(0)
+    z = (np.asarray(x, dtype=np.float64) - model.mean) / model.scale
+    s = z @ model.weights[0]
+    if model.classes.index("near") == 0:
+        s = -s
+    e = np.exp(s - s.max())
+    out: npt.NDArray[np.float64] = e / e.sum()
+    return out
 
 
 def joint_features(
