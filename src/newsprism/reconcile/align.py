@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -47,6 +48,7 @@ import numpy.typing as npt
 from ..analyze.claims import predicate_class
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
+from .pairs import codes, contains, shared_counts
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
 FEATURES = (
@@ -56,6 +58,7 @@ FEATURES = (
 # The combined closeness used to find each sentence's best match in another article.
 LEXICAL_WEIGHT = 0.5
 F32 = npt.NDArray[np.float32]
+F64 = npt.NDArray[np.float64]
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been has have
@@ -124,8 +127,10 @@ def pair_features(
     statements: Sequence[Statement],
     vectors: F32,
     held: Mapping[str, Sequence[int]] | None = None,
+    names: Sequence[str] = FEATURES,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    """The features of every pair of statements of different articles: (x, i, j).
+    """The features of every pair of statements of different articles: (x, i, j), the
+    columns of ``x`` the features ``names`` (all of :data:`FEATURES` by default).
 
     ``held`` gives, for each article, the statements it prints, when some of them stand
     for a reprinted sentence of another article (:mod:`.blocking`): a statement's best
@@ -172,23 +177,25 @@ def pair_features(
     mutual = best & best.T
     either = best | best.T
     i, j = np.nonzero(np.triu(other, 1))
-    x = np.stack(
-        [
-            emb[i, j],
-            words[i, j],
-            np.minimum(ents[i, j], 3),
-            np.minimum(values[i, j], 3),
-            np.minimum(slots[i, j], 3),
-            mutual[i, j],
-            either[i, j],
-            np.minimum(kinds[i, j], 3),
-            np.minimum(slot_words[i, j], 5),
-            np.minimum(specific[i, j], 3),
-            (rank[i] == 0) & (rank[j] == 0),
-            (1 / (1 + rank[i]) + 1 / (1 + rank[j])) / 2,
-        ],
-        axis=1,
-    ).astype(np.float64)
+    columns: dict[str, Callable[[], npt.NDArray[Any]]] = {
+        "embedding": lambda: emb[i, j],
+        "words": lambda: words[i, j],
+        "entities": lambda: np.minimum(ents[i, j], 3),
+        "values": lambda: np.minimum(values[i, j], 3),
+        "slots": lambda: np.minimum(slots[i, j], 3),
+        "mutual_best": lambda: mutual[i, j],
+        "best_either": lambda: either[i, j],
+        "kinds": lambda: np.minimum(kinds[i, j], 3),
+        "slot_words": lambda: np.minimum(slot_words[i, j], 5),
+        "specific_values": lambda: np.minimum(specific[i, j], 3),
+        "lead": lambda: (rank[i] == 0) & (rank[j] == 0),
+        "early": lambda: (1 / (1 + rank[i]) + 1 / (1 + rank[j])) / 2,
+    }
+    # filled column by column, in the order asked (a model's own): no stacked copies of
+    # a big story's millions of pairs
+    x = np.empty((len(i), len(names)))
+    for k, name in enumerate(names):
+        x[:, k] = columns[name]()
     return x, i, j
 
 
@@ -216,10 +223,10 @@ def probabilities(
     p = np.zeros((n, n))
     if n < 2:
         return p
-    x, i, j = pair_features(statements, vectors, held)
+    m = model()
+    x, i, j = pair_features(statements, vectors, held, m.features)
     if len(i):
-        m = model()
-        prob = m.scores(named(x, FEATURES, m))[:, m.classes.index("same")]
+        prob = m.scores(x)[:, m.classes.index("same")]
         p[i, j] = prob
         p[j, i] = prob
     return p
@@ -240,24 +247,45 @@ def group(
     # the articles each group's statements are printed by, kept as groups join
     held = [set(a) for a in printed_by] if printed_by is not None else [{a} for a in articles]
     i, j = np.nonzero(np.triu(p, 1) >= 0.5)
-    order = sorted(zip(i.tolist(), j.tolist(), strict=True), key=lambda e: (-p[e], e))
+    # most probable first, ties by index
+    order = np.lexsort((j, i, -p[i, j]))
     owner = list(range(n))
     members: dict[int, list[int]] = {k: [k] for k in range(n)}
-    for a, b in order:
+    # the sum of p between every two groups (rows and columns of their first statement),
+    # kept as groups join: a mean far from the bar needs no pass over the two groups
+    between = p.copy()
+    for a, b in zip(i[order].tolist(), j[order].tolist(), strict=True):
         ga, gb = owner[a], owner[b]
         if ga == gb:
             continue
         xa, xb = members[ga], members[gb]
         if not held[ga].isdisjoint(held[gb]):
             continue
-        if float(p[np.ix_(xa, xb)].mean()) < 0.5:
+
+        def mean(xa: list[int] = xa, xb: list[int] = xb) -> float:
+            return float(p[np.ix_(xa, xb)].mean())
+
+        if not _reaches(between[ga, gb], len(xa) * len(xb), mean):
             continue
         for k in xb:
             owner[k] = ga
         members[ga] = xa + xb
         held[ga] |= held[gb]
         del members[gb]
+        between[ga] += between[gb]
+        between[:, ga] += between[:, gb]
     return sorted(members.values(), key=min)
+
+
+def _reaches(total: float, count: int, mean: Callable[[], float], bar: float = 0.5) -> bool:
+    """Whether ``mean()`` (of ``count`` values in [0, 1]) is at least ``bar``, knowing
+    their sum ``total`` summed in another order: any two orders of summation are within
+    ``count`` rounding errors of each other, so ``mean()`` is computed only when the
+    sum lies that close to the bar."""
+    approx = float(total) / count
+    if abs(approx - bar) > 4 * count * float(np.finfo(np.float64).eps):
+        return approx >= bar
+    return mean() >= bar
 
 
 # ---------------------------------------------------------------- claims of one slot
@@ -374,28 +402,122 @@ def claim_pairs(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int]], npt.NDArray[np.float64]]:
     """Every claim (statement index, claim index) and the candidate pairs of claims of one
     kind and unit in different articles, with their features (``vectors``: the
-    statements' sentence embeddings, one row each)."""
+    statements' sentence embeddings, one row each); the pairs in order, each row of the
+    features what :func:`claim_features` gives for it."""
+    claims, x, y, features = _claim_candidates(statements, p, entity_of, vectors)
+    pairs = [(*claims[a], *claims[b]) for a, b in zip(x.tolist(), y.tolist(), strict=True)]
+    return claims, pairs, features
+
+
+def _claim_candidates(
+    statements: Sequence[Statement],
+    p: npt.NDArray[np.float64],
+    entity_of: Mapping[Span, str] | None,
+    vectors: F32 | None,
+) -> tuple[list[tuple[int, int]], npt.NDArray[np.intp], npt.NDArray[np.intp], F64]:
+    """(claims, x, y, features): the candidate pairs as indices into the claims, ``x <
+    y``, in order, and their features, computed over arrays (a 1,000-report story has
+    some 600,000 pairs). Every column is the value :func:`claim_features` computes for
+    the pair (tests/reconcile/test_pairs.py compares them)."""
+    from .claims import Said, compatible_pairs
+
+    entity_of = entity_of or {}
     claims = [(s, k) for s, st in enumerate(statements) for k in range(len(st.claims))]
-    near = {(s, k): near_words(statements[s].claims[k], statements[s]) for s, k in claims}
-    pairs: list[tuple[int, int, int, int]] = []
-    rows: list[list[float]] = []
-    for x, (si, ki) in enumerate(claims):
-        a = statements[si].claims[ki]
-        x_of = (si, ki)
-        for y in range(x + 1, len(claims)):
-            sj, kj = claims[y]
-            if statements[si].span.article_id == statements[sj].span.article_id:
-                continue
-            b = statements[sj].claims[kj]
-            if a.kind != b.kind or (a.unit or "") != (b.unit or ""):
-                continue
-            pairs.append((si, ki, sj, kj))
-            sim = float(vectors[si] @ vectors[sj]) if vectors is not None else 0.0
-            rows.append(
-                claim_features(a, b, float(p[si, sj]), entity_of, sim, (near[x_of], near[(sj, kj)]))
-            )
-    x_arr = np.array(rows, dtype=np.float64).reshape(-1, len(CLAIM_FEATURES))
-    return claims, pairs, x_arr
+    cl = [statements[s].claims[k] for s, k in claims]
+    stmt = np.array([s for s, _ in claims], dtype=np.intp)
+    article = codes(statements[s].span.article_id for s, _ in claims)
+    block = codes((c.kind, c.unit or "") for c in cl)
+    xs, ys = [np.zeros(0, dtype=np.intp)], [np.zeros(0, dtype=np.intp)]
+    for b in range(int(block.max(initial=-1)) + 1):
+        members = np.flatnonzero(block == b)
+        i, j = np.triu_indices(len(members), 1)
+        xs.append(members[i])
+        ys.append(members[j])
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    apart = article[x] != article[y]
+    x, y = x[apart], y[apart]
+    order = np.lexsort((y, x))
+    x, y = x[order], y[order]
+    if not len(x):
+        return claims, x, y, np.zeros((0, len(CLAIM_FEATURES)))
+
+    entity = [entity_of.get(c.mention) if c.mention else None for c in cl]
+    pred, thing = codes(predicate_class(c.predicate) for c in cl), codes(c.thing for c in cl)
+    value = codes(value_key(c) for c in cl)
+    same_value = value[x] == value[y]
+    near = [near_words(c, statements[s]) for c, (s, _) in zip(cl, claims, strict=True)]
+    size = np.array([len(w) for w in near], dtype=np.float64)
+    shared = shared_counts(near, x, y).astype(np.float64)
+    sizes = size[x] + size[y]
+    dice = np.zeros(len(x))
+    np.divide(2 * shared, sizes, out=dice, where=(size[x] > 0) & (size[y] > 0))
+    things = [c.thing for c in cl]
+    said = [Said(c.span.article_id, c, e, None) for c, e in zip(cl, entity, strict=True)]
+    columns: dict[str, npt.NDArray[Any]] = {
+        "sentences": p[stmt[x], stmt[y]],
+        "same_predicate": (pred[x] >= 0) & (pred[x] == pred[y]),
+        "no_predicate": (pred[x] < 0) | (pred[y] < 0),
+        "same_thing": (thing[x] >= 0) & (thing[x] == thing[y]),
+        "same_value": same_value,
+        "values_overlap": _overlap_pairs(cl, x, y),
+        "shared_context": shared_counts([c.context for c in cl], x, y) > 0,
+        "same_entity": _equal_given(codes(entity), x, y),
+        "one_slot_by_rule": compatible_pairs(said, x, y),
+        **{k: np.array([c.kind == k for c in cl], dtype=bool)[x] for k in KINDS},
+        "embedding": _similarities(vectors, stmt[x], stmt[y]),
+        "near_words": dice,
+        "specific_value": same_value * np.array([_specificity(c) for c in cl])[x],
+        "thing_near": contains(near, things, x, y) | contains(near, things, y, x),
+    }
+    features = np.stack([columns[f] for f in CLAIM_FEATURES], axis=1).astype(np.float64)
+    return claims, x, y, features
+
+
+def _equal_given(
+    c: npt.NDArray[np.intp], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    out: npt.NDArray[np.bool_] = (c[x] >= 0) & (c[x] == c[y])
+    return out
+
+
+def _overlap_pairs(
+    cl: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """:func:`_overlap` of every pair (claims of one kind): dates by their ends' month
+    and day, numbers by their intervals, anything else (or a side without them) by its
+    value."""
+    value = codes(c.value for c in cl)
+    date = np.array([c.kind == "date" for c in cl], dtype=bool)[x]
+    started = np.array([bool(c.start) for c in cl], dtype=bool)
+    ends = [_ends(c) for c in cl]
+    rank = {e: n for n, e in enumerate(sorted({e for pair in ends for e in pair}))}
+    first = np.array([rank[s] for s, _ in ends], dtype=np.intp)
+    last = np.array([rank[e] for _, e in ends], dtype=np.intp)
+    low = np.array([np.nan if c.low is None else c.low for c in cl], dtype=np.float64)
+    high = np.array([np.inf if c.high is None else c.high for c in cl], dtype=np.float64)
+    bounded = np.array([c.low is not None for c in cl], dtype=bool)
+    dated = date & started[x] & started[y]
+    numbered = ~date & bounded[x] & bounded[y]
+    out: npt.NDArray[np.bool_] = np.where(
+        dated,
+        (first[x] <= last[y]) & (first[y] <= last[x]),
+        np.where(numbered, (low[x] <= high[y]) & (low[y] <= high[x]), value[x] == value[y]),
+    )
+    return out
+
+
+def _similarities(vectors: F32 | None, i: npt.NDArray[np.intp], j: npt.NDArray[np.intp]) -> F64:
+    """The dot product of sentence embeddings ``i`` and ``j``, pair by pair, each taken
+    once per distinct pair of sentences and exactly as one vector product gives it (a
+    matrix product may sum in another order, a last bit apart)."""
+    if vectors is None:
+        return np.zeros(len(i))
+    n = len(vectors)
+    key, where = np.unique(i.astype(np.int64) * n + j, return_inverse=True)
+    rows = list(vectors)
+    dots = np.array([float(rows[k // n] @ rows[k % n]) for k in key.tolist()], dtype=np.float64)
+    out: F64 = dots[where.reshape(-1)]
+    return out
 
 
 def claim_groups(
@@ -408,47 +530,81 @@ def claim_groups(
     most probable pairs first (:func:`claim_model`), two groups joined when their pairs
     are more likely one slot than not on average. An article may give one slot's value
     in several sentences (the headline and the lead), never two different values."""
-    claims, pairs, x = claim_pairs(statements, p, entity_of, vectors)
-    if not pairs:
+    claims, x, y, features = _claim_candidates(statements, p, entity_of, vectors)
+    if not len(x):
         return []
     m = claim_model()
-    prob = m.scores(named(x, CLAIM_FEATURES, m))[:, m.classes.index("same")]
-    index = {c: n for n, c in enumerate(claims)}
-    owner = list(range(len(claims)))
-    members: dict[int, list[int]] = {n: [n] for n in range(len(claims))}
-    score: dict[tuple[int, int], float] = {}
-    for (si, ki, sj, kj), q in zip(pairs, prob.tolist(), strict=True):
-        a, b = index[(si, ki)], index[(sj, kj)]
-        score[(a, b)] = score[(b, a)] = q
-    order = sorted(
-        ((q, a, b) for (a, b), q in score.items() if a < b and q >= 0.5),
-        key=lambda e: (-e[0], e[1], e[2]),
-    )
+    prob = m.scores(named(features, CLAIM_FEATURES, m))[:, m.classes.index("same")]
+    article = codes(statements[s].span.article_id for s, _ in claims).tolist()
+    value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
+    # candidates are of one kind and unit: each block of them is grouped on its own
+    block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
+                  for s, k in claims)  # fmt: skip
+    out = []
+    for b in np.unique(block[x]).tolist():
+        here = block[x] == b
+        for group in _join(x[here], y[here], prob[here], article, value):
+            if len({article[n] for n in group}) >= 2:
+                out.append(sorted(claims[n] for n in group))
+    return sorted(out)
 
-    def article(n: int) -> str:
-        return statements[claims[n][0]].span.article_id
 
-    def value(n: int) -> str:
-        si, ki = claims[n]
-        return value_key(statements[si].claims[ki])
-
-    for _, a, b in order:
-        ga, gb = owner[a], owner[b]
+def _join(
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+    prob: F64,
+    article: Sequence[int],
+    value: Sequence[int],
+) -> list[list[int]]:
+    """Claims joined greedily through their scored pairs ``(x, y, prob)``: most probable
+    pairs first (ties by index), two groups joined when no article gives a slot two
+    values and their pairs across articles are on average at least as likely the same
+    as not (a pair not scored counts 0)."""
+    items = np.unique(np.concatenate([x, y]))
+    local = {n: k for k, n in enumerate(items.tolist())}
+    lx = [local[n] for n in x.tolist()]
+    ly = [local[n] for n in y.tolist()]
+    score = np.zeros((len(items), len(items)))
+    score[lx, ly] = prob
+    score[ly, lx] = prob
+    art = np.array([article[n] for n in items.tolist()], dtype=np.intp)
+    sure = np.flatnonzero(prob >= 0.5)
+    order = sure[np.lexsort((y[sure], x[sure], -prob[sure]))]
+    owner = list(range(len(items)))
+    members: dict[int, list[int]] = {k: [k] for k in range(len(items))}
+    # each group's articles: how many of its claims each gives, and the value it gives
+    held: dict[int, Counter[int]] = {k: Counter([article[n]]) for k, n in enumerate(items.tolist())}
+    given: dict[int, dict[int, int]] = {
+        k: {article[n]: value[n]} for k, n in enumerate(items.tolist())
+    }
+    # the sum of the scores between every two groups, kept as groups join (claims of one
+    # article score 0 together)
+    between = score.copy()
+    for e in order.tolist():
+        ga, gb = owner[lx[e]], owner[ly[e]]
         if ga == gb:
             continue
-        xa, xb = members[ga], members[gb]
-        given = {article(n): value(n) for n in xa}
-        if any(article(n) in given and given[article(n)] != value(n) for n in xb):
+        # an article's value in one group is one (each group holds none twice)
+        if any(given[ga].get(a, v) != v for a, v in given[gb].items()):
             continue
-        cross = [score.get((u, v), 0.0) for u in xa for v in xb if article(u) != article(v)]
-        if not cross or sum(cross) / len(cross) < 0.5:
+        xa, xb = members[ga], members[gb]
+        same = sum(c * held[ga][a] for a, c in held[gb].items() if a in held[ga])
+        count = len(xa) * len(xb) - same
+        if not count:
+            continue
+
+        def mean(xa: list[int] = xa, xb: list[int] = xb) -> float:
+            cross = score[np.ix_(xa, xb)][art[xa][:, None] != art[xb][None, :]].tolist()
+            return float(sum(cross)) / len(cross)  # one after another, as a list is summed
+
+        if not _reaches(between[ga, gb], count, mean):
             continue
         for n in xb:
             owner[n] = ga
         members[ga] = xa + xb
+        given[ga].update(given.pop(gb))
+        held[ga].update(held.pop(gb))
         del members[gb]
-    out = []
-    for group in members.values():
-        if len({article(n) for n in group}) >= 2:
-            out.append(sorted(claims[n] for n in group))
-    return sorted(out)
+        between[ga] += between[gb]
+        between[:, ga] += between[:, gb]
+    return [[int(items[k]) for k in g] for g in members.values()]

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from ..analyze.claims import RISE, predicate_class
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
+from .pairs import codes, shared_counts
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
 
@@ -77,6 +80,48 @@ def compatible(a: Said, b: Said) -> bool:
         # as a variant at most (see _numbers)
         return same_pred or (x.thing is not None and x.thing == y.thing)
     return True  # dates and places: the same occurrence, or one side does not say
+
+
+def compatible_pairs(
+    said: Sequence[Said], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """``compatible(said[x[k]], said[y[k]])`` for every pair ``k``, over arrays: a big
+    story's claims make hundreds of thousands of candidate pairs. It reads the rules of
+    :func:`compatible` branch by branch; a change there must be made here too
+    (tests/reconcile/test_pairs.py compares the two on every pair of a real story)."""
+    claims = [s.claim for s in said]
+    kind, unit = codes(c.kind for c in claims), codes(c.unit or "" for c in claims)
+    words = [_slot_word(c) for c in claims]
+    pred, thing, entity = (
+        codes(words),
+        codes(c.thing for c in claims),
+        codes(s.entity for s in said),
+    )
+    named_pred = np.array([bool(w) for w in words], dtype=bool)
+    named_entity = np.array([bool(s.entity) for s in said], dtype=bool)
+
+    def is_kind(name: str) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = np.array([c.kind == name for c in claims], dtype=bool)[x]
+        return found
+
+    same_pred = (pred[x] >= 0) & (pred[x] == pred[y])
+    same_thing = (thing[x] >= 0) & (thing[x] == thing[y])
+    # age: the same named person, else the same noun
+    age = np.where(named_entity[x] & named_entity[y], entity[x] == entity[y], same_thing)
+    # actor: the same predicate class and the same role (None equals None here)
+    actor = (pred[x] == pred[y]) & (thing[x] == thing[y])
+    # both name an occurrence, not the same one: only dates and times of one clause meet
+    apart = named_pred[x] & named_pred[y] & ~same_pred
+    dated = is_kind("date") | is_kind("time")
+    meet = np.zeros(len(x), dtype=bool)
+    ask = np.flatnonzero(dated & apart)
+    if len(ask):
+        meet[ask] = shared_counts([c.context for c in claims], x[ask], y[ask]) > 0
+    counted = is_kind("count") | is_kind("measure")
+    rest = np.where(apart, dated & meet, ~counted | same_pred | same_thing)
+    result = np.where(is_kind("age"), age, np.where(is_kind("actor"), actor, rest))
+    out: npt.NDArray[np.bool_] = (kind[x] == kind[y]) & (unit[x] == unit[y]) & result
+    return out
 
 
 def _display(group: Sequence[Said]) -> str:
@@ -499,12 +544,13 @@ def compare_claims(
         # give too ("404 yards rushing and 440 receiving" against "404 yards": no
         # disagreement); else not at all
         single = []
+        named = Counter(w for w in map(_slot_word, (s.claim for s in slot)) if w is not None)
         for aid, ss in per_article.items():
-            others = [t for t in slot if t.article_id != aid]
-            best = max(_closeness(x, others) for x in ss)
-            kept = [x for x in ss if _closeness(x, others) == best]
+            own = Counter(w for w in map(_slot_word, (s.claim for s in ss)) if w is not None)
+            close = [_closeness(x, named, own) for x in ss]
+            kept = [x for x, c in zip(ss, close, strict=True) if c == max(close)]
             if len({_key(x) for x in kept}) > 1:
-                given = {_key(t) for t in others}
+                given = {_key(t) for t in slot if t.article_id != aid}
                 kept = [x for x in kept if _key(x) in given] or kept
             if len({_key(x) for x in kept}) == 1:
                 single.append(kept[0])
@@ -632,10 +678,12 @@ def _loose(slots: list[list[Said]]) -> list[list[Said]]:
     return out
 
 
-def _closeness(s: Said, others: Sequence[Said]) -> int:
-    """How many of ``others`` name the same occurrence as ``s`` (its predicate's class)."""
+def _closeness(s: Said, named: Counter[str], own: Counter[str]) -> int:
+    """How many claims of the other articles name the same occurrence as ``s`` (its
+    predicate's class): those of the slot (``named``, counted by class) less those of
+    its own article (``own``), so a slot's articles are read in linear time."""
     p = _slot_word(s.claim)
-    return sum(1 for t in others if p is not None and _slot_word(t.claim) == p)
+    return 0 if p is None else named[p] - own[p]
 
 
 def _order(g: Sequence[Said]) -> tuple[str, str]:

@@ -1,0 +1,191 @@
+"""Fact alignment reads a big story's pairs of claims and statements over arrays; what it
+decides must be what the per-pair rules decide, on every pair of real reports (the
+examples, three flood reports that disagree on tolls and three quake reports)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from newsprism.analyze.embed import unpack
+from newsprism.reconcile import align, pairs
+from newsprism.reconcile.align import (
+    claim_features,
+    claim_groups,
+    claim_pairs,
+    group,
+    near_words,
+    probabilities,
+    value_key,
+)
+from newsprism.reconcile.claims import Said, compatible, compatible_pairs
+from newsprism.reconcile.entities import build_entities
+from newsprism.reconcile.facts import statements_of
+from newsprism.records import Span, Statement
+from newsprism.report import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Story:
+    statements: list[Statement]
+    vectors: npt.NDArray[np.float32]
+    entity_of: dict[Span, str]
+    p: npt.NDArray[np.float64]
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    folders = [ROOT / "examples", *(ROOT / "tests" / "data" / f for f in ("flood", "quake"))]
+    report = run([str(f) for f in folders], one_story=True, processes=1)
+    analyses = [report.analyses[a.id] for a in report.articles]
+    texts = {a.id: a.text for a in report.articles}
+    _entities, entity_of = build_entities(analyses)
+    statements, rows = [], []
+    for a in analyses:
+        vectors = unpack(a.embeddings, a.embedding_dim or 512)
+        for st, i in statements_of(a, texts[a.article_id], entity_of):
+            statements.append(st)
+            rows.append(vectors[i])
+    vectors = np.stack(rows)
+    return Story(statements, vectors, entity_of, probabilities(statements, vectors))
+
+
+def _claims(story: Story) -> list[tuple[int, int]]:
+    return [(s, k) for s, st in enumerate(story.statements) for k in range(len(st.claims))]
+
+
+def test_every_candidate_pair_of_claims_has_the_features_of_the_per_pair_rule(
+    story: Story,
+) -> None:
+    sts = story.statements
+    claims, found, x = claim_pairs(sts, story.p, story.entity_of, story.vectors)
+    assert claims == _claims(story)
+    expected, rows = [], []
+    for n, (si, ki) in enumerate(claims):
+        a = sts[si].claims[ki]
+        for sj, kj in claims[n + 1 :]:
+            b = sts[sj].claims[kj]
+            if sts[si].span.article_id == sts[sj].span.article_id or a.kind != b.kind:
+                continue
+            if (a.unit or "") != (b.unit or ""):
+                continue
+            expected.append((si, ki, sj, kj))
+            sim = float(story.vectors[si] @ story.vectors[sj])
+            near = (near_words(a, sts[si]), near_words(b, sts[sj]))
+            rows.append(claim_features(a, b, float(story.p[si, sj]), story.entity_of, sim, near))
+    assert found == expected
+    assert x.tobytes() == np.array(rows, dtype=np.float64).tobytes()
+    # a real test: conflicting and agreeing values, words near them shared or not
+    assert len(found) > 1000
+    for name in ("same_value", "values_overlap", "one_slot_by_rule", "thing_near"):
+        column = x[:, align.CLAIM_FEATURES.index(name)]
+        assert 0 < column.sum() < len(column), name
+
+
+def test_compatible_over_arrays_is_compatible_on_every_pair_of_claims(story: Story) -> None:
+    said = [
+        Said(c.span.article_id, c, story.entity_of.get(c.mention) if c.mention else None, None)
+        for st in story.statements
+        for c in st.claims
+    ]
+    x, y = np.triu_indices(len(said), 1)
+    found = compatible_pairs(said, x, y)
+    assert found.tolist() == [compatible(said[i], said[j]) for i, j in zip(x, y, strict=True)]
+    assert 0 < found.sum() < len(found)
+
+
+def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
+    """The greedy rule of :func:`claim_groups`, pair by pair in Python."""
+    sts = story.statements
+    claims, found, x = claim_pairs(sts, story.p, story.entity_of, story.vectors)
+    m = align.claim_model()
+    prob = m.scores(align.named(x, align.CLAIM_FEATURES, m))[:, m.classes.index("same")]
+    index = {c: n for n, c in enumerate(claims)}
+    score: dict[tuple[int, int], float] = {}
+    for (si, ki, sj, kj), q in zip(found, prob.tolist(), strict=True):
+        a, b = index[(si, ki)], index[(sj, kj)]
+        score[(a, b)] = score[(b, a)] = q
+    order = sorted((q, a, b) for (a, b), q in score.items() if a < b and q >= 0.5)
+    order.sort(key=lambda e: (-e[0], e[1], e[2]))
+    article = [sts[s].span.article_id for s, _ in claims]
+    value = [value_key(sts[s].claims[k]) for s, k in claims]
+    owner = list(range(len(claims)))
+    members = {n: [n] for n in range(len(claims))}
+    for _, a, b in order:
+        ga, gb = owner[a], owner[b]
+        if ga == gb:
+            continue
+        given = {article[n]: value[n] for n in members[ga]}
+        if any(given.get(article[n], value[n]) != value[n] for n in members[gb]):
+            continue
+        cross = [score.get((u, v), 0.0) for u in members[ga] for v in members[gb]
+                 if article[u] != article[v]]  # fmt: skip
+        if not cross or sum(cross) / len(cross) < 0.5:
+            continue
+        for n in members[gb]:
+            owner[n] = ga
+        members[ga] += members.pop(gb)
+    return sorted(
+        sorted(claims[n] for n in g) for g in members.values() if len({article[n] for n in g}) > 1
+    )
+
+
+def test_claims_join_into_slots_as_the_greedy_rule_joins_them(story: Story) -> None:
+    found = claim_groups(story.statements, story.p, story.entity_of, story.vectors)
+    assert found == _join_claims(story)
+    assert len(found) > 10 and max(len(g) for g in found) >= 3
+
+
+def _join_statements(statements: list[Statement], p: npt.NDArray[np.float64]) -> list[list[int]]:
+    """The greedy rule of :func:`group`, each mean taken over the two groups' pairs."""
+    articles = [st.span.article_id for st in statements]
+    i, j = np.nonzero(np.triu(p, 1) >= 0.5)
+    order = sorted(zip(i.tolist(), j.tolist(), strict=True), key=lambda e: (-p[e], e))
+    owner = list(range(len(statements)))
+    members = {k: [k] for k in range(len(statements))}
+    for a, b in order:
+        ga, gb = owner[a], owner[b]
+        xa, xb = members.get(ga, []), members.get(gb, [])
+        if ga == gb or {articles[k] for k in xa} & {articles[k] for k in xb}:
+            continue
+        if float(p[np.ix_(xa, xb)].mean()) < 0.5:
+            continue
+        for k in xb:
+            owner[k] = ga
+        members[ga] = xa + members.pop(gb)
+    return sorted(members.values(), key=min)
+
+
+def test_statements_join_into_facts_as_the_greedy_rule_joins_them(story: Story) -> None:
+    found = group(story.statements, story.p)
+    assert found == _join_statements(story.statements, story.p)
+    assert max(len(g) for g in found) >= 3
+    # means right at the bar: two sentences that are 0.5 apart from a third
+    p = np.array([[0, 0.9, 0.6, 0.4], [0.9, 0, 0.4, 0.6], [0.6, 0.4, 0, 0], [0.4, 0.6, 0, 0]])
+    flat = [Statement(Span(a, 0, 1), "x", (), (), (), (), ()) for a in "abcd"]
+    assert group(flat, p) == _join_statements(flat, p) == [[0, 1, 2], [3]]
+
+
+def test_shared_words_and_membership_over_arrays_are_the_set_operations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(3)
+    words = [f"w{k}" for k in range(60)]
+    sets = [set(rng.sample(words, rng.randint(0, 8))) for _ in range(120)]
+    items = [rng.choice([*words, "other", None]) for _ in sets]
+    x, y = np.triu_indices(len(sets), 1)
+    monkeypatch.setattr(pairs, "_CELLS", 500)  # products taken in many blocks of rows
+    shared = pairs.shared_counts(sets, x, y).tolist()
+    assert shared == [len(sets[i] & sets[j]) for i, j in zip(x, y, strict=True)]
+    found = pairs.contains(sets, items, x, y).tolist()
+    assert found == [
+        items[i] is not None and items[i] in sets[j] for i, j in zip(x, y, strict=True)
+    ]
+    assert 0 < sum(found) < len(found) and max(shared) >= 2
