@@ -106,15 +106,15 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
         uf.join(a, b)
     # surnames: a one-name key that ends exactly one multi-word person name
     persons = [k for k, w in by_words.items() if len(w) > 1 and types[k].get("PERSON")]
+    # each person's surname (the last two words without particles), read once
+    tails = [(p, tail, tail.split()[-1:]) for p in persons for tail in [_bare(by_words[p][-2:])]]
+    named = set(persons)
     for k, words in by_words.items():
         bare = _bare(words)
-        if not bare or len(bare.split()) != 1 or k in persons:
+        if not bare or len(bare.split()) != 1 or k in named:
             continue
         owners = {
-            uf.find(p)
-            for p in persons
-            if _bare(by_words[p][-2:]).split()[-1:] == [bare]
-            or fuzz.ratio(_bare(by_words[p][-2:]), bare) >= 92
+            uf.find(p) for p, tail, last in tails if last == [bare] or fuzz.ratio(tail, bare) >= 92
         }
         if len(owners) == 1:
             uf.join(k, owners.pop())
