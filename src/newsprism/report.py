@@ -161,10 +161,11 @@ def _analyses(
 
 def _warm(languages: set[str | None]) -> None:
     """Load what clustering and reconciliation read (stop and calendar words, the
-    sentence encoder, the spaCy pipeline), each loaded once per process: ~3 s of a
-    run's serial part, done while this process waits for its workers (loaded twice in
-    a run of several blocks: a no-op). A failure here is left to the stage that needs
-    what failed to load."""
+    sentence encoder, the spaCy pipeline, the fitted models and the place gazetteer),
+    each loaded once per process: ~4 s of a run's serial part, done while the workers
+    analyze (loaded twice in a run of several blocks: a no-op). A failure here is left
+    to the stage that needs what failed to load."""
+    from . import reconcile
     from .analyze import embed
     from .analyze.nlp import load_nlp
     from .cluster import features
@@ -175,6 +176,7 @@ def _warm(languages: set[str | None]) -> None:
             features.stop_words(language)
         embed.load_model()
         load_nlp()
+        reconcile.load()
     except Exception:  # see the docstring
         return
 

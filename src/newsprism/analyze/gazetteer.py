@@ -103,6 +103,11 @@ def _index() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, Place]]]
     return exact, fuzzy
 
 
+def load() -> None:
+    """Build the name index now (once per process) rather than at the first name."""
+    _index()
+
+
 @lru_cache(maxsize=65536)
 def lookup(text: str) -> Place | None:
     """The place ``text`` names, or None; countries win over subdivisions of the same name.

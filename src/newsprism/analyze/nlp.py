@@ -80,7 +80,6 @@ def light_attributes(doc: Any, lemmatizer: Any, lemmas: dict[int, str] | None = 
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     """Load the spaCy pipeline ``model`` once per process.
 
@@ -94,6 +93,13 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         [s.text for s in nlp("It rained. We left.").sents]
         # ['It rained.', 'We left.']
     """
+    # one cache entry per model, however it is named: load_nlp() and
+    # load_nlp(DEFAULT_MODEL) are one pipeline, loaded once (~0.8 s each time)
+    return _load(model)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Any:
     import spacy
     from spacy.language import Language
 

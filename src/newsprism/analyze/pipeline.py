@@ -155,6 +155,10 @@ def analyze_articles(
         engine = "inprocess"
     plans, distinct = _plans(articles, BLOCK_CHARS)
     workers = 1 if engine == "inprocess" else processes
+    if engine == "process" and distinct:
+        # this process analyzes too: loaded here before the pool forks, the models
+        # are loaded once, not once more in each worker
+        units.preload(settings.spacy_model, embed)
     bounds = _balanced([len(u.text) + 1 for u in distinct], workers, UNIT_BATCH)
     results = map_chunks(
         units.analyze_units,

@@ -136,6 +136,19 @@ def _calls(units: Sequence[Unit], budget: int) -> Iterator[list[int]]:
         yield run
 
 
+def preload(model: str, embed_: bool) -> None:
+    """Load what analyzing a unit reads (the spaCy pipeline, the place gazetteer, the
+    sentence encoder), once per process. Done before a pool of workers is forked, the
+    workers start with it loaded (~1.7 CPU seconds each not spent again)."""
+    from . import gazetteer
+    from .nlp import load_nlp
+
+    load_nlp(model)
+    gazetteer.load()
+    if embed_:
+        embed.load_model()
+
+
 def analyze_units(
     units: Sequence[Unit], model: str, embed_: bool, budget: int
 ) -> list[UnitResult | str]:

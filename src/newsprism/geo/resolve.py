@@ -548,6 +548,15 @@ def _accept_model() -> LogisticModel | None:
     return load_model(ACCEPT_WEIGHTS) if ACCEPT_WEIGHTS.is_file() else None
 
 
+def load() -> None:
+    """Load the gazetteer, its country names and demonyms and the fitted rankers now
+    (once per process) rather than at the first place."""
+    _demonyms()
+    _country_rows()
+    _model()
+    _accept_model()
+
+
 def resolve_places(
     mentions: Sequence[PlaceMention],
     context: Sequence[PlaceMention] = (),

@@ -23,7 +23,7 @@ from .origins import find_origins
 from .primary import grade
 from .quotes import group_quotes
 
-__all__ = ["grade", "reconcile"]
+__all__ = ["grade", "load", "reconcile"]
 
 
 def reconcile(
@@ -76,6 +76,21 @@ def _reconcile(
         primary_id=primary_id,
         grades=grade(articles, account(facts), quotes, primary_id, analyses) if primary_id else (),
     )
+
+
+def load() -> None:
+    """Load what reconciling a story reads (the fitted models of alignment, relations,
+    translations and event types, the place gazetteer) now, once per process: ~1 s of a
+    run's serial part, done while the workers analyze (see report.run)."""
+    from ..geo import resolve
+    from . import align, claims, event_model, translations
+
+    align.model()
+    align.claim_model()
+    claims.relation_model()
+    translations.model()
+    event_model.shipped_typer()
+    resolve.load()
 
 
 def _quote_vectors(analyses: Sequence[Analysis]) -> dict[Span, npt.NDArray[np.float32]] | None:
