@@ -152,3 +152,13 @@ def test_a_reprinted_sentence_is_encoded_once_with_the_same_vector(
     fresh /= np.linalg.norm(fresh, axis=1, keepdims=True)
     assert np.array_equal(got, np.concatenate([fresh] * 3))
     assert np.array_equal(again, fresh[::-1])
+
+
+def test_the_pipeline_is_loaded_once_however_it_is_named(nlp: Any) -> None:
+    # analysis names the model, clustering and reconciliation take the default: one
+    # pipeline in memory, loaded once a process (each load is ~0.8 s and ~200 MB)
+    from newsprism.analyze.nlp import DEFAULT_MODEL, load_nlp
+    from newsprism.config import Settings
+
+    assert load_nlp(Settings().spacy_model) is nlp
+    assert load_nlp(model=DEFAULT_MODEL) is nlp
