@@ -35,11 +35,21 @@ if not TARBALL.is_file():
     pytest.skip(f"ECB+ tarball {TARBALL} is missing", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def quake() -> tuple[list[Article], Story]:
-    gold = json.loads((REPO / "tests" / "gold" / "facts" / "20ecbplus.json").read_text("utf-8"))
+def _story(name: str) -> tuple[list[Article], Story]:
+    gold = json.loads((REPO / "tests" / "gold" / "facts" / f"{name}.json").read_text("utf-8"))
     articles, _ = build_articles(read_documents(gold, REPO, TARBALL), Settings())
     return articles, reconcile(articles, analyze_articles(articles, Settings()))
+
+
+@pytest.fixture(scope="module")
+def quake() -> tuple[list[Article], Story]:
+    return _story("20ecbplus")
+
+
+@pytest.fixture(scope="module")
+def pirates() -> tuple[list[Article], Story]:
+    """ECB+ topic 12, the "ecbplus" half: eleven reports of one navy operation."""
+    return _story("12ecbplus")
 
 
 def _relation(quake: tuple[list[Article], Story], *held: tuple[str, str]) -> str | None:
@@ -90,3 +100,17 @@ def test_differently_worded_values_of_one_fact_are_compared(
     relation: str,
 ) -> None:
     assert _relation(quake, first, second) == relation
+
+
+def test_counts_of_different_things_in_aligned_sentences_are_not_compared(
+    pirates: tuple[list[Article], Story],
+) -> None:
+    # both say 26 crew; "three boats" is the count of another thing, and comparing it with
+    # the 26 made a conflict the two reports do not hold (the claim model keeps the two
+    # counts in different slots)
+    relation = _relation(
+        pirates,
+        ("12_2ecbplus", "The three boats had a total of 26 Somali crew onboard."),
+        ("12_11ecbplus", "They had 26 crewmen aboard, all Somalian nationals."),
+    )
+    assert relation == "agree"

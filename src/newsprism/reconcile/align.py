@@ -520,21 +520,41 @@ def _similarities(vectors: F32 | None, i: npt.NDArray[np.intp], j: npt.NDArray[n
     return out
 
 
+ScoredClaims = tuple[list[tuple[int, int]], npt.NDArray[np.intp], npt.NDArray[np.intp], F64]
+
+
+def claim_probabilities(
+    statements: Sequence[Statement],
+    p: npt.NDArray[np.float64],
+    entity_of: Mapping[Span, str] | None = None,
+    vectors: F32 | None = None,
+) -> ScoredClaims:
+    """(claims, x, y, prob): every claim (statement index, claim index), the candidate
+    pairs as indices into them (:func:`claim_pairs`) and the claim model's probability
+    that each pair gives values of one slot (:func:`claim_model`)."""
+    claims, x, y, features = _claim_candidates(statements, p, entity_of, vectors)
+    if not len(x):
+        return claims, x, y, np.zeros(0)
+    m = claim_model()
+    prob: F64 = m.scores(named(features, CLAIM_FEATURES, m))[:, m.classes.index("same")]
+    return claims, x, y, prob
+
+
 def claim_groups(
     statements: Sequence[Statement],
     p: npt.NDArray[np.float64],
     entity_of: Mapping[Span, str] | None = None,
     vectors: F32 | None = None,
+    scored: ScoredClaims | None = None,
 ) -> list[list[tuple[int, int]]]:
     """Claims (statement index, claim index) of different articles joined into slots:
-    most probable pairs first (:func:`claim_model`), two groups joined when their pairs
-    are more likely one slot than not on average. An article may give one slot's value
-    in several sentences (the headline and the lead), never two different values."""
-    claims, x, y, features = _claim_candidates(statements, p, entity_of, vectors)
+    most probable pairs first (:func:`claim_model`; ``scored`` when already computed,
+    :func:`claim_probabilities`), two groups joined when their pairs are more likely one
+    slot than not on average. An article may give one slot's value in several sentences
+    (the headline and the lead), never two different values."""
+    claims, x, y, prob = scored or claim_probabilities(statements, p, entity_of, vectors)
     if not len(x):
         return []
-    m = claim_model()
-    prob = m.scores(named(features, CLAIM_FEATURES, m))[:, m.classes.index("same")]
     article = codes(statements[s].span.article_id for s, _ in claims).tolist()
     value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own

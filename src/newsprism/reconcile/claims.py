@@ -38,6 +38,9 @@ from .pairs import codes, shared_counts
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
 
 PlaceRelation = Callable[[str, str], str]
+# P(two claims of different articles are values of one slot): the fitted claim model
+# (reconcile/align.py), when the caller has it.
+SameSlot = Callable[[Claim, Claim], float | None]
 
 
 @dataclass(frozen=True)
@@ -516,11 +519,17 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
 
 
 def compare_claims(
-    said: Sequence[Said], places: PlaceRelation = _iso_places, *, one_slot: bool = False
+    said: Sequence[Said],
+    places: PlaceRelation = _iso_places,
+    *,
+    one_slot: bool = False,
+    same_slot: SameSlot | None = None,
 ) -> tuple[Comparison, ...]:
     """The comparisons of one fact: a slot per set of compatible claims of two articles
     or more, with its value groups and the relation between them (None when all agree).
-    With ``one_slot`` the claims are already known to be values of one slot.
+    With ``one_slot`` the claims are already known to be values of one slot;
+    ``same_slot`` joins slots the rules keep apart when the fitted claim model says they
+    are one (see :func:`_loose`).
 
     Only slots whose articles give two or more different values become comparisons.
     """
@@ -533,7 +542,7 @@ def compare_claims(
         else:
             slots.append([s])
     if not one_slot:
-        slots = _loose(slots)
+        slots = _loose(slots, same_slot)
     out = []
     for slot in slots:
         per_article: dict[str, list[Said]] = {}
@@ -656,25 +665,42 @@ def _comparison(
     )
 
 
-def _loose(slots: list[list[Said]]) -> list[list[Said]]:
+def _loose(slots: list[list[Said]], same_slot: SameSlot | None = None) -> list[list[Said]]:
     """Slots of one kind and unit that no article gives a value for twice, joined: in
     sentences aligned as one fact, "destroyed 15 sites" and "targeted more than fifteen
-    depots" give one value in different words (compared, as a variant at most)."""
+    depots" give one value in different words (compared, as a variant at most).
+
+    With ``same_slot`` (the fitted claim model) two such slots join only when their
+    claims are more likely values of one slot than not on average, the likeliest first:
+    "three boats" and "26 crew" of one sentence pair, or "404 yards rushing" and "440
+    yards receiving", are values of different things, and comparing them made conflicts
+    the texts do not hold."""
     out: list[list[Said]] = []
     for slot in slots:
         c = slot[0].claim
-        if c.kind in {"count", "measure", "date", "time"}:
-            for other in out:
-                o = other[0].claim
-                if (o.kind, o.unit) == (c.kind, c.unit) and not (
-                    {s.article_id for s in other} & {s.article_id for s in slot}
-                ):
-                    other.extend(slot)
-                    break
-            else:
-                out.append(list(slot))
-        else:
+        if c.kind not in {"count", "measure", "date", "time"}:
             out.append(list(slot))
+            continue
+        best: list[Said] | None = None
+        best_p = 0.0
+        for other in out:
+            o = other[0].claim
+            if (o.kind, o.unit) != (c.kind, c.unit) or (
+                {s.article_id for s in other} & {s.article_id for s in slot}
+            ):
+                continue
+            if same_slot is None:
+                best = other
+                break
+            found = [same_slot(s.claim, t.claim) for s in slot for t in other]
+            known = [q for q in found if q is not None]
+            mean = sum(known) / len(known) if known else 0.0
+            if mean >= 0.5 and (best is None or mean > best_p):
+                best, best_p = other, mean
+        if best is None:
+            out.append(list(slot))
+        else:
+            best.extend(slot)
     return out
 
 

@@ -22,9 +22,18 @@ import numpy.typing as npt
 
 from ..analyze.embed import unpack
 from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
-from .align import claim_groups, content_words, group, probabilities, value_key, word_similarity
+from .align import (
+    ScoredClaims,
+    claim_groups,
+    claim_probabilities,
+    content_words,
+    group,
+    probabilities,
+    value_key,
+    word_similarity,
+)
 from .blocking import copies_of, copy_key, expand, expand_claims
-from .claims import PlaceRelation, compare_claims, gazetteer_places, said_of
+from .claims import PlaceRelation, SameSlot, compare_claims, gazetteer_places, said_of
 
 __all__ = [
     "account", "build_facts", "compare", "content_words", "statements_of", "word_similarity",
@@ -155,7 +164,10 @@ def build_facts(
     for a, reps in held.items():
         for r in reps:
             printed_by[r].add(a)
-    groups = expand(group(distinct, p, printed_by), kept, copy, articles)
+    joined = group(distinct, p, printed_by)
+    groups = expand(joined, kept, copy, articles)
+    scored = claim_probabilities(distinct, p, entity_of, vectors)
+    same_slot = _same_slot(scored, joined, statements, rep)
 
     def central(members: list[int]) -> str:
         # each wording weighs as often as it is printed, and a copy is taken for the
@@ -175,12 +187,12 @@ def build_facts(
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
         rest = [c for s in members for c in statements[s].claims]
         facts.append(_fact(sts, central(members), origin_of, entity_of,
-                           published or {}, places, rest, several_slots=True))  # fmt: skip
+                           published or {}, places, rest, same_slot=same_slot))  # fmt: skip
         fact_of.update({k: facts[-1] for k in members})
     # ... and one per slot that two articles or more give a value for, unless a sentence
     # fact already holds all its sentences and makes the same comparisons
-    slots = expand_claims(claim_groups(distinct, p, entity_of, vectors), kept, copy, articles,
-                          lambda s, k: value_key(statements[s].claims[k]))  # fmt: skip
+    slots = expand_claims(claim_groups(distinct, p, entity_of, vectors, scored), kept, copy,
+                          articles, lambda s, k: value_key(statements[s].claims[k]))  # fmt: skip
     for claims in slots:
         members = sorted({s for s, _ in claims})
         sts = sorted((statements[k] for k in members),
@@ -202,6 +214,39 @@ def build_facts(
         for prefix, part in ((SENTENCES, facts), (VALUES, slot_facts))
         for n, f in enumerate(part, 1)
     )  # fmt: skip
+
+
+def _same_slot(
+    scored: ScoredClaims,
+    joined: Sequence[Sequence[int]],
+    statements: Sequence[Statement],
+    rep: Mapping[int, int],
+) -> SameSlot:
+    """The claim model's P(one slot) of two claims of one fact of sentences (``joined``:
+    groups of the distinct sentences ``scored`` reads), None for a pair it did not score;
+    a reprint's claims are read through the sentence it copies (a copy holds the same
+    claims in the same order). Only pairs inside one fact are kept: those are the pairs
+    a fact's comparisons ask about."""
+    claims, x, y, prob = scored
+    fact_of = np.full(sum(len(g) for g in joined), -1, dtype=np.intp)  # every sentence is in one
+    for g, members in enumerate(joined):
+        fact_of[list(members)] = g
+    stmt = np.array([s for s, _ in claims], dtype=np.intp)
+    inside = (fact_of[stmt[x]] >= 0) & (fact_of[stmt[x]] == fact_of[stmt[y]])
+    n = len(claims)
+    # pairs as one integer each, both ways; claims looked up by identity (the facts
+    # compare the statements' own claim objects), not by hashing a record
+    xi, yi, pi = x[inside], y[inside], prob[inside]
+    table = dict(zip((xi * n + yi).tolist() + (yi * n + xi).tolist(), pi.tolist() * 2, strict=True))
+    index = {c: k for k, c in enumerate(claims)}
+    number = {id(c): index[(rep[k], m)] for k, st in enumerate(statements)
+              for m, c in enumerate(st.claims)}  # fmt: skip
+
+    def same_slot(a: Claim, b: Claim) -> float | None:
+        ka, kb = number.get(id(a)), number.get(id(b))
+        return table.get(ka * n + kb) if ka is not None and kb is not None else None
+
+    return same_slot
 
 
 def account(facts: Sequence[Fact]) -> tuple[Fact, ...]:
@@ -232,14 +277,17 @@ def _fact(
     places: PlaceRelation | None,
     claims: Sequence[Claim],
     *,
-    several_slots: bool = False,
+    same_slot: SameSlot | None = None,
 ) -> Fact:
+    """One fact of ``sts``: a fact of sentences when ``same_slot`` is given (their claims
+    sorted into slots by the rules and the claim model), else a value check (``claims``
+    are values of one slot)."""
     origins = tuple(dict.fromkeys(origin_of[st.span.article_id] for st in sts))
     said = said_of(claims, entity_of, published)
-    one = not several_slots
+    one = same_slot is None
     comparisons = (
-        compare_claims(said, places, one_slot=one) if places
-        else compare_claims(said, one_slot=one)
+        compare_claims(said, places, one_slot=one, same_slot=same_slot) if places
+        else compare_claims(said, one_slot=one, same_slot=same_slot)
     )  # fmt: skip
     relations = {c.relation for c in comparisons}
     status: FactStatus
