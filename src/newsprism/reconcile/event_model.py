@@ -14,7 +14,13 @@ half (weighted F1, 15 folds): the lead sentence's words add 0.010, the roles
 0.007 to 0.013; character n-grams (0.003), sentence embeddings averaged over
 the sentences (0.005, within noise), class-balanced weights, a quadratic kernel
 and a two-stage model (event type, then sub-event: 0.021 less) did not earn
-their place.
+their place; nor, fold by fold against this model (``bench/event_type_ideas.py``),
+lemma n-grams with names masked (+0.001), verb-subject-object lemmas (-0.008),
+the lead sentence's embedding (+0.003), the text's embedding with names masked
+(+0.002 beside, -0.012 instead), a kNN over the embeddings (0.48 alone, given
+no weight mixed in), the event type's score added to its sub-events' (+0.002),
+or a snippet's sentences as training rows of their own (-0.009, -0.015): every
+difference within the folds' spread (sd of the paired differences 0.013-0.028).
 
 The weights are fitted by regularised least squares on one-hot class targets
 (a ridge classifier): closed form and deterministic, so the penalty can be
