@@ -1,24 +1,37 @@
-"""Why gold conflicts and variants are missed: each missed pair of tests/gold/facts in one
-bucket, counted, written to bench/results/facts_misses.json.
+"""Why gold conflicts, variants and updates are missed, and why conflicts are called
+where the gold has none: each gold pair of tests/gold/facts, bucketed.
 
-A gold pair (two reports stating one checkable fact, labelled variant or conflict) is
-missed when ``newsprism eval facts`` does not give it its gold relation. Buckets, in the
-order a pair meets them:
+Every story is reconciled as `newsprism eval facts` does. A gold pair labelled
+conflict, variant or update lands in one bucket, in the order it meets them:
 
-* ``not_aligned`` — no fact holds both phrases (split by whether both phrases hold a
-  claim of the gold slot's kind: only then can aligning them find the difference);
-* ``no_claim`` — aligned, but one phrase holds no claim of the gold slot's kind;
-* ``not_compared`` — aligned, claims on both sides, but no comparison separates them
-  (incompatible slots, or an article giving two values);
-* ``wrong_relation`` — compared, with another relation than the gold's.
+* ``found`` — called what the gold says;
+* ``a_unaligned`` — no fact holds both phrases (the alignment's part). Split by the
+  claims the two phrases hold: ``a_unaligned/no_claim`` (one phrase has no claim of the
+  gold slot's kind), ``a_unaligned/incompatible`` (claims on both sides, none of one
+  slot), ``a_unaligned/compatible``; ``a_unaligned/sentence_p>=0.2`` counts those whose
+  best pair of statements the sentence model gives at least 0.2;
+* ``b_no_claim`` — a fact holds both, but one phrase has no claim of the gold slot's
+  kind whose words are the gold value's (a name, number words…);
+* ``c_incompatible`` — both phrases have such claims, but no two of them are values of
+  one slot (``reconcile.claims.compatible`` says no: differently worded occurrences);
+* ``c_not_compared`` — compatible claims, yet no comparison separates them (an article
+  giving two values for the slot, or the claims sit in facts apart);
+* ``e_same_group`` — compared, but read as one value (agree);
+* ``d_wrong_relation`` — compared and separated with another relation than the gold's.
 
-For the not-aligned pairs with claims on both sides it also says whether any two of
-their claims are compatible (one slot by the comparison rules), and the best claim-model
-and sentence-model probability of the pair, so a fix can be aimed at them. Usage::
+The precision view: every aligned gold pair called ``conflict`` whose gold relation is
+another (``false_conflict``, by gold relation), with the values compared.
 
-    python bench/facts_misses.py [--cache FILE.pkl] [--examples N]
+Writes bench/results/facts_misses.json: counts per gold relation and bucket, and
+examples of each (story, the two phrases, gold values, the claims read). Usage::
 
-(``--cache``: the (gold, articles, analyses) pickle bench/fit_alignment.py writes.)
+    python bench/facts_misses.py [--data TARBALL] [--cache FILE.pkl] [--docs FILE]
+        [--reextract] [--examples N] [--out FILE]
+
+``--cache``: the (gold, articles, analyses) pickle bench/fit_relations.py and
+bench/fit_alignment.py write. ``--reextract`` re-reads the claims with the current
+analyze/claims.py from spaCy docs cached in ``--docs`` (parsed once), so a change to
+the claims is measured without re-running the whole analysis.
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,146 +48,228 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_alignment import DATA, GOLD, ROOT, load, prepare
+from fit_alignment import prepare
+from fit_relations import GOLD, ROOT, _same_words, figures, load
 
 import newsprism.reconcile.align as align
 from newsprism.evaluate.facts import (
+    ECBPLUS,
     FactScores,
     _find,
+    _group_of,
     _kind,
     _names,
     _predicted,
     score_story,
 )
-from newsprism.reconcile.claims import Said, compatible
-from newsprism.reconcile.facts import build_facts
-from newsprism.records import Claim, Story
-from newsprism.runners import one_thread
+from newsprism.reconcile.claims import Said, compatible, said_of
+from newsprism.records import Story
 
-RESULTS = ROOT / "bench" / "results" / "facts_misses.json"
-_KIND_OF = {"count": "number", "measure": "number"}
+_KIND = {"count": "number", "measure": "number"}
+RELATIONS = ("conflict", "variant", "update")
 
 
-def _claims_in(claims: list[tuple[int, Claim]], aid: str, s: int, e: int, kind: str) -> list[Any]:
-    return [
-        (k, c)
-        for k, c in claims
-        if c.span.article_id == aid
-        and s <= c.span.start < e
-        and _KIND_OF.get(c.kind, c.kind) == kind
-    ]
+def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
+    """Replace each analysis's claims with the current extractor's, from cached docs."""
+    from spacy.tokens import DocBin
+
+    from newsprism.analyze.claims import extract_claims
+    from newsprism.analyze.nlp import load_nlp, parse_all
+
+    nlp = load_nlp()
+    keys = [(name, i) for name, (_, arts, _) in data.items() for i in range(len(arts))]
+    if docs_path.exists():
+        docs = list(DocBin().from_bytes(docs_path.read_bytes()).get_docs(nlp.vocab))
+    else:
+        docs = parse_all([data[n][1][i].text for n, i in keys])
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        docs_path.write_bytes(bin_.to_bytes())
+    for (name, i), doc in zip(keys, docs, strict=True):
+        analyses = data[name][2]
+        a = analyses[i]
+        claims = extract_claims(a.article_id, doc, a.quantities, a.times, a.mentions)
+        analyses[i] = replace(a, claims=claims)
 
 
-def diagnose(
-    s: dict[str, Any], name: str, examples: list[dict[str, Any]], limit: int
-) -> tuple[Counter[str], FactScores]:
-    """The bucket counts and scores of one prepared story (see
-    :func:`fit_alignment.prepare`)."""
-    gold, articles = s["gold"], s["articles"]
-    with one_thread():
-        facts = build_facts(s["analyses"], s["texts"], s["entity_of"], s["origin_of"],
-                            {a.id: a.published for a in articles})  # fmt: skip
-    story = Story(id="s", headline="", article_ids=(), facts=facts)
-    sts = s["statements"]
-    stmt_of = {}  # claim -> statement index
-    claims: list[tuple[int, Claim]] = []
-    for k, st in enumerate(sts):
-        for c in st.claims:
-            claims.append((k, c))
-            stmt_of[c.span] = k
-    p = align.probabilities(sts, s["vectors"]) if len(sts) > 1 else np.zeros((1, 1))
-    published = {a.id: a.published for a in articles}
+def _sentence_p(prepared: dict[str, Any]) -> Any:
+    """The sentence model's probability of every two statements of a prepared story,
+    with each statement's span (see :func:`fit_alignment.prepare`)."""
+    sts = prepared["statements"]
+    p = align.probabilities(sts, prepared["vectors"]) if len(sts) > 1 else np.zeros((1, 1))
+    return p, [st.span for st in sts]
+
+
+def _best_p(p: Any, spans: list[Any], x: tuple[str, int, int], y: tuple[str, int, int]) -> float:
+    def holding(w: tuple[str, int, int]) -> list[int]:
+        return [k for k, sp in enumerate(spans)
+                if sp.article_id == w[0] and sp.start < w[2] and w[1] < sp.end]  # fmt: skip
+
+    return max((float(p[i, j]) for i in holding(x) for j in holding(y)), default=0.0)
+
+
+def _compared(
+    story: Story, x: tuple[str, int, int], y: tuple[str, int, int], kind: str
+) -> list[str]:
+    """The value groups of the comparisons that separate the two phrases' values."""
+    out = []
+    for f in story.facts:
+        for c in f.comparisons:
+            if _kind(c.slot) != kind:
+                continue
+            ga, gb = _group_of(c, [x]), _group_of(c, [y])
+            if ga is not None and gb is not None and ga != gb:
+                out.append(f"{c.slot} [{c.relation}]: {c.groups[ga].value!r} / "
+                           f"{c.groups[gb].value!r}")  # fmt: skip
+    return out
+
+
+def bucket_story(
+    gold: dict[str, Any], articles: Any, analyses: Any, prepared: dict[str, Any] | None = None
+) -> tuple[list[tuple[str, str, dict[str, Any]]], FactScores]:
+    """(gold relation, bucket, example) of every gold pair a story misses or calls a
+    conflict wrongly, and the story's scores as `newsprism eval facts` gives them."""
+    from newsprism.reconcile import reconcile
+    from newsprism.reconcile.entities import build_entities
+
+    story = reconcile(articles, analyses)
+    _, entity_of = build_entities(analyses)
     by_doc = {n: a for a in articles for n in _names(a.source)}
-    out: Counter[str] = Counter()
+    claims_of = {an.article_id: an.claims for an in analyses}
+    published = {a.id: a.published for a in articles}
+    p, spans = _sentence_p(prepared) if prepared is not None else (None, [])
+    out = []
     for fact in gold["facts"]:
         kind = _kind(fact["slot"])
-        where: dict[str, list[tuple[str, int, int]]] = {}
+        where: dict[str, tuple[str, int, int]] = {}
+        values: dict[str, str] = {}
+        phrases: dict[str, str] = {}
         for m in fact["mentions"]:
             art = by_doc.get(m["doc"])
             found = _find(art.text, m["phrase"]) if art else None
-            if art and found:
-                where.setdefault(m["doc"], []).append((art.id, *found))
+            if art is not None and found is not None:
+                where[m["doc"]] = (art.id, *found)
+                values[m["doc"]], phrases[m["doc"]] = m["value"], m["phrase"]
         for pair in fact["pairs"]:
             rel = pair["relation"]
-            if rel not in {"conflict", "variant"}:
-                continue
             d1, d2 = pair["docs"]
-            xs, ys = where.get(d1, []), where.get(d2, [])
-            got = _predicted(story, xs, ys, kind)
-            out[f"{rel}:gold"] += 1
-            if got == rel:
-                out[f"{rel}:found"] += 1
+            if d1 not in where or d2 not in where:
                 continue
-            cx = [c for x in xs for c in _claims_in(claims, *x, kind)]
-            cy = [c for y in ys for c in _claims_in(claims, *y, kind)]
-            both = bool(cx and cy)
+            x, y = where[d1], where[d2]
+            got = _predicted(story, [x], [y], kind)
+            if rel not in RELATIONS and got != "conflict":
+                continue
+            example = {"story": gold["story"], "slot": fact["slot"], "got": got,
+                       "phrases": [phrases[d1], phrases[d2]],
+                       "values": [values[d1], values[d2]]}  # fmt: skip
+
+            def mine(w: tuple[str, int, int], value: str, kind: str = kind) -> list[Said]:
+                aid, s, e = w
+                cs = [c for c in claims_of.get(aid, ())
+                      if s <= c.span.start < e and _KIND.get(c.kind, c.kind) == kind
+                      and _same_words(c.text, value)]  # fmt: skip
+                return said_of(cs, entity_of, published)
+
+            cx, cy = mine(x, values[d1]), mine(y, values[d2])
+            example["claims"] = [[f"{c.claim.text} [{c.claim.predicate}/{c.claim.thing}]"
+                                  for c in cs] for cs in (cx, cy)]  # fmt: skip
+            if got == "conflict" and rel != "conflict":
+                example["compared"] = _compared(story, x, y, kind)
+                out.append((rel, "false_conflict", example))
+                if rel not in RELATIONS:
+                    continue
             if got is None:
-                bucket = "not_aligned:" + ("claims" if both else "no_claim")
-            elif not both:
-                bucket = "no_claim"
-            elif got == "agree":
-                bucket = "not_compared"
+                b = "a_unaligned"
+                if not cx or not cy:
+                    out.append((rel, "a_unaligned/no_claim", example))
+                else:
+                    ok = any(compatible(s, t) for s in cx for t in cy)
+                    out.append((rel, f"a_unaligned/{'' if ok else 'in'}compatible", example))
+                if p is not None:
+                    example["sentence_p"] = round(_best_p(p, spans, x, y), 3)
+                    if example["sentence_p"] >= 0.2:
+                        out.append((rel, "a_unaligned/sentence_p>=0.2", example))
+            elif got == rel:
+                b = "found"
+            elif not cx or not cy:
+                b = "b_no_claim"
+            elif got != "agree":
+                b = "d_wrong_relation"
+            elif not any(compatible(p, q) for p in cx for q in cy):
+                b = "c_incompatible"
+            elif _same_group(story, x, y, kind):
+                b = "e_same_group"
             else:
-                bucket = f"wrong_relation:{got}"
-            out[f"{rel}:{bucket}"] += 1
-            if got is None and both:
-                said = [
-                    (Said(a.span.article_id, a, None, published.get(a.span.article_id)),
-                     Said(b.span.article_id, b, None, published.get(b.span.article_id)), ka, kb)
-                    for ka, a in cx for kb, b in cy
-                ]  # fmt: skip
-                ok = any(compatible(a, b) for a, b, _, _ in said)
-                out[f"{rel}:not_aligned:claims:{'compatible' if ok else 'incompatible'}"] += 1
-                best = max(float(p[ka, kb]) for _, _, ka, kb in said)
-                out[f"{rel}:not_aligned:claims:sentence_p>=0.2"] += best >= 0.2
-                if len(examples) < limit:
-                    examples.append({
-                        "story": name, "relation": rel, "compatible": ok,
-                        "sentence_p": round(best, 3),
-                        "a": sts[said[0][2]].text, "b": sts[said[0][3]].text,
-                        "claims": [[a.claim.kind, a.claim.predicate, a.claim.thing, a.claim.value,
-                                    b.claim.predicate, b.claim.thing, b.claim.value]
-                                   for a, b, _, _ in said[:3]],
-                    })  # fmt: skip
+                b = "c_not_compared"
+            out.append((rel, b, example))
     return out, score_story(gold, articles, story)
+
+
+def _same_group(story: Any, x: tuple[str, int, int], y: tuple[str, int, int], kind: str) -> bool:
+    """Whether some comparison of the kind puts both phrases' values in one group."""
+    for f in story.facts:
+        for c in f.comparisons:
+            if _kind(c.slot) != kind:
+                continue
+            for g in c.groups:
+                hit = [any(sp.article_id == w[0] and w[1] <= sp.start < w[2] for sp in g.spans)
+                       for w in (x, y)]  # fmt: skip
+                if all(hit):
+                    return True
+    return False
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
     ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--examples", type=int, default=40, help="missed pairs to list")
-    ap.add_argument("--output", type=Path, default=RESULTS)
+    ap.add_argument("--cache", type=Path, default=None, help="pickled analyses (fit_relations)")
+    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
+    ap.add_argument("--reextract", action="store_true")
+    ap.add_argument("--no-sentences", action="store_true", help="skip the sentence model")
+    ap.add_argument("--examples", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/results/facts_misses.json")
     args = ap.parse_args()
     data = load(args.gold, args.data, args.cache)
-    total: Counter[str] = Counter()
-    scores = FactScores()
-    examples: list[dict[str, Any]] = []
-    for name, v in data.items():
-        found, score = diagnose(prepare(*v[:3]), name, examples, args.examples)
-        total += found
-        scores.add(score)
-        print(name, flush=True, file=sys.stderr)
-    buckets = {k: total[k] for k in sorted(total)}
-    for k, v in buckets.items():
-        print(f"{k:<55}{v:>6}")
-    figures = {
-        "pairs": scores.gold_pairs,
-        "alignment_recall": round(scores.alignment_recall, 3),
-        "alignment_precision": round(scores.alignment_precision, 3),
-        "conflict_precision": round(scores.conflict_precision, 3),
-        "conflicts_called": scores.called_conflict,
-        "conflict_recall": round(scores.conflict_recall, 3),
-        "variant_recall": round(scores.variant_recall, 3),
-    }
-    print(figures)
-    args.output.write_text(json.dumps({
+    if args.reextract:
+        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    counts: dict[str, Counter[str]] = {r: Counter() for r in (*RELATIONS, "agree")}
+    examples: dict[str, list[dict[str, Any]]] = {}
+    total = FactScores()
+    for name, (gold, articles, analyses) in data.items():
+        prepared = None if args.no_sentences else prepare(gold, articles, analyses)
+        rows, scores = bucket_story(gold, articles, analyses, prepared)
+        total.add(scores)
+        for rel, b, ex in rows:
+            counts[rel][b] += 1
+            if b not in {"found", "a_unaligned"}:
+                examples.setdefault(f"{rel}/{b}", []).append(ex)
+        print(name, file=sys.stderr, flush=True)
+    result: dict[str, Any] = {
         "command": "python bench/facts_misses.py " + " ".join(sys.argv[1:]),
-        "scores": figures,
-        "buckets": buckets,
-        "examples": examples,
-    }, indent=1) + "\n", "utf-8")  # fmt: skip
+        "eval_facts": {
+            **figures(total),
+            "alignment_precision": round(total.alignment_precision, 3),
+        },
+        "buckets": {r: dict(sorted(c.items())) for r, c in counts.items()},
+        "totals": {r: total_of(c) for r, c in counts.items()},
+        "examples": {
+            k: v[:: max(1, len(v) // args.examples)][: args.examples]
+            for k, v in sorted(examples.items())
+        },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    for r, c in counts.items():
+        print(r, total_of(c), dict(sorted(c.items())))
+    print(result["eval_facts"])
+
+
+def total_of(c: Counter[str]) -> int:
+    """Gold pairs of a relation: each is in one top-level bucket (the a_unaligned/… split
+    and false_conflict are counted beside it)."""
+    return sum(v for k, v in c.items() if "/" not in k and k != "false_conflict")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,10 @@ Usage::
 
 ``--heldout`` scores the gold as `newsprism eval facts` does (pairs of reports), each
 fold's stories with a model fitted on the other folds and a threshold chosen on those
-folds alone (nested), and writes the pooled figures and each fold's to
-bench/results/fit_relations.json. ``--reextract`` re-reads the claims with the current
-analyze/claims.py from spaCy docs cached in ``--docs`` (see bench/relations_misses.py).
+folds alone (nested), and writes the pooled figures, each fold's and the conflicts it
+called where the gold has none to bench/results/fit_relations.json. ``--reextract``
+re-reads the claims with the current analyze/claims.py from spaCy docs cached in
+``--docs`` (see bench/facts_misses.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.analyze.claims import _number_value
 from newsprism.config import Settings
 from newsprism.evaluate.facts import ECBPLUS, _find, _kind, _names, read_documents
 from newsprism.fit import fit_logistic
@@ -60,13 +62,23 @@ SEEN: list[tuple[str, str, str, str, str]] = []
 
 
 def _same_words(text: str, gold_value: str) -> bool:
-    """Whether a claim's words are those of the gold value (a word or figure in common)."""
+    """Whether a claim's words are those of the gold value: a figure in common when the
+    gold value has one ("£88" and "£88m", "120, 000" and "120,000"), else a word."""
 
     def words(t: str) -> set[str]:
-        found = set(re.findall(r"[^\W_]+", t.casefold().replace(",", "")))
+        t = re.sub(r"(\d),\s?(?=\d{3}(?!\d))", r"\1", t.casefold())
+        found = set(re.findall(r"\d+(?:\.\d+)?|[^\W\d_]+", t))
+        # number words are figures too ("Sixty-year-old", "60")
+        found |= {f"{v:g}" for w in found if (v := _number_value(w)) is not None}
         return found - {"on", "in", "at", "the"}
 
-    return bool(words(text) & words(gold_value))
+    def figures(found: set[str]) -> set[str]:
+        return {w for w in found if w[0].isdigit()}
+
+    gold = words(gold_value)
+    if figures(gold):
+        return bool(figures(words(text)) & figures(gold))
+    return bool(words(text) & gold)
 
 
 def load(gold_dir: Path, tarball: Path, cache: Path | None) -> dict[str, tuple[Any, Any, Any]]:
@@ -154,7 +166,10 @@ def _story_samples(
         return None
 
     def record(
-        values: Sequence[Sequence[Said]], places: PlaceRelation = claims_module._iso_places
+        values: Sequence[Sequence[Said]],
+        places: PlaceRelation = claims_module._iso_places,
+        *,
+        one_slot: bool = False,
     ) -> dict[tuple[int, int], str]:
         for i, gi in enumerate(values):
             for gj in values[i + 1 :]:
@@ -234,12 +249,14 @@ def heldout(
     """Pair scores of every gold story, reconciled with the relation model and threshold
     fitted without its fold (the threshold chosen on the other four folds' out-of-fold
     predictions)."""
-    from newsprism.evaluate.facts import FactScores, score_story
-    from newsprism.reconcile import reconcile
+    from facts_misses import bucket_story
+
+    from newsprism.evaluate.facts import FactScores
 
     original = claims_module.relation_model
     total = FactScores()
     per_fold = []
+    wrong: list[dict[str, Any]] = []  # the conflicts called where the gold has none
     try:
         for k in range(5):
             rest = [j for j in range(5) if j != k]
@@ -254,13 +271,15 @@ def heldout(
                 t = re.match(r"\d+", name)
                 if (int(t.group()) if t else 36) % 5 != k:
                     continue
-                fold.add(score_story(gold, articles, reconcile(articles, analyses)))
+                rows, scores = bucket_story(gold, articles, analyses)
+                fold.add(scores)
+                wrong.extend({"fold": k, **ex} for rel, b, ex in rows if b == "false_conflict")
             total.add(fold)
             per_fold.append({"fold": k, "threshold": threshold, **figures(fold)})
             print(f"held out fold {k}: {figures(fold)}", flush=True)
     finally:
         setattr(claims_module, "relation_model", original)  # noqa: B010
-    return {"pooled": figures(total), "folds": per_fold}
+    return {"pooled": figures(total), "folds": per_fold, "false_conflicts": wrong}
 
 
 def figures(s: Any) -> dict[str, Any]:
@@ -294,7 +313,7 @@ def main() -> None:
     args = ap.parse_args()
     data = load(args.gold, args.data, args.cache)
     if args.reextract:
-        from relations_misses import reextract
+        from facts_misses import reextract
 
         reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
     x, labels, topic, weight = samples(data)

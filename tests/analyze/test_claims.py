@@ -238,3 +238,68 @@ def test_where_a_person_named_in_the_news_lives_is_a_place() -> None:
 def test_a_place_naming_a_building_is_where_it_happened() -> None:
     found = claims_of("The police chief remains in a Portland hospital.", published=None)
     assert [c.text for c in found if c.kind == "place"] == ["Portland"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "amount", "unit"),
+    [
+        ("Armed robbers made off with 2m euros worth of jewels.", "2", 2_000_000.0, "EUR"),
+        ("The Orioles have made an offer between $140 and $150 million over seven years.",
+         "$140", 140_000_000.0, "USD"),
+        ("The Baltimore Orioles (seven years, $140-150 million) made an offer.",
+         "$140-150", 140_000_000.0, "USD"),
+        ("The Orioles offered around seven years, $140-150MM, and the Nationals more.",
+         "$140", 140_000_000.0, "USD"),
+    ],
+)  # fmt: skip
+def test_a_scale_written_short_or_once_for_two_figures_multiplies_them(
+    sentence: str, text: str, amount: float, unit: str
+) -> None:
+    money = [c for c in claims_of(sentence) if c.unit == unit]
+    assert (money[0].text, money[0].low) == (text, amount)
+    # "$140-150 million": the scale word is no count of its own
+    assert not [c for c in claims_of(sentence) if c.kind == "count" and c.low == 1_000_000]
+
+
+def test_a_length_converted_in_brackets_is_one_claim() -> None:
+    found = claims_of("The man fell around 2000ft (609 metres) near the hut.")
+    assert [(c.kind, c.unit, c.text) for c in found if c.kind == "measure"] == [
+        ("measure", "m", "around 2000")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "square_metres"),
+    [
+        ("The 170, 000-square-foot building houses the company's offices.", 15_794.0),
+        ("The 15, 800-square-metre building houses the company's offices.", 15_800.0),
+    ],
+)
+def test_an_area_is_compared_in_square_metres(sentence: str, square_metres: float) -> None:
+    areas = [c for c in claims_of(sentence) if c.unit == "m2"]
+    assert [(round(c.low or 0), c.thing) for c in areas] == [(round(square_metres), "building")]
+
+
+def test_a_date_given_as_one_of_two_is_no_claim() -> None:
+    found = claims_of("The studio will release the film towards the end of 2009 or early 2010.")
+    assert not [c for c in found if c.kind == "date"]
+
+
+def test_a_hedged_clock_time_after_a_number_is_a_time() -> None:
+    found = claims_of("Officers pulled him over on state Route 52 just past 2:30 a.m.")
+    times = [c for c in found if c.kind == "time"]
+    assert [(c.text, c.low, c.high) for c in times] == [("just past 2:30 a.m.", 150.0, 180.0)]
+
+
+def test_shot_to_death_is_a_killing() -> None:
+    found = claims_of("A Michigan man shot to death one person and injured two others.")
+    counts = [c for c in found if c.kind == "count"]
+    assert [(c.predicate, c.low) for c in counts] == [("kill", 1.0), ("injure", 2.0)]
+
+
+def test_a_count_that_suffered_something_is_a_count_of_what_it_suffered() -> None:
+    found = claims_of(
+        "The outage began after two undersea cables in the Mediterranean suffered severe damage."
+    )
+    counts = [c for c in found if c.kind == "count"]
+    assert [(c.predicate, c.thing, c.low) for c in counts] == [("damage", "cable", 2.0)]

@@ -160,3 +160,65 @@ def test_ages_a_year_apart_in_undated_reports_are_no_conflict() -> None:
     )
     ages = [c for c in found if c.slot.startswith("age")]
     assert ages and pair_relation(ages, "a", "b") == "variant"
+
+
+def _relations(first: str, second: str) -> list[str]:
+    return [c.relation for c in compared(("a", first, None), ("b", second, None))]
+
+
+def test_figures_that_cannot_both_hold_however_hedged_conflict() -> None:
+    found = _relations(
+        "The climber is dead after falling about 150 metres down a steep ice gully.",
+        "The climber slipped and fell approximately 200 metres down a steep ice gully.",
+    )
+    assert found == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a round time and one within its rounding
+        ("Owen says the fire call came in at 3:30 a.m.",
+         "The first fire call came in at 3:33 a.m."),
+        # the night runs past midnight
+        ("The actress checked in late Thursday night.",
+         "The actress checked in early Friday, around 1:30 a.m."),
+        # one area in two units
+        ("The 170, 000-square-foot building houses offices.",
+         "The 15, 800-square-metre building houses offices."),
+        # one amount written short and long
+        ("Thieves made off with watches valued at $2.6m.",
+         "Thieves made off with watches valued at over $2.6 million."),
+    ],
+)  # fmt: skip
+def test_values_that_can_both_hold_are_no_conflict(first: str, second: str) -> None:
+    assert "conflict" not in _relations(first, second)
+
+
+def test_counts_of_different_things_joined_by_their_fact_are_no_conflict() -> None:
+    found = _relations(
+        "The three boats had a total of 26 Somali crew onboard.",
+        "They had 26 crewmen aboard, all Somalian nationals.",
+    )
+    assert "conflict" not in found
+
+
+def test_a_time_past_the_hedge_of_another_conflicts() -> None:
+    found = _relations(
+        "Jackson failed sobriety tests shortly after 2 a.m. on state Route 52.",
+        "Jackson failed sobriety tests at 2:30 a.m. on state Route 52.",
+    )
+    assert found == ["conflict"]
+
+
+def test_a_round_length_and_one_within_its_rounding_are_no_conflict() -> None:
+    found = _relations("Hillis rushed for 100 yards.", "Hillis rushed for 101 yards.")
+    assert "conflict" not in found
+
+
+def test_a_length_in_a_later_report_is_no_update() -> None:
+    found = compared(
+        ("a", "The climber fell about 2,000ft while climbing to a small hut.", "2011-01-01"),
+        ("b", "The climber slipped on ice and fell 700 meters to his death.", "2011-01-03"),
+    )
+    assert [c.relation for c in found] == ["conflict"]

@@ -41,6 +41,8 @@ TRANSPARENT = frozenset(
     "be include have remain stand reach rise climb jump increase grow number total "
     "put bring leave".split()
 )
+# Verbs whose object names the occurrence: "suffered damage", "sustained injuries"
+LIGHT = frozenset("suffer sustain undergo".split())
 # Predicates that name one occurrence in different words; a fact's slots of one class
 # compare. General news vocabulary, not any story's.
 PREDICATE_CLASSES = {
@@ -79,7 +81,8 @@ _GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
 # "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
 _CLOCK = re.compile(
     r"\b(?P<q>(?:at\s+)?(?:about|around|approximately|shortly after|shortly before|just after|"
-    r"just before|after|before|roughly)\s+)?(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
+    r"just before|just past|shortly past|after|before|roughly)\s+)?"
+    r"(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?:GMT|BST|UTC|[A-Z]{1,2}T)\b))"
     r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
     r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
@@ -113,13 +116,49 @@ _LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|m
 # "120, 000": thousands written apart (a tokenizer's spacing), one number
 _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
 _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
-# an amount restated in another currency in brackets right after the first one
+# an amount restated in another currency or unit in brackets right after the first one
+# ("110 billion euros ($143 billion)", "2,000ft (609 metres)"): the reporter's conversion
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
-_CONVERTED = re.compile(r"\d[^()]{0,40}\(\s*(?:about|around|some|roughly|approximately)?\s*\W?$")
-# "170,000-square-foot", "15 cubic metres": an area or a volume, not a length
+_CONVERTED = re.compile(
+    r"\d[\d,.]*[\s-]?(?:[^\W\d_]+\.?\s?){0,2}[(;]\s*(?:about|around|some|roughly|approximately)?"
+    r"\s*[^\w\s]{0,3}$"
+)
+_CURRENCY_WORD = re.compile(
+    r"\s*(?:euros?|dollars?|pounds?(?: sterling)?|yen|francs?|rupees?|dirhams?|yuan)\b", re.I
+)
+# "$2.6m", "2m euros", "$3bn", "110 b. euros": a scale abbreviated right after an amount
+_SCALE_ABBREV = {"m": 1e6, "mn": 1e6, "mln": 1e6, "mm": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
+_ABBREVIATED = re.compile(r"\s?(m|mn|mln|mm|bn|b|k)\b\.?", re.I)
+_RANGE_ABBREVIATED = re.compile(r"\s?[-–]\s?(\d[\d,.]*)\s?(m|mn|mln|mm|bn|b|k)\b\.?", re.I)
+# "between $140 and $150 million", "$140-150 million": the first figure shares the scale
+# written after the last
+_SHARED_SCALE = re.compile(
+    r"(?:\s*(?:-|–|to|and|or)\s*\W?\s*\d[\d,.]*)?\s*[-‐]?\s*(million|billion|trillion|"
+    r"thousand)\b",
+    re.I,
+)
+# "170,000-square-foot", "15,800 square metres", "40 acres": an area, compared in square
+# metres whatever its unit
+_AREA_UNITS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1e6, "kilometre": 1e6,
+               "kilometer": 1e6, "ft": 0.09290304, "feet": 0.09290304, "foot": 0.09290304,
+               "mile": 2589988.11, "yard": 0.83612736, "acre": 4046.8564,
+               "hectare": 1e4}  # fmt: skip
+_AREA_OF = re.compile(
+    r"[\s-]*(?:(?:square|sq\.?)[\s-]*(metres?|meters?|m|kilometres?|kilometers?|km|feet|foot|ft|"
+    r"miles?|yards?)|(acres?|hectares?))\b",
+    re.I,
+)
+# "15 cubic metres": a volume, not a length
 _AREA = re.compile(r"[\s-]*(?:square|sq\.?|cubic)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
-_PLACE_PREPS = frozenset("in at near outside inside into across throughout".split())
+_PLACE_PREPS = frozenset("in at near outside inside into across throughout on off between "
+                         "along".split())  # fmt: skip
+# "south of Italy", "off the coast of Sicily", "the outskirts of Paris": a place named
+# by where it lies from another
+_WHERE_OF = frozenset(
+    "north south east west northeast northwest southeast southwest coast shore outskirts "
+    "suburb suburbs edge centre center heart".split()
+)
 MEASURE_UNITS = frozenset(UNITS.values()) | {"USD", "EUR", "GBP", "JPY"}
 
 
@@ -151,6 +190,10 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
         head = cur.head
         if head is cur:
             return cur if cur.pos_ in {"VERB", "ADJ", "NOUN"} else None
+        if head.pos_ == "VERB" and _word(head) in LIGHT:
+            # "two cables suffered severe damage": the occurrence is the damage
+            done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            return done[0] if done and done[0] is not cur else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT:
             return head
         if head.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"nsubj", "nsubjpass"}:
@@ -231,6 +274,8 @@ def _count_claims(
     num = toks[-1]
     if num.lower_ == "one" and num.i + 1 < len(doc) and doc[num.i + 1].lower_ == "of":
         return None  # "one of the most extensive": a pronoun, not a count
+    if q.text.casefold() in SCALES and re.search(r"\d[\s-]?$", text[: q.span.start]):
+        return None  # "$140-150 million": the scale of the figures before it, no count
     unit = q.unit
     kind: Any = "count"
     thing_tok = _thing_of(num)
@@ -247,17 +292,55 @@ def _count_claims(
         kind = "measure"
         after = doc.char_span(glued.start(1), glued.end(1), alignment_mode="expand")
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
+    money = unit in _CURRENCIES or bool(_CURRENCY_WORD.match(text, q.span.end))
+    abbrev = _ABBREVIATED.match(text, q.span.end)
+    upto = _RANGE_ABBREVIATED.match(text, q.span.end)
+    if upto and money and low is not None and low == high:
+        # "$140-150MM": a range whose scale is written once, after its second figure
+        scale_by = _SCALE_ABBREV[upto.group(2).casefold()]
+        top = float(upto.group(1).replace(",", ""))
+        if top > low:
+            low, high = low * scale_by, top * scale_by
+            thing_tok = _thing_of(doc[num.i + 2]) if num.i + 2 < len(doc) else None
+    if abbrev and low is not None and (money or _CURRENCY_WORD.match(text, abbrev.end())):
+        # "$2.6m", "2m euros", "$140-150MM": millions, not metres
+        scale_by = _SCALE_ABBREV[abbrev.group(1).casefold()]
+        low, high = low * scale_by, None if high is None else high * scale_by
+        unit = unit if unit in _CURRENCIES else _currency(text, abbrev.end())
+    shared = _SHARED_SCALE.match(text, q.span.end)
+    if money and shared and not scaled and low is not None and low < 1000:
+        # "between $140 and $150 million", "$140-150 million"
+        scale = float(SCALES[shared.group(1).casefold()])
+        low, high = low * scale, None if high is None else high * scale
     if unit in MEASURE_UNITS:
         kind = "measure"
-    if unit in _CURRENCIES and _CONVERTED.search(text, max(0, q.span.start - 60), q.span.start):
-        return None  # "110 billion euros ($143 billion)": the reporter's conversion
+    if (money or unit in MEASURE_UNITS) and _CONVERTED.search(
+        text, max(0, q.span.start - 60), q.span.start
+    ):
+        return None  # "110 billion euros ($143 billion)", "2,000ft (609 m)": a conversion
     thing = _word(thing_tok) if thing_tok is not None else None
+    if thing is not None and thing.casefold() in _SCALE_ABBREV:
+        thing = None  # "$5-10m": the scale, not what is counted
     event = _event_of(thing_tok if thing_tok is not None else num)
     predicate = _word(event) if event is not None else None
+    if event is not None and _to_death(event):
+        predicate = "kill"  # "shot to death one person": a killing, whatever the means
     if predicate is not None and (predicate == thing or predicate in REPORTING):
         predicate = None  # "officials said 12 …": the saying is not what was counted
     value = _fmt_number(low, high, q.qualifier)
     area = _AREA.match(text, q.span.end)
+    square = _AREA_OF.match(text, q.span.end)
+    if square:
+        # "170,000-square-foot", "15,800 square metres": one area, in square metres
+        word = _unit_word(square.group(1) or square.group(2)).casefold()
+        word = {"acres": "acre", "hectares": "hectare"}.get(word, word)
+        area_factor = _AREA_UNITS.get(word, 1.0)
+        kind, unit, value = "measure", "m2", f"{value} {square.group(0).strip(' -')}"
+        low = None if low is None else round(low * area_factor, 3)
+        high = None if high is None else round(high * area_factor, 3)
+        if thing is not None and (_unit_word(thing) in _AREA_UNITS or thing == "square"):
+            noun = thing_tok.head if thing_tok is not None else None
+            thing = _word(noun) if noun is not None and noun.pos_ == "NOUN" else None
     length = None if area else _length_unit(text, q.span.end, unit, thing)
     if length is not None:
         # "200ft", "about 60 metres", "1,500 kilometers": one length, compared in metres
@@ -286,6 +369,18 @@ def _count_claims(
     )
 
 
+def _to_death(verb: Any) -> bool:
+    """Whether a verb is done "to death" ("shot to death", "beaten to death"); not "fell to
+    his death", where the occurrence is the fall."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.lower_ == "death" and not any(p.dep_ == "poss" for p in g.children)
+                for g in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
 def _zero_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     """Counts of zero: "no one was injured", "nobody died", "there were no casualties".
     The occurrence is the verb above "no one", or the noun "no" denies (an injury, a
@@ -311,6 +406,16 @@ def _zero_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "count", predicate,
                              None, "0", None, 0.0, 0.0))  # fmt: skip
     return out
+
+
+def _currency(text: str, at: int) -> str | None:
+    """The currency a word right after ``at`` names ("2m euros": EUR)."""
+    m = _CURRENCY_WORD.match(text, at)
+    word = m.group(0).strip().casefold() if m else ""
+    for stem, code in (("euro", "EUR"), ("dollar", "USD"), ("pound", "GBP"), ("yen", "JPY")):
+        if word.startswith(stem):
+            return code
+    return word or None
 
 
 def _unit_word(word: str) -> str:
@@ -483,6 +588,11 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
                      low, high)  # fmt: skip
     if not t.start:
         return None
+    whole = text_of(doc)
+    if _OR_AFTER.match(whole, t.span.end) or _OR_BEFORE.search(
+        whole, max(0, t.span.start - 30), t.span.start
+    ):
+        return None  # "the end of 2009 or early 2010": either date, neither one claimed
     span, text, end = t.span, t.text, t.end or t.start
     until = _UNTIL_YEAR.match(text_of(doc), t.span.end)
     if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
@@ -503,6 +613,15 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     )
 
 
+# "Thursday night": a night, which runs past midnight into the next day
+_NIGHT_AFTER = re.compile(r"\s+night\b", re.I)
+# a date given as one of two ("in 2009 or 2010", "late 2009 or early 2010")
+_OR_AFTER = re.compile(
+    r"\s*,?\s+or\s+(?:[^\W\d_]+\s+){0,3}(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.I,
+)
+_OR_BEFORE = re.compile(r"\bor\s+(?:[^\W\d_]+\s+){0,3}$", re.I)
 _UNTIL_YEAR = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*((?:1[89]|20)\d\d)\b", re.I)
 # "Raj Chohan, 59, of Queens": where a person named in the news lives
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
@@ -515,6 +634,14 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     root = toks.root
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
         root = root.head  # "at a Portland hospital", "entered a Malibu rehab center"
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "between Italy and Egypt": where the first place stands
+    if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
+            and root.head.head.dep_ in {"pobj", "advmod", "npadvmod", "dobj"}):  # fmt: skip
+        # "off the coast of Sicily", "south of Italy": where the direction or coast stands
+        root = root.head.head
+        if root.dep_ in {"advmod", "npadvmod"}:
+            return _placed(doc, m, root)
     at = root.head.idx
     home = (
         root.dep_ == "pobj"
@@ -536,6 +663,17 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         value=m.place or m.norm,
         mention=m.span,
     )
+
+
+def _placed(doc: Any, m: Mention, anchor: Any) -> Claim | None:
+    """A place claim whose occurrence is the verb above ``anchor`` ("damaged south of
+    Italy")."""
+    event = _event_of(anchor)
+    predicate = _word(event) if event is not None else None
+    if predicate in REPORTING:
+        return None
+    return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,
+                 value=m.place or m.norm, mention=m.span)  # fmt: skip
 
 
 def _actor_claim(doc: Any, m: Mention) -> Claim | None:
@@ -618,7 +756,9 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     "about", "shortly after" and the like widen them by a quarter of an hour."""
     out = []
     for m in _CLOCK.finditer(text, s, e):
-        if re.search(r"[:\d]\s?$", text[max(0, m.start() - 2) : m.start()]):
+        hour_at = m.start("h") if m.group("h") else m.start("hm")
+        before = text[max(0, m.start() - 2) : m.start()]
+        if hour_at == m.start() and re.search(r"[:\d]\s?$", before):
             continue  # "02: 22 pm": the minutes of a clock time, not an hour
         if m.group("hm"):
             hour, minute = int(m.group("hm")[:2]), int(m.group("hm")[2:])
@@ -634,7 +774,7 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
         value = hour * 60 + minute
         q = (qual or "").strip().casefold()
         low, high = float(value), float(value)
-        if q.endswith(("after",)):
+        if q.endswith(("after", "past")):
             high = value + 30.0
         elif q.endswith(("before",)):
             low = value - 30.0
@@ -670,8 +810,12 @@ def _weekday_claims(
         predicate = _word(event) if event is not None else None
         if predicate in REPORTING:
             continue
+        # "Thursday night": the night runs into Friday's small hours, which the claim's
+        # cue says (its value stays the day, so "Thursday" still agrees with it)
+        night = _NIGHT_AFTER.match(text, m.end())
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
+                         cue="night" if night else None,
                          context=_context(event)))  # fmt: skip
     for m in _RELATIVE_DAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):

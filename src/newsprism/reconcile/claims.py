@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.claims import RISE, predicate_class
+from ..analyze.quantities import QUALIFIERS
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
 from .pairs import codes, shared_counts
@@ -292,6 +293,113 @@ def _ends_of(c: Claim) -> tuple[float, float]:
     return low, high
 
 
+# How far a hedge widens a figure when two reports' figures are weighed against each
+# other: "about 150" is 150 written to its last figure, not anything from 120 to 180 (the
+# interval the extractor keeps for "about", wide enough for any rounding); a clock time
+# "about 1:30" is the nearest quarter hour, "shortly after 2" before the next one.
+_HEDGE = {"approx": 0.1, "near": 0.1}
+_CLOCK_HEDGE = 7.5
+_QUALIFIER = re.compile(
+    r"^(?:at\s+|for\s+|in\s+|after\s+)?("
+    + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    + r"|shortly after|just after|just past|shortly past|shortly before|just before)\b",
+    re.I,
+)
+
+
+def _tight(c: Claim) -> tuple[float, float]:
+    """A figure's interval as a reader weighs it against another report's: an exact
+    figure is itself, a hedged one ("about", "nearly") within a tenth of it (a quarter
+    hour for clock times), a bound ("more than", "up to") open on one side."""
+    low, high = _ends_of(c)
+    m = _QUALIFIER.match(c.text.strip())
+    word = m.group(1).casefold() if m else ""
+    kind = QUALIFIERS.get(word, "")
+    if c.kind == "time" and word:
+        point = (c.low or 0.0) if word.endswith(("after", "past")) else (
+            c.high or 0.0) if word.endswith("before") else _point(c) or 0.0  # fmt: skip
+        if word.endswith(("after", "past")):
+            return point, point + 2 * _CLOCK_HEDGE
+        if word.endswith("before"):
+            return point - 2 * _CLOCK_HEDGE, point
+        return point - _CLOCK_HEDGE, point + _CLOCK_HEDGE
+    if kind in _HEDGE and c.high is not None:
+        top = c.high if kind == "near" else _point(c) or 0.0
+        width = _HEDGE[kind] * abs(top)
+        return (top - width, top) if kind == "near" else (top - width, top + width)
+    return low, high
+
+
+def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bool = False) -> bool:
+    """Two figures of one slot — the same occurrence and counted thing, or two the claim
+    model aligned as one value (``one_slot``) — that cannot both hold however each is
+    hedged ("about 150 metres", "approximately 200 metres"; "40 students", "60
+    students"), where nothing says the count ran on (no "rose to", "so far", no later
+    report) and neither is the other rounded: a conflict, whatever the model weighs.
+    Ages have rules of their own (a person ages between reports)."""
+    x, y = a.claim, b.claim
+    if x.kind not in {"count", "measure", "time"} or not named["apart"]:
+        return False
+    if not (named["compatible"] or one_slot) or named["things_differ"] or _overnight(x, y):
+        return False
+    if named["running"]:
+        return False
+    if (named["later_higher"] or named["earlier_higher"]) and x.unit not in _FIXED:
+        return False  # a count may have run on between two reports; a length has not
+    return not (_rounded(a, b) or _within(a, b) or _within(b, a))
+
+
+# Units of what does not run on between reports: a distance fallen, a building's area
+_FIXED = frozenset({"m", "m2"})
+
+
+def _rounded(a: Said, b: Said) -> bool:
+    """A round figure and an exact one within its rounding ("600" and "612", "3:30 a.m."
+    and "3:33 a.m."): the round one may be the other rounded, so both can hold. Times
+    round to the quarter hour; a count of hundreds or more to its last non-zero figure.
+    Not ages."""
+    x, y = a.claim, b.claim
+    if x.kind not in {"count", "measure", "time"}:
+        return False
+    for r, e in ((x, y), (y, x)):
+        if r.low is None or r.low != r.high or e.low is None or e.low != e.high:
+            continue
+        if r.kind == "time":
+            unit = 15.0 if r.low % 15 == 0 else 0.0
+        else:
+            # round as written: "100 yards" is round, its 91.44 metres are not; the
+            # rounding is then weighed in the unit both are compared in
+            rv = _written(r)
+            if not rv:
+                continue
+            n = int(rv) if rv == int(rv) else 0
+            unit = 1.0
+            while n and n % 10 == 0:
+                n, unit = n // 10, unit * 10
+            unit = unit * r.low / rv if unit >= 100 else 0.0  # "10" and "9" are two counts
+        if unit and abs(e.low - r.low) <= unit / 2:
+            return True
+    return False
+
+
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written(c: Claim) -> float | None:
+    """A figure as its report wrote it, before any conversion ("100 yard": 100)."""
+    m = _WRITTEN.search(c.value)
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def _overnight(x: Claim, y: Claim) -> bool:
+    """A night ("late Thursday night") and a time of its small hours ("early Friday,
+    around 1:30 a.m."): the night runs past midnight, so both can hold."""
+    if x.kind != "time" or y.kind != "time":
+        return False
+    return any(a.high is not None and a.high >= 1425 and b.high is not None and b.high <= 360
+               for a, b in ((x, y), (y, x)))  # fmt: skip
+
+
 def _point(c: Claim) -> float | None:
     """The value a reader takes a number for: the middle of a closed interval, else its
     one finite end ("more than 15": 15)."""
@@ -330,7 +438,7 @@ RELATION_FEATURES = (
     "overlap", "number_near", "number_far", "age_near", "age_far", "time_near", "time_far",
     "date_near", "date_far", "imprecise", "open_ended", "compatible", "same_predicate",
     "things_differ", "running", "later_higher", "earlier_higher", "weekday_mismatch",
-    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word",
+    "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word", "apart",
 )  # fmt: skip
 RELATION_MODEL_PATH = Path(__file__).with_name("relation_model.json")
 
@@ -367,6 +475,8 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
     if kind in {"number", "age", "time"}:
         (xl, xh), (yl, yh) = _ends_of(x), _ends_of(y)
         f["overlap"] = float(xl <= yh and yl <= xh)
+        (xl, xh), (yl, yh) = _tight(x), _tight(y)
+        f["apart"] = float(not (xl <= yh and yl <= xh) and not _overnight(x, y))
         f["imprecise"] = float(x.low != x.high or y.low != y.high)
         f["open_ended"] = float(None in (x.low, x.high, y.low, y.high))
         _distance(kind, _point(x), _point(y), f)
@@ -422,6 +532,8 @@ def _other_days(a: Said, b: Said) -> bool:
         return False
     if x.value not in _WEEKDAYS or y.value not in _WEEKDAYS or x.value == y.value:
         return False
+    if "night" in {x.cue, y.cue}:
+        return False  # "late Thursday night" runs into Friday's small hours
     px, py = _slot_word(x), _slot_word(y)
     return px is not None and px == py
 
@@ -461,13 +573,15 @@ def _maybe_older(a: Said, b: Said) -> bool:
 def _within(inner: Said, outer: Said) -> bool:
     """Whether a number, an age or a time lies wholly inside the other's stated range
     ("32" and "in his early 30s"; "3:30" and "between 3 and 4"): both can be true, so
-    whatever the model weighs it is no conflict."""
+    whatever the model weighs it is no conflict. A hedge counts as narrowly as in
+    :func:`_tight` ("2:30" is not within "shortly after 2")."""
     x, y = inner.claim, outer.claim
     if x.kind not in {"count", "measure", "age", "time"}:
         return False
     if None in (x.low, x.high, y.low, y.high) or y.low == y.high:
         return False
-    return bool(y.low <= x.low and x.high <= y.high)  # type: ignore[operator]
+    (xl, xh), (yl, yh) = _tight(x), _tight(y)
+    return bool(yl <= xl and xh <= yh and yl < yh)
 
 
 def _risen(high: Said, low: Said) -> bool:
@@ -490,10 +604,13 @@ def relation_model() -> tuple[LogisticModel, float]:
     return load_model(data), float(data["conflict_threshold"])
 
 
-def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
+def relation(
+    a: Said, b: Said, places: PlaceRelation = _iso_places, *, one_slot: bool = False
+) -> Relation:
     """How two different values of one slot relate: ``conflict`` when the fitted model is
     sure enough of it, else the likelier of ``update`` and ``variant``, an ``update`` only
-    when the wording or the publication order shows the count ran on."""
+    when the wording or the publication order shows the count ran on. ``one_slot``: the
+    two claims were aligned as values of one slot (a value check), whatever their words."""
     model, threshold = relation_model()
     features = relation_features(a, b, places)
     # a model file names its features: one fitted on fewer signals reads its own
@@ -505,8 +622,14 @@ def relation(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Relation:
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
+    if _cannot_both_hold(a, b, named, one_slot):
+        return "conflict"
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
-            and not _maybe_older(a, b)):  # fmt: skip
+            and not _maybe_older(a, b) and not _rounded(a, b)
+            and (named["compatible"] or one_slot or not named["things_differ"])
+            and not _overnight(a.claim, b.claim)):  # fmt: skip
+        # values joined only by the fact around them are no conflict when they count
+        # different things ("three boats", "26 crew")
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
@@ -573,18 +696,18 @@ def compare_claims(
             continue
         label = slot_label([s.claim for s in slot])
         values = list(groups.values())
-        out.extend(_comparisons(label, values, group_relations(values, places)))
+        out.extend(_comparisons(label, values, group_relations(values, places, one_slot=one_slot)))
     return tuple(out)
 
 
 def group_relations(
-    values: Sequence[Sequence[Said]], places: PlaceRelation = _iso_places
+    values: Sequence[Sequence[Said]], places: PlaceRelation = _iso_places, *, one_slot: bool = False
 ) -> dict[tuple[int, int], Relation]:
     """The relation of every two value groups of one slot, read from a claim of each
     (bench/fit_relations.py replaces this to collect the pairs it learns from)."""
     reps = [g[0] for g in values]
     return {
-        (i, j): relation(x, reps[j], places)
+        (i, j): relation(x, reps[j], places, one_slot=one_slot)
         for i, x in enumerate(reps)
         for j in range(i + 1, len(reps))
     }
