@@ -229,7 +229,8 @@ def main() -> None:
     ap.add_argument("--reextract", action="store_true")
     ap.add_argument("--no-sentences", action="store_true", help="skip the sentence model")
     ap.add_argument("--examples", type=int, default=8)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench/results/facts_misses.json")
+    out = ROOT / "bench/results/facts_misses.json"
+    ap.add_argument("--out", "--output", type=Path, default=out)
     args = ap.parse_args()
     data = load(args.gold, args.data, args.cache)
     if args.reextract:

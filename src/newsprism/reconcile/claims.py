@@ -626,10 +626,10 @@ def relation(
         return "conflict"
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
             and not _maybe_older(a, b) and not _rounded(a, b)
-            and (named["compatible"] or one_slot or not named["things_differ"])
+            and not named["things_differ"]
             and not _overnight(a.claim, b.claim)):  # fmt: skip
-        # values joined only by the fact around them are no conflict when they count
-        # different things ("three boats", "26 crew")
+        # figures of different counted things are no conflict, whatever joined them
+        # ("three boats" / "26 crew"; "51 knockouts" / "three defeats")
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
