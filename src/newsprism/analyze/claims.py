@@ -117,7 +117,7 @@ _LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|m
 _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
 _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
 # an amount restated in another currency or unit in brackets right after the first one
-# ("110 billion euros ($143 billion)", "2,000ft (609 metres)"): the reporter's conversion
+# ("80 billion euros ($95 billion)", "3,000ft (914 metres)"): the reporter's conversion
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
 _CONVERTED = re.compile(
     r"\d[\d,.]*[\s-]?(?:[^\W\d_]+\.?\s?){0,2}[(;]\s*(?:about|around|some|roughly|approximately)?"
@@ -126,18 +126,18 @@ _CONVERTED = re.compile(
 _CURRENCY_WORD = re.compile(
     r"\s*(?:euros?|dollars?|pounds?(?: sterling)?|yen|francs?|rupees?|dirhams?|yuan)\b", re.I
 )
-# "$2.6m", "2m euros", "$3bn", "110 b. euros": a scale abbreviated right after an amount
+# "$4.5m", "3m euros", "$3bn", "70 b. euros": a scale abbreviated right after an amount
 _SCALE_ABBREV = {"m": 1e6, "mn": 1e6, "mln": 1e6, "mm": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 _ABBREVIATED = re.compile(r"\s?(m|mn|mln|mm|bn|b|k)\b\.?", re.I)
 _RANGE_ABBREVIATED = re.compile(r"\s?[-–]\s?(\d[\d,.]*)\s?(m|mn|mln|mm|bn|b|k)\b\.?", re.I)
-# "between $140 and $150 million", "$140-150 million": the first figure shares the scale
+# "between $20 and $30 million", "$20-30 million": the first figure shares the scale
 # written after the last
 _SHARED_SCALE = re.compile(
     r"(?:\s*(?:-|–|to|and|or)\s*\W?\s*\d[\d,.]*)?\s*[-‐]?\s*(million|billion|trillion|"
     r"thousand)\b",
     re.I,
 )
-# "170,000-square-foot", "15,800 square metres", "40 acres": an area, compared in square
+# "80,000-square-foot", "7,400 square metres", "40 acres": an area, compared in square
 # metres whatever its unit
 _AREA_UNITS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1e6, "kilometre": 1e6,
                "kilometer": 1e6, "ft": 0.09290304, "feet": 0.09290304, "foot": 0.09290304,
@@ -153,7 +153,7 @@ _AREA = re.compile(r"[\s-]*(?:square|sq\.?|cubic)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout on off between "
                          "along".split())  # fmt: skip
-# "south of Italy", "off the coast of Sicily", "the outskirts of Paris": a place named
+# "south of Spain", "off the coast of Crete", "the outskirts of Lyon": a place named
 # by where it lies from another
 _WHERE_OF = frozenset(
     "north south east west northeast northwest southeast southwest coast shore outskirts "
@@ -191,7 +191,7 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
         if head is cur:
             return cur if cur.pos_ in {"VERB", "ADJ", "NOUN"} else None
         if head.pos_ == "VERB" and _word(head) in LIGHT:
-            # "two cables suffered severe damage": the occurrence is the damage
+            # "two bridges suffered severe damage": the occurrence is the damage
             done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
             return done[0] if done and done[0] is not cur else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT:
@@ -275,7 +275,7 @@ def _count_claims(
     if num.lower_ == "one" and num.i + 1 < len(doc) and doc[num.i + 1].lower_ == "of":
         return None  # "one of the most extensive": a pronoun, not a count
     if q.text.casefold() in SCALES and re.search(r"\d[\s-]?$", text[: q.span.start]):
-        return None  # "$140-150 million": the scale of the figures before it, no count
+        return None  # "$20-30 million": the scale of the figures before it, no count
     unit = q.unit
     kind: Any = "count"
     thing_tok = _thing_of(num)
@@ -296,20 +296,20 @@ def _count_claims(
     abbrev = _ABBREVIATED.match(text, q.span.end)
     upto = _RANGE_ABBREVIATED.match(text, q.span.end)
     if upto and money and low is not None and low == high:
-        # "$140-150MM": a range whose scale is written once, after its second figure
+        # "$20-30MM": a range whose scale is written once, after its second figure
         scale_by = _SCALE_ABBREV[upto.group(2).casefold()]
         top = float(upto.group(1).replace(",", ""))
         if top > low:
             low, high = low * scale_by, top * scale_by
             thing_tok = _thing_of(doc[num.i + 2]) if num.i + 2 < len(doc) else None
     if abbrev and low is not None and (money or _CURRENCY_WORD.match(text, abbrev.end())):
-        # "$2.6m", "2m euros", "$140-150MM": millions, not metres
+        # "$4.5m", "3m euros", "$20-30MM": millions, not metres
         scale_by = _SCALE_ABBREV[abbrev.group(1).casefold()]
         low, high = low * scale_by, None if high is None else high * scale_by
         unit = unit if unit in _CURRENCIES else _currency(text, abbrev.end())
     shared = _SHARED_SCALE.match(text, q.span.end)
     if money and shared and not scaled and low is not None and low < 1000:
-        # "between $140 and $150 million", "$140-150 million"
+        # "between $20 and $30 million", "$20-30 million"
         scale = float(SCALES[shared.group(1).casefold()])
         low, high = low * scale, None if high is None else high * scale
     if unit in MEASURE_UNITS:
@@ -317,21 +317,21 @@ def _count_claims(
     if (money or unit in MEASURE_UNITS) and _CONVERTED.search(
         text, max(0, q.span.start - 60), q.span.start
     ):
-        return None  # "110 billion euros ($143 billion)", "2,000ft (609 m)": a conversion
+        return None  # "80 billion euros ($95 billion)", "3,000ft (914 m)": a conversion
     thing = _word(thing_tok) if thing_tok is not None else None
     if thing is not None and thing.casefold() in _SCALE_ABBREV:
         thing = None  # "$5-10m": the scale, not what is counted
     event = _event_of(thing_tok if thing_tok is not None else num)
     predicate = _word(event) if event is not None else None
     if event is not None and _to_death(event):
-        predicate = "kill"  # "shot to death one person": a killing, whatever the means
+        predicate = "kill"  # "beat two men to death": a killing, whatever the means
     if predicate is not None and (predicate == thing or predicate in REPORTING):
         predicate = None  # "officials said 12 …": the saying is not what was counted
     value = _fmt_number(low, high, q.qualifier)
     area = _AREA.match(text, q.span.end)
     square = _AREA_OF.match(text, q.span.end)
     if square:
-        # "170,000-square-foot", "15,800 square metres": one area, in square metres
+        # "80,000-square-foot", "7,400 square metres": one area, in square metres
         word = _unit_word(square.group(1) or square.group(2)).casefold()
         word = {"acres": "acre", "hectares": "hectare"}.get(word, word)
         area_factor = _AREA_UNITS.get(word, 1.0)
@@ -409,7 +409,7 @@ def _zero_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
 
 
 def _currency(text: str, at: int) -> str | None:
-    """The currency a word right after ``at`` names ("2m euros": EUR)."""
+    """The currency a word right after ``at`` names ("3m euros": EUR)."""
     m = _CURRENCY_WORD.match(text, at)
     word = m.group(0).strip().casefold() if m else ""
     for stem, code in (("euro", "EUR"), ("dollar", "USD"), ("pound", "GBP"), ("yen", "JPY")):
@@ -592,7 +592,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     if _OR_AFTER.match(whole, t.span.end) or _OR_BEFORE.search(
         whole, max(0, t.span.start - 30), t.span.start
     ):
-        return None  # "the end of 2009 or early 2010": either date, neither one claimed
+        return None  # "the end of 2015 or early 2016": either date, neither one claimed
     span, text, end = t.span, t.text, t.end or t.start
     until = _UNTIL_YEAR.match(text_of(doc), t.span.end)
     if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
@@ -615,7 +615,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
 
 # "Thursday night": a night, which runs past midnight into the next day
 _NIGHT_AFTER = re.compile(r"\s+night\b", re.I)
-# a date given as one of two ("in 2009 or 2010", "late 2009 or early 2010")
+# a date given as one of two ("in 2015 or 2016", "late 2015 or early 2016")
 _OR_AFTER = re.compile(
     r"\s*,?\s+or\s+(?:[^\W\d_]+\s+){0,3}(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
@@ -635,10 +635,10 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
         root = root.head  # "at a Portland hospital", "entered a Malibu rehab center"
     while root.dep_ == "conj" and root.head is not root:
-        root = root.head  # "between Italy and Egypt": where the first place stands
+        root = root.head  # "between Spain and Morocco": where the first place stands
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
             and root.head.head.dep_ in {"pobj", "advmod", "npadvmod", "dobj"}):  # fmt: skip
-        # "off the coast of Sicily", "south of Italy": where the direction or coast stands
+        # "off the coast of Crete", "south of Spain": where the direction or coast stands
         root = root.head.head
         if root.dep_ in {"advmod", "npadvmod"}:
             return _placed(doc, m, root)
@@ -667,7 +667,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
 
 def _placed(doc: Any, m: Mention, anchor: Any) -> Claim | None:
     """A place claim whose occurrence is the verb above ``anchor`` ("damaged south of
-    Italy")."""
+    Spain")."""
     event = _event_of(anchor)
     predicate = _word(event) if event is not None else None
     if predicate in REPORTING:

@@ -294,9 +294,9 @@ def _ends_of(c: Claim) -> tuple[float, float]:
 
 
 # How far a hedge widens a figure when two reports' figures are weighed against each
-# other: "about 150" is 150 written to its last figure, not anything from 120 to 180 (the
+# other: "about 80" is 80 written to its last figure, not anything from 64 to 96 (the
 # interval the extractor keeps for "about", wide enough for any rounding); a clock time
-# "about 1:30" is the nearest quarter hour, "shortly after 2" before the next one.
+# "about 4:45" is the nearest quarter hour, "shortly after 5" before the next one.
 _HEDGE = {"approx": 0.1, "near": 0.1}
 _CLOCK_HEDGE = 7.5
 _QUALIFIER = re.compile(
@@ -333,7 +333,7 @@ def _tight(c: Claim) -> tuple[float, float]:
 def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bool = False) -> bool:
     """Two figures of one slot — the same occurrence and counted thing, or two the claim
     model aligned as one value (``one_slot``) — that cannot both hold however each is
-    hedged ("about 150 metres", "approximately 200 metres"; "40 students", "60
+    hedged ("about 80 metres", "approximately 120 metres"; "40 students", "60
     students"), where nothing says the count ran on (no "rose to", "so far", no later
     report) and neither is the other rounded: a conflict, whatever the model weighs.
     Ages have rules of their own (a person ages between reports)."""
@@ -354,8 +354,8 @@ _FIXED = frozenset({"m", "m2"})
 
 
 def _rounded(a: Said, b: Said) -> bool:
-    """A round figure and an exact one within its rounding ("600" and "612", "3:30 a.m."
-    and "3:33 a.m."): the round one may be the other rounded, so both can hold. Times
+    """A round figure and an exact one within its rounding ("800" and "812", "4:15 a.m."
+    and "4:18 a.m."): the round one may be the other rounded, so both can hold. Times
     round to the quarter hour; a count of hundreds or more to its last non-zero figure.
     Not ages."""
     x, y = a.claim, b.claim
@@ -367,7 +367,7 @@ def _rounded(a: Said, b: Said) -> bool:
         if r.kind == "time":
             unit = 15.0 if r.low % 15 == 0 else 0.0
         else:
-            # round as written: "100 yards" is round, its 91.44 metres are not; the
+            # round as written: "200 yards" is round, its 182.88 metres are not; the
             # rounding is then weighed in the unit both are compared in
             rv = _written(r)
             if not rv:
@@ -386,14 +386,14 @@ _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _written(c: Claim) -> float | None:
-    """A figure as its report wrote it, before any conversion ("100 yard": 100)."""
+    """A figure as its report wrote it, before any conversion ("200 yard": 200)."""
     m = _WRITTEN.search(c.value)
     return float(m.group(0).replace(",", "")) if m else None
 
 
 def _overnight(x: Claim, y: Claim) -> bool:
-    """A night ("late Thursday night") and a time of its small hours ("early Friday,
-    around 1:30 a.m."): the night runs past midnight, so both can hold."""
+    """A night ("late Monday night") and a time of its small hours ("early Tuesday,
+    around 2:15 a.m."): the night runs past midnight, so both can hold."""
     if x.kind != "time" or y.kind != "time":
         return False
     return any(a.high is not None and a.high >= 1425 and b.high is not None and b.high <= 360
@@ -533,7 +533,7 @@ def _other_days(a: Said, b: Said) -> bool:
     if x.value not in _WEEKDAYS or y.value not in _WEEKDAYS or x.value == y.value:
         return False
     if "night" in {x.cue, y.cue}:
-        return False  # "late Thursday night" runs into Friday's small hours
+        return False  # "late Monday night" runs into Tuesday's small hours
     px, py = _slot_word(x), _slot_word(y)
     return px is not None and px == py
 
@@ -574,7 +574,7 @@ def _within(inner: Said, outer: Said) -> bool:
     """Whether a number, an age or a time lies wholly inside the other's stated range
     ("32" and "in his early 30s"; "3:30" and "between 3 and 4"): both can be true, so
     whatever the model weighs it is no conflict. A hedge counts as narrowly as in
-    :func:`_tight` ("2:30" is not within "shortly after 2")."""
+    :func:`_tight` ("4:30" is not within "shortly after 4")."""
     x, y = inner.claim, outer.claim
     if x.kind not in {"count", "measure", "age", "time"}:
         return False
@@ -629,7 +629,7 @@ def relation(
             and not named["things_differ"]
             and not _overnight(a.claim, b.claim)):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
-        # ("three boats" / "26 crew"; "51 knockouts" / "three defeats")
+        # ("two boats" / "15 crew"; "40 knockouts" / "two defeats")
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
