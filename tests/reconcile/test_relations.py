@@ -222,3 +222,31 @@ def test_a_length_in_a_later_report_is_no_update() -> None:
         ("b", "The climber slipped on ice and fell 700 meters to his death.", "2011-01-03"),
     )
     assert [c.relation for c in found] == ["conflict"]
+
+
+def _named(*reports: tuple[str, str]) -> tuple[Comparison, ...]:
+    """Comparisons of reports whose entities are their mentions' normal forms, each
+    report naming the entities of its sentence (as a fact's statements do)."""
+    claims, entity_of, names = [], {}, {}
+    for aid, sentence in reports:
+        mentions = extract_mentions(aid, parse(sentence))
+        entity_of.update({m.span: m.norm for m in mentions})
+        names[aid] = frozenset(m.norm for m in mentions)
+        claims += _claims(aid, sentence, None)
+    return compare_claims(said_of(claims, entity_of, {}), names_of=names)
+
+
+def test_two_people_who_met_are_no_disagreement_whoever_is_the_subject() -> None:
+    found = _named(
+        ("a", "Chancellor Olaf Scholz met Emmanuel Macron in Berlin on Monday."),
+        ("b", "Emmanuel Macron met with Olaf Scholz in Berlin on Monday."),
+    )
+    assert found == ()
+
+
+def test_a_different_person_arrested_is_still_compared() -> None:
+    found = _named(
+        ("a", "Police arrested Mark Jones on Friday."),
+        ("b", "Police arrested David Smith, a friend of Mark Jones, on Friday."),
+    )
+    assert [[g.value for g in c.groups] for c in found] == [["Mark Jones", "David Smith"]]

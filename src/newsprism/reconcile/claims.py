@@ -205,6 +205,36 @@ def _same_days(
     return out
 
 
+def _named_alike(
+    groups: dict[tuple[object, ...], list[Said]], named: Mapping[str, frozenset[str]]
+) -> dict[tuple[object, ...], list[Said]]:
+    """Actor groups whose reports each name the other's actor too, joined: "X met Y" and
+    "Y met with X", "X and Y signed" against "Y signed with X" give the subject differently
+    but name the same people, so neither report says another actor did it. Two actors
+    stay apart when a report does not name the other's ("police arrested X" / "police
+    arrested Z")."""
+    keys = list(groups)
+    owner = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            i = owner[i]
+        return i
+
+    def names_all(members: list[Said], entity: str | None) -> bool:
+        return entity is not None and all(entity in named.get(s.article_id, ()) for s in members)
+
+    for i, ki in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            gi, gj = groups[ki], groups[keys[j]]
+            if names_all(gj, gi[0].entity) and names_all(gi, gj[0].entity):
+                owner[find(j)] = find(i)
+    out: dict[tuple[object, ...], list[Said]] = {}
+    for i, k in enumerate(keys):
+        out.setdefault(keys[find(i)], []).extend(groups[k])
+    return out
+
+
 def _dates(c: Claim) -> tuple[str, str]:
     start, end = c.start or "", c.end or c.start or ""
     if not c.year_known:
@@ -647,12 +677,15 @@ def compare_claims(
     *,
     one_slot: bool = False,
     same_slot: SameSlot | None = None,
+    names_of: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Comparison, ...]:
     """The comparisons of one fact: a slot per set of compatible claims of two articles
     or more, with its value groups and the relation between them (None when all agree).
     With ``one_slot`` the claims are already known to be values of one slot;
     ``same_slot`` joins slots the rules keep apart when the fitted claim model says they
-    are one (see :func:`_loose`).
+    are one (see :func:`_loose`); ``names_of`` (article id -> the story entities its
+    sentences in the fact name) lets two actors that both reports name agree (see
+    :func:`_named_alike`).
 
     Only slots whose articles give two or more different values become comparisons.
     """
@@ -692,6 +725,8 @@ def compare_claims(
         for s in single:
             groups.setdefault(_key(s), []).append(s)
         groups = _same_days(groups)
+        if names_of and slot[0].claim.kind == "actor":
+            groups = _named_alike(groups, names_of)
         if len(groups) < 2:
             continue
         label = slot_label([s.claim for s in slot])

@@ -285,9 +285,13 @@ def _fact(
     origins = tuple(dict.fromkeys(origin_of[st.span.article_id] for st in sts))
     said = said_of(claims, entity_of, published)
     one = same_slot is None
+    named: dict[str, frozenset[str]] = {}
+    for st in sts:
+        aid = st.span.article_id
+        named[aid] = named.get(aid, frozenset()) | frozenset(st.entities)
     comparisons = (
-        compare_claims(said, places, one_slot=one, same_slot=same_slot) if places
-        else compare_claims(said, one_slot=one, same_slot=same_slot)
+        compare_claims(said, places, one_slot=one, same_slot=same_slot, names_of=named) if places
+        else compare_claims(said, one_slot=one, same_slot=same_slot, names_of=named)
     )  # fmt: skip
     relations = {c.relation for c in comparisons}
     status: FactStatus
