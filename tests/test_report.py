@@ -117,3 +117,19 @@ def test_markdown_shown_as_html_runs_nothing_from_an_article() -> None:
     # what the reader sees is what the article says
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html
     assert "[here](javascript:alert(2))" in html and "&amp; minutes" in html
+
+
+def test_a_value_check_is_headed_by_the_slot_it_checks(seeds_report: Report) -> None:
+    """A value check compares one slot across sentences of different facts: its heading
+    says what it checks, never another fact's headline sentence, and its articles are
+    counted once each however many of their sentences it holds."""
+    md = render(seeds_report, "md").splitlines()
+    checks = [f for s in seeds_report.stories for f in s.facts
+              if f.id.startswith("v") and f.comparisons]  # fmt: skip
+    assert checks, "the examples' story has value checks"
+    for fact in checks:
+        head = f"- **Value check: {fact.comparisons[0].slot}"
+        articles = len({st.span.article_id for st in fact.statements})
+        assert any(x.startswith(head) and f" {articles} article(s)." in x for x in md)
+    headed = [x for x in md if x.startswith("- **")]
+    assert len([x for x in headed if x.startswith("- **Value check: ")]) == len(checks)

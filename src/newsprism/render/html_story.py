@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from .event_map import event_map_svg
+from .summary import fact_title
 
 JSON = dict[str, Any]
 
@@ -167,6 +168,10 @@ def _origin_chain(view: StoryView, origin_ids: Iterable[str]) -> str:
     return f'<ul class="origins">{"".join(parts)}</ul>' if parts else ""
 
 
+def _title(fact: JSON) -> str:
+    return fact_title(fact["id"], fact["summary"], [c["slot"] for c in fact.get("comparisons", [])])
+
+
 def _fact(view: StoryView, fact: JSON) -> str:
     status = fact["status"]
     key = view.fact_key(fact["id"])
@@ -176,7 +181,7 @@ def _fact(view: StoryView, fact: JSON) -> str:
         f'<li class="{escape(status)}" id="{escape(key)}">',
         f'<span class="badge b-{badge}">{_STATUS_LABEL.get(status, status)}</span>',
         f'<button type="button" class="fact" data-hl="{escape(key)}" aria-pressed="false" '
-        f'aria-controls="{escape(view.key)}-sources">{escape(fact["summary"])}</button>',
+        f'aria-controls="{escape(view.key)}-sources">{escape(_title(fact))}</button>',
         f'<div class="support">{fact["independent_sources"]} independent origin(s), '
         f"{n_articles} article(s). {escape(fact.get('note') or '')}</div>",
     ]
@@ -285,7 +290,8 @@ def _matrix(view: StoryView) -> list[str]:
                 else '<span class="yes" aria-label="reports it">●</span>'
             )
             cells.append(f'<td class="cell" title="{escape(text)}">{shown}</td>')
-        label = escape(f["summary"][:90] + ("…" if len(f["summary"]) > 90 else ""))
+        title = _title(f)
+        label = escape(title[:90] + ("…" if len(title) > 90 else ""))
         rows.append(
             f'<tr><th scope="row"><a href="#{escape(view.fact_key(f["id"]))}">'
             f"{escape(f['id'])}</a> {label}</th>" + "".join(cells) + "</tr>"

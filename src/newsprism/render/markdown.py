@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..records import Article, Comparison, Fact, Story
 from ..report import Report
-from .summary import evidence_counts, people_and_places
+from .summary import evidence_counts, fact_title, people_and_places
 
 _MD_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "[": "\\[", "]": "\\]"}
@@ -111,8 +111,10 @@ def _label(report: Report, article_id: str) -> str:
 
 
 def _fact_lines(fact: Fact, report: Report) -> list[str]:
-    out = [f"- **{_cell(fact.summary)}** — {fact.independent_sources} independent "
-           f"origin(s), {len(fact.statements)} article(s). {_cell(fact.note)}"]  # fmt: skip
+    title = fact_title(fact.id, fact.summary, [c.slot for c in fact.comparisons])
+    n_articles = len({st.span.article_id for st in fact.statements})
+    out = [f"- **{_cell(title)}** — {fact.independent_sources} independent "
+           f"origin(s), {n_articles} article(s). {_cell(fact.note)}"]  # fmt: skip
     for st in fact.statements:
         out.append(f"  - {_label(report, st.span.article_id)} "
                    f"(chars {st.span.start}–{st.span.end}): “{_cell(st.text)}”")  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..records import Analysis
 
 
@@ -19,3 +21,12 @@ def people_and_places(analysis: Analysis) -> tuple[list[str], list[str]]:
     people = sorted({m.text for m in analysis.mentions if m.type == "PERSON"})
     places = sorted({m.text for m in analysis.mentions if m.place})
     return people, places
+
+
+def fact_title(fact_id: str, summary: str, slots: Sequence[str]) -> str:
+    """What a fact is headed by: its central sentence, or for a value check (``v1``…:
+    one value compared across sentences of different facts) the slot it checks, since
+    its central sentence may be another fact's headline ("Value check: killed: people")."""
+    if fact_id.startswith("v") and slots:
+        return "Value check: " + "; ".join(dict.fromkeys(slots))
+    return summary
