@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 
+from newsprism.reconcile.facts import is_value_check
 from newsprism.records import Analysis, Article, Mention, Provenance, Quote, Skipped, Span
 from newsprism.render import render
 from newsprism.report import Report, report_schema, report_to_json
@@ -125,7 +126,7 @@ def test_a_value_check_is_headed_by_the_slot_it_checks(seeds_report: Report) -> 
     counted once each however many of their sentences it holds."""
     md = render(seeds_report, "md").splitlines()
     checks = [f for s in seeds_report.stories for f in s.facts
-              if f.id.startswith("v") and f.comparisons]  # fmt: skip
+              if is_value_check(f.id) and f.comparisons]  # fmt: skip
     assert checks, "the examples' story has value checks"
     for fact in checks:
         head = f"- **Value check: {fact.comparisons[0].slot}"

@@ -205,6 +205,13 @@ def _same_days(
     return out
 
 
+def _root(owner: list[int], i: int) -> int:
+    """The group ``i`` belongs to, in a forest where ``owner[i]`` is ``i``'s parent."""
+    while owner[i] != i:
+        i = owner[i]
+    return i
+
+
 def _named_alike(
     groups: dict[tuple[object, ...], list[Said]], named: Mapping[str, frozenset[str]]
 ) -> dict[tuple[object, ...], list[Said]]:
@@ -216,11 +223,6 @@ def _named_alike(
     keys = list(groups)
     owner = list(range(len(keys)))
 
-    def find(i: int) -> int:
-        while owner[i] != i:
-            i = owner[i]
-        return i
-
     def names_all(members: list[Said], entity: str | None) -> bool:
         return entity is not None and all(entity in named.get(s.article_id, ()) for s in members)
 
@@ -228,10 +230,10 @@ def _named_alike(
         for j in range(i + 1, len(keys)):
             gi, gj = groups[ki], groups[keys[j]]
             if names_all(gj, gi[0].entity) and names_all(gi, gj[0].entity):
-                owner[find(j)] = find(i)
+                owner[_root(owner, j)] = _root(owner, i)
     out: dict[tuple[object, ...], list[Said]] = {}
     for i, k in enumerate(keys):
-        out.setdefault(keys[find(i)], []).extend(groups[k])
+        out.setdefault(keys[_root(owner, i)], []).extend(groups[k])
     return out
 
 
@@ -759,9 +761,7 @@ def _comparisons(
     owner = list(range(n))
 
     def find(i: int) -> int:
-        while owner[i] != i:
-            i = owner[i]
-        return i
+        return _root(owner, i)
 
     def apart(edge: tuple[int, int]) -> float:
         """How far apart two groups' values are (closest wordings join first)."""

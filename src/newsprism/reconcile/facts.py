@@ -36,7 +36,8 @@ from .blocking import copies_of, copy_key, expand, expand_claims
 from .claims import PlaceRelation, SameSlot, compare_claims, gazetteer_places, said_of
 
 __all__ = [
-    "account", "build_facts", "compare", "content_words", "statements_of", "word_similarity",
+    "account", "build_facts", "compare", "content_words", "is_value_check", "statements_of",
+    "word_similarity",
 ]  # fmt: skip
 
 MIN_WORDS = 5
@@ -252,7 +253,13 @@ def _same_slot(
 def account(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """The facts that are groups of sentences (the account events and the timeline are
     built from), without the values checked across sentences."""
-    return tuple(f for f in facts if not f.id.startswith(VALUES))
+    return tuple(f for f in facts if not is_value_check(f.id))
+
+
+def is_value_check(fact_id: str) -> bool:
+    """Whether a fact is a value check (``v1``…: one slot compared across sentences of
+    different facts) rather than a fact of sentences (``f1``…)."""
+    return fact_id.startswith(VALUES)
 
 
 def _partitions(fact: Fact) -> set[tuple[str, frozenset[frozenset[Span]]]]:

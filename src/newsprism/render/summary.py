@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..reconcile.facts import is_value_check
 from ..records import Analysis
 
 
@@ -27,6 +28,6 @@ def fact_title(fact_id: str, summary: str, slots: Sequence[str]) -> str:
     """What a fact is headed by: its central sentence, or for a value check (``v1``…:
     one value compared across sentences of different facts) the slot it checks, since
     its central sentence may be another fact's headline ("Value check: killed: people")."""
-    if fact_id.startswith("v") and slots:
+    if is_value_check(fact_id) and slots:
         return "Value check: " + "; ".join(dict.fromkeys(slots))
     return summary
