@@ -70,11 +70,14 @@ RELATIONS = ("conflict", "variant", "update")
 
 
 def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
-    """Replace each analysis's claims with the current extractor's, from cached docs."""
+    """Replace each analysis's amounts and claims with the current extractors', from
+    cached docs."""
     from spacy.tokens import DocBin
 
     from newsprism.analyze.claims import extract_claims
     from newsprism.analyze.nlp import load_nlp, parse_all
+    from newsprism.analyze.quantities import extract_quantities
+    from newsprism.analyze.units import not_dates
 
     nlp = load_nlp()
     keys = [(name, i) for name, (_, arts, _) in data.items() for i in range(len(arts))]
@@ -89,8 +92,9 @@ def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
     for (name, i), doc in zip(keys, docs, strict=True):
         analyses = data[name][2]
         a = analyses[i]
-        claims = extract_claims(a.article_id, doc, a.quantities, a.times, a.mentions)
-        analyses[i] = replace(a, claims=claims)
+        quantities = not_dates(extract_quantities(a.article_id, doc), a.times)
+        claims = extract_claims(a.article_id, doc, quantities, a.times, a.mentions)
+        analyses[i] = replace(a, quantities=quantities, claims=claims)
 
 
 def _sentence_p(prepared: dict[str, Any]) -> Any:
@@ -172,8 +176,7 @@ def bucket_story(
                 return said_of(cs, entity_of, published)
 
             cx, cy = mine(x, values[d1]), mine(y, values[d2])
-            example["claims"] = [[f"{c.claim.text} [{c.claim.predicate}/{c.claim.thing}]"
-                                  for c in cs] for cs in (cx, cy)]  # fmt: skip
+            example["claims"] = [[_shown(c.claim) for c in cs] for cs in (cx, cy)]
             if got == "conflict" and rel != "conflict":
                 example["compared"] = _compared(story, x, y, kind)
                 out.append((rel, "false_conflict", example))
@@ -204,6 +207,13 @@ def bucket_story(
                 b = "c_not_compared"
             out.append((rel, b, example))
     return out, score_story(gold, articles, story)
+
+
+def _shown(c: Any) -> str:
+    """A claim as the examples list it: its words, [predicate/thing], kind, unit and
+    value and interval ("12 [kill/people] count: '12' 12.0-12.0")."""
+    where = f"{c.kind}:{c.unit or ''} {c.value!r} {c.low}-{c.high}"
+    return f"{c.text} [{c.predicate}/{c.thing}] {where}"
 
 
 def _same_group(story: Any, x: tuple[str, int, int], y: tuple[str, int, int], kind: str) -> bool:

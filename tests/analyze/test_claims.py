@@ -303,3 +303,53 @@ def test_a_count_that_suffered_something_is_a_count_of_what_it_suffered() -> Non
     )
     counts = [c for c in found if c.kind == "count"]
     assert [(c.predicate, c.thing, c.low) for c in counts] == [("damage", "cable", 2.0)]
+
+
+def test_money_with_its_scale_glued_to_the_figure_is_millions() -> None:
+    found = claims_of("The Red Sox offered Mark Teixeira an eight-year, $200MM deal.")
+    money = [c for c in found if c.unit == "USD"]
+    assert [(c.low, c.high, c.thing) for c in money] == [(200e6, 200e6, "deal")]
+
+
+def test_a_currency_sign_says_the_unit_whatever_noun_the_amount_hangs_from() -> None:
+    found = claims_of("The Angels were believed to have offered him eight years and around "
+                      "$160 million.")  # fmt: skip
+    money = [c for c in found if c.low is not None and c.low > 1e6]
+    assert [c.unit for c in money] == ["USD"]
+
+
+def test_what_money_is_worth_is_the_thing_not_the_occurrence() -> None:
+    found = claims_of("The thieves made off with an $136M worth of diamonds and jewels.")
+    money = [c for c in found if c.unit == "USD"]
+    assert [(c.predicate, c.thing, c.low) for c in money] == [("make", "diamond", 136e6)]
+    euros = [c for c in claims_of("Thieves made off with jewelry worth 103 million euros.")
+             if c.unit == "EUR"]  # fmt: skip
+    assert euros and all(c.thing != "euro" for c in euros)
+
+
+def test_either_of_two_figures_is_one_range() -> None:
+    found = claims_of("Three or four robbers burst into the store.")
+    counts = [c for c in found if c.kind == "count"]
+    assert [(c.thing, c.low, c.high) for c in counts] == [("robber", 3.0, 4.0)]
+
+
+def test_millions_of_people_count_the_people_of_the_verb() -> None:
+    found = claims_of("The flaw may have been used by hackers to attack millions of computer "
+                      "users.")  # fmt: skip
+    counts = [c for c in found if c.kind == "count"]
+    assert [(c.predicate, c.thing) for c in counts] == [("attack", "user")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seconds", "period"),
+    [
+        ("Hansbrough banked in a turnaround shot with 7:41 left in the 1st half.", 461.0,
+         "first half"),
+        ("He muscled in a bank shot over two defenders with 7:42 to go.", 462.0, None),
+    ],
+)  # fmt: skip
+def test_a_game_clock_is_the_time_left_in_its_period(
+    sentence: str, seconds: float, period: str | None
+) -> None:
+    clocks = [c for c in claims_of(sentence) if c.unit == "clock"]
+    assert [(c.kind, c.low, c.thing) for c in clocks] == [("time", seconds, period)]

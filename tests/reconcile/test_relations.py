@@ -250,3 +250,52 @@ def test_a_different_person_arrested_is_still_compared() -> None:
         ("b", "Police arrested David Smith, a friend of Mark Jones, on Friday."),
     )
     assert [[g.value for g in c.groups] for c in found] == [["Mark Jones", "David Smith"]]
+
+
+def test_one_amount_in_two_currencies_is_a_variant() -> None:
+    found = compared(
+        ("a", "The gang made off with jewelry worth 103 million euros.", None),
+        ("b", "The gang made off with an $136M worth of diamonds and jewels.", None),
+    )
+    assert [c.relation for c in found] == ["variant"]
+    assert pair_relation(found, "a", "b") == "variant"
+
+
+def test_two_game_clocks_of_one_basket_conflict_and_other_periods_are_not_compared() -> None:
+    found = _relations(
+        "Hansbrough banked in a turnaround shot with 7:41 left in the first half.",
+        "With 7:42 left in the first half, Hansbrough banked in an off-balance shot.",
+    )
+    assert found == ["conflict"]
+    reports = [
+        ("a", "Hansbrough banked in a shot with 7:41 left in the first half.", None),
+        ("b", "Hansbrough banked in a shot with 2:10 left in the second half.", None),
+    ]
+    claims = [c for aid, s, pub in reports for c in _claims(aid, s, pub)]
+    assert compare_claims(said_of(claims, {}, {}), same_slot=_sure_apart) == ()  # fmt: skip
+
+
+def _sure_apart(a: Claim, b: Claim) -> float:
+    """A claim model that never joins two slots, so only the rules do."""
+    return 0.0
+
+
+def test_one_value_worded_around_two_verbs_is_compared_as_a_variant() -> None:
+    reports = [("a", "Police intervened after more than 100 people joined together for a "
+                     "candlelight vigil.", None),
+               ("b", "The vigil turned chaotic as 100 people rioted.", None)]  # fmt: skip
+    claims = [c for aid, s, pub in reports for c in _claims(aid, s, pub)]
+    found = compare_claims(said_of(claims, {}, {}), same_slot=_sure_apart)
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("variant", ["more than 100", "100"])
+    ]
+
+
+def test_figures_of_the_dead_and_the_injured_are_not_joined_by_their_value() -> None:
+    reports = [("a", "The quake killed 10 people in the villages.", None),
+               ("b", "The quake injured 10 people and damaged buildings.", None),
+               ("c", "The quake injured 12 people and damaged buildings.", None)]  # fmt: skip
+    claims = [c for aid, s, pub in reports for c in _claims(aid, s, pub)]
+    found = compare_claims(said_of(claims, {}, {}), same_slot=_sure_apart)
+    assert all(not c.slot.startswith("killed") for c in found)
+    assert all("a" not in g.article_ids for c in found for g in c.groups)

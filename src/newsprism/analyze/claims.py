@@ -201,16 +201,33 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             subject = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             if subject:
                 return subject[0]
-        if head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if (head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+                and head.head.lower_ not in _VALUED):  # fmt: skip
             return head.head
-        if head.pos_ == "ADJ" and head.dep_ in {"ROOT", "acomp", "amod"} and cur.dep_ == "npadvmod":
-            return head  # "12 dead"
+        if (head.pos_ == "ADJ" and head.dep_ in {"ROOT", "acomp", "amod"}
+                and cur.dep_ == "npadvmod" and head.lower_ not in _VALUED):  # fmt: skip
+            return head  # "12 dead" (not "jewels worth $2m": the value is the jewels')
         cur = head
     return None
 
 
+# words that say what something is worth, no occurrence of their own: "jewels worth
+# $2m", "$136M worth of diamonds", "a haul valued at $5m"
+_VALUED = frozenset({"worth", "valued"})
+
+
 def _thing_of(num: Any) -> Any | None:
-    """The noun a number counts: its head through compounds ("six weapons depots")."""
+    """The noun a number counts: its head through compounds ("six weapons depots"),
+    through "worth of" to what is worth it ("$136M worth of diamonds")."""
+    found = _counted_noun(num)
+    if found is not None and found.lower_ in _VALUED:
+        of = [c for c in found.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        return objs[0] if objs else None
+    return found
+
+
+def _counted_noun(num: Any) -> Any | None:
     cur = num
     while cur.dep_ in {"nummod", "quantmod", "compound", "amod"} and cur.head is not cur:
         cur = cur.head
@@ -221,7 +238,9 @@ def _thing_of(num: Any) -> Any | None:
     nxt = num.i + 1
     doc = num.doc
     if nxt + 1 < len(doc) and doc[nxt].lower_ == "of" and doc[nxt + 1].pos_ == "NOUN":
-        return doc[nxt + 1]
+        # "millions of computer users": the object of "of", past its compounds
+        objs = [c for c in doc[nxt].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        return objs[0] if objs else doc[nxt + 1]
     return None
 
 
@@ -279,6 +298,8 @@ def _count_claims(
     unit = q.unit
     kind: Any = "count"
     thing_tok = _thing_of(num)
+    if thing_tok is None and num.dep_ == "conj" and num.head.i < num.i:
+        thing_tok = _thing_of(num.head)  # "three or four robbers": the first figure's noun
     glued = _GLUED_UNIT.match(text, q.span.end)
     low, high = q.value_low, q.value_high
     scaled = _SCALED.search(q.text)
@@ -321,12 +342,20 @@ def _count_claims(
     thing = _word(thing_tok) if thing_tok is not None else None
     if thing is not None and thing.casefold() in _SCALE_ABBREV:
         thing = None  # "$5-10m": the scale, not what is counted
-    event = _event_of(thing_tok if thing_tok is not None else num)
+    if thing is not None and money and (_CURRENCY_WORD.fullmatch(thing)
+                                        or thing.upper() in _CURRENCIES):  # fmt: skip
+        thing = None  # "103 million euros": the currency is the unit, not what is counted
+    # "millions of computer users": a noun under the number is no way up to the occurrence
+    below = thing_tok is not None and num.is_ancestor(thing_tok)
+    event = _event_of(thing_tok if thing_tok is not None and not below else num)
     predicate = _word(event) if event is not None else None
     if event is not None and _to_death(event):
         predicate = "kill"  # "beat two men to death": a killing, whatever the means
-    if predicate is not None and (predicate == thing or predicate in REPORTING):
-        predicate = None  # "officials said 12 …": the saying is not what was counted
+    if predicate is not None and (predicate == thing or predicate in REPORTING
+                                  or predicate in _SCALE_ABBREV):  # fmt: skip
+        # "officials said 12 …": the saying is not what was counted; nor is the "m" of
+        # "£1.7m" a parser took for a verb
+        predicate = None
     value = _fmt_number(low, high, q.qualifier)
     area = _AREA.match(text, q.span.end)
     square = _AREA_OF.match(text, q.span.end)
@@ -459,6 +488,29 @@ def join_thousands(quantities: Sequence[Quantity], text: str) -> tuple[Quantity,
                                value_high=high, unit=nxt.unit or q.unit,
                                counted=nxt.counted or q.counted))  # fmt: skip
             skip = i + 1
+            continue
+        out.append(q)
+    return tuple(out)
+
+
+_OR_BETWEEN = re.compile(r"\s*(?:,\s*)?or\s+$")
+
+
+def join_alternatives(quantities: Sequence[Quantity], text: str) -> tuple[Quantity, ...]:
+    """Two figures given as either of two ("three or four robbers", "10 or 12 people")
+    joined into one range: the report gives one value, not two (an exact figure and a
+    qualified one stay apart: "20 or more")."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (prev is not None and _OR_BETWEEN.fullmatch(text, prev.span.end, q.span.start)
+                and prev.exact and q.exact and prev.value_low is not None
+                and q.value_high is not None and prev.value_low < q.value_high
+                and prev.unit == q.unit):  # fmt: skip
+            span = Span(q.span.article_id, prev.span.start, q.span.end)
+            out[-1] = replace(prev, span=span, text=text[span.start : span.end],
+                              value_high=q.value_high, exact=False,
+                              counted=q.counted or prev.counted)  # fmt: skip
             continue
         out.append(q)
     return tuple(out)
@@ -794,6 +846,35 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     return out
 
 
+# "with 7:42 left in the first half", "2:15 to go", "with 0:04 remaining": a game
+# clock, the time left in a period of play (kept in seconds)
+_GAME_CLOCK = re.compile(
+    r"\b(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?:\.\d)?\s+(?:left|remaining|to go|to play)\b"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?P<n>[\w-]+)\s+)?(?P<p>half|quarter|period|round|"
+    r"inning|set|game|match|overtime)\b)?",
+    re.I,
+)
+_NTH = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+        "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth"}  # fmt: skip
+
+
+def _game_clock_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
+    """Times left on a game clock ("with 7:42 left in the first half"): one basket, goal
+    or stoppage timed by two reports, compared with each other (unit "clock", in seconds,
+    never with a time of day); the period, when named, is what the time is of."""
+    out = []
+    for m in _GAME_CLOCK.finditer(text, s, e):
+        seconds = float(int(m.group("m")) * 60 + int(m.group("s")))
+        period = m.group("p").casefold() if m.group("p") else None
+        nth = (m.group("n") or "").casefold()
+        if period and (nth in _NTH.values() or nth in _NTH):
+            period = f"{_NTH.get(nth, nth)} {period}"  # "the 1st half" is the first half
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
+                         f"{m.group('m')}:{m.group('s')} left", "clock", seconds,
+                         seconds))  # fmt: skip
+    return out
+
+
 def _weekday_claims(
     aid: str, doc: Any, text: str, s: int, e: int, times: tuple[TimeExpr, ...]
 ) -> list[Claim]:
@@ -852,7 +933,9 @@ def extract_claims(
     """
     text: str = text_of(doc)
     out: list[Claim] = []
-    quantities = join_thousands(sorted(quantities, key=lambda q: q.span.start), text)
+    quantities = join_alternatives(
+        join_thousands(sorted(quantities, key=lambda q: q.span.start), text), text
+    )
     durations = [t.span for t in times if t.granularity == "duration"]
     for sent in sents_of(doc):
         s, e = sent.start_char, sent.end_char
@@ -870,6 +953,7 @@ def extract_claims(
                    if not any(c.span.start < p.span.end and p.span.start < c.span.end
                               for c in clocks)]  # fmt: skip
         zeros = _zero_claims(article_id, doc, text, s, e)
+        clocks += _game_clock_claims(article_id, text, s, e)
         out.extend(ages)
         out.extend(clocks)
         out.extend(zeros)

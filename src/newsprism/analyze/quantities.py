@@ -102,6 +102,9 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 _HAS_DIGIT = re.compile(r"\d")
+# "200MM", "1.5bn", "136M": a figure and its scale glued into one token
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(mm|mn|mln|bn|m|b|k)$", re.I)
+_SCALE_LETTERS = {"m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 _NUMBER_WORDS = frozenset([*ONES, *TENS, *SCALES, *ORDINAL_WORDS])
 _QUAL_RE = re.compile(
     r"(?:^|\s)("
@@ -232,11 +235,16 @@ def _counted(head: Any) -> tuple[str | None, Any]:
 
 
 def _unit_for(head: Any, start_tok: Any) -> str | None:
-    if head is not None and head.lower_ in UNITS:
-        return UNITS[head.lower_]
+    """The unit of an amount: a currency sign before it first ("eight years and $160
+    million" is dollars, whatever noun the parse hangs it from), else its noun's
+    ("20 miles", "100 billion USD")."""
     doc = start_tok.doc
     if start_tok.i > 0 and doc[start_tok.i - 1].text in CURRENCY:
         return CURRENCY[doc[start_tok.i - 1].text]
+    if head is not None and head.lower_ in UNITS:
+        return UNITS[head.lower_]
+    if head is not None and head.text in CURRENCY and head.text.isalpha():
+        return CURRENCY[head.text]
     return None
 
 
@@ -295,6 +303,14 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                     ordinal=True,
                 )
             )
+            i += 1
+            continue
+        glued = _GLUED_SCALE.match(tok.text)
+        if glued and i > 0 and doc[i - 1].text in CURRENCY:
+            # "$200MM", "$1.5bn" written as one token: an amount of money in millions or
+            # billions
+            out.append(_glued_money(article_id, doc, i, glued, text))
+            taken.add(i)
             i += 1
             continue
         rng = _RANGE_TOKEN.match(tok.text)
@@ -393,6 +409,25 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
     out.extend(_vague(article_id, doc, taken))
     out.sort(key=lambda q: q.span.start)
     return tuple(out)
+
+
+def _glued_money(article_id: str, doc: Any, i: int, glued: Any, text: str) -> Quantity:
+    """The amount of a token whose scale is glued to its figure ("$200MM", "$1.5bn"),
+    with the qualifier before its currency sign."""
+    tok = doc[i]
+    value = float(glued.group(1)) * _SCALE_LETTERS[glued.group(2).casefold()]
+    start = int(doc[i - 1].idx)
+    qm = _QUAL_RE.search(text[max(0, start - 30) : start])
+    qualifier = qm.group(1) if qm else None
+    low, high, exact = _bounds(value, qualifier)
+    if qualifier:
+        start = text.rfind(qualifier, max(0, start - 30), start)
+    end = tok.idx + len(tok.text)
+    nxt = doc[i + 1] if i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" else None
+    counted, _ = _counted(nxt) if nxt is not None else (None, None)
+    return Quantity(Span(article_id, start, end), text[start:end], low, high, exact,
+                    CURRENCY[doc[i - 1].text], counted,
+                    qualifier=qualifier.casefold() if qualifier else None)  # fmt: skip
 
 
 def _vague(article_id: str, doc: Any, taken: set[int]) -> list[Quantity]:

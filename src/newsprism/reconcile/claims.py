@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import RISE, predicate_class
+from ..analyze.claims import PREDICATE_CLASSES, RISE, predicate_class
 from ..analyze.quantities import QUALIFIERS
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
@@ -58,10 +58,25 @@ def _slot_word(c: Claim) -> str | None:
     return predicate_class(c.predicate)
 
 
+# Currencies: an amount in euros and one in dollars may be one value converted at a rate
+# the texts do not give, so they compare (as a variant at most, see :func:`relation`)
+_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
+
+
+def unit_of(c: Claim) -> str:
+    """The unit two claims must share to be compared: money in any currency is one."""
+    return "money" if c.unit in _CURRENCIES else c.unit or ""
+
+
+def _converted(x: Claim, y: Claim) -> bool:
+    """Two amounts of money in different currencies: one may be the other converted."""
+    return x.unit != y.unit and unit_of(x) == unit_of(y) == "money"
+
+
 def compatible(a: Said, b: Said) -> bool:
     """Whether two claims are values of one slot (what a reader would compare)."""
     x, y = a.claim, b.claim
-    if x.kind != y.kind or (x.unit or "") != (y.unit or ""):
+    if x.kind != y.kind or unit_of(x) != unit_of(y):
         return False
     px, py = _slot_word(x), _slot_word(y)
     if x.kind == "age":
@@ -78,11 +93,14 @@ def compatible(a: Said, b: Said) -> bool:
         return bool(set(x.context) & set(y.context))
     if px and py and not same_pred:
         return False
+    if x.kind == "time" and x.thing and y.thing and x.thing != y.thing:
+        return False  # a game clock of the first half against one of the second
     if x.kind in {"count", "measure"}:
         # at least one of what happened and what is counted must be named on both sides;
         # one occurrence counted in different nouns ("15 sites", "15 caches") compares,
-        # as a variant at most (see _numbers)
-        return same_pred or (x.thing is not None and x.thing == y.thing)
+        # as a variant at most (see _numbers); money says what it is by its unit ("jewels
+        # worth 103 million euros", "made off with $136M worth of diamonds")
+        return same_pred or (x.thing is not None and x.thing == y.thing) or unit_of(x) == "money"
     return True  # dates and places: the same occurrence, or one side does not say
 
 
@@ -94,7 +112,7 @@ def compatible_pairs(
     :func:`compatible` branch by branch; a change there must be made here too
     (tests/reconcile/test_pairs.py compares the two on every pair of a real story)."""
     claims = [s.claim for s in said]
-    kind, unit = codes(c.kind for c in claims), codes(c.unit or "" for c in claims)
+    kind, unit = codes(c.kind for c in claims), codes(unit_of(c) for c in claims)
     words = [_slot_word(c) for c in claims]
     pred, thing, entity = (
         codes(words),
@@ -122,7 +140,12 @@ def compatible_pairs(
     if len(ask):
         meet[ask] = shared_counts([c.context for c in claims], x[ask], y[ask]) > 0
     counted = is_kind("count") | is_kind("measure")
-    rest = np.where(apart, dated & meet, ~counted | same_pred | same_thing)
+    named_thing = thing >= 0
+    periods_differ = is_kind("time") & named_thing[x] & named_thing[y] & ~same_thing
+    money = np.array([unit_of(c) == "money" for c in claims], dtype=bool)[x]
+    rest = np.where(
+        apart, dated & meet, ~periods_differ & (~counted | same_pred | same_thing | money)
+    )
     result = np.where(is_kind("age"), age, np.where(is_kind("actor"), actor, rest))
     out: npt.NDArray[np.bool_] = (kind[x] == kind[y]) & (unit[x] == unit[y]) & result
     return out
@@ -650,6 +673,8 @@ def relation(
     p = model.scores(np.array([row], dtype=np.float64))[0]
     probs = dict(zip(model.classes, p.tolist(), strict=True))
     named = dict(zip(RELATION_FEATURES, features, strict=True))
+    if _converted(a.claim, b.claim):
+        return "variant"  # one amount in two currencies, at a rate the texts do not give
     if _other_years(a, b, named) or _other_days(a, b):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
@@ -700,7 +725,7 @@ def compare_claims(
         else:
             slots.append([s])
     if not one_slot:
-        slots = _loose(slots, same_slot)
+        slots = _loose(slots, same_slot, places)
     out = []
     for slot in slots:
         per_article: dict[str, list[Said]] = {}
@@ -823,7 +848,11 @@ def _comparison(
     )
 
 
-def _loose(slots: list[list[Said]], same_slot: SameSlot | None = None) -> list[list[Said]]:
+def _loose(
+    slots: list[list[Said]],
+    same_slot: SameSlot | None = None,
+    places: PlaceRelation = _iso_places,
+) -> list[list[Said]]:
     """Slots of one kind and unit that no article gives a value for twice, joined: in
     sentences aligned as one fact, "destroyed 15 sites" and "targeted more than fifteen
     depots" give one value in different words (compared, as a variant at most).
@@ -832,21 +861,33 @@ def _loose(slots: list[list[Said]], same_slot: SameSlot | None = None) -> list[l
     claims are more likely values of one slot than not on average, the likeliest first:
     "three boats" and "26 crew" of one sentence pair, or "404 yards rushing" and "440
     yards receiving", are values of different things, and comparing them made conflicts
-    the texts do not hold."""
+    the texts do not hold.
+
+    Failing the model, two slots join when every value of one can be every value of the
+    other (:func:`_same_value`) and neither their occurrences' classes nor their counted
+    things differ: "at least a dozen people were inside" and "about a dozen people fled",
+    "escaped in Baytown" and "the escape happened near Baytown", worded around different
+    verbs, are one value in two wordings — compared as a variant at most, since nothing
+    between the two slots can disagree."""
     out: list[list[Said]] = []
     for slot in slots:
         c = slot[0].claim
-        if c.kind not in {"count", "measure", "date", "time"}:
+        if c.kind not in {"count", "measure", "date", "time", "place"}:
             out.append(list(slot))
             continue
         best: list[Said] | None = None
         best_p = 0.0
+        alike: list[Said] | None = None
         for other in out:
             o = other[0].claim
-            if (o.kind, o.unit) != (c.kind, c.unit) or (
+            if (o.kind, unit_of(o)) != (c.kind, unit_of(c)) or (
                 {s.article_id for s in other} & {s.article_id for s in slot}
             ):
                 continue
+            if alike is None and all(_same_value(s, t, places) for s in slot for t in other):
+                alike = other
+            if c.kind == "place":
+                continue  # places join only by their values
             if same_slot is None:
                 best = other
                 break
@@ -855,11 +896,43 @@ def _loose(slots: list[list[Said]], same_slot: SameSlot | None = None) -> list[l
             mean = sum(known) / len(known) if known else 0.0
             if mean >= 0.5 and (best is None or mean > best_p):
                 best, best_p = other, mean
+        best = best if best is not None else alike
         if best is None:
             out.append(list(slot))
         else:
             best.extend(slot)
     return out
+
+
+def _same_value(a: Said, b: Said, places: PlaceRelation = _iso_places) -> bool:
+    """Whether two claims of one kind, worded around different occurrences, can be one
+    value: their figures meet as a reader weighs them (:func:`_tight`: "about 150",
+    "around 150"), their dates overlap, or one place holds the other; the occurrences are
+    not of two known classes (the dead and the injured) and the counted things are not
+    named differently ("three boats", "three crew")."""
+    x, y = a.claim, b.claim
+    cx, cy = _slot_word(x), _slot_word(y)
+    if cx in PREDICATE_CLASSES and cy in PREDICATE_CLASSES and cx != cy:
+        return False
+    if x.thing and y.thing and x.thing != y.thing:
+        return False
+    if x.kind in {"count", "measure", "time"}:
+        if _converted(x, y):
+            px, py = _point(x), _point(y)
+            return bool(px and py and 0.5 <= px / py <= 2.0)
+        if (x.low is None and x.high is None) or (y.low is None and y.high is None):
+            return False
+        (xl, xh), (yl, yh) = _tight(x), _tight(y)
+        return bool(xl <= yh and yl <= xh)
+    if x.kind == "date":
+        if x.start and y.start:
+            return _dates_overlap(a, b)
+        return not x.start and not y.start and x.value == y.value
+    if x.kind == "place":
+        if x.value == y.value or (a.entity is not None and a.entity == b.entity):
+            return True
+        return places(x.value, y.value) in {"same", "contains", "within"}
+    return False
 
 
 def _closeness(s: Said, named: Counter[str], own: Counter[str]) -> int:
