@@ -9,7 +9,13 @@ conflict, variant or update lands in one bucket, in the order it meets them:
   claims the two phrases hold: ``a_unaligned/no_claim`` (one phrase has no claim of the
   gold slot's kind), ``a_unaligned/incompatible`` (claims on both sides, none of one
   slot), ``a_unaligned/compatible``; ``a_unaligned/sentence_p>=0.2`` counts those whose
-  best pair of statements the sentence model gives at least 0.2;
+  best pair of statements the sentence model gives at least 0.2; those with claims on
+  both sides are split again by what the claim model makes of their likeliest pair:
+  ``a_unaligned/claims:not_candidates`` (of another kind or unit), ``claims:p<0.5``,
+  ``claims:split_by_article`` (at least 1/2, but the value checks the two claims join
+  hold an article that gives each of the two values: joining them would give it two)
+  and ``claims:split_by_mean`` (the two value checks are one slot less likely than
+  not on average);
 * ``b_no_claim`` — a fact holds both, but one phrase has no claim of the gold slot's
   kind whose words are the gold value's (a name, number words…);
 * ``c_incompatible`` — both phrases have such claims, but no two of them are values of
@@ -58,11 +64,13 @@ from newsprism.evaluate.facts import (
     _find,
     _group_of,
     _kind,
+    _merges,
     _names,
     _predicted,
     score_story,
 )
 from newsprism.reconcile.claims import Said, compatible, said_of
+from newsprism.reconcile.facts import is_value_check
 from newsprism.records import Story
 
 _KIND = {"count": "number", "measure": "number"}
@@ -113,6 +121,47 @@ def _best_p(p: Any, spans: list[Any], x: tuple[str, int, int], y: tuple[str, int
     return max((float(p[i, j]) for i in holding(x) for j in holding(y)), default=0.0)
 
 
+def _claim_reader(prepared: dict[str, Any], p: Any) -> Any:
+    """A function telling why two claims of a prepared story's statements (given as
+    claim objects) are not in one value check, by the claim model and the greedy join
+    (:func:`newsprism.reconcile.align.claim_groups`) over the same statements."""
+    sts = prepared["statements"]
+    claims, x, y, prob = align.claim_probabilities(sts, p, prepared["entity_of"],
+                                                   prepared["vectors"])  # fmt: skip
+    index = {id(sts[s].claims[k]): n for n, (s, k) in enumerate(claims)}
+    score = {}
+    for a, b, q in zip(x.tolist(), y.tolist(), prob.tolist(), strict=True):
+        score[a, b] = score[b, a] = q
+    groups = align.claim_groups(sts, p, prepared["entity_of"], prepared["vectors"],
+                                (claims, x, y, prob))  # fmt: skip
+    pos = {c: n for n, c in enumerate(claims)}
+    member = {pos[c]: g for g, m in enumerate(groups) for c in m}
+
+    def values(g: int) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for s, k in groups[g]:
+            out.setdefault(sts[s].span.article_id, set()).add(align.value_key(sts[s].claims[k]))
+        return out
+
+    def why(xs: list[Any], ys: list[Any]) -> str:
+        pairs = [(score.get((index[id(a)], index[id(b)])), index[id(a)], index[id(b)])
+                 for a in xs for b in ys if id(a) in index and id(b) in index]  # fmt: skip
+        scored = [e for e in pairs if e[0] is not None]
+        if not scored:
+            return "claims:not_candidates"
+        q, a, b = max(scored)
+        if q < 0.5:
+            return "claims:p<0.5"
+        ga, gb = member.get(a), member.get(b)
+        if ga is None or gb is None or ga == gb:
+            return "claims:split_by_mean"
+        va, vb = values(ga), values(gb)
+        clash = any(va[art] != vb[art] for art in va.keys() & vb.keys())
+        return "claims:split_by_article" if clash else "claims:split_by_mean"
+
+    return why
+
+
 def _compared(
     story: Story, x: tuple[str, int, int], y: tuple[str, int, int], kind: str
 ) -> list[str]:
@@ -131,9 +180,10 @@ def _compared(
 
 def bucket_story(
     gold: dict[str, Any], articles: Any, analyses: Any, prepared: dict[str, Any] | None = None
-) -> tuple[list[tuple[str, str, dict[str, Any]]], FactScores]:
+) -> tuple[list[tuple[str, str, dict[str, Any]]], FactScores, Counter[str]]:
     """(gold relation, bucket, example) of every gold pair a story misses or calls a
-    conflict wrongly, and the story's scores as `newsprism eval facts` gives them."""
+    conflict wrongly, the story's scores as `newsprism eval facts` gives them, and its
+    merges by kind of fact (:func:`merges_by_kind`)."""
     from newsprism.reconcile import reconcile
     from newsprism.reconcile.entities import build_entities
 
@@ -143,6 +193,9 @@ def bucket_story(
     claims_of = {an.article_id: an.claims for an in analyses}
     published = {a.id: a.published for a in articles}
     p, spans = _sentence_p(prepared) if prepared is not None else (None, [])
+    reader = _claim_reader(prepared, p) if prepared is not None else None
+    # the prepared statements' own claim objects, by span (the analyses' are the same)
+    own = {c.span: c for st in prepared["statements"] for c in st.claims} if prepared else {}
     out = []
     for fact in gold["facts"]:
         kind = _kind(fact["slot"])
@@ -189,6 +242,10 @@ def bucket_story(
                 else:
                     ok = any(compatible(s, t) for s in cx for t in cy)
                     out.append((rel, f"a_unaligned/{'' if ok else 'in'}compatible", example))
+                    if reader is not None:
+                        why = reader(*([own[c.claim.span] for c in cs if c.claim.span in own]
+                                       for cs in (cx, cy)))  # fmt: skip
+                        out.append((rel, f"a_unaligned/{why}", example))
                 if p is not None:
                     example["sentence_p"] = round(_best_p(p, spans, x, y), 3)
                     if example["sentence_p"] >= 0.2:
@@ -206,7 +263,34 @@ def bucket_story(
             else:
                 b = "c_not_compared"
             out.append((rel, b, example))
-    return out, score_story(gold, articles, story)
+    return out, score_story(gold, articles, story), merges_by_kind(gold, articles, story)
+
+
+def merges_by_kind(gold: dict[str, Any], articles: Any, story: Story) -> Counter[str]:
+    """Pairs of gold mentions one fact holds, right (of one gold fact) and wrong (as
+    ``eval facts`` counts alignment precision), by the kind of fact holding them: facts
+    of sentences, value checks whose values differ, value checks that all agree."""
+    by_doc = {n: a for a in articles for n in _names(a.source)}
+    located = []
+    for fact in gold["facts"]:
+        for m in fact["mentions"]:
+            art = by_doc.get(m["doc"])
+            found = _find(art.text, m["phrase"]) if art else None
+            if art is not None and found is not None:
+                located.append((fact["id"], m["doc"], art.id, *found))
+    kinds = {
+        "sentences": [f for f in story.facts if not is_value_check(f.id)],
+        "value_checks_compared": [f for f in story.facts
+                                  if is_value_check(f.id) and f.comparisons],
+        "value_checks_agreeing": [f for f in story.facts
+                                  if is_value_check(f.id) and not f.comparisons],
+    }  # fmt: skip
+    out: Counter[str] = Counter()
+    for kind, facts in kinds.items():
+        right, wrong = _merges(replace(story, facts=tuple(facts)), located)
+        out[f"{kind}/right"] += right
+        out[f"{kind}/wrong"] += wrong
+    return out
 
 
 def _shown(c: Any) -> str:
@@ -248,10 +332,12 @@ def main() -> None:
     counts: dict[str, Counter[str]] = {r: Counter() for r in (*RELATIONS, "agree")}
     examples: dict[str, list[dict[str, Any]]] = {}
     total = FactScores()
+    merges: Counter[str] = Counter()
     for name, (gold, articles, analyses) in data.items():
         prepared = None if args.no_sentences else prepare(gold, articles, analyses)
-        rows, scores = bucket_story(gold, articles, analyses, prepared)
+        rows, scores, held = bucket_story(gold, articles, analyses, prepared)
         total.add(scores)
+        merges.update(held)
         for rel, b, ex in rows:
             counts[rel][b] += 1
             if b not in {"found", "a_unaligned"}:
@@ -264,6 +350,8 @@ def main() -> None:
             "alignment_precision": round(total.alignment_precision, 3),
         },
         "buckets": {r: dict(sorted(c.items())) for r, c in counts.items()},
+        # summed fact by fact: a pair two facts hold counts in each
+        "merges_by_fact_kind": dict(sorted(merges.items())),
         "totals": {r: total_of(c) for r, c in counts.items()},
         "examples": {
             k: v[:: max(1, len(v) // args.examples)][: args.examples]
@@ -275,6 +363,7 @@ def main() -> None:
     for r, c in counts.items():
         print(r, total_of(c), dict(sorted(c.items())))
     print(result["eval_facts"])
+    print(result["merges_by_fact_kind"])
 
 
 def total_of(c: Counter[str]) -> int:

@@ -271,7 +271,7 @@ def heldout(
                 t = re.match(r"\d+", name)
                 if (int(t.group()) if t else 36) % 5 != k:
                     continue
-                rows, scores = bucket_story(gold, articles, analyses)
+                rows, scores, _ = bucket_story(gold, articles, analyses)
                 fold.add(scores)
                 wrong.extend({"fold": k, **ex} for rel, b, ex in rows if b == "false_conflict")
             total.add(fold)
