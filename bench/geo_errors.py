@@ -13,6 +13,9 @@ the other folds (as ``newsprism eval geo`` does) and put in one bucket:
 - ``wrong_choice:<chosen>-><right>``: a candidate within 161 km existed and another
   was chosen; the levels (country, region, town, continent) of both.
 
+Gold toponyms with a country whose chosen place lies in another country (or that
+have none) are counted by the same buckets under ``country_misses``.
+
 Writes bench/results/geo_errors.json with the counts and the most frequent names
 per bucket. Run from the checkout (about 3 minutes, most of it spaCy):
 
@@ -47,7 +50,7 @@ def _level(f: GeoFeature) -> str:
         return "country"
     if code in {"ADM1", "ADM2"}:
         return "region"
-    return "continent" if code == "CONT" else "town"
+    return "continent" if code in {"CONT", "RGN"} else "town"
 
 
 def main(folder: Path) -> None:
@@ -57,6 +60,9 @@ def main(folder: Path) -> None:
     for corpus in ("LGL", "GWN"):
         buckets: Counter[str] = Counter()
         names: dict[str, Counter[str]] = {}
+        country_misses: Counter[str] = Counter()
+        country_names: dict[str, Counter[str]] = {}
+        with_country = 0
         for doc in (d for d in docs if d.corpus == corpus):
             mentions, index = _mentions_with_gold(doc)
             ranked = rank(mentions, ranker=models[doc.fold])
@@ -77,6 +83,12 @@ def main(folder: Path) -> None:
                         bucket = "no_near_candidate:other"
                 buckets[bucket] += 1
                 names.setdefault(bucket, Counter())[g.text] += 1
+                if g.country:
+                    with_country += 1
+                    chosen = feats[int(np.argmax(p))].country_code if feats else None
+                    if chosen != g.country:
+                        country_misses[bucket] += 1
+                        country_names.setdefault(bucket, Counter())[g.text] += 1
         n = sum(buckets.values())
         result[corpus] = {
             "gold_toponyms": n,
@@ -85,6 +97,14 @@ def main(folder: Path) -> None:
             },
             "top_names": {
                 b: names[b].most_common(15) for b in buckets if b != "ok" and buckets[b] >= 10
+            },
+            "country_misses": {
+                "gold_with_country": with_country,
+                "buckets": {
+                    b: {"count": c, "share": round(c / with_country, 4)}
+                    for b, c in country_misses.most_common()
+                },
+                "top_names": {b: country_names[b].most_common(10) for b in country_misses},
             },
         }
     target = Path(__file__).parent / "results" / "geo_errors.json"

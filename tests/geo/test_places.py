@@ -172,3 +172,56 @@ def test_a_large_city_the_tagger_took_for_a_group_still_resolves():
     # "the crowded Sochi mayoral election": spaCy labels "Sochi" NORP here
     found = resolve_places([PlaceMention("Sochi", "NORP")])[0]
     assert found is not None and found.country_code == "RU" and found.feature_class == "P"
+
+
+def test_the_eu_not_spelled_out_is_not_a_town_in_france():
+    # "EU ministers met in Brussels on Monday": a grouping's code from Unicode CLDR,
+    # whose gazetteer namesake is Eu (Seine-Maritime)
+    eu = resolve_places([PlaceMention("EU"), PlaceMention("Brussels")], always=True)[0]
+    assert eu is not None and eu.country_code != "FR" and eu.name == "Europe"
+
+
+@pytest.mark.parametrize(
+    ("word", "label", "country"),
+    [
+        ("Saudi", "NORP", "SA"),  # "a Saudi-led coalition": the head of "Saudi Arabian"
+        ("Saudis", "NORP", "SA"),  # "the Saudis said"
+        ("Philippine", "NORP", "PH"),  # "Philippine troops": "Philippines" without its "s"
+    ],
+)
+def test_a_short_adjective_of_a_country_names_the_country(word, label, country):
+    found = one(word, label=label)
+    assert found is not None and found.feature_code == "PCLI" and found.country_code == country
+
+
+@pytest.mark.parametrize(
+    ("mention", "region", "lat", "lon"),
+    [
+        ("North Africa", "Northern Africa", (15, 35), (-10, 30)),  # "migrants from North Africa"
+        ("Southeast Asia", "South-eastern Asia", (0, 20), (95, 125)),
+        ("Latin America", "Latin America and the Caribbean", (-20, 25), (-100, -40)),
+        ("Eastern Europe", "Eastern Europe", (42, 56), (15, 40)),  # not Siberia
+    ],
+)
+def test_a_macro_region_resolves_to_its_un_region_inside_it(mention, region, lat, lon):
+    # "gas prices across Latin America": a region of countries, never a town (Lahti)
+    found = one(mention, label="LOC")
+    found = found or resolve_places([PlaceMention(mention, "LOC")], always=True)[0]
+    assert found is not None and found.feature_code == "RGN" and found.name == region
+    assert lat[0] < found.latitude < lat[1] and lon[0] < found.longitude < lon[1]
+
+
+def test_a_macro_region_is_not_reached_by_a_close_spelling():
+    # "the Western US": a close spelling of "Western Asia" is not that region
+    found = resolve_places([PlaceMention("Western US", "LOC")], always=True)[0]
+    assert found is None or found.feature_code != "RGN"
+
+
+def test_a_macro_region_is_the_same_as_itself_and_apart_from_its_towns():
+    # "clashes in North Africa" in one report, "in North Africa" in another: one place
+    a, b, tunis = one("North Africa"), one("Northern Africa"), one("Tunis")
+    a = a or resolve_places([PlaceMention("North Africa")], always=True)[0]
+    b = b or resolve_places([PlaceMention("Northern Africa")], always=True)[0]
+    assert a is not None and b is not None and tunis is not None
+    assert relate_places(a, b) == "same"
+    assert relate_places(a, tunis) == "disjoint"  # membership is not recorded on the feature

