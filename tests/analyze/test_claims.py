@@ -353,3 +353,29 @@ def test_a_game_clock_is_the_time_left_in_its_period(
 ) -> None:
     clocks = [c for c in claims_of(sentence) if c.unit == "clock"]
     assert [(c.kind, c.low, c.thing) for c in clocks] == [("time", seconds, period)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "lead_verbs"),
+    [
+        # a headline without a final stop (examples/000): its place and its words were
+        # read as where and who of the lead's "mark"
+        ("America Attacks ISIS Sites in Syria as Cooperation With Damascus Deepens\n"
+         "The attacks mark a new turn for U.S.-Syrian cooperation on ISIS following "
+         "President Ahmed Al-Sharaa’s visit to the White House.", "America", {"mark"}),
+        # a dateline (ECB+ 12_7ecbplus): its date and clock time were read as when the
+        # warship foiled and intercepted
+        ("Somali pirate attack foiled in Gulf of Aden\nTNN Nov 12, 2011, 05.51AM IST MUMBAI:\n"
+         "An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the "
+         "Gulf of Aden and foiled an attack on merchant vessels.", "TNN", {"intercept", "foil"}),
+    ],
+)  # fmt: skip
+def test_a_headline_or_a_dateline_is_never_read_with_the_lead(
+    text: str, line: str, lead_verbs: set[str]
+) -> None:
+    found = claims_of(text)
+    start = text.index(line)
+    end = text.index("\n", start)
+    read = [c for c in found if start <= c.span.start and c.span.end <= end]
+    assert read  # the headline's place, the dateline's date are still read
+    assert not [(c.text, c.predicate) for c in read if c.predicate in lead_verbs]

@@ -16,6 +16,7 @@ worker processes.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -240,13 +241,12 @@ def parse_all(
     (spaCy's tokenization loses no character, so it is the input), which
     :func:`text_of` would otherwise rebuild from the tokens. ``sentence_starts``: for
     each text, a character offset where a sentence must start (0: none), which the
-    parser keeps."""
+    parser keeps. A line always starts a sentence (:func:`_line_starts`)."""
     nlp = load_nlp(model)
-    inputs: list[Any] = list(texts)
-    if sentence_starts is not None:
-        inputs = [
-            _starting(nlp.make_doc(t), k) for t, k in zip(texts, sentence_starts, strict=True)
-        ]
+    starts = [0] * len(texts) if sentence_starts is None else list(sentence_starts)
+    inputs: list[Any] = [
+        _starting(nlp.make_doc(t), k) for t, k in zip(texts, starts, strict=True)
+    ]
     with one_blas_thread():
         docs = list(nlp.pipe(inputs, batch_size=batch_size))
     for doc, text in zip(docs, texts, strict=True):
@@ -255,10 +255,32 @@ def parse_all(
 
 
 def _starting(doc: Any, char: int) -> Any:
-    """``doc`` (tokenized, not parsed) with a sentence starting at the token at ``char``."""
+    """``doc`` (tokenized, not parsed) with a sentence starting at the token at ``char``
+    and at the first word of every line (:func:`_line_starts`)."""
+    text = doc.text
+    wanted = set(_line_starts(text))
     if char > 0:
+        wanted.add(char)
+    if wanted:
         for tok in doc:
-            if tok.idx == char:
+            if tok.idx in wanted and not tok.is_space:
                 tok.is_sent_start = True
-                break
     return doc
+
+
+# The first character of a line that follows a line with words on it.
+_LINE_START = re.compile(r"(?<=\S)[ \t\r\f\v]*\n\s*(?=\S)")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line after the first starts: a sentence, whatever the line before
+    ends with. A headline, a dateline or a byline carries no final stop; parsed with
+    the next line, the model reads them as one sentence and hangs the lead's words
+    off the headline's ("Attacks ISIS Sites in Syria\nThe attacks mark…"), so dates,
+    counts and speakers are read across the two. The sentences newsprism records
+    already end at every line break (sentences.py); this makes the parse agree.
+
+    >>> _line_starts("Title here\nIt rained.\n\n  We left.")
+    [11, 24]
+    """
+    return [m.end() for m in _LINE_START.finditer(text)]
