@@ -379,3 +379,46 @@ def test_a_headline_or_a_dateline_is_never_read_with_the_lead(
     read = [c for c in found if start <= c.span.start and c.span.end <= end]
     assert read  # the headline's place, the dateline's date are still read
     assert not [(c.text, c.predicate) for c in read if c.predicate in lead_verbs]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "predicate"),
+    [
+        # a date that modifies a noun is that noun's (examples/004), named by the verb
+        # the noun derives from
+        ("The November 30 operation serves as a reminder that the fight against ISIS "
+         "remains an active mission.", "November 30", "operate"),
+        ("Trump, speaking after the November 10 meeting, said he was committed to helping "
+         "Syria.", "November 10", "meet"),
+        # a support verb's date is its object's (examples/003)
+        ("U.S. Central Command announced that it carried out a joint operation against the "
+         "terrorist organization ISIS in the south of the country, between November 24 and 27.",
+         "between November 24 and 27", "operate"),
+        # the day of an announcement is a claim of its own
+        ("The US Central Command (CENTCOM) announced on Sunday (November 30th) that American "
+         "forces launched a joint operation.", "Sunday (November 30th)", "announce"),
+    ],
+)  # fmt: skip
+def test_a_date_is_of_the_occurrence_it_dates(sentence: str, date: str, predicate: str) -> None:
+    dates = [c for c in claims_of(sentence, published=None) if c.kind == "date"]
+    assert [(c.text, c.predicate) for c in dates if c.text == date] == [(date, predicate)]
+
+
+def test_an_announced_operation_is_dated_apart_from_its_announcement() -> None:
+    found = claims_of(
+        "The US Central Command (CENTCOM) announced on Sunday (November 30th) that American "
+        "forces launched a joint operation in southern Syria from November 24th to 27th.",
+        published="2025-11-30",
+    )
+    dates = {c.text: c for c in found if c.kind == "date"}
+    operation = dates["from November 24th to 27th"]
+    assert (operation.predicate, operation.start, operation.end) == (
+        "operate", "2025-11-24", "2025-11-27",
+    )  # fmt: skip
+    # what a verb announces is an occurrence apart from the announcing
+    assert "announce" not in operation.context
+
+
+def test_a_weekday_that_modifies_a_noun_is_that_noun_s_date() -> None:
+    found = claims_of("Police said Monday's attack was planned for weeks.", published=None)
+    assert [(c.value, c.predicate) for c in found if c.kind == "date"] == [("Monday", "attack")]

@@ -197,3 +197,38 @@ def test_no_event_is_dated_to_a_background_year(seeds: Report) -> None:
     assert (accession.date_start, accession.date_end) == ("2025-11-11", "2025-11-11")
     # what happened years ago keeps its own date in the timeline
     assert any(t.date_start == "2019-01-01" and "stronghold" in t.summary for t in story.timeline)
+
+
+def test_the_operation_dated_by_its_announcement_is_a_conflict(seeds: Report) -> None:
+    """Four reports date the operation to November 24-27; one calls it "the November 30
+    operation" (the day of the announcement): a conflict, each value cited in its
+    article, the four agreeing reports in one group."""
+    story = seeds.stories[0]
+    late = _article(seeds, "004_")
+    at = late.text.index("The November 30 operation")
+    texts = {a.id: a.text for a in seeds.articles}
+    found = [
+        (f, c)
+        for f in story.facts
+        for c in f.comparisons
+        for g in c.groups
+        for s in g.spans
+        if s.article_id == late.id and at <= s.start < at + 30
+    ]
+    assert found
+    fact, compared = found[0]
+    assert compared.relation == "conflict" and fact.status == "conflict"
+    alone = next(g for g in compared.groups if late.id in g.article_ids)
+    assert alone.article_ids == (late.id,)
+    assert {texts[s.article_id][s.start : s.end] for s in alone.spans} == {"November 30"}
+    (others,) = [g for g in compared.groups if late.id not in g.article_ids]
+    assert set(others.article_ids) == {
+        _article(seeds, p).id for p in ("000_", "001_", "002_", "003_")
+    }
+    assert all("24" in texts[s.article_id][s.start : s.end] for s in others.spans)
+    # two announcements of the story on two days are no disagreement
+    assert not [c for f in story.facts for c in f.comparisons
+                if c.relation == "conflict" and "announce" in c.slot]  # fmt: skip
+    md = render(seeds, "md")
+    assert "4 sources say **between November 24 and 27**" in md
+    assert "1 source says **November 30**" in md

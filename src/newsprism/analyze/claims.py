@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
+from .dated import SUPPORT, dated_noun, event_word, supported
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS
 
@@ -36,6 +37,10 @@ REPORTING = frozenset(
     "say tell report add state write quote note explain claim insist comment reply "
     "describe acknowledge confirm told said".split()
 )
+# Verbs that make something known: their dates are claims ("announced on Sunday" is the
+# day of the announcement), but a story holds many statements and announcements, so
+# one of these verbs alone never says two dates are of one occurrence.
+ANNOUNCING = frozenset("announce release publish issue declare unveil disclose reveal".split())
 # Verbs that carry no event of their own: the value belongs to what they govern.
 TRANSPARENT = frozenset(
     "be include have remain stand reach rise climb jump increase grow number total "
@@ -589,11 +594,21 @@ def _age_claims(
     return out
 
 
+# Clauses whose occurrence is apart from the verb they hang from: what a verb says or
+# announces (ccomp), what describes a noun (acl, relcl).
+_APART = frozenset({"ccomp", "acl", "relcl"})
+
+
 def _context(event: Any | None) -> tuple[str, ...]:
     """The verbs of the clauses around an occurrence: those above it up to the sentence's
     root and their open complements ("returned to prison to serve a life sentence"),
     reporting and empty verbs left out. Two dates of differently worded occurrences
-    ("convicted", "returned to prison") compare when these meet ("serve")."""
+    ("convicted", "returned to prison") compare when these meet ("serve"). A clause
+    that is what a verb announces or reports ("announced that it carried out…") is an
+    occurrence apart from the announcing, and so is a clause that describes a noun ("the
+    coalition, established in 2014, has conducted…"): the verbs above either are not
+    its context. Support verbs ("carry out", "conduct", see dated.py) name no
+    occurrence of their own and are left out too."""
     if event is None:
         return ()
     found: list[str] = []
@@ -601,12 +616,36 @@ def _context(event: Any | None) -> tuple[str, ...]:
     for _ in range(6):
         for t in (cur, *(c for c in cur.children if c.dep_ in {"xcomp", "advcl", "conj"})):
             w = _word(t)
-            if t.pos_ == "VERB" and w not in REPORTING and w not in TRANSPARENT and w not in found:
+            if (t.pos_ == "VERB" and w not in REPORTING and w not in TRANSPARENT
+                    and w not in SUPPORT and w not in found):  # fmt: skip
                 found.append(w)
-        if cur.head is cur:
+        if cur.head is cur or cur.dep_ in _APART:
             break
         cur = cur.head
     return tuple(found)
+
+
+def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
+    """What the date at ``root`` is the date of — (predicate, context) — when it dates a
+    noun ("the November 30 operation", "Sunday's raid": the noun's occurrence, named by
+    the verb it derives from, see dated.py) or a support verb's occurrence ("carried out
+    an operation on…"); else the verb above it ("arrested on Monday")."""
+    noun = dated_noun(root)
+    if noun is not None:
+        predicate = event_word(noun, _word(noun))
+        return predicate, _with(predicate, _context(_event_of(noun)))
+    event = _event_of(root)
+    if event is None:
+        return None, ()
+    occurrence = supported(event)
+    if occurrence is not None:
+        predicate = event_word(occurrence, _word(occurrence))
+        return predicate, _with(predicate, _context(event))
+    return _word(event), _context(event)
+
+
+def _with(word: str, context: tuple[str, ...]) -> tuple[str, ...]:
+    return (word, *(w for w in context if w != word))
 
 
 def _qualified(text: str, value: float) -> tuple[float | None, float | None]:
@@ -628,11 +667,11 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     toks = _tokens(doc, t.span)
     if toks is None or not len(toks):
         return None
-    event = _event_of(toks.root)
-    predicate = _word(event) if event is not None else None
-    if predicate in REPORTING:
-        return None  # the date of the report, not of the event
     if t.granularity == "duration" and t.duration_days:
+        event = _event_of(toks.root)
+        predicate = _word(event) if event is not None else None
+        if predicate in REPORTING:
+            return None
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
         days = round(t.duration_days, 3)
         low, high = _qualified(t.text, days)
@@ -640,6 +679,9 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
                      low, high)  # fmt: skip
     if not t.start:
         return None
+    predicate, context = _date_of(toks.root)
+    if predicate in REPORTING:
+        return None  # the date of the report, not of the event
     whole = text_of(doc)
     if _OR_AFTER.match(whole, t.span.end) or _OR_BEFORE.search(
         whole, max(0, t.span.start - 30), t.span.start
@@ -651,6 +693,11 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         # "from 1974 to 1978": one span of years, not the year it starts
         span = Span(t.span.article_id, t.span.start, until.end())
         text, end = text_of(doc)[span.start : span.end], f"{until.group(1)}-12-31"
+    # "since November 3", "until May 5", "by March 1": one end of a span whose other end
+    # is not given, not the day the occurrence took place
+    opened = _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start) or (
+        _OPEN_TEXT.match(text) and t.start == end
+    )
     return Claim(
         span=span,
         text=text,
@@ -661,10 +708,15 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         start=t.start,
         end=end,
         year_known=t.year_known,
-        context=_context(event),
+        cue="open" if opened else None,
+        context=context,
     )
 
 
+_OPEN_BEFORE = re.compile(
+    r"\b(?:since|until|till|by|before|after|from|through|as of|starting)\s+(?:the\s+)?$", re.I
+)
+_OPEN_TEXT = re.compile(r"(?:since|until|till|by|before|after|from|through)\b", re.I)
 # "Thursday night": a night, which runs past midnight into the next day
 _NIGHT_AFTER = re.compile(r"\s+night\b", re.I)
 # a date given as one of two ("in 2015 or 2016", "late 2015 or early 2016")
@@ -887,8 +939,7 @@ def _weekday_claims(
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
             continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        event = _event_of(toks.root) if toks is not None and len(toks) else None
-        predicate = _word(event) if event is not None else None
+        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
         if predicate in REPORTING:
             continue
         # "Thursday night": the night runs into Friday's small hours, which the claim's
@@ -897,19 +948,18 @@ def _weekday_claims(
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
                          cue="night" if night else None,
-                         context=_context(event)))  # fmt: skip
+                         context=context))  # fmt: skip
     for m in _RELATIVE_DAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
             continue  # resolved against the publication date: a date claim already
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        event = _event_of(toks.root) if toks is not None and len(toks) else None
-        predicate = _word(event) if event is not None else None
+        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
         if predicate in REPORTING or predicate is None:
             continue
         word = m.group(1).casefold()
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          _SAME_DAY.get(word, word), year_known=False,
-                         context=_context(event)))  # fmt: skip
+                         context=context))  # fmt: skip
     return out
 
 

@@ -244,9 +244,7 @@ def parse_all(
     parser keeps. A line always starts a sentence (:func:`_line_starts`)."""
     nlp = load_nlp(model)
     starts = [0] * len(texts) if sentence_starts is None else list(sentence_starts)
-    inputs: list[Any] = [
-        _starting(nlp.make_doc(t), k) for t, k in zip(texts, starts, strict=True)
-    ]
+    inputs: list[Any] = [_starting(nlp.make_doc(t), k) for t, k in zip(texts, starts, strict=True)]
     with one_blas_thread():
         docs = list(nlp.pipe(inputs, batch_size=batch_size))
     for doc, text in zip(docs, texts, strict=True):

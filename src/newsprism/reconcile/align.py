@@ -45,7 +45,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import predicate_class
+from ..analyze.claims import ANNOUNCING, predicate_class
+from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
 from .pairs import codes, contains, shared_counts
@@ -560,13 +561,34 @@ def claim_groups(
     # candidates are of one kind and unit: each block of them is grouped on its own
     block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
                   for s, k in claims)  # fmt: skip
+    first = _written_dates_of_one_occurrence([statements[s].claims[k] for s, k in claims], x, y)
     out = []
     for b in np.unique(block[x]).tolist():
         here = block[x] == b
-        for group in _join(x[here], y[here], prob[here], article, value):
+        for group in _join(x[here], y[here], prob[here], article, value, first[here]):
             if len({article[n] for n in group}) >= 2:
                 out.append(sorted(claims[n] for n in group))
     return sorted(out)
+
+
+_MONTH = re.compile(MONTH_PATTERN, re.I)
+
+
+def _written_dates_of_one_occurrence(
+    claims: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])``: two dates written with their month ("November
+    30", "between November 24 and 27") of one occurrence (the same predicate or its
+    class, not a verb of announcing: a story holds several announcements), which
+    :func:`_join` takes first."""
+    pred = codes(
+        predicate_class(c.predicate) if c.kind == "date" and c.predicate not in ANNOUNCING else None
+        for c in claims
+    )
+    written = np.array([c.kind == "date" and bool(_MONTH.search(c.text)) for c in claims],
+                       dtype=bool)  # fmt: skip
+    out: npt.NDArray[np.bool_] = written[x] & written[y] & (pred[x] >= 0) & (pred[x] == pred[y])
+    return out
 
 
 def _join(
@@ -575,11 +597,22 @@ def _join(
     prob: F64,
     article: Sequence[int],
     value: Sequence[int],
+    first: npt.NDArray[np.bool_] | None = None,
 ) -> list[list[int]]:
     """Claims joined greedily through their scored pairs ``(x, y, prob)``: most probable
     pairs first (ties by index), two groups joined when no article gives a slot two
     values and their pairs across articles are on average at least as likely the same
-    as not (a pair not scored counts 0)."""
+    as not (a pair not scored counts 0).
+
+    Pairs marked ``first`` (two written dates of one occurrence) are taken before the
+    rest: the model weighs a shared value most, so a date of one occurrence joined the
+    same day of another ("the November 30 operation" with "announced on November 30")
+    before the dates of its own occurrence ("an operation between November 24 and
+    27"), and the report gave a value check of two occurrences and left the
+    disagreement unseen. Only written dates: a relative day ("last month", "today")
+    says less of its occurrence, and the model joins it better (measured on
+    tests/gold/facts: taking every pair of one slot by the rules first cost 0.018 of
+    alignment recall and 39 variants; taking written dates first, 0.002 and 8)."""
     items = np.unique(np.concatenate([x, y]))
     local = {n: k for k, n in enumerate(items.tolist())}
     lx = [local[n] for n in x.tolist()]
@@ -589,7 +622,8 @@ def _join(
     score[ly, lx] = prob
     art = np.array([article[n] for n in items.tolist()], dtype=np.intp)
     sure = np.flatnonzero(prob >= 0.5)
-    order = sure[np.lexsort((y[sure], x[sure], -prob[sure]))]
+    keys = (y[sure], x[sure], -prob[sure])
+    order = sure[np.lexsort(keys if first is None else (*keys, ~first[sure]))]
     owner = list(range(len(items)))
     members: dict[int, list[int]] = {k: [k] for k in range(len(items))}
     # each group's articles: how many of its claims each gives, and the value it gives

@@ -30,8 +30,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import PREDICATE_CLASSES, RISE, predicate_class
+from ..analyze.claims import ANNOUNCING, PREDICATE_CLASSES, RISE, predicate_class
 from ..analyze.quantities import QUALIFIERS
+from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
 from .pairs import codes, shared_counts
@@ -593,6 +594,32 @@ def _other_days(a: Said, b: Said) -> bool:
     return px is not None and px == py
 
 
+# a date written to the day: a month and a day number ("November 30", "Nov. 24-27",
+# "30 November")
+_DAY_DATE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(?:{MONTH_PATTERN})\b", re.I)  # fmt: skip
+
+
+def _other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
+    """Two dates written to the day for one occurrence that share no day ("an operation
+    between November 24 and 27", "the November 30 operation"): they cannot both be
+    true. Only dates of the same predicate (the same occurrence, not one reported on the
+    other's day) other than a verb of announcing, each with a month and a day, neither
+    open ("since November 3"), vague ("last week") nor a night (which runs into the
+    next day)."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or not (x.start and y.start) or named["fuzzy_date"]:
+        return False
+    if not (_DAY_DATE.search(x.text) and _DAY_DATE.search(y.text)):
+        return False
+    if {x.cue, y.cue} & {"open", "night"}:
+        return False
+    px, py = _slot_word(x), _slot_word(y)
+    if px is None or px != py or px in ANNOUNCING:
+        return False  # two announcements of one story may be made on two days
+    return not _dates_overlap(a, b)
+
+
 def _years_apart(a: Said, b: Said) -> float | None:
     """Years from ``b``'s publication to ``a``'s (None: either is undated)."""
     from datetime import date
@@ -675,7 +702,7 @@ def relation(
     named = dict(zip(RELATION_FEATURES, features, strict=True))
     if _converted(a.claim, b.claim):
         return "variant"  # one amount in two currencies, at a rate the texts do not give
-    if _other_years(a, b, named) or _other_days(a, b):
+    if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"

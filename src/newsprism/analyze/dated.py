@@ -1,0 +1,136 @@
+"""What a date is the date of, when the parse says a noun: "the November 30 operation",
+"Sunday's raid", "the meeting on Sunday", "carried out an operation between November 24
+and 27".
+
+News dates an occurrence in two ways: a verb and its time ("arrested on Monday") or an
+event noun and its time. A date that modifies a noun ("the 2008 election", "last week's
+meeting") is that noun's date, whatever the sentence's verb: in "The November 30
+operation serves as a reminder…" the date is the operation's, not the serving's. A
+date hung from an event noun ("the attack on Sunday") is the attack's. A support verb
+("carry out", "conduct", "launch", "hold", "stage") says little of its own: "carried out
+a joint operation between November 24 and 27" dates the operation.
+
+An event noun is named by the verb it derives from when there is one ("meeting" is
+"meet", "operation" is "operate", "announcement" is "announce"): the noun and the verb
+of one occurrence then name one slot ("the November 10 meeting" / "met on November
+10"). Nouns are recognised by morphology checked against the parser's own lexicon of
+verbs (spaCy's lemmatizer tables), never by a list of words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# Verbs whose object (or the noun they describe) is the occurrence: "carried out an
+# operation", "conducted raids", "held talks", "staged a protest", "launched an attack".
+SUPPORT = frozenset(
+    "carry conduct launch stage hold mount perform undertake execute wage make".split()
+)
+# Dependencies by which a date modifies the noun after it: "the November 30 operation"
+# (nmod, nummod, compound), "Sunday's raid" (poss), "the 2008 election" (nummod).
+_MODIFIES = frozenset({"nmod", "nummod", "compound", "poss", "npadvmod", "amod"})
+# Nouns that are times themselves: "Sunday night", "Monday morning" — the date with the
+# noun is one time, dated by what that time modifies or hangs from.
+_TIME_NOUNS = frozenset(
+    "morning afternoon evening night day week weekend month year time hour hours "
+    "midnight noon".split()
+)
+# Prepositions that date the noun they hang from: "the attack on Sunday", "talks in May".
+_DATE_PREPS = frozenset("on in during at since from between".split())
+# Deverbal endings: (ending, what replaces it to give the verb), tried in order.
+_ENDINGS = (
+    ("ification", "ify"), ("ization", "ize"), ("isation", "ise"), ("ation", "ate"),
+    ("ation", "e"), ("ation", ""), ("ition", "ish"), ("ition", "e"), ("ition", ""),
+    ("ution", "ute"), ("ution", "ve"), ("ction", "ct"), ("ption", "be"), ("ssion", "t"),
+    ("ssion", "ss"), ("sion", "de"), ("sion", "d"), ("sion", "se"), ("tion", "te"),
+    ("tion", "t"), ("ment", ""), ("ment", "e"), ("al", "e"), ("al", ""), ("ure", "e"),
+    ("ure", ""), ("ance", ""), ("ance", "e"), ("ence", ""), ("ence", "e"), ("ing", ""),
+    ("ing", "e"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The verbs the parser's lemmatizer knows (its ``lemma_index`` table), or none when
+    the pipeline has no such table: then no noun is read as derived from a verb."""
+    try:
+        from .nlp import load_nlp
+
+        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(str(w) for w in table.get("verb", ()))
+    except Exception:
+        return frozenset()
+
+
+def verb_of(noun: str) -> str | None:
+    """The verb a noun derives from: "operation" -> "operate", "meeting" -> "meet",
+    "announcement" -> "announce", "shooting" -> "shoot", "seizure" -> "seize"; None
+    when its ending and the lexicon of verbs find none ("site", "station" … "station"
+    is a verb, so it is read as one: the rule is only asked about nouns a date dates)."""
+    verbs = verb_lemmas()
+    w = noun.casefold()
+    for end, verb_end in _ENDINGS:
+        if len(w) > len(end) + 2 and w.endswith(end):
+            stem = w[: -len(end)]
+            candidates = [stem + verb_end]
+            if end == "ing" and len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "shopping" -> "shop"
+            for c in candidates:
+                if c in verbs:
+                    return c
+    return None
+
+
+def event_word(noun: Any, word: str) -> str:
+    """How a dated noun is named as a predicate: the verb it derives from, else ``word``
+    (the noun's comparable form, e.g. "raid")."""
+    if noun.pos_ != "NOUN":
+        return word
+    return verb_of(word) or verb_of(str(noun.lower_)) or word
+
+
+def _is_event_noun(noun: Any) -> bool:
+    """A noun that names an occurrence: derived from a verb ("operation", "meeting"), or
+    one the lexicon knows as a verb as well ("raid", "attack", "crash")."""
+    w = str(noun.lower_)
+    one = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    return any(verb_of(x) is not None or x in verb_lemmas() for x in {w, one})
+
+
+def dated_noun(root: Any) -> Any | None:
+    """The noun whose date a date is, given the date's root token: the noun it modifies
+    ("the November 30 operation", "Sunday's raid"), or the event noun it hangs from
+    ("the attack on Sunday", not "arrested the man on Sunday": a verb's object is
+    dated by the verb). None when the date belongs to a verb."""
+    tok = root
+    head = tok.head
+    if tok.dep_ in _MODIFIES and head.pos_ == "NOUN" and head.lower_ in _TIME_NOUNS:
+        tok, head = head, head.head  # "Sunday night": one time
+    if tok.dep_ in _MODIFIES and head is not tok and head.pos_ == "NOUN" and head.i > tok.i:
+        return None if head.lower_ in _TIME_NOUNS else head
+    if (
+        tok.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in _DATE_PREPS
+        and head.head.pos_ == "NOUN"
+        and head.head.dep_ not in {"dobj", "pobj"}
+        and head.head.lower_ not in _TIME_NOUNS
+        and _is_event_noun(head.head)
+    ):
+        return head.head
+    return None
+
+
+def supported(verb: Any) -> Any | None:
+    """The occurrence a support verb stands for: its object ("carried out an
+    operation"), its passive subject ("an operation was conducted") or the noun it
+    describes ("demolitions conducted between…"); None for other verbs."""
+    if verb.pos_ != "VERB" or str(verb.lemma_).casefold() not in SUPPORT:
+        return None
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and _is_event_noun(c):
+            return c
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and _is_event_noun(verb.head):
+        return verb.head
+    return None
