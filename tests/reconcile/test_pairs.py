@@ -5,6 +5,7 @@ examples, three flood reports that disagree on tolls and three quake reports).""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from newsprism.analyze.claims import ANNOUNCING, predicate_class
 from newsprism.analyze.embed import unpack
+from newsprism.dates import MONTH_PATTERN
 from newsprism.reconcile import align, pairs
 from newsprism.reconcile.align import (
     claim_features,
@@ -112,8 +115,19 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
     for (si, ki, sj, kj), q in zip(found, prob.tolist(), strict=True):
         a, b = index[(si, ki)], index[(sj, kj)]
         score[(a, b)] = score[(b, a)] = q
+
+    def written_date_of(n: int) -> str | None:
+        c = sts[claims[n][0]].claims[claims[n][1]]
+        dated = c.kind == "date" and re.search(MONTH_PATTERN, c.text, re.I)
+        return predicate_class(c.predicate) if dated and c.predicate not in ANNOUNCING else None
+
+    def first(a: int, b: int) -> bool:
+        """Two written dates of one occurrence: joined before the rest."""
+        occurrence = written_date_of(a)
+        return occurrence is not None and occurrence == written_date_of(b)
+
     order = sorted((q, a, b) for (a, b), q in score.items() if a < b and q >= 0.5)
-    order.sort(key=lambda e: (-e[0], e[1], e[2]))
+    order.sort(key=lambda e: (not first(e[1], e[2]), -e[0], e[1], e[2]))
     article = [sts[s].span.article_id for s, _ in claims]
     value = [value_key(sts[s].claims[k]) for s, k in claims]
     owner = list(range(len(claims)))

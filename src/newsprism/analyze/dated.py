@@ -66,8 +66,9 @@ def verb_lemmas() -> frozenset[str]:
 def verb_of(noun: str) -> str | None:
     """The verb a noun derives from: "operation" -> "operate", "meeting" -> "meet",
     "announcement" -> "announce", "shooting" -> "shoot", "seizure" -> "seize"; None
-    when its ending and the lexicon of verbs find none ("site", "station" … "station"
-    is a verb, so it is read as one: the rule is only asked about nouns a date dates)."""
+    when its ending and the lexicon of verbs find none ("site", "nation"). Loose on its
+    own ("government" -> "govern"), it is only asked about nouns a date dates or a
+    support verb governs."""
     verbs = verb_lemmas()
     w = noun.casefold()
     for end, verb_end in _ENDINGS:

@@ -274,11 +274,11 @@ def _line_starts(text: str) -> list[int]:
     """Where each line after the first starts: a sentence, whatever the line before
     ends with. A headline, a dateline or a byline carries no final stop; parsed with
     the next line, the model reads them as one sentence and hangs the lead's words
-    off the headline's ("Attacks ISIS Sites in Syria\nThe attacks mark…"), so dates,
+    off the headline's ("Ferry sinks off the coast" + "The ferry carried…"), so dates,
     counts and speakers are read across the two. The sentences newsprism records
     already end at every line break (sentences.py); this makes the parse agree.
 
-    >>> _line_starts("Title here\nIt rained.\n\n  We left.")
-    [11, 24]
+    >>> _line_starts("Title here\\nIt rained.\\n\\n  We left.")
+    [11, 25]
     """
     return [m.end() for m in _LINE_START.finditer(text)]
