@@ -270,7 +270,11 @@ def training_rows(
 
 def fit_resolver(docs: Sequence[GeoDoc], l2: float = 0.01) -> Ranker:
     """The resolver's two passes fitted on ``docs``' gold toponyms (the second on
-    the picks the first makes on the same documents)."""
+    the picks the first makes on the same documents). The penalty, swept on the
+    cross-fitted Acc@161 of both corpora (LGL / GeoWebNews): 0.1 → 0.845 / 0.828,
+    0.01 → 0.855 / 0.833, 0.003 → 0.861 / 0.832, 0.001 → 0.861 / 0.832, 0.0001 →
+    0.862 / 0.831. Kept at 0.01: the best on GeoWebNews, and below it "Kiev" beside
+    "Ukraine" becomes Kiev Oblast rather than the city."""
     x, y, _ = training_rows(docs)
     first = fit_logistic(x, y, FEATURES, l2=l2)
     x2, y2, _ = training_rows(docs, first)
