@@ -107,6 +107,13 @@ def test_ordinal_is_a_position_and_years_are_not_amounts(nlp: Any) -> None:
          "Sunday (November 30th)", "2025-11-30", "2025-11-30", "day"),
         ("The strikes took place November 24-27.", None,
          "November 24-27", "--11-24", "--11-27", "day"),
+        # a part of a month is its first, middle or last ten days
+        ("At the end of July, an armed man carried out a robbery.", "2013-08-26",
+         "the end of July", "2013-07-21", "2013-07-31", "month"),
+        ("He died after he was shot in early September.", "2009-10-02",
+         "early September", "2009-09-01", "2009-09-10", "month"),
+        ("The team acquired him in late July 2008.", None,
+         "late July 2008", "2008-07-21", "2008-07-31", "month"),
     ],
 )  # fmt: skip
 def test_times_are_intervals(

@@ -5,7 +5,8 @@ Explicit dates and ranges ("Nov. 24-27", "from November 24th to 27th",
 dates only. Weekdays and relative phrases ("on Sunday", "last week", "earlier this
 month", "December 8 last year") are resolved against the publication date, the
 ``anchor``. News reports the past: a bare weekday is the latest such day on or
-before the anchor. Durations ("for 180 days") are kept apart from dates.
+before the anchor. A part of a month ("early September", "the end of July") is its
+first, middle or last ten days. Durations ("for 180 days") are kept apart from dates.
 
 Without a publication date, a weekday next to a date fixes the year (the latest
 year, up to this one, in which that date fell on that weekday); otherwise dates
@@ -59,6 +60,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md_last_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
     ("md", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\b(?:,?\s+(?P<y>{Y}))?", re.I)),
     ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?:\s+(?P<y>{Y}))?", re.I)),
+    ("part_month", re.compile(
+        r"\b(?:the\s+)?(?P<part>beginning|start|middle|end|early|mid|late)"
+        rf"(?:\s+of\s+|[- ]|\s+-\s+)(?P<m1>{M})(?!\s*\d{{1,2}}\b(?!\d))"
+        rf"(?:,?\s+(?P<y>{Y}))?\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<y>{Y})\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{NUM})\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)),
     ("duration", re.compile(
@@ -135,6 +140,8 @@ def _resolve(
     if kind == "iso":
         s = _iso(int(g["y"]), int(g["mm"]), int(g["dd"]))
         return None if s is None else (s, s, "day", True, None)
+    if kind == "part_month":
+        return _part_of_month(g, anchor, doc_year_hint)
     if kind in {"month_year", "in_month"}:
         mo = month_number(g["m1"])
         if g.get("y"):
@@ -179,6 +186,32 @@ def _resolve(
             day = anchor - timedelta(days=back)
         return day.isoformat(), day.isoformat(), "day", True, None
     return _relative(m.group(0).casefold(), anchor)
+
+
+# "early September", "the end of July", "mid-March": a third of the month
+_THIRDS = {"beginning": (1, 10), "start": (1, 10), "early": (1, 10), "middle": (11, 20),
+           "mid": (11, 20), "end": (21, 31), "late": (21, 31)}  # fmt: skip
+
+
+def _part_of_month(
+    g: dict[str, Any], anchor: date | None, hint: int | None
+) -> tuple[str | None, str | None, str, bool, float | None] | None:
+    """The days of a part of a month: its first, middle or last ten days (the last part
+    runs to the month's end), in the year given, else the latest such month up to the
+    publication date, else the year the article fixes; without any, no year."""
+    mo = month_number(g["m1"])
+    first, last = _THIRDS[g["part"].casefold()]
+    if g.get("y"):
+        y: int | None = int(g["y"])
+    elif anchor is not None:
+        y = anchor.year if mo <= anchor.month else anchor.year - 1
+    else:
+        y = hint
+    last = min(last, _month_end(y if y is not None else 2001, mo))
+    s, e = _iso(y, mo, first), _iso(y, mo, last)
+    if s is None or e is None:
+        return None
+    return s, e, "month", y is not None, None
 
 
 def _relative(
