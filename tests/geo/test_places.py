@@ -225,3 +225,11 @@ def test_a_macro_region_is_the_same_as_itself_and_apart_from_its_towns():
     assert a is not None and b is not None and tunis is not None
     assert relate_places(a, b) == "same"
     assert relate_places(a, tunis) == "disjoint"  # membership is not recorded on the feature
+
+
+@pytest.mark.parametrize(("word", "not_country"), [("Channel", "JE"), ("Cape", "CV")])
+def test_a_generic_word_heading_a_demonym_names_no_country(word, not_country):
+    # "migrants crossing the Channel": not Jersey, though Jersey's demonym is
+    # "Channel Islander"; "the Cape" is not Cape Verde
+    found = resolve_places([PlaceMention(word, "LOC")], always=True)[0]
+    assert found is None or found.country_code != not_country

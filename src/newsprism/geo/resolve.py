@@ -208,7 +208,7 @@ _NOT_ALONE = frozenset(
     "central upper lower city state county university college school hospital bank court "
     "house street road park lake river mount saint st great little old federal national royal "
     "international general capital republic union council agency office tower church delta "
-    "metro wing peninsula ocean sea gulf bay island islands valley point".split()
+    "metro wing peninsula ocean sea gulf bay island islands valley point cape channel".split()
 )
 
 
