@@ -422,3 +422,23 @@ def test_an_announced_operation_is_dated_apart_from_its_announcement() -> None:
 def test_a_weekday_that_modifies_a_noun_is_that_noun_s_date() -> None:
     found = claims_of("Police said Monday's attack was planned for weeks.", published=None)
     assert [(c.value, c.predicate) for c in found if c.kind == "date"] == [("Monday", "attack")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("LaRue served a 4-1/2-month prison term for his role in Watergate.", 137.0),
+        ("He was sentenced to 2 1/2 years, with 9 months to serve in that case.", 913.0),
+    ],
+)
+def test_a_length_with_a_half_is_the_whole_and_the_half(sentence: str, days: float) -> None:
+    lengths = [c for c in claims_of(sentence) if c.unit == "days"]
+    assert lengths and lengths[0].low == pytest.approx(days, abs=1.0)
+    # the whole number before the half is no count of its own
+    assert not [c for c in claims_of(sentence) if c.kind == "count"]
+
+
+def test_a_hedge_written_before_a_length_widens_it() -> None:
+    found = claims_of("The current problems they experience will last around twelve days.")
+    lengths = [c for c in found if c.unit == "days"]
+    assert [(c.text, c.low, c.high) for c in lengths] == [("around twelve days", 9.6, 14.4)]

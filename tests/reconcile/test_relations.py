@@ -299,3 +299,14 @@ def test_figures_of_the_dead_and_the_injured_are_not_joined_by_their_value() -> 
     found = compare_claims(said_of(claims, {}, {}), same_slot=_sure_apart)
     assert all(not c.slot.startswith("killed") for c in found)
     assert all("a" not in g.article_ids for c in found for g in c.groups)
+
+
+def test_a_day_and_a_part_of_it_are_a_variant() -> None:
+    found = compared(
+        ("a", "Mr. Gomes was found Tuesday night barricaded in a room.", None),
+        ("b", "Mr. Gomes was found on Tuesday barricaded in a room.", None),
+    )
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("variant", ["Tuesday night", "Tuesday"])
+    ]
+    assert pair_relation(found, "a", "b") == "variant"

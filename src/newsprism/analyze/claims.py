@@ -663,6 +663,20 @@ def _qualified(text: str, value: float) -> tuple[float | None, float | None]:
     return value, value
 
 
+# a qualifier right before a length ("around twelve days", "nearly two weeks")
+_QUALIFIER_WORDS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_QUAL_BEFORE = re.compile(r"\b(" + _QUALIFIER_WORDS + r")\s+$", re.I)
+# "4-1/2-month", "2 1/2 years": a whole number and a half, the half read apart
+_HALF_BEFORE = re.compile(r"\b(\d{1,3})[-\s]1/$")
+_HALF_AFTER = re.compile(r"[-\s]1/2\b")
+
+
+def _leading_number(text: str) -> float | None:
+    """The figure a length starts with ("2-month": 2), None when it has none."""
+    m = re.match(r"\s*(\d+(?:\.\d+)?|[^\W\d_]+)", text)
+    return _number_value(m.group(1)) if m else None
+
+
 def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     toks = _tokens(doc, t.span)
     if toks is None or not len(toks):
@@ -674,9 +688,21 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
             return None
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
         days = round(t.duration_days, 3)
-        low, high = _qualified(t.text, days)
-        return Claim(t.span, t.text, "measure", predicate, "duration", f"{t.text}", "days",
-                     low, high)  # fmt: skip
+        whole = text_of(doc)
+        span, text = t.span, t.text
+        half = _HALF_BEFORE.search(whole, max(0, span.start - 6), span.start)
+        if half and (n := _leading_number(text)) == 2:
+            # "a 4-1/2-month term": the expression read "2-month" from the "1/2"; the
+            # length is four and a half of its unit
+            days = round(days / n * (int(half.group(1)) + 0.5), 3)
+            span = Span(span.article_id, half.start(), span.end)
+        before = _QUAL_BEFORE.search(whole, max(0, span.start - 30), span.start)
+        if before and not _QUAL_RE.search(text.casefold()[:30]):
+            # "around twelve days", "for about 30 days": the hedge written before it
+            span = Span(span.article_id, before.start(1), span.end)
+        text = whole[span.start : span.end]
+        low, high = _qualified(text, days)
+        return Claim(span, text, "measure", predicate, "duration", text, "days", low, high)
     if not t.start:
         return None
     predicate, context = _date_of(toks.root)
@@ -698,6 +724,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     opened = _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start) or (
         _OPEN_TEXT.match(text) and t.start == end
     )
+    part = _PART_AFTER.match(whole, span.end)  # "Tuesday afternoon"
     return Claim(
         span=span,
         text=text,
@@ -708,7 +735,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         start=t.start,
         end=end,
         year_known=t.year_known,
-        cue="open" if opened else None,
+        cue="open" if opened else part.group(1).casefold() if part else None,
         context=context,
     )
 
@@ -717,8 +744,9 @@ _OPEN_BEFORE = re.compile(
     r"\b(?:since|until|till|by|before|after|from|through|as of|starting)\s+(?:the\s+)?$", re.I
 )
 _OPEN_TEXT = re.compile(r"(?:since|until|till|by|before|after|from|through)\b", re.I)
-# "Thursday night": a night, which runs past midnight into the next day
-_NIGHT_AFTER = re.compile(r"\s+night\b", re.I)
+# "Thursday night": a night, which runs past midnight into the next day; "Tuesday
+# afternoon": a part of the day, the day given more precisely
+_PART_AFTER = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
 # a date given as one of two ("in 2015 or 2016", "late 2015 or early 2016")
 _OR_AFTER = re.compile(
     r"\s*,?\s+or\s+(?:[^\W\d_]+\s+){0,3}(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
@@ -943,11 +971,12 @@ def _weekday_claims(
         if predicate in REPORTING:
             continue
         # "Thursday night": the night runs into Friday's small hours, which the claim's
-        # cue says (its value stays the day, so "Thursday" still agrees with it)
-        night = _NIGHT_AFTER.match(text, m.end())
+        # cue says (its value stays the day); "Tuesday afternoon" is the day said more
+        # precisely than "Tuesday", which the cue says too
+        part = _PART_AFTER.match(text, m.end())
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
-                         cue="night" if night else None,
+                         cue=part.group(1).casefold() if part else None,
                          context=context))  # fmt: skip
     for m in _RELATIVE_DAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
@@ -1018,6 +1047,10 @@ def extract_claims(
                 continue
             if any(a < q.span.end and q.span.start < b for a, b in stamps):
                 continue  # a clock time or a date in figures is never a count
+            if _HALF_AFTER.match(text, q.span.end) and any(
+                0 <= d.start - q.span.end <= 6 for d in durations
+            ):
+                continue  # "4-1/2-month": the whole of a length read with its half
             c = _count_claims(article_id, doc, text, q, (s, e))
             if c is not None:
                 out.append(c)

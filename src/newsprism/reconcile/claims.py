@@ -159,7 +159,9 @@ def _display(group: Sequence[Said]) -> str:
 
     def shown(c: Claim) -> str:
         if c.kind in {"date", "time", "place", "actor"}:
-            return re.sub(r"^(?:on|in|at|from|during)\s+", "", c.text, flags=re.I)
+            text = re.sub(r"^(?:on|in|at|from|during)\s+", "", c.text, flags=re.I)
+            part = _part(c) if c.kind == "date" else ()
+            return f"{text} {part[0]}" if part and part[0] not in text.casefold() else text
         return c.value
 
     return Counter(shown(s.claim) for s in group).most_common(1)[0][0]
@@ -195,9 +197,9 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind in {"count", "measure", "age"}:
         return (c.low, c.high)
     if c.kind == "date" and not c.start:
-        return ("weekday", c.value)
+        return ("weekday", c.value, *_part(c))
     if c.kind == "date":
-        return _dates(c)
+        return (*_dates(c), *_part(c))
     if c.kind == "time":
         return (c.low, c.high)
     if c.kind == "actor" and s.entity:
@@ -205,6 +207,15 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind == "place" and s.entity and not c.value[:2].isupper():
         return (s.entity,)
     return (c.value,)
+
+
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _part(c: Claim) -> tuple[str, ...]:
+    """The part of the day a date names ("Tuesday afternoon"): a value more precise than
+    the day alone, so it is a group of its own (a variant of "Tuesday")."""
+    return (c.cue,) if c.cue in _PARTS_OF_DAY else ()
 
 
 def _same_days(
