@@ -438,7 +438,26 @@ def test_a_length_with_a_half_is_the_whole_and_the_half(sentence: str, days: flo
     assert not [c for c in claims_of(sentence) if c.kind == "count"]
 
 
+def test_a_half_run_into_its_whole_is_no_length_of_two() -> None:
+    found = claims_of("LaRue served 41/2 months in federal prison.")
+    assert not [c for c in found if c.unit == "days" and c.low == pytest.approx(60.9, abs=1)]
+
+
 def test_a_hedge_written_before_a_length_widens_it() -> None:
     found = claims_of("The current problems they experience will last around twelve days.")
     lengths = [c for c in found if c.unit == "days"]
     assert [(c.text, c.low, c.high) for c in lengths] == [("around twelve days", 9.6, 14.4)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "street"),
+    [
+        ("Gomes was arrested at a Philip Street apartment yesterday.", "Philip Street"),
+        ("She was hit near 117th Street and 97th Avenue in Richmond Hill at about 7 p.m.",
+         "117th Street"),
+        ("The driver was heading north on 117th St. near 97th Ave.", "117th St."),
+    ],
+)  # fmt: skip
+def test_a_street_is_where_it_happened(sentence: str, street: str) -> None:
+    places = [c.text for c in claims_of(sentence) if c.kind == "place"]
+    assert street in places

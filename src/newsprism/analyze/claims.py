@@ -691,6 +691,8 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         whole = text_of(doc)
         span, text = t.span, t.text
         half = _HALF_BEFORE.search(whole, max(0, span.start - 6), span.start)
+        if not half and whole[max(0, span.start - 2) : span.start] == "1/":
+            return None  # "41/2 months": a half whose whole is run into it, no length read
         if half and (n := _leading_number(text)) == 2:
             # "a 4-1/2-month term": the expression read "2-month" from the "1/2"; the
             # length is four and a half of its unit
@@ -759,13 +761,26 @@ _UNTIL_YEAR = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*((?:1[89]|20
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
 
 
+# the last word of a street's name: an address is a place, whatever tag it was given
+_STREET = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|drive|dr|highway|hwy|"
+    r"parkway|pkwy|place|square|way|route)\.?$",
+    re.I,
+)
+
+
 def _place_claim(doc: Any, m: Mention) -> Claim | None:
     toks = _tokens(doc, m.span)
     if toks is None or not len(toks):
         return None
     root = toks.root
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
-        root = root.head  # "at a Portland hospital", "entered a Malibu rehab center"
+    if root.dep_ in {"compound", "nmod", "amod"} and (
+        root.head.pos_ == "NOUN"
+        or (root.head.pos_ == "PROPN" and _STREET.search(m.text) and root.head.dep_ == "pobj")
+    ):
+        # "at a Portland hospital", "entered a Malibu rehab center"; "near 117th Street and
+        # 97th Avenue", one street parsed as a modifier of the other
+        root = root.head
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "between Spain and Morocco": where the first place stands
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
@@ -1062,11 +1077,14 @@ def extract_claims(
         for m in mentions:
             if not inside(m.span):
                 continue
-            if m.type in {"GPE", "LOC", "FAC"}:
+            street = bool(_STREET.search(m.text))
+            if m.type in {"GPE", "LOC", "FAC"} or street:
+                # a street is a place whatever the tagger calls it ("a Philip Street
+                # apartment" read as an organisation)
                 c = _place_claim(doc, m)
                 if c is not None:
                     out.append(c)
-            if m.type in {"PERSON", "ORG", "NORP", "GPE"}:
+            if m.type in {"PERSON", "ORG", "NORP", "GPE"} and not street:
                 c = _actor_claim(doc, m)
                 if c is not None:
                     out.append(c)
