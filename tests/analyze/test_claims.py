@@ -461,3 +461,12 @@ def test_a_hedge_written_before_a_length_widens_it() -> None:
 def test_a_street_is_where_it_happened(sentence: str, street: str) -> None:
     places = [c.text for c in claims_of(sentence) if c.kind == "place"]
     assert street in places
+
+
+def test_a_phrase_before_a_tacked_on_attribution_is_the_main_clause_s() -> None:
+    found = claims_of(
+        "Lindsay Lohan checked into the Betty Ford Clinic in Rancho Mirage, Calif., on Thursday "
+        "night, for what is to be a three-month stay, her rep confirms to PEOPLE."
+    )
+    lengths = [c for c in found if c.unit == "days"]
+    assert [(c.predicate, round(c.low or 0)) for c in lengths] == [("check", 91)]

@@ -200,6 +200,13 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
             return done[0] if done and done[0] is not cur else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT:
+            main = head.head
+            if (_word(head) in REPORTING and head.dep_ == "conj" and tok.i < head.i
+                    and main.pos_ == "VERB" and _word(main) not in REPORTING):  # fmt: skip
+                # "checked in on Thursday, for a three-month stay, her rep confirms": a
+                # phrase before a tacked-on attribution the parse hung from it is the
+                # main clause's
+                return main
             return head
         if head.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"nsubj", "nsubjpass"}:
             # "the death toll rose to 25": the value is of the subject
