@@ -470,3 +470,9 @@ def test_a_phrase_before_a_tacked_on_attribution_is_the_main_clause_s() -> None:
     )
     lengths = [c for c in found if c.unit == "days"]
     assert [(c.predicate, round(c.low or 0)) for c in lengths] == [("check", 91)]
+
+
+def test_a_day_that_recurs_is_the_date_of_no_occurrence() -> None:
+    found = claims_of("Microsoft will release security patches on the second Tuesday of every "
+                      "month.")  # fmt: skip
+    assert not [c for c in found if c.kind == "date"]

@@ -310,3 +310,11 @@ def test_a_day_and_a_part_of_it_are_a_variant() -> None:
         ("variant", ["Tuesday night", "Tuesday"])
     ]
     assert pair_relation(found, "a", "b") == "variant"
+
+
+def test_a_street_written_short_and_long_is_one_place() -> None:
+    found = compared(
+        ("a", "The driver was heading north on 117th St. when he hit her.", None),
+        ("b", "The driver was heading north on 117th Street when he hit her.", None),
+    )
+    assert [c for c in found if c.slot.startswith("place")] == []

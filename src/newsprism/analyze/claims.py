@@ -718,6 +718,8 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     if predicate in REPORTING:
         return None  # the date of the report, not of the event
     whole = text_of(doc)
+    if _recurring(whole, t.span.start, t.span.end):
+        return None  # "on the second Tuesday of every month": no day of one occurrence
     if _OR_AFTER.match(whole, t.span.end) or _OR_BEFORE.search(
         whole, max(0, t.span.start - 30), t.span.start
     ):
@@ -753,6 +755,20 @@ _OPEN_BEFORE = re.compile(
     r"\b(?:since|until|till|by|before|after|from|through|as of|starting)\s+(?:the\s+)?$", re.I
 )
 _OPEN_TEXT = re.compile(r"(?:since|until|till|by|before|after|from|through)\b", re.I)
+
+
+# "every Tuesday", "on the second Tuesday of each month", "Mondays": a day that recurs
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:other\s+)?(?:\w+\s+)?$", re.I)
+_EVERY_AFTER = re.compile(r"s?\s+(?:of\s+)?(?:every|each)\s+(?:week|month|year)\b", re.I)
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    """Whether a date names a day that recurs ("every Tuesday", "the second Tuesday of
+    each month"): the date of no one occurrence, so no claim."""
+    return bool(_EVERY_BEFORE.search(text, max(0, start - 20), start)
+                or _EVERY_AFTER.match(text, end))  # fmt: skip
+
+
 # "Thursday night": a night, which runs past midnight into the next day; "Tuesday
 # afternoon": a part of the day, the day given more precisely
 _PART_AFTER = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
@@ -774,6 +790,20 @@ _STREET = re.compile(
     r"parkway|pkwy|place|square|way|route)\.?$",
     re.I,
 )
+
+
+_STREET_WORDS = {"st": "street", "rd": "road", "ave": "avenue", "blvd": "boulevard",
+                 "dr": "drive", "hwy": "highway", "pkwy": "parkway"}  # fmt: skip
+
+
+def street_name(text: str) -> str | None:
+    """A street's name as two reports would both write it, its last word spelled out
+    ("117th St." and "117th Street": "117th street"); None when ``text`` is no street."""
+    if not _STREET.search(text):
+        return None
+    words = text.casefold().rstrip(".").split()
+    words[-1] = _STREET_WORDS.get(words[-1], words[-1])
+    return " ".join(words)
 
 
 def _place_claim(doc: Any, m: Mention) -> Claim | None:
@@ -814,7 +844,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         kind="place",
         predicate=predicate,
         thing=None,
-        value=m.place or m.norm,
+        value=m.place or street_name(m.text) or m.norm,
         mention=m.span,
     )
 
@@ -827,7 +857,7 @@ def _placed(doc: Any, m: Mention, anchor: Any) -> Claim | None:
     if predicate in REPORTING:
         return None
     return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,
-                 value=m.place or m.norm, mention=m.span)  # fmt: skip
+                 value=m.place or street_name(m.text) or m.norm, mention=m.span)  # fmt: skip
 
 
 def _actor_claim(doc: Any, m: Mention) -> Claim | None:
@@ -987,6 +1017,8 @@ def _weekday_claims(
     out = []
     for m in _WEEKDAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
+            continue
+        if _recurring(text, m.start(), m.end()):
             continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())

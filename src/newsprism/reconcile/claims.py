@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import ANNOUNCING, PREDICATE_CLASSES, RISE, predicate_class
+from ..analyze.claims import ANNOUNCING, PREDICATE_CLASSES, RISE, predicate_class, street_name
 from ..analyze.quantities import QUALIFIERS
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
@@ -204,8 +204,8 @@ def _key(s: Said) -> tuple[object, ...]:
         return (c.low, c.high)
     if c.kind == "actor" and s.entity:
         return (s.entity,)
-    if c.kind == "place" and s.entity and not c.value[:2].isupper():
-        return (s.entity,)
+    if c.kind == "place" and s.entity and not c.value[:2].isupper() and not street_name(c.text):
+        return (s.entity,)  # a street by its spelled-out name ("117th St.", "117th Street")
     return (c.value,)
 
 
