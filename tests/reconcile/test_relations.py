@@ -3,6 +3,9 @@ agreeing reports in one group (sentences written as news reports write them)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pytest
 
 from newsprism.analyze.claims import extract_claims
@@ -11,7 +14,14 @@ from newsprism.analyze.nlp import parse
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.times import extract_times
 from newsprism.analyze.units import not_dates as _not_dates
-from newsprism.reconcile.claims import compare_claims, pair_relation, said_of
+from newsprism.reconcile import claims as claims_module
+from newsprism.reconcile.claims import (
+    RELATION_FEATURES,
+    compare_claims,
+    pair_relation,
+    relation,
+    said_of,
+)
 from newsprism.records import Claim, Comparison
 
 
@@ -318,3 +328,24 @@ def test_a_street_written_short_and_long_is_one_place() -> None:
         ("b", "The driver was heading north on 117th Street when he hit her.", None),
     )
     assert [c for c in found if c.slot.startswith("place")] == []
+
+
+class _SureOfConflict:
+    """A relation model that always says conflict: what the rules let through."""
+
+    features = RELATION_FEATURES
+    classes = ("conflict", "update", "variant")
+
+    def scores(self, x: Any) -> Any:
+        return np.array([[1.0, 0.0, 0.0]] * len(x))
+
+
+def test_a_road_and_a_city_it_may_run_through_are_no_conflict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(claims_module, "relation_model", lambda: (_SureOfConflict(), 0.5))
+    road = _claims("a", "Jackson failed sobriety tests on state Route 52.", None)
+    city = _claims("b", "Jackson failed sobriety tests in San Diego.", None)
+    x, y = (said_of([c for c in cs if c.kind == "place"], {}, {})[0] for cs in (road, city))
+    assert relation(x, y, lambda a, b: "unknown") == "variant"
+    assert relation(x, y, lambda a, b: "disjoint") == "conflict"

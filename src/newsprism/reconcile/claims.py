@@ -722,9 +722,12 @@ def relation(
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
             and not _maybe_older(a, b) and not _rounded(a, b)
             and not named["things_differ"]
-            and not _overnight(a.claim, b.claim)):  # fmt: skip
+            and not _overnight(a.claim, b.claim)
+            and (a.claim.kind != "place" or named["place_disjoint"])):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
-        # ("two boats" / "15 crew"; "40 knockouts" / "two defeats")
+        # ("two boats" / "15 crew"; "40 knockouts" / "two defeats"); two places are one
+        # only when the gazetteer knows both and puts them apart ("Route 52" / "San
+        # Diego": a road may run through the city)
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
