@@ -631,6 +631,13 @@ def _other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     return not _dates_overlap(a, b)
 
 
+def _announcements(x: Claim, y: Claim) -> bool:
+    """Two dates of announcing ("announced on Sunday", "announced on November 11"): a
+    story's several announcements may be made on several days, so whatever the model
+    weighs they are no conflict."""
+    return x.kind == "date" and _slot_word(x) in ANNOUNCING and _slot_word(y) in ANNOUNCING
+
+
 def _years_apart(a: Said, b: Said) -> float | None:
     """Years from ``b``'s publication to ``a``'s (None: either is undated)."""
     from datetime import date
@@ -723,7 +730,8 @@ def relation(
             and not _maybe_older(a, b) and not _rounded(a, b)
             and not named["things_differ"]
             and not _overnight(a.claim, b.claim)
-            and (a.claim.kind != "place" or named["place_disjoint"])):  # fmt: skip
+            and (a.claim.kind != "place" or named["place_disjoint"])
+            and not _announcements(a.claim, b.claim)):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
         # ("two boats" / "15 crew"; "40 knockouts" / "two defeats"); two places are one
         # only when the gazetteer knows both and puts them apart ("Route 52" / "San
