@@ -37,10 +37,10 @@ def relate_places(a: GeoFeature, b: GeoFeature) -> Relation:
     codes never make a containment.
 
     >>> from newsprism.records import GeoFeature
-    >>> sy = GeoFeature(163843, "Syria", 35.0, 38.0, "A", "PCLI", "SY")
-    >>> rd = GeoFeature(0, "Rīf Dimashq", 33.5, 36.4, "A", "ADM1", "SY", "08")
-    >>> town = GeoFeature(170592, "Dūmā", 33.57, 36.40, "P", "PPL", "SY", "08")
-    >>> relate_places(sy, town), relate_places(town, rd), relate_places(rd, rd)
+    >>> fr = GeoFeature(3017382, "France", 46.0, 2.0, "A", "PCLI", "FR")
+    >>> idf = GeoFeature(0, "Île-de-France", 48.5, 2.5, "A", "ADM1", "FR", "11")
+    >>> town = GeoFeature(2969679, "Versailles", 48.80, 2.13, "P", "PPLA3", "FR", "11")
+    >>> relate_places(fr, town), relate_places(town, idf), relate_places(idf, idf)
     ('contains', 'within', 'same')
     """
     if a.geonameid and a.geonameid == b.geonameid:
