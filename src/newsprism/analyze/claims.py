@@ -123,7 +123,7 @@ _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
 _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?[-‐]\s?([a-z]+)$", re.I)
 # an amount restated in another currency or unit in brackets right after the first one
 # ("80 billion euros ($95 billion)", "3,000ft (914 metres)"): the reporter's conversion
-_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
+CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
 _CONVERTED = re.compile(
     r"\d[\d,.]*[\s-]?(?:[^\W\d_]+\.?\s?){0,2}[(;]\s*(?:about|around|some|roughly|approximately)?"
     r"\s*[^\w\s]{0,3}$"
@@ -164,7 +164,7 @@ _WHERE_OF = frozenset(
     "north south east west northeast northwest southeast southwest coast shore outskirts "
     "suburb suburbs edge centre center heart".split()
 )
-MEASURE_UNITS = frozenset(UNITS.values()) | {"USD", "EUR", "GBP", "JPY"}
+MEASURE_UNITS = frozenset(UNITS.values()) | CURRENCIES
 
 
 def _word(tok: Any) -> str:
@@ -325,7 +325,7 @@ def _count_claims(
         kind = "measure"
         after = doc.char_span(glued.start(1), glued.end(1), alignment_mode="expand")
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
-    money = unit in _CURRENCIES or bool(_CURRENCY_WORD.match(text, q.span.end))
+    money = unit in CURRENCIES or bool(_CURRENCY_WORD.match(text, q.span.end))
     abbrev = _ABBREVIATED.match(text, q.span.end)
     upto = _RANGE_ABBREVIATED.match(text, q.span.end)
     if upto and money and low is not None and low == high:
@@ -339,7 +339,7 @@ def _count_claims(
         # "$4.5m", "3m euros", "$20-30MM": millions, not metres
         scale_by = _SCALE_ABBREV[abbrev.group(1).casefold()]
         low, high = low * scale_by, None if high is None else high * scale_by
-        unit = unit if unit in _CURRENCIES else _currency(text, abbrev.end())
+        unit = unit if unit in CURRENCIES else _currency(text, abbrev.end())
     shared = _SHARED_SCALE.match(text, q.span.end)
     if money and shared and not scaled and low is not None and low < 1000:
         # "between $20 and $30 million", "$20-30 million"
@@ -355,7 +355,7 @@ def _count_claims(
     if thing is not None and thing.casefold() in _SCALE_ABBREV:
         thing = None  # "$5-10m": the scale, not what is counted
     if thing is not None and money and (_CURRENCY_WORD.fullmatch(thing)
-                                        or thing.upper() in _CURRENCIES):  # fmt: skip
+                                        or thing.upper() in CURRENCIES):  # fmt: skip
         thing = None  # "103 million euros": the currency is the unit, not what is counted
     # "millions of computer users": a noun under the number is no way up to the occurrence
     below = thing_tok is not None and num.is_ancestor(thing_tok)
@@ -670,9 +670,10 @@ def _qualified(text: str, value: float) -> tuple[float | None, float | None]:
     return value, value
 
 
-# a qualifier right before a length ("around twelve days", "nearly two weeks")
-_QUALIFIER_WORDS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_QUAL_BEFORE = re.compile(r"\b(" + _QUALIFIER_WORDS + r")\s+$", re.I)
+# the qualifiers as one alternation, longest first; a qualifier right before a length
+# ("around twelve days", "nearly two weeks")
+QUALIFIER_WORDS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_QUAL_BEFORE = re.compile(r"\b(" + QUALIFIER_WORDS + r")\s+$", re.I)
 # "4-1/2-month", "2 1/2 years": a whole number and a half, the half read apart
 _HALF_BEFORE = re.compile(r"\b(\d{1,3})[-\s]1/$")
 _HALF_AFTER = re.compile(r"[-\s]1/2\b")
@@ -725,11 +726,11 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     ):
         return None  # "the end of 2015 or early 2016": either date, neither one claimed
     span, text, end = t.span, t.text, t.end or t.start
-    until = _UNTIL_YEAR.match(text_of(doc), t.span.end)
+    until = _UNTIL_YEAR.match(whole, t.span.end)
     if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
         # "from 1974 to 1978": one span of years, not the year it starts
         span = Span(t.span.article_id, t.span.start, until.end())
-        text, end = text_of(doc)[span.start : span.end], f"{until.group(1)}-12-31"
+        text, end = whole[span.start : span.end], f"{until.group(1)}-12-31"
     # "since November 3", "until May 5", "by March 1": one end of a span whose other end
     # is not given, not the day the occurrence took place
     opened = _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start) or (
@@ -825,7 +826,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # "off the coast of Crete", "south of Spain": where the direction or coast stands
         root = root.head.head
         if root.dep_ in {"advmod", "npadvmod"}:
-            return _placed(doc, m, root)
+            return _placed(m, _event_of(root))  # "damaged south of Spain"
     at = root.head.idx
     home = (
         root.dep_ == "pobj"
@@ -834,26 +835,13 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     )
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
         return None  # "Syrian officials", "from Paris": not where something happened
-    event = _event_of(root)
+    return _placed(m, _event_of(root), home=home)
+
+
+def _placed(m: Mention, event: Any | None, *, home: bool = False) -> Claim | None:
+    """The place claim of mention ``m`` whose occurrence is ``event`` (a home's is "live");
+    None when the occurrence is the saying ("said in Paris")."""
     predicate = "live" if home else _word(event) if event is not None else None
-    if predicate in REPORTING:
-        return None
-    return Claim(
-        span=m.span,
-        text=m.text,
-        kind="place",
-        predicate=predicate,
-        thing=None,
-        value=m.place or street_name(m.text) or m.norm,
-        mention=m.span,
-    )
-
-
-def _placed(doc: Any, m: Mention, anchor: Any) -> Claim | None:
-    """A place claim whose occurrence is the verb above ``anchor`` ("damaged south of
-    Spain")."""
-    event = _event_of(anchor)
-    predicate = _word(event) if event is not None else None
     if predicate in REPORTING:
         return None
     return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,

@@ -30,7 +30,15 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import ANNOUNCING, PREDICATE_CLASSES, RISE, predicate_class, street_name
+from ..analyze.claims import (
+    ANNOUNCING,
+    CURRENCIES,
+    PREDICATE_CLASSES,
+    QUALIFIER_WORDS,
+    RISE,
+    predicate_class,
+    street_name,
+)
 from ..analyze.quantities import QUALIFIERS
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
@@ -59,14 +67,11 @@ def _slot_word(c: Claim) -> str | None:
     return predicate_class(c.predicate)
 
 
-# Currencies: an amount in euros and one in dollars may be one value converted at a rate
-# the texts do not give, so they compare (as a variant at most, see :func:`relation`)
-_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY"})
-
-
 def unit_of(c: Claim) -> str:
-    """The unit two claims must share to be compared: money in any currency is one."""
-    return "money" if c.unit in _CURRENCIES else c.unit or ""
+    """The unit two claims must share to be compared: money in any currency is one (an
+    amount in euros and one in dollars may be one value converted at a rate the texts do
+    not give, so they compare, as a variant at most: see :func:`relation`)."""
+    return "money" if c.unit in CURRENCIES else c.unit or ""
 
 
 def _converted(x: Claim, y: Claim) -> bool:
@@ -368,7 +373,7 @@ _HEDGE = {"approx": 0.1, "near": 0.1}
 _CLOCK_HEDGE = 7.5
 _QUALIFIER = re.compile(
     r"^(?:at\s+|for\s+|in\s+|after\s+)?("
-    + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    + QUALIFIER_WORDS
     + r"|shortly after|just after|just past|shortly past|shortly before|just before)\b",
     re.I,
 )
