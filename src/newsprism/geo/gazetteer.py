@@ -10,7 +10,7 @@ Sources (all shipped inside their wheels, nothing downloaded):
   (a GeoNames admin1 code such as ``FR.11`` becomes "Île-de-France");
 - ``countryinfo`` — a point, demonym, spellings and UN M49 region for each country
   (the macro-regions news names, "Northern Africa", "Central America", "Sub-Saharan
-  Africa", are rows too, placed at the area-weighted middle of their countries);
+  Africa", are rows too, placed at the median of their countries' points);
 - ``pycountry`` — ISO 3166-1 and 3166-2 names (:mod:`newsprism.analyze.gazetteer`).
 
 Admin areas have no GeoNames point in these packages; theirs is the median of
