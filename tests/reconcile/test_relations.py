@@ -121,6 +121,18 @@ def test_a_report_giving_two_values_is_read_by_the_one_the_others_give() -> None
     assert pair_relation(found, "a", "b") == "agree"
 
 
+def test_two_values_one_report_gives_side_by_side_are_no_conflict_between_others() -> None:
+    # one report gives the season's rushing and receiving yards side by side: a report of
+    # the one does not contradict a report of the other, whatever joined them as one slot
+    found = compared(
+        ("a", "Bush wraps up the year with 404 yards rushing and 440 yards receiving.", None),
+        ("b", "Bush finished his third season with just 404 yards and two touchdowns.", None),
+        ("c", "He also had 440 yards receiving and returned three punts.", None),
+    )
+    assert pair_relation(found, "a", "b") == "agree"
+    assert pair_relation(found, "b", "c") != "conflict"
+
+
 def test_an_age_inside_a_stated_decade_is_no_conflict() -> None:
     found = compared(
         ("a", "A 32-year-old climber fell about 600 metres to his death near the hut.", None),

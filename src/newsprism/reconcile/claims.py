@@ -812,8 +812,38 @@ def compare_claims(
             continue
         label = slot_label([s.claim for s in slot])
         values = list(groups.values())
-        out.extend(_comparisons(label, values, group_relations(values, places, one_slot=one_slot)))
+        rel = group_relations(values, places, one_slot=one_slot)
+        out.extend(_comparisons(label, values, _stated_together(values, said, rel)))
     return tuple(out)
+
+
+def _stated_together(
+    values: Sequence[Sequence[Said]],
+    said: Sequence[Said],
+    rel: dict[tuple[int, int], Relation],
+) -> dict[tuple[int, int], Relation]:
+    """Two value groups whose values one article states side by side in the fact are no
+    conflict: "404 yards rushing and 440 yards receiving", "leveled seven villages,
+    killing 10 and wounding 70" say the two values are of two things, so a report
+    giving one of them does not contradict a report giving the other (they were joined
+    as one slot by their words or the claim model, not because either report says
+    so). At most a variant. Only values of the slot's kind and unit whose counted thing,
+    if named, is one the slot's claims name ("a mother of 12 ... sprayed 13 bullets"
+    does not say 12 and 13 are two counts of one thing)."""
+    c = values[0][0].claim
+    kind = (c.kind, unit_of(c))
+    things = {s.claim.thing for g in values for s in g}
+    per_article: dict[str, set[tuple[object, ...]]] = {}
+    for s in said:
+        if (s.claim.kind, unit_of(s.claim)) == kind and s.claim.thing in things | {None}:
+            per_article.setdefault(s.article_id, set()).add(_key(s))
+    keys = [{_key(s) for s in g} for g in values]
+    both = [given for given in per_article.values() if len(given) > 1]
+    out = dict(rel)
+    for (i, j), r in rel.items():
+        if r == "conflict" and any(given & keys[i] and given & keys[j] for given in both):
+            out[i, j] = "variant"
+    return out
 
 
 def group_relations(
