@@ -190,6 +190,7 @@ def bucket_story(
     story = reconcile(articles, analyses)
     _, entity_of = build_entities(analyses)
     by_doc = {n: a for a in articles for n in _names(a.source)}
+    texts = {a.id: a.text for a in articles}
     claims_of = {an.article_id: an.claims for an in analyses}
     published = {a.id: a.published for a in articles}
     p, spans = _sentence_p(prepared) if prepared is not None else (None, [])
@@ -214,7 +215,7 @@ def bucket_story(
             if d1 not in where or d2 not in where:
                 continue
             x, y = where[d1], where[d2]
-            got = _predicted(story, [x], [y], kind)
+            got = _predicted(story, [x], [y], kind, gold=(values[d1], values[d2]), texts=texts)
             if rel not in RELATIONS and got != "conflict":
                 continue
             example = {"story": gold["story"], "slot": fact["slot"], "got": got,

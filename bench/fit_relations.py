@@ -38,9 +38,9 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.analyze.claims import _number_value
 from newsprism.config import Settings
 from newsprism.evaluate.facts import ECBPLUS, _find, _kind, _names, read_documents
+from newsprism.evaluate.facts import same_words as _same_words
 from newsprism.fit import fit_logistic
 from newsprism.reconcile import claims as claims_module
 from newsprism.reconcile.claims import (
@@ -59,26 +59,6 @@ _KIND = {"count": "number", "measure": "number"}
 FEATURES: list[str] = list(RELATION_FEATURES)
 # what each sample compared (story, the two claims' texts and values), for reading errors
 SEEN: list[tuple[str, str, str, str, str]] = []
-
-
-def _same_words(text: str, gold_value: str) -> bool:
-    """Whether a claim's words are those of the gold value: a figure in common when the
-    gold value has one ("£88" and "£88m", "120, 000" and "120,000"), else a word."""
-
-    def words(t: str) -> set[str]:
-        t = re.sub(r"(\d),\s?(?=\d{3}(?!\d))", r"\1", t.casefold())
-        found = set(re.findall(r"\d+(?:\.\d+)?|[^\W\d_]+", t))
-        # number words are figures too ("Sixty-year-old", "60")
-        found |= {f"{v:g}" for w in found if (v := _number_value(w)) is not None}
-        return found - {"on", "in", "at", "the"}
-
-    def figures(found: set[str]) -> set[str]:
-        return {w for w in found if w[0].isdigit()}
-
-    gold = words(gold_value)
-    if figures(gold):
-        return bool(figures(words(text)) & figures(gold))
-    return bool(words(text) & gold)
 
 
 def load(gold_dir: Path, tarball: Path, cache: Path | None) -> dict[str, tuple[Any, Any, Any]]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from newsprism.evaluate.facts import score_story
-from newsprism.records import Article, Fact, Span, Statement, Story
+from newsprism.records import Article, Comparison, Fact, Span, Statement, Story, ValueGroup
 
 A = "The actress, 33, checked into a Malibu clinic on Tuesday. She starred in a 1999 comedy."
 B = "Reid, 33, entered rehab on Tuesday, her spokesman said. Her first film came out in 1999."
@@ -87,3 +87,39 @@ def test_a_sentence_stating_two_facts_excuses_its_fact_s_other_mentions() -> Non
     # also gives the age the fact is about)
     assert scores.merged == 1
     assert scores.wrong_merges == 0
+
+
+def test_a_comparison_of_the_sentence_s_other_figure_says_nothing_of_the_pair() -> None:
+    # both reports say he served 9 months; they disagree on the sentence (2 years or 2 1/2
+    # years), and that comparison is what separates them — not a conflict on the months
+    x = "He was sentenced to 2 years, with 9 months to serve in that case."
+    y = "He served 9 months of a 2-1/2 year sentence."
+    articles = [_article("a", x), _article("b", y)]
+    gold = {
+        "facts": [
+            {"id": "served", "slot": "served: months",
+             "mentions": [{"doc": "a", "phrase": "sentenced to 2 years, with 9 months to serve",
+                           "value": "9 months"},
+                          {"doc": "b", "phrase": "served 9 months of a 2-1/2 year sentence",
+                           "value": "9 months"}],
+             "pairs": [{"docs": ["a", "b"], "relation": "agree"}]},
+            {"id": "sentence", "slot": "sentenced: years",
+             "mentions": [{"doc": "a", "phrase": "sentenced to 2 years", "value": "2 years"},
+                          {"doc": "b", "phrase": "a 2-1/2 year sentence", "value": "2 1/2 years"}],
+             "pairs": [{"docs": ["a", "b"], "relation": "conflict"}]},
+        ]
+    }  # fmt: skip
+
+    def span(aid: str, text: str, words: str) -> Span:
+        return Span(aid, text.index(words), text.index(words) + len(words))
+
+    sentences = (Statement(Span("a", 0, len(x)), x), Statement(Span("b", 0, len(y)), y))
+    years = Comparison("sentenced: duration", "conflict", (
+        ValueGroup("2 years", ("a",), (span("a", x, "2 years"),)),
+        ValueGroup("2-1/2 year", ("b",), (span("b", y, "2-1/2 year"),)),
+    ))  # fmt: skip
+    story = Story(id="s", headline="", article_ids=("a", "b"), facts=(
+        Fact("f1", x, "conflict", 2, sentences, "", (), comparisons=(years,)),))  # fmt: skip
+    scores = score_story(gold, articles, story)
+    assert scores.aligned == 2
+    assert scores.called_conflict == scores.right_conflict == 1

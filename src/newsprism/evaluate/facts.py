@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..analyze.claims import _number_value
 from ..config import Settings
 from ..errors import InputError
 from ..reconcile.claims import SEVERITY
@@ -102,8 +103,10 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
     by_doc = {n: a for a in articles for n in _names(a.source)}
     out = FactScores()
     located: list[tuple[str, str, str, int, int]] = []  # gold fact, doc, article id, span
+    texts = {a.id: a.text for a in articles}
     for fact in gold["facts"]:
         where: dict[str, list[tuple[str, int, int]]] = {}
+        value_of = {m["doc"]: str(m.get("value") or "") for m in fact["mentions"]}
         for m in fact["mentions"]:
             art = by_doc.get(m["doc"])
             found = _find(art.text, m["phrase"]) if art else None
@@ -119,7 +122,9 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
             out.gold_conflict += gold_rel == "conflict"
             out.gold_variant += gold_rel == "variant"
             out.gold_update += gold_rel == "update"
-            got = _predicted(story, where.get(d1, []), where.get(d2, []), _kind(fact["slot"]))
+            values = (value_of.get(d1, ""), value_of.get(d2, ""))
+            got = _predicted(story, where.get(d1, []), where.get(d2, []), _kind(fact["slot"]),
+                             gold=values, texts=texts)  # fmt: skip
             if got is None:
                 continue
             out.aligned += 1
@@ -179,13 +184,19 @@ def _predicted(
     xs: list[tuple[str, int, int]],
     ys: list[tuple[str, int, int]],
     kind: str | None = None,
+    *,
+    gold: tuple[str, str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> str | None:
     """The relation the story gives two gold mentions, None when no fact holds both.
 
     A fact holds a mention when one of its statements overlaps the mention's phrase.
     The pair's relation is that of the most severe comparison that puts the values in
     the two phrases in different groups (a comparison of other values of the same
-    sentences is about another slot); agree when none does.
+    sentences is about another slot); agree when none does. With the two mentions'
+    ``gold`` values and the articles' ``texts``, a group's value must be the gold value
+    (:func:`same_words`): in "sentenced to 2 years, with 9 months to serve" the months
+    served are not the sentence, so a comparison of the sentences says nothing of them.
     """
     aligned = False
     found = "agree"
@@ -202,8 +213,8 @@ def _predicted(
         for c in f.comparisons:
             if kind is not None and _kind(c.slot) != kind:
                 continue  # a comparison of another kind of value in the same words
-            ga = _group_of(c, xs)
-            gb = _group_of(c, ys)
+            ga = _group_of(c, xs, gold[0] if gold else None, texts)
+            gb = _group_of(c, ys, gold[1] if gold else None, texts)
             if ga is None or gb is None or ga == gb:
                 continue
             if found == "agree" or SEVERITY[c.relation] > SEVERITY[found]:
@@ -211,12 +222,54 @@ def _predicted(
     return found if aligned else None
 
 
-def _group_of(c: Comparison, phrases: list[tuple[str, int, int]]) -> int | None:
+def _group_of(
+    c: Comparison,
+    phrases: list[tuple[str, int, int]],
+    value: str | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> int | None:
+    """The group of ``c`` holding a value inside one of the phrases: one whose words are
+    the gold ``value``'s when it and the articles' ``texts`` are given and the phrase
+    holds those words at all (a gold value written with a note, "yesterday (published
+    December 20, 2005)", is matched by place alone)."""
     for k, g in enumerate(c.groups):
         for sp in g.spans:
-            if any(sp.article_id == aid and s <= sp.start < e for aid, s, e in phrases):
+            inside = [(aid, s, e) for aid, s, e in phrases
+                      if sp.article_id == aid and s <= sp.start < e]  # fmt: skip
+            if not inside:
+                continue
+            text = texts.get(sp.article_id) if texts is not None and value else None
+            if (
+                text is None
+                or not same_words(text[inside[0][1] : inside[0][2]], value or "")
+                or same_words(text[sp.start : sp.end], value or "")
+            ):
                 return k
     return None
+
+
+def same_words(text: str, gold_value: str) -> bool:
+    """Whether a claim's words are those of a gold value: a figure in common when the
+    gold value has one ("£88" and "£88m", "120, 000" and "120,000"), else a word.
+
+    >>> same_words("Sixty", "60"), same_words("2 years", "9 months")
+    (True, False)
+    """
+
+    def words(t: str) -> set[str]:
+        t = re.sub(r"(\d),\s?(?=\d{3}(?!\d))", r"\1", t.casefold())
+        found = set(re.findall(r"\d+(?:\.\d+)?|[^\W\d_]+", t))
+        # number words are figures too ("Sixty-year-old", "60")
+        found |= {f"{v:g}" for w in found if (v := _number_value(w)) is not None}
+        return found - {"on", "in", "at", "the"}
+
+    def figures(found: set[str]) -> set[str]:
+        return {w for w in found if w[0].isdigit()}
+
+    gold = words(gold_value)
+    if figures(gold):
+        return bool(figures(words(text)) & figures(gold))
+    return bool(words(text) & gold)
 
 
 def _doc_name(source: str) -> str:
