@@ -361,3 +361,43 @@ def test_a_road_and_a_city_it_may_run_through_are_no_conflict(
     x, y = (said_of([c for c in cs if c.kind == "place"], {}, {})[0] for cs in (road, city))
     assert relation(x, y, lambda a, b: "unknown") == "variant"
     assert relation(x, y, lambda a, b: "disjoint") == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("recent", "background"),
+    [
+        ("Its forces carried out raids, seizing weapons at the beginning of November.",
+         "The group lost its final stronghold in 2019."),
+        ("Its forces carried out raids, seizing weapons at the beginning of November.",
+         "He severed the link between the two groups in 2016."),
+    ],
+)  # fmt: skip
+def test_a_background_year_is_not_shown_as_a_variant_of_a_recent_date(
+    recent: str, background: str
+) -> None:
+    """Two dates of different occurrences the claim model joined as one slot (a value
+    check), one a recent day in an undated report, the other a year long past: the
+    report must not say "1 source says 2019 · 1 source says the beginning of November"."""
+    claims = [*_claims("a", recent, None), *_claims("b", background, None)]
+    dates = [c for c in claims if c.kind == "date"]
+    assert len(dates) == 2
+    assert compare_claims(said_of(dates, {}, {}), one_slot=True) == ()
+
+
+def test_two_announcements_on_different_days_are_not_compared() -> None:
+    claims = [
+        *_claims("a", "The embassy announced the accession on November 11.", None),
+        *_claims("b", "Central Command announced on Sunday, November 30, that it struck.", None),
+    ]
+    dates = [c for c in claims if c.kind == "date" and c.predicate == "announce"]
+    assert len(dates) == 2
+    assert compare_claims(said_of(dates, {}, {}), one_slot=True) == ()
+
+
+def test_a_year_of_one_occurrence_written_in_two_wordings_still_conflicts() -> None:
+    """Keeping background years apart never hides a disagreement on one occurrence."""
+    found = compared(
+        ("a", "Smith was convicted of the robbery in 1998.", None),
+        ("b", "Smith was convicted of the robbery in 2001.", None),
+    )
+    assert [c.relation for c in found] == ["conflict"]

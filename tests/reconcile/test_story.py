@@ -232,3 +232,22 @@ def test_the_operation_dated_by_its_announcement_is_a_conflict(seeds: Report) ->
     md = render(seeds, "md")
     assert "4 sources say **between November 24 and 27**" in md
     assert "1 source says **November 30**" in md
+
+
+def test_a_background_year_is_never_a_variant_of_a_recent_date(seeds: Report) -> None:
+    """Reports that "lost its final stronghold in 2019" and "severed the link … in 2016" are the
+    story's history; "seizing weapons at the beginning of November" is this month's.
+    The report once printed "2 sources say 2019 · 1 source says the beginning of
+    November" as a variant: no comparison may hold a past year and that date."""
+    story = seeds.stories[0]
+    texts = {a.id: a.text for a in seeds.articles}
+    for f in story.facts:
+        for c in f.comparisons:
+            shown = {texts[s.article_id][s.start : s.end] for g in c.groups for s in g.spans}
+            if any("beginning of November" in t for t in shown):
+                assert not any(y in t for t in shown for y in ("2014", "2016", "2018", "2019"))
+    md = render(seeds, "md")
+    assert "says **the beginning of November**" not in md
+    assert "say **2019**" not in md and "says **2016**" not in md
+    # nor are the two announcements of the story (November 30, November 11) a variant
+    assert not [c for f in story.facts for c in f.comparisons if "announce" in c.slot]

@@ -312,6 +312,75 @@ def _dates_overlap(a: Said, b: Said) -> bool:
     return xs <= ye and ys <= xe
 
 
+def comparable(a: Said, b: Said) -> bool:
+    """Whether two values joined as one slot are to be shown as a variant of each other.
+    Two dates of different occurrences that cannot fall in one year ("lost its last
+    stronghold in 2019", "seizing weapons at the beginning of November") are two moments
+    of a story's history, not one value given with two precisions: joined loosely (by
+    the claim model, or as the dates of one fact's sentences) and found no conflict, they
+    are kept apart, not compared. A date given by its year alone against one whose report
+    gives no year cannot be placed in one year either. Two announcements that share no
+    day are two announcements (a story holds several). Dates of one named occurrence are
+    always weighed."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or y.kind != "date" or not (x.start and y.start):
+        return True
+    px, py = _slot_word(x), _slot_word(y)
+    if px in ANNOUNCING and py in ANNOUNCING:
+        return _dates_overlap(a, b)
+    if px is not None and px == py:
+        return True
+    return not _no_common_year(x, y)
+
+
+def _years_of(c: Claim) -> tuple[int, int] | None:
+    """The first and last year a resolved date covers (None: its report gives no year)."""
+    if not c.year_known or not c.start or not c.start[:4].isdigit():
+        return None
+    end = c.end or c.start
+    return int(c.start[:4]), int(end[:4]) if end[:4].isdigit() else int(c.start[:4])
+
+
+def _no_common_year(x: Claim, y: Claim) -> bool:
+    """Two dates that cannot be placed in one year: both with years, and no year in
+    common; or one without a year against one given by its whole year ("in 2019")."""
+    yx, yy = _years_of(x), _years_of(y)
+    if yx is not None and yy is not None:
+        return yx[1] < yy[0] or yy[1] < yx[0]
+    if yx is None and yy is None:
+        return False
+    known = x if yx is not None else y
+    return known.start is not None and known.start[5:] == "01-01" and (
+        (known.end or known.start)[5:] == "12-31")  # fmt: skip
+
+
+def kept_together(
+    values: Sequence[Sequence[Said]], rel: Mapping[tuple[int, int], Relation]
+) -> list[list[int]]:
+    """Value groups of one slot as the sets to compare: two groups the relation decision
+    (``rel``) calls a variant but whose values are not :func:`comparable` are not
+    compared at all. The groups of most articles come first, each joining the first set
+    it may join, so the story's main value is weighed against what can be weighed with
+    it and a background year ("in 2019") is left out of the comparison of a recent date.
+    Sets in order of their first group."""
+
+    def apart(i: int, j: int) -> bool:
+        i, j = min(i, j), max(i, j)
+        return rel.get((i, j)) == "variant" and not all(
+            comparable(p, q) for p in values[i] for q in values[j]
+        )
+
+    sets: list[list[int]] = []
+    for i in sorted(range(len(values)), key=lambda k: (-len(values[k]), k)):
+        for s in sets:
+            if not any(apart(i, j) for j in s):
+                s.append(i)
+                break
+        else:
+            sets.append([i])
+    return sorted(sorted(s) for s in sets)
+
+
 def _iso_places(a: str, b: str) -> str:
     """same | contains | within | disjoint | unknown, from ISO 3166 codes alone."""
     if not (a[:2].isupper() and b[:2].isupper()):
@@ -811,9 +880,16 @@ def compare_claims(
         if len(groups) < 2:
             continue
         label = slot_label([s.claim for s in slot])
-        values = list(groups.values())
-        rel = group_relations(values, places, one_slot=one_slot)
-        out.extend(_comparisons(label, values, _stated_together(values, said, rel)))
+        found = list(groups.values())
+        rel = _stated_together(found, said, group_relations(found, places, one_slot=one_slot))
+        # a background year is not shown as a variant of a recent date (see comparable)
+        for part in kept_together(found, rel):
+            if len(part) < 2:
+                continue
+            values = [found[k] for k in part]
+            between = {(x, y): rel[part[x], part[y]]
+                       for x in range(len(part)) for y in range(x + 1, len(part))}  # fmt: skip
+            out.extend(_comparisons(label, values, between))
     return tuple(out)
 
 

@@ -33,7 +33,15 @@ from .align import (
     word_similarity,
 )
 from .blocking import copies_of, copy_key, expand, expand_claims
-from .claims import PlaceRelation, SameSlot, compare_claims, gazetteer_places, said_of
+from .claims import (
+    PlaceRelation,
+    SameSlot,
+    compare_claims,
+    gazetteer_places,
+    kept_together,
+    relation,
+    said_of,
+)
 
 __all__ = [
     "account", "build_facts", "compare", "content_words", "is_value_check", "statements_of",
@@ -194,7 +202,10 @@ def build_facts(
     # fact already holds all its sentences and makes the same comparisons
     slots = expand_claims(claim_groups(distinct, p, entity_of, vectors, scored), kept, copy,
                           articles, lambda s, k: value_key(statements[s].claims[k]))  # fmt: skip
-    for claims in slots:
+    dated = published or {}
+    parts = [part for claims in slots
+             for part in _kept_together(claims, statements, entity_of, dated, places)]  # fmt: skip
+    for claims in parts:
         members = sorted({s for s, _ in claims})
         sts = sorted((statements[k] for k in members),
                      key=lambda st: (order[st.span.article_id], st.span.start))  # fmt: skip
@@ -215,6 +226,37 @@ def build_facts(
         for prefix, part in ((SENTENCES, facts), (VALUES, slot_facts))
         for n, f in enumerate(part, 1)
     )  # fmt: skip
+
+
+def _kept_together(
+    claims: Sequence[tuple[int, int]],
+    statements: Sequence[Statement],
+    entity_of: Mapping[Span, str],
+    published: Mapping[str, str | None],
+    places: PlaceRelation,
+) -> list[list[tuple[int, int]]]:
+    """A value check's claims (statement index, claim index) in the parts whose values
+    can be weighed against each other (:func:`claims.kept_together`): a background year
+    the claim model joined to a recent date of another occurrence is a value check of
+    its own, or none (the relation decision first: a conflict stays one). Parts of one
+    article are dropped."""
+    chosen = [statements[s].claims[k] for s, k in claims]
+    said = said_of(chosen, entity_of, published)
+    by_value: dict[tuple[object, ...], list[int]] = {}
+    for n, c in enumerate(chosen):
+        by_value.setdefault((c.value, c.start, c.end, c.low, c.high), []).append(n)
+    groups = list(by_value.values())
+    values = [[said[n] for n in g] for g in groups]
+    if len(values) < 2:
+        return [list(claims)]
+    rel = {(i, j): relation(values[i][0], values[j][0], places, one_slot=True)
+           for i in range(len(values)) for j in range(i + 1, len(values))}  # fmt: skip
+    out = []
+    for part in kept_together(values, rel):
+        members = sorted(claims[n] for k in part for n in groups[k])
+        if len({statements[s].span.article_id for s, _ in members}) >= 2:
+            out.append(members)
+    return out
 
 
 def _same_slot(
