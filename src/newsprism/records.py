@@ -263,6 +263,9 @@ class Claim:
     mention: Span | None = None
     cue: str | None = None
     context: tuple[str, ...] = ()  # verbs of the clauses around the predicate
+    # the occurrence as the article names it when a noun stands for the predicate
+    # ("operation" for "operate"): what a reader is shown as the slot
+    word: str | None = None
 
 
 @record

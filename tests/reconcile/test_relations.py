@@ -401,3 +401,26 @@ def test_a_year_of_one_occurrence_written_in_two_wordings_still_conflicts() -> N
         ("b", "Smith was convicted of the robbery in 2001.", None),
     )
     assert [c.relation for c in found] == ["conflict"]
+
+
+def test_a_date_of_an_event_noun_is_shown_by_that_noun() -> None:
+    """The slot a reader is shown is the word the articles wrote ("date of: operation"),
+    not the verb it was matched by ("operate")."""
+    found = compared(
+        ("a", "The November 30 operation serves as a reminder of the threat.", None),
+        ("b", "The army carried out a joint operation between November 24 and 27.", None),
+    )
+    assert [(c.slot, c.relation) for c in found] == [("date of: operation", "conflict")]
+
+
+def test_people_who_did_different_things_are_not_one_actor_told_two_ways() -> None:
+    """The claim model once joined "Trump met with al-Sharaa" and "discussed by Ahmed
+    al-Sharaa during his visit" as one slot, and the report said "1 source says Ahmed
+    al-Sharaa · 1 source says Donald Trump"."""
+    claims = [
+        *_claims("a", "President Donald Trump met with Ahmed al-Sharaa in Washington.", None),
+        *_claims("b", "Counterterrorism was discussed by Ahmed al-Sharaa during the visit.", None),
+    ]
+    actors = [c for c in claims if c.kind == "actor" and c.thing == "agent"]
+    assert sorted(c.text for c in actors) == ["Ahmed al-Sharaa", "Donald Trump"]
+    assert compare_claims(said_of(actors, {}, {}), one_slot=True) == ()

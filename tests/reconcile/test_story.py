@@ -232,6 +232,8 @@ def test_the_operation_dated_by_its_announcement_is_a_conflict(seeds: Report) ->
     md = render(seeds, "md")
     assert "4 sources say **between November 24 and 27**" in md
     assert "1 source says **November 30**" in md
+    # headed by the noun the reports wrote, not the verb it was matched by
+    assert "Conflict on date of: operation:" in md
 
 
 def test_a_background_year_is_never_a_variant_of_a_recent_date(seeds: Report) -> None:

@@ -651,6 +651,18 @@ def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
     return _word(event), _context(event)
 
 
+def _noun_of(root: Any) -> str | None:
+    """The event noun a date dates, as the article writes it ("operation" in "the
+    November 30 operation", "demolitions conducted between…"), when a noun is what the
+    date is of (see :func:`_date_of`): the slot a reader is shown ("date of:
+    operation", not "date of: operate"). None when a verb is."""
+    noun = dated_noun(root)
+    if noun is None:
+        event = _event_of(root)
+        noun = supported(event) if event is not None else None
+    return str(noun.lower_) if noun is not None else None
+
+
 def _with(word: str, context: tuple[str, ...]) -> tuple[str, ...]:
     return (word, *(w for w in context if w != word))
 
@@ -749,6 +761,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         year_known=t.year_known,
         cue="open" if opened else part.group(1).casefold() if part else None,
         context=context,
+        word=_noun_of(toks.root),
     )
 
 
@@ -1019,7 +1032,7 @@ def _weekday_claims(
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
                          cue=part.group(1).casefold() if part else None,
-                         context=context))  # fmt: skip
+                         context=context, word=_noun_of(toks.root)))  # fmt: skip
     for m in _RELATIVE_DAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
             continue  # resolved against the publication date: a date claim already
@@ -1030,7 +1043,7 @@ def _weekday_claims(
         word = m.group(1).casefold()
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          _SAME_DAY.get(word, word), year_known=False,
-                         context=context))  # fmt: skip
+                         context=context, word=_noun_of(toks.root)))  # fmt: skip
     return out
 
 

@@ -184,12 +184,15 @@ def slot_label(claims: Sequence[Claim]) -> str:
     c = claims[0]
     pred = _most([_slot_word(x) for x in claims])
     thing = _most([x.thing for x in claims])
+    # an occurrence named by a noun is shown by the noun the articles wrote ("date of:
+    # operation"), not the verb it was matched by ("operate")
+    named = _most([x.word for x in claims if _slot_word(x) == pred]) or pred
     if c.kind == "date":
-        return f"date of: {pred or 'event'}"
+        return f"date of: {named or 'event'}"
     if c.kind == "time":
-        return f"time of: {pred or 'event'}"
+        return f"time of: {named or 'event'}"
     if c.kind == "place":
-        return f"place of: {pred or 'event'}"
+        return f"place of: {named or 'event'}"
     if c.kind == "actor":
         return f"{'who' if thing == 'agent' else 'whom'}: {pred}"
     if c.kind == "age":
@@ -321,11 +324,14 @@ def comparable(a: Said, b: Said) -> bool:
     are kept apart, not compared. A date given by its year alone against one whose report
     gives no year cannot be placed in one year either. Two announcements that share no
     day are two announcements (a story holds several). Dates of one named occurrence are
-    always weighed."""
+    always weighed. Two people who did two different things and share no name ("X met
+    Y", "discussed by Z during his visit") are no two wordings of one actor."""
     x, y = a.claim, b.claim
+    px, py = _slot_word(x), _slot_word(y)
+    if x.kind == "actor" and y.kind == "actor":
+        return px is None or py is None or px == py or bool(_words(x.text) & _words(y.text))
     if x.kind != "date" or y.kind != "date" or not (x.start and y.start):
         return True
-    px, py = _slot_word(x), _slot_word(y)
     if px in ANNOUNCING and py in ANNOUNCING:
         return _dates_overlap(a, b)
     if px is not None and px == py:
