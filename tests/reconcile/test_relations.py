@@ -133,6 +133,20 @@ def test_two_values_one_report_gives_side_by_side_are_no_conflict_between_others
     assert pair_relation(found, "b", "c") != "conflict"
 
 
+def test_an_open_figure_between_two_far_apart_figures_does_not_hide_their_conflict() -> None:
+    # "more than 100,000" fits both 120,000 and 200,000; chained as variants it hid that
+    # the two cannot both be the island's population
+    reports = [
+        ("a", "The quake struck the island, home to 120,000 people, and the city.", None),
+        ("b", "Officials said the island is home to more than 100,000 people.", None),
+        ("c", "The quake was centred near the island, home to 200,000 people.", None),
+    ]
+    counts = [c for aid, text, pub in reports for c in _claims(aid, text, pub) if c.kind == "count"]
+    found = compare_claims(said_of(counts, {}, {}), one_slot=True)
+    assert pair_relation(found, "a", "c") == "conflict"
+    assert pair_relation(found, "a", "b") == pair_relation(found, "b", "c") == "variant"
+
+
 def test_an_age_inside_a_stated_decade_is_no_conflict() -> None:
     found = compared(
         ("a", "A 32-year-old climber fell about 600 metres to his death near the hut.", None),

@@ -944,6 +944,56 @@ def group_relations(
 def _comparisons(
     label: str, values: list[list[Said]], rel: dict[tuple[int, int], Relation]
 ) -> list[Comparison]:
+    """The comparisons of one slot's value groups (see :func:`_clustered`), with the
+    groups that bridge a conflict set apart: a vague or open value that two conflicting
+    values lying beyond any rounding of each other both fit ("more than 100,000" between
+    "120,000" and "200,000") is a variant of each, and joined with either it hid the
+    conflict inside a chain of variants. (Closer conflicts stay hidden: those the
+    relation decision calls between hedged times or figures a few per cent apart are
+    mostly variants to a reader.) Such a group conflicts with
+    no group: it is left out of the clusters, and every group is shown in one more
+    comparison, a variant, so the bridge is a variant of each side while the two sides
+    it bridged are compared as what they are."""
+    n = len(values)
+
+    def r(i: int, j: int) -> Relation | None:
+        return rel.get((min(i, j), max(i, j)))
+
+    conflicts = [(i, j) for (i, j), x in rel.items()
+                 if x == "conflict" and _far(values[i][0], values[j][0])]  # fmt: skip
+    bridges = [
+        k for k in range(n)
+        if not any(k in e for e in conflicts)
+        and any(r(k, i) == r(k, j) == "variant" for i, j in conflicts)
+    ]  # fmt: skip
+    if not bridges:
+        return _clustered(label, values, rel)
+    core = [k for k in range(n) if k not in bridges]
+    number = {k: m for m, k in enumerate(core)}
+    kept: dict[tuple[int, int], Relation] = {}
+    for (i, j), x in rel.items():
+        if i in number and j in number:
+            # a closer conflict the bridges spanned stays hidden, as before
+            hidden = x == "conflict" and (i, j) not in conflicts and any(
+                r(b, i) == r(b, j) == "variant" for b in bridges)  # fmt: skip
+            kept[number[i], number[j]] = "variant" if hidden else x
+    return [*_clustered(label, [values[k] for k in core], kept),
+            _comparison(label, "variant", values)]  # fmt: skip
+
+
+_FAR = frozenset(f"{k}_far" for k in _SCALES)
+
+
+def _far(a: Said, b: Said) -> bool:
+    """Two values beyond any rounding of each other (``<kind>_far``: a quarter apart for
+    counts, three years for ages, 45 minutes, a week)."""
+    named = zip(RELATION_FEATURES, relation_features(a, b), strict=True)
+    return any(v and n in _FAR for n, v in named)
+
+
+def _clustered(
+    label: str, values: list[list[Said]], rel: dict[tuple[int, int], Relation]
+) -> list[Comparison]:
     """The comparisons of one slot's value groups. Groups that are variants of each other
     ("13", "some 13") form a cluster, compared as a variant; clusters are compared with
     each other as one group each ("about 13" from seven sources, "12" from one: a
