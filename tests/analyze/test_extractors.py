@@ -126,6 +126,40 @@ def test_times_are_intervals(
     assert t.year_known is not start.startswith("--")
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "day"),
+    [
+        ("President Trump met the Syrian president on November 10. On the same day, the "
+         "government signed documents to join the coalition.", "2025-11-30",
+         "the same day", "2025-11-10"),
+        ("Police said Saturday, March 8, that both were dead at the scene the day before.",
+         None, "the day before", "2025-03-07"),
+        ("Microsoft went into emergency mode on December 9. A day later, it published a "
+         "security advisory.", None, "A day later", "--12-10"),
+    ],
+)  # fmt: skip
+def test_a_day_counted_from_a_day_just_dated_is_that_day(
+    nlp: Any, text: str, published: str | None, phrase: str, day: str
+) -> None:
+    """News tells a sequence of days by their distance from the last one it dated ("on
+    the same day", "the day before", "a day later"): read against that day."""
+    found = {t.text: t for t in extract_times("a", nlp(text), published)}
+    assert phrase in found, list(found)
+    assert (found[phrase].start, found[phrase].end, found[phrase].granularity) == (day, day, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was arrested the day after the shooting.",
+        "Nobody knew on the same day what had happened.",  # no day dated before it
+        "Crews will restore capacity over the next day or two.",
+    ],
+)
+def test_a_day_counted_from_an_undated_occurrence_is_no_date(nlp: Any, text: str) -> None:
+    assert not [t for t in extract_times("a", nlp(text), "2025-11-30") if "day" in t.text]
+
+
 def test_durations_are_kept_apart_from_dates(nlp: Any) -> None:
     (t,) = extract_times("a", nlp("Sanctions were frozen for 180 days."), "2025-12-01")
     assert (t.granularity, t.duration_days, t.start) == ("duration", 180.0, None)

@@ -438,3 +438,15 @@ def test_people_who_did_different_things_are_not_one_actor_told_two_ways() -> No
     actors = [c for c in claims if c.kind == "actor" and c.thing == "agent"]
     assert sorted(c.text for c in actors) == ["Ahmed al-Sharaa", "Donald Trump"]
     assert compare_claims(said_of(actors, {}, {}), one_slot=True) == ()
+
+
+def test_a_day_counted_from_another_is_compared_but_never_a_conflict() -> None:
+    """A day told as "the next day" is only as sure as the day it is counted from:
+    against another report's date of the same occurrence it is at most a variant
+    (precision over recall)."""
+    found = compared(
+        ("a", "The army crossed the border on Monday, March 2, 2015. The next day, the "
+              "town fell to the rebels.", None),
+        ("b", "The town fell to the rebels on March 5, 2015.", None),
+    )  # fmt: skip
+    assert [(c.slot, c.relation) for c in found] == [("date of: fall", "variant")]

@@ -25,6 +25,7 @@ from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, supported
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS
+from .times import DAY_OF_ANOTHER
 
 _QUAL_RE = re.compile(
     r"^(?:for\s+|in\s+)?("
@@ -749,6 +750,9 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         _OPEN_TEXT.match(text) and t.start == end
     )
     part = _PART_AFTER.match(whole, span.end)  # "Tuesday afternoon"
+    cue = "open" if opened else part.group(1).casefold() if part else None
+    if DAY_OF_ANOTHER.fullmatch(text):
+        cue = "relative"  # "on the same day": as sure as the day it is counted from
     return Claim(
         span=span,
         text=text,
@@ -759,7 +763,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
         start=t.start,
         end=end,
         year_known=t.year_known,
-        cue="open" if opened else part.group(1).casefold() if part else None,
+        cue=cue,
         context=context,
         word=_noun_of(toks.root),
     )

@@ -260,6 +260,68 @@ def _relative(
     return None
 
 
+# A day told by its distance from another occurrence the text has just dated: "on the
+# same day", "the day before", "the next day" (not "the day after the attack": that
+# day is counted from an occurrence the text may never date).
+DAY_OF_ANOTHER = re.compile(
+    r"\b(?:(?:the\s+)?same\s+day|that\s+(?:same\s+)?day"
+    r"|(?:the|a|one)\s+day\s+(?P<dir>before|after|earlier|later)"
+    r"|the\s+(?P<rel>previous|next|following)\s+day)\b",
+    re.I,
+)
+_STEP = {"before": -1, "earlier": -1, "previous": -1, "after": 1, "later": 1, "next": 1,
+         "following": 1}  # fmt: skip
+# what follows "the day before" when it is counted from a named occurrence ("the day
+# before the vote", "a day after 36-year-old X was killed"): a word that is no
+# conjunction; "the next day or two" is no one day either
+_OBJECT_AFTER = re.compile(r"\s+(?!(?:and|but|when|as|while|that)\b)\w", re.I)
+_EITHER_AFTER = re.compile(r"\s+or\b", re.I)
+
+
+def _sentence_starts(doc: Any, text: str) -> list[int]:
+    """Where each sentence of ``doc`` starts (the parse's sentences, else the text's
+    stops and line breaks)."""
+    if hasattr(doc, "has_annotation") and doc.has_annotation("SENT_START"):
+        return [s.start_char for s in doc.sents]
+    return [0, *(m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+|\n+", text))]
+
+
+def days_of_others(article_id: str, doc: Any, text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Days told by their distance from another occurrence ("on the same day", "the day
+    before", "the next day"), resolved against the last day the text dated before them
+    in the same sentence or the one before: news tells a sequence of days that way
+    ("President X met Y on November 10. On the same day, the government signed…").
+    The anchor is that date (``TimeExpr.anchor``); with none near, no date is read."""
+    starts = _sentence_starts(doc, text)
+    out = []
+    for m in DAY_OF_ANOTHER.finditer(text):
+        step = _STEP.get((m.group("dir") or m.group("rel") or "").casefold(), 0)
+        if m.group("dir") and _OBJECT_AFTER.match(text, m.end()):
+            continue
+        if _EITHER_AFTER.match(text, m.end()):
+            continue
+        if any(m.start() < t.span.end and t.span.start < m.end() and t.start for t in found):
+            continue
+        here = max((k for k, s in enumerate(starts) if s <= m.start()), default=0)
+        since = starts[here - 1] if here > 0 else 0
+        near = [t for t in found if t.start and t.granularity == "day" and t.start == t.end
+                and since <= t.span.start and t.span.end <= m.start()]  # fmt: skip
+        if not near:
+            continue
+        anchor = max(near, key=lambda t: t.span.start)
+        given = anchor.start or ""
+        known = anchor.year_known and given[:4].isdigit()
+        try:
+            day = date.fromisoformat(given if known else "2000" + given[-6:])
+        except ValueError:
+            continue
+        when = (day + timedelta(days=step)).isoformat()
+        value = when if known else "--" + when[5:]
+        out.append(TimeExpr(Span(article_id, m.start(), m.end()), m.group(0), value, value,
+                            "day", anchor=anchor.start, year_known=known))  # fmt: skip
+    return out
+
+
 def weekday_year_hint(text: str) -> int | None:
     """A year fixed anywhere in the text by a weekday written beside its date."""
     pat = PATTERNS[3][1]
@@ -332,5 +394,12 @@ def extract_times(
                     duration_days=duration,
                 )
             )
+    if "day" in lowered:
+        relative = days_of_others(article_id, doc, text, out)
+        # "a day before" read as a length of one day is the day itself
+        out = [t for t in out
+               if not any(r.span.start < t.span.end and t.span.start < r.span.end
+                          for r in relative)]  # fmt: skip
+        out.extend(relative)
     out.sort(key=lambda t: t.span.start)
     return tuple(out)

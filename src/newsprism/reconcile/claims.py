@@ -800,6 +800,8 @@ def relation(
     named = dict(zip(RELATION_FEATURES, features, strict=True))
     if _converted(a.claim, b.claim):
         return "variant"  # one amount in two currencies, at a rate the texts do not give
+    if "relative" in {a.claim.cue, b.claim.cue}:
+        return "variant"  # a day counted from another ("the same day"): never a conflict
     if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
