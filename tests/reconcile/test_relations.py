@@ -450,3 +450,13 @@ def test_a_day_counted_from_another_is_compared_but_never_a_conflict() -> None:
         ("b", "The town fell to the rebels on March 5, 2015.", None),
     )  # fmt: skip
     assert [(c.slot, c.relation) for c in found] == [("date of: fall", "variant")]
+
+
+def test_the_relation_model_reads_how_each_figure_is_written() -> None:
+    # what a reader weighs: a hedge ("about"), a round figure, how far apart the two are
+    hedged = _claims("a", "The blaze destroyed about 200 homes in the valley.", None)
+    exact = _claims("b", "The blaze destroyed 212 homes in the valley.", None)
+    x, y = (said_of([c for c in cs if c.kind == "count"], {}, {})[0] for cs in (hedged, exact))
+    named = dict(zip(RELATION_FEATURES, claims_module.relation_features(x, y), strict=True))
+    assert named["hedged"] == named["round_figure"] == 1.0
+    assert named["gap"] == pytest.approx(12 / 212)

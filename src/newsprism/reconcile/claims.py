@@ -532,6 +532,12 @@ def _rounded(a: Said, b: Said) -> bool:
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+def _round(c: Claim) -> bool:
+    """A figure written round ("200", "1,500"; not "9" or "212")."""
+    v = _written(c)
+    return bool(v and v == int(v) and v >= 10 and int(v) % 10 == 0)
+
+
 def _written(c: Claim) -> float | None:
     """A figure as its report wrote it, before any conversion ("200 yard": 200)."""
     m = _WRITTEN.search(c.value)
@@ -586,6 +592,7 @@ RELATION_FEATURES = (
     "date_near", "date_far", "imprecise", "open_ended", "compatible", "same_predicate",
     "things_differ", "running", "later_higher", "earlier_higher", "weekday_mismatch",
     "fuzzy_date", "no_year", "place_disjoint", "place_contains", "share_word", "apart",
+    "hedged", "round_figure", "gap",
 )  # fmt: skip
 RELATION_MODEL_PATH = Path(__file__).with_name("relation_model.json")
 
@@ -626,6 +633,13 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
         f["apart"] = float(not (xl <= yh and yl <= xh) and not _overnight(x, y))
         f["imprecise"] = float(x.low != x.high or y.low != y.high)
         f["open_ended"] = float(None in (x.low, x.high, y.low, y.high))
+        f["hedged"] = float(
+            bool(_QUALIFIER.match(x.text.strip()) or _QUALIFIER.match(y.text.strip()))
+        )
+        f["round_figure"] = float(any(_round(c) for c in (x, y)))
+        mx, my = _point(x), _point(y)
+        if mx is not None and my is not None and max(abs(mx), abs(my)):
+            f["gap"] = min(1.0, abs(mx - my) / max(abs(mx), abs(my)))
         _distance(kind, _point(x), _point(y), f)
         if kind != "time":
             f["running"] = float(bool(x.cue or y.cue))
