@@ -476,3 +476,29 @@ def test_a_day_that_recurs_is_the_date_of_no_occurrence() -> None:
     found = claims_of("Microsoft will release security patches on the second Tuesday of every "
                       "month.")  # fmt: skip
     assert not [c for c in found if c.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries", "count"),
+    [
+        ("The Indian navy has captured 23 Somalian pirates.", "SO", 23.0),
+        ("The arrest of the 23 pirates (12 Somali and 11 Yemeni) and the arms haul is the "
+         "largest such seizure.", "SO+YE", 23.0),
+        ("The Indian Navy on Saturday foiled a hijack attempt and arrested 23 heavily armed "
+         "Somalian and Yemeni pirates.", "SO+YE", 23.0),
+        ("The apprehended included 12 Somalis and 11 Yemenis.", "SO+YE", 23.0),
+        ("The pirates are from Somalia and Yemen, two countries surrounding the Gulf of Aden, "
+         "Sinha said.", "SO+YE", None),
+    ],
+)  # fmt: skip
+def test_the_nationality_of_a_group_is_a_claim_with_its_count(
+    sentence: str, countries: str, count: float | None
+) -> None:
+    found = [c for c in claims_of(sentence) if c.thing == "nationality"]
+    assert [(c.kind, c.value, c.low) for c in found] == [("actor", countries, count)]
+
+
+def test_an_uncounted_nationality_or_an_institution_s_is_no_claim() -> None:
+    # where pirates come from in general, the navy of a country: no group is counted
+    found = claims_of("Somali pirates often hijack ships in Somali waters, the Indian navy said.")
+    assert not [c for c in found if c.thing == "nationality"]

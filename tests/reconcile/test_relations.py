@@ -460,3 +460,22 @@ def test_the_relation_model_reads_how_each_figure_is_written() -> None:
     named = dict(zip(RELATION_FEATURES, claims_module.relation_features(x, y), strict=True))
     assert named["hedged"] == named["round_figure"] == 1.0
     assert named["gap"] == pytest.approx(12 / 212)
+
+
+def test_one_counted_group_from_one_country_against_two_is_a_conflict() -> None:
+    found = compared(
+        ("a", "The Indian navy has captured 23 Somalian pirates.", None),
+        ("b", "The Indian navy said it has captured 23 Somali and Yemeni pirates.", None),
+    )
+    nationality = [c for c in found if c.slot == "who: nationality"]
+    assert [c.relation for c in nationality] == ["conflict"]
+    assert pair_relation(found, "a", "b") == "conflict"
+
+
+def test_a_nationality_given_without_a_count_is_at_most_a_variant() -> None:
+    # "the pirates" may be some of them, or another group: no disagreement to call
+    found = compared(
+        ("a", "The Indian navy has captured 23 Somalian pirates.", None),
+        ("b", "The pirates are from Somalia and Yemen, an official said.", None),
+    )
+    assert [c.relation for c in found if c.slot == "who: nationality"] == ["variant"]

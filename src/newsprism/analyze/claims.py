@@ -23,6 +23,7 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, supported
+from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS
 from .times import DAY_OF_ANOTHER
@@ -1132,5 +1133,7 @@ def extract_claims(
                 c = _actor_claim(doc, m)
                 if c is not None:
                     out.append(c)
+        places = [(m.span, m.place) for m in mentions if inside(m.span) and m.place]
+        out.extend(nationality_claims(article_id, doc, s, e, places))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
     return tuple(out)

@@ -39,6 +39,7 @@ from ..analyze.claims import (
     predicate_class,
     street_name,
 )
+from ..analyze.nationality import NATIONALITY
 from ..analyze.quantities import QUALIFIERS
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
@@ -193,6 +194,8 @@ def slot_label(claims: Sequence[Claim]) -> str:
         return f"time of: {named or 'event'}"
     if c.kind == "place":
         return f"place of: {named or 'event'}"
+    if c.kind == "actor" and thing == NATIONALITY:
+        return "who: nationality"
     if c.kind == "actor":
         return f"{'who' if thing == 'agent' else 'whom'}: {pred}"
     if c.kind == "age":
@@ -816,6 +819,8 @@ def relation(
         return "variant"  # one amount in two currencies, at a rate the texts do not give
     if "relative" in {a.claim.cue, b.claim.cue}:
         return "variant"  # a day counted from another ("the same day"): never a conflict
+    if NATIONALITY in {a.claim.thing, b.claim.thing}:
+        return _nationalities(a.claim, b.claim)
     if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
@@ -841,6 +846,15 @@ def relation(
         # a conflict (precision over recall)
         return "update" if named["running"] or named["later_higher"] else "variant"
     return "variant"
+
+
+def _nationalities(x: Claim, y: Claim) -> Relation:
+    """Two nationalities of a group: a conflict only when both reports count the group
+    alike ("23 Somali pirates" / "23 Somali and Yemeni pirates": one group, all of it
+    from one country against from two); uncounted ("the pirates were from X and Y") or
+    counted differently, the two may be two groups, or a part of one: a variant."""
+    same_count = x.low is not None and x.low == y.low
+    return "conflict" if same_count and x.value != y.value else "variant"
 
 
 def compare_claims(
