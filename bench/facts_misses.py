@@ -73,7 +73,7 @@ from newsprism.reconcile.claims import Said, compatible, said_of
 from newsprism.reconcile.facts import is_value_check
 from newsprism.records import Story
 
-_KIND = {"count": "number", "measure": "number"}
+_KIND = {"count": "number", "measure": "number", "record": "number"}
 RELATIONS = ("conflict", "variant", "update")
 
 

@@ -54,7 +54,7 @@ from newsprism.reconcile.claims import (
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "facts"
 CLASSES = ("variant", "conflict", "update")
-_KIND = {"count": "number", "measure": "number"}
+_KIND = {"count": "number", "measure": "number", "record": "number"}
 # the features fitted on (RELATION_FEATURES less those --drop names)
 FEATURES: list[str] = list(RELATION_FEATURES)
 # what each sample compared (story, the two claims' texts and values), for reading errors

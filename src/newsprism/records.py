@@ -228,7 +228,7 @@ class Attribution:
     cue: str
 
 
-ClaimKind = Literal["count", "age", "measure", "date", "time", "place", "actor"]
+ClaimKind = Literal["count", "age", "measure", "date", "time", "place", "actor", "record"]
 
 
 @record

@@ -502,3 +502,74 @@ def test_an_uncounted_nationality_or_an_institution_s_is_no_claim() -> None:
     # where pirates come from in general, the navy of a country: no group is counted
     found = claims_of("Somali pirates often hijack ships in Somali waters, the Indian navy said.")
     assert not [c for c in found if c.thing == "nationality"]
+
+
+def test_a_scale_letter_before_a_counted_noun_multiplies_it() -> None:
+    found = claims_of("The flaw has already been used to attack over 2m Windows users.")
+    assert [(c.kind, c.thing, c.low, c.high) for c in found if c.low] == [
+        ("count", "user", 2_000_000.0, None)
+    ]
+    # with no noun after it the letter is a length: metres
+    fall = [c for c in claims_of("The climber fell 200m from the ridge.") if c.low]
+    assert [(c.kind, c.unit, c.low) for c in fall] == [("measure", "m", 200.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kmh"),
+    [
+        ("Police chased him at speeds of more than 100 mph.", (160.934, None)),
+        ("The car reached 120 miles per hour on the freeway.", (193.121, 193.121)),
+        ("Officers chased him at speeds up to 193km/h.", (0.0, 193.0)),
+    ],
+)
+def test_speeds_in_any_unit_are_one_speed_in_kmh(
+    sentence: str, kmh: tuple[float, float | None]
+) -> None:
+    speeds = [c for c in claims_of(sentence) if c.unit == "km/h"]
+    assert [(c.thing, c.low, c.high) for c in speeds] == [("speed", *kmh)]
+
+
+def test_vague_amounts_are_hedged_claims_of_their_noun() -> None:
+    found = [c for c in claims_of("Police seized a shotgun and several shells.") if c.low]
+    assert [(c.kind, c.thing, c.value, c.low, c.high) for c in found] == [
+        ("count", "shell", "several", 3.0, 9.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("She walked out two minutes after she walked through the door.", (0.001, 0.001)),
+        ("The starlet checked out of the clinic after only a few minutes.", (0.001, 0.003)),
+    ],
+)
+def test_lengths_of_time_in_minutes_are_days_like_other_lengths(
+    sentence: str, days: tuple[float, float]
+) -> None:
+    found = [c for c in claims_of(sentence) if c.kind == "measure"]
+    assert [(c.unit, c.thing, c.low, c.high) for c in found] == [("days", "duration", *days)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("Peyton Manning calmly led Indianapolis (10-5) downfield.", ("indianapolis", "10-5")),
+        ("Former champion Riddick Bowe, 43-1, 33 KOs, won on the undercard.",
+         ("riddick bowe", "43-1")),
+        ("Klitschko improved his record to 52-3 with the win.", ("klitschko", "52-3")),
+        ("The win gave the Colts a 9-5 season.", ("colts", "9-5")),
+    ],
+)  # fmt: skip
+def test_a_win_loss_record_is_one_value_of_its_side(sentence: str, record: tuple[str, str]) -> None:
+    found = [(c.thing, c.value) for c in claims_of(sentence) if c.kind == "record"]
+    assert found == [record]
+
+
+def test_a_score_is_no_record() -> None:
+    found = claims_of("The Colts won 31-24 after taking a 13-10 lead.")
+    assert not [c for c in found if c.kind == "record"]
+
+
+def test_almost_a_figure_shows_the_figure() -> None:
+    found = [c for c in claims_of("The commission said that turnout was almost 90%.") if c.low]
+    assert [c.value for c in found] == ["almost 90"]

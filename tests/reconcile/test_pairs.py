@@ -29,7 +29,7 @@ from newsprism.reconcile.align import (
 from newsprism.reconcile.claims import Said, compatible, compatible_pairs
 from newsprism.reconcile.entities import build_entities
 from newsprism.reconcile.facts import statements_of
-from newsprism.records import Span, Statement
+from newsprism.records import Claim, Span, Statement
 from newsprism.report import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,3 +203,20 @@ def test_shared_words_and_membership_over_arrays_are_the_set_operations(
         items[i] is not None and items[i] in sets[j] for i, j in zip(x, y, strict=True)
     ]
     assert 0 < sum(found) < len(found) and max(shared) >= 2
+
+
+def test_records_are_compatible_over_arrays_as_pair_by_pair() -> None:
+    """Win-loss records compare like ages: the same side when both name one, else the
+    same noun (the real story above has none)."""
+
+    def record(aid: str, value: str, side: str | None, entity: str | None) -> Said:
+        c = Claim(Span(aid, 0, 4), value, "record", "record", side, value, "record")
+        return Said(aid, c, entity, None)
+
+    said = [record("a", "10-5", "indianapolis", "E1"), record("b", "9-5", "colts", "E1"),
+            record("c", "9-5", "colts", None), record("d", "43-1", "bowe", "E2"),
+            record("e", "45-1", "bowe", None)]  # fmt: skip
+    x, y = np.triu_indices(len(said), 1)
+    found = compatible_pairs(said, x, y)
+    assert found.tolist() == [compatible(said[i], said[j]) for i, j in zip(x, y, strict=True)]
+    assert found[(x == 0) & (y == 1)].all() and not found[(x == 0) & (y == 3)].any()

@@ -479,3 +479,38 @@ def test_a_nationality_given_without_a_count_is_at_most_a_variant() -> None:
         ("b", "The pirates are from Somalia and Yemen, an official said.", None),
     )
     assert [c.relation for c in found if c.slot == "who: nationality"] == ["variant"]
+
+
+def test_two_records_of_one_side_at_one_time_conflict() -> None:
+    found = compared(
+        ("a", "Peyton Manning calmly led Indianapolis (10-5) downfield.", None),
+        ("b", "Peyton Manning calmly led Indianapolis (9-5) downfield.", None),
+    )
+    records = [c for c in found if c.slot.startswith("record")]
+    assert [(c.relation, [g.value for g in c.groups]) for c in records] == [
+        ("conflict", ["10-5", "9-5"])
+    ]
+
+
+def test_a_record_with_more_games_in_a_later_report_is_an_update() -> None:
+    found = compared(
+        ("a", "Klitschko improved his record to 52-3 with the win.", "2008-12-13"),
+        ("b", "Klitschko improved his record to 53-3 with the win.", "2009-06-21"),
+    )
+    assert [c.relation for c in found if c.slot.startswith("record")] == ["update"]
+
+
+def test_a_vague_amount_is_never_a_conflict() -> None:
+    found = compared(
+        ("a", "Officers found a shotgun and two live shells in the vehicle.", None),
+        ("b", "Officers found a shotgun and several shells in the vehicle.", None),
+    )
+    assert [c.relation for c in found] == ["variant"]
+
+
+def test_one_speed_in_two_units_is_compared() -> None:
+    found = compared(
+        ("a", "Officers chased him at speeds up to 193km/h.", None),
+        ("b", "Officers chased him at speeds of more than 100 mph.", None),
+    )
+    assert [(c.slot, c.relation) for c in found] == [("chase: speed", "variant")]

@@ -25,7 +25,7 @@ from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, supported
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
-from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS
+from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 from .times import DAY_OF_ANOTHER
 
 _QUAL_RE = re.compile(
@@ -216,7 +216,7 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             if subject:
                 return subject[0]
         if (head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN"
-                and head.head.lower_ not in _VALUED):  # fmt: skip
+                and head.head.lower_ not in _VALUED | _AMOUNT_NOUNS):  # fmt: skip
             return head.head
         if (head.pos_ == "ADJ" and head.dep_ in {"ROOT", "acomp", "amod"}
                 and cur.dep_ == "npadvmod" and head.lower_ not in _VALUED):  # fmt: skip
@@ -228,6 +228,9 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
 # words that say what something is worth, no occurrence of their own: "jewels worth
 # $2m", "$136M worth of diamonds", "a haul valued at $5m"
 _VALUED = frozenset({"worth", "valued"})
+# nouns that are an amount, no occurrence ("a couple of children were inside": the
+# occurrence is being inside)
+_AMOUNT_NOUNS = frozenset("couple handful dozen dozens hundreds thousands millions scores".split())
 
 
 def _thing_of(num: Any) -> Any | None:
@@ -288,7 +291,8 @@ def _fmt_number(low: float | None, high: float | None, qualifier: str | None) ->
     if qualifier and high is not None and (low is None or low == 0):
         return f"{qualifier} {n(high)}"
     if qualifier and low is not None and high is not None:
-        return f"{qualifier} {n((low + high) / 2 if qualifier != 'nearly' else high)}"
+        near = QUALIFIERS.get(qualifier) == "near"
+        return f"{qualifier} {n(high if near else (low + high) / 2)}"
     if low is not None and high is not None:
         return f"{n(low)}–{n(high)}"
     return n(low) if low is not None else "?"
@@ -299,19 +303,20 @@ def _count_claims(
 ) -> Claim | None:
     if q.value_low is None or q.ordinal:
         return None
-    if q.qualifier and q.qualifier in {"multiple", "numerous", "several", "a few"}:
-        return None  # vague amounts are never a count to compare
     toks = _tokens(doc, q.span)
     if toks is None or not len(toks):
         return None
     num = toks[-1]
+    # "a couple of children", "a handful of shells": the counted noun is the object
+    of_obj = next((c for c in num.children if c.dep_ == "pobj"), None) if (
+        num.lower_ == "of" and len(toks) > 1) else None  # fmt: skip
     if num.lower_ == "one" and num.i + 1 < len(doc) and doc[num.i + 1].lower_ == "of":
         return None  # "one of the most extensive": a pronoun, not a count
     if q.text.casefold() in SCALES and re.search(r"\d[\s-]?$", text[: q.span.start]):
         return None  # "$20-30 million": the scale of the figures before it, no count
     unit = q.unit
     kind: Any = "count"
-    thing_tok = _thing_of(num)
+    thing_tok = _thing_of(num) if of_obj is None else of_obj
     if thing_tok is None and num.dep_ == "conj" and num.head.i < num.i:
         thing_tok = _thing_of(num.head)  # "three or four robbers": the first figure's noun
     glued = _GLUED_UNIT.match(text, q.span.end)
@@ -347,6 +352,16 @@ def _count_claims(
         # "between $20 and $30 million", "$20-30 million"
         scale = float(SCALES[shared.group(1).casefold()])
         low, high = low * scale, None if high is None else high * scale
+    suffix = _SCALE_SUFFIX.match(text, q.span.end)
+    scaled_count = bool(suffix and not money and _counts_many(thing_tok, suffix.group(1)))
+    if suffix and scaled_count and low is not None:
+        # "over 2m Windows users", "1.5bn people": the letter scales a count of the noun
+        # after it; a length needs no noun ("fell 200m"), a race one ("the 100m final")
+        scale_by = _SCALE_ABBREV[suffix.group(1).casefold()]
+        low, high = low * scale_by, None if high is None else high * scale_by
+        unit = None
+    if unit is None and thing_tok is not None and thing_tok.lower_ in UNITS:
+        unit = UNITS[thing_tok.lower_]  # "a few minutes": the unit of a vague amount
     if unit in MEASURE_UNITS:
         kind = "measure"
     if (money or unit in MEASURE_UNITS) and _CONVERTED.search(
@@ -360,7 +375,7 @@ def _count_claims(
                                         or thing.upper() in CURRENCIES):  # fmt: skip
         thing = None  # "103 million euros": the currency is the unit, not what is counted
     # "millions of computer users": a noun under the number is no way up to the occurrence
-    below = thing_tok is not None and num.is_ancestor(thing_tok)
+    below = thing_tok is not None and num.is_ancestor(thing_tok) and of_obj is None
     event = _event_of(thing_tok if thing_tok is not None and not below else num)
     predicate = _word(event) if event is not None else None
     if event is not None and _to_death(event):
@@ -371,6 +386,24 @@ def _count_claims(
         # "£1.7m" a parser took for a verb
         predicate = None
     value = _fmt_number(low, high, q.qualifier)
+    if q.qualifier in VAGUE:
+        value = q.qualifier  # "several", "dozens": the word says it, no figure
+    speed = _SPEED.match(text, q.span.end)
+    if speed and low is not None:
+        # "120 mph", "120 miles an hour", "193km/h": one speed, in km/h
+        factor = _SPEED_FACTORS[speed.group(1).casefold()[:2]]
+        low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
+        return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
+                     thing="speed", value=f"{value} {speed.group(0).strip()}", unit="km/h",
+                     low=low, high=high)  # fmt: skip
+    if unit in DURATION_DAYS and low is not None:
+        # "two minutes", "a few minutes", "8 days ago": a length of time, in days like
+        # the lengths the date reader finds ("a three-month stay", "90 days")
+        factor = DURATION_DAYS[unit]
+        low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
+        return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
+                     thing="duration", value=f"{value} {unit}", unit="days", low=low,
+                     high=high)  # fmt: skip
     area = _AREA.match(text, q.span.end)
     square = _AREA_OF.match(text, q.span.end)
     if square:
@@ -384,7 +417,7 @@ def _count_claims(
         if thing is not None and (_unit_word(thing) in _AREA_UNITS or thing == "square"):
             noun = thing_tok.head if thing_tok is not None else None
             thing = _word(noun) if noun is not None and noun.pos_ == "NOUN" else None
-    length = None if area else _length_unit(text, q.span.end, unit, thing)
+    length = None if area or scaled_count else _length_unit(text, q.span.end, unit, thing)
     if length is not None:
         # "200ft", "about 60 metres", "1,500 kilometers": one length, compared in metres
         factor = LENGTHS[length]
@@ -410,6 +443,30 @@ def _count_claims(
         high=high,
         cue=cue,
     )
+
+
+# Lengths of time in days, as the date reader gives them (analyze/times.py)
+DURATION_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
+                 "months": 30.44, "years": 365.25}  # fmt: skip
+# "120 mph", "120 miles an hour", "193km/h", "30 knots": a speed, compared in km/h
+_SPEED = re.compile(
+    r"\s?(mph|m\.p\.h\.|miles?\s+(?:per|an|a)\s+hour|km\s?/\s?h(?:r|our)?\b|kph|kmh|"
+    r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|knots)",
+    re.I,
+)
+_SPEED_FACTORS = {"mp": 1.609344, "m.": 1.609344, "mi": 1.609344, "km": 1.0, "kp": 1.0,
+                  "ki": 1.0, "kn": 1.852}  # fmt: skip
+# a scale letter glued to a figure ("2m", "1.5bn", "10k")
+_SCALE_SUFFIX = re.compile(r"(m|mn|mln|bn|k)\b", re.I)
+
+
+def _counts_many(noun: Any | None, letter: str) -> bool:
+    """Whether a scale letter glued to a figure scales a count of ``noun``: "bn" always
+    does; "m" and "k" only before a plural noun ("2m users"), since "200m" alone is a
+    length and "the 100m final" a race."""
+    if letter.casefold() in {"bn", "mn", "mln"}:
+        return True
+    return noun is not None and noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in UNITS
 
 
 def _to_death(verb: Any) -> bool:
@@ -1052,6 +1109,44 @@ def _weekday_claims(
     return out
 
 
+# A win-loss record ("Indianapolis (10-5)", "Bowe, 43-1, 33 KOs", "improved his record to
+# 52-3", "a 9-5 season"): wins, losses and draws of a team or a fighter, one value. A
+# score ("won 31-24", "a 31-24 lead") is no record: it is said of a game, not of a side.
+_RECORD = re.compile(r"\b(\d{1,3})[-–](\d{1,3})(?:[-–](\d{1,2}))?\b")
+_RECORD_WORDS = re.compile(r"\brecord\s+(?:\w+\s+){0,2}(?:to|at|of|is|was|stands at)\s+$", re.I)
+_RECORD_NOUN = re.compile(r"\s+(?:record|season|mark)\b", re.I)
+_RECORD_OWNERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Mention]) -> list[Claim]:
+    """Win-loss records: right after a name, in brackets or between commas ("Indianapolis
+    (10-5)", "Riddick Bowe, 43-1, 33 KO's"), or named a record or a season ("improved his
+    record to 52-3", "a 9-5 season"). Whose record: the name before it, else the nearest
+    name before it in the sentence. Two records of one side are one value: "10-5" and
+    "9-5" cannot both be its record at one time."""
+    out = []
+    named = sorted((m for m in mentions if m.type in _RECORD_OWNERS), key=lambda m: m.span.end)
+    for m in _RECORD.finditer(text, s, e):
+        before = text[max(s, m.start() - 3) : m.start()]
+        after = text[m.end() : m.end() + 1]
+        glued = re.search(r"(?:\(|,)\s?$", before) and after in {",", ")"}
+        owner = next((n for n in reversed(named) if 0 <= m.start() - n.span.end <= 3), None)
+        if glued and owner is None:
+            continue  # "(10-12)" after no name: a range, not a record
+        if not glued and not (
+            _RECORD_WORDS.search(text, max(s, m.start() - 40), m.start())
+            or _RECORD_NOUN.match(text, m.end())
+        ):
+            continue
+        if owner is None:
+            owner = next((n for n in reversed(named) if n.span.end <= m.start()), None)
+        value = "-".join(g for g in m.groups() if g is not None)
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "record", "record",
+                         owner.norm if owner else None, value, "record",
+                         mention=owner.span if owner else None))  # fmt: skip
+    return out
+
+
 def extract_claims(
     article_id: str,
     doc: Any,
@@ -1092,6 +1187,7 @@ def extract_claims(
                    if not any(c.span.start < p.span.end and p.span.start < c.span.end
                               for c in clocks)]  # fmt: skip
         zeros = _zero_claims(article_id, doc, text, s, e)
+        zeros += _record_claims(article_id, text, s, e, [m for m in mentions if inside(m.span)])
         clocks += _game_clock_claims(article_id, text, s, e)
         out.extend(ages)
         out.extend(clocks)

@@ -45,7 +45,7 @@ VAGUE: dict[str, tuple[float, float | None]] = {
     "a few": (2, 5), "few": (2, 5), "several": (3, 9), "dozens": (24, 99), "scores": (40, 99),
     "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 999e6),
-    "multiple": (2, None), "numerous": (2, None),
+    "multiple": (2, None), "numerous": (2, None), "a couple of": (2, 3), "a handful of": (2, 9),
 }  # fmt: skip
 # qualifier → (how the low bound is set, how the high bound is set)
 QUALIFIERS = {

@@ -40,7 +40,7 @@ from ..analyze.claims import (
     street_name,
 )
 from ..analyze.nationality import NATIONALITY
-from ..analyze.quantities import QUALIFIERS
+from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
@@ -86,8 +86,9 @@ def compatible(a: Said, b: Said) -> bool:
     if x.kind != y.kind or unit_of(x) != unit_of(y):
         return False
     px, py = _slot_word(x), _slot_word(y)
-    if x.kind == "age":
-        # whose age: the same named person, else the same noun ("a 14-year-old boy")
+    if x.kind in {"age", "record"}:
+        # whose age or record: the same named person or side, else the same noun ("a
+        # 14-year-old boy")
         if a.entity and b.entity:
             return a.entity == b.entity
         return x.thing is not None and x.thing == y.thing
@@ -153,7 +154,8 @@ def compatible_pairs(
     rest = np.where(
         apart, dated & meet, ~periods_differ & (~counted | same_pred | same_thing | money)
     )
-    result = np.where(is_kind("age"), age, np.where(is_kind("actor"), actor, rest))
+    result = np.where(is_kind("age") | is_kind("record"), age,
+                      np.where(is_kind("actor"), actor, rest))  # fmt: skip
     out: npt.NDArray[np.bool_] = (kind[x] == kind[y]) & (unit[x] == unit[y]) & result
     return out
 
@@ -791,6 +793,33 @@ def _risen(high: Said, low: Said) -> bool:
     return px is not None and py is not None and px > py
 
 
+_VAGUE_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _vague(c: Claim) -> bool:
+    """Whether a number is a vague amount ("several", "a few minutes", "dozens"): no
+    figure, an interval wide enough for most readings."""
+    return c.kind in {"count", "measure"} and bool(_VAGUE_WORDS.search(c.text))
+
+
+def _record_relation(a: Said, b: Said) -> Relation:
+    """Two win-loss records of one side ("10-5", "9-5"): the later report's record with
+    more games played is an update (the side played on between the reports); otherwise
+    both cannot be its record, a conflict."""
+
+    def games(c: Claim) -> int:
+        return sum(int(n) for n in c.value.split("-") if n.isdigit())
+
+    if a.published and b.published and a.published != b.published:
+        later, earlier = (a, b) if a.published > b.published else (b, a)
+        if games(later.claim) > games(earlier.claim):
+            return "update"
+    return "conflict"
+
+
 @lru_cache(maxsize=1)
 def relation_model() -> tuple[LogisticModel, float]:
     """The fitted relation model shipped beside this module (refit with
@@ -825,6 +854,11 @@ def relation(
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
+    if a.claim.kind == "record":
+        return _record_relation(a, b)
+    if _vague(a.claim) or _vague(b.claim):
+        # "several", "a few minutes", "dozens": a hedged amount is never a disagreement
+        return "update" if _risen(a, b) or _risen(b, a) else "variant"
     if _cannot_both_hold(a, b, named, one_slot):
         return "conflict"
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
