@@ -573,3 +573,78 @@ def test_a_score_is_no_record() -> None:
 def test_almost_a_figure_shows_the_figure() -> None:
     found = [c for c in claims_of("The commission said that turnout was almost 90%.") if c.low]
     assert [c.value for c in found] == ["almost 90"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seconds", "period"),
+    [
+        ("Hansbrough scored with less than eight minutes to play in the first half.",
+         (0.0, 480.0), "first half"),
+        ("Ratliff ran it back for a pick-six with just under five minutes left.",
+         (240.0, 300.0), None),
+        ("Ratliff scored the touchdown with 4 minutes 48 seconds remaining.", (288.0, 288.0),
+         None),
+        ("Luck threw the winning score with four minutes left.", (210.0, 299.0), None),
+    ],
+)  # fmt: skip
+def test_a_game_clock_in_words_is_a_game_clock(
+    sentence: str, seconds: tuple[float, float], period: str | None
+) -> None:
+    found = claims_of(sentence)
+    clocks = [(c.low, c.high, c.thing) for c in found if c.unit == "clock"]
+    assert clocks == [(*seconds, period)]
+    assert not [c for c in found if c.unit == "days"]  # no length of minutes besides
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("Shortly after 3:30 Tuesday morning someone called 911.", (210.0, 240.0)),
+        ("The boats crossed the transit corridor at 9:25 hours on Thursday.", (565.0, 565.0)),
+        ("The bomb went off at 8:15 on Friday evening.", (1215.0, 1215.0)),
+    ],
+)
+def test_a_clock_time_said_by_the_word_after_it(
+    sentence: str, minutes: tuple[float, float]
+) -> None:
+    found = claims_of(sentence)
+    assert [(c.low, c.high) for c in found if c.unit == "minutes"] == [minutes]
+    assert not [c for c in found if c.unit == "days"]
+
+
+def test_a_score_is_no_clock_time() -> None:
+    found = claims_of("The score stood at 3-1 at half-time.")
+    assert not [c for c in found if c.kind in {"time", "record"}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("An earthquake with a magnitude of at least 5.9 hit southern Iran.", 5.9),
+        ("The island was first rocked by a magnitude-5.9 earthquake on Sunday.", 5.9),
+        ("The 6.1-magnitude quake struck the island.", 6.1),
+        ("An earthquake registering 6.1 on the Richter scale hit the island.", 6.1),
+    ],
+)
+def test_a_magnitude_is_one_measure_however_written(sentence: str, low: float) -> None:
+    found = [c for c in claims_of(sentence) if c.kind in {"count", "measure"}]
+    assert [(c.unit, c.thing, c.low) for c in found] == [("magnitude", "magnitude", low)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kg"),
+    [
+        ("The inmate is described as weighing approximately 200 pounds.", (72.575, 108.862)),
+        ("Comeaux is a 200-pound black male.", (90.718, 90.718)),
+    ],
+)
+def test_pounds_of_a_weight_are_no_money(sentence: str, kg: tuple[float, float]) -> None:
+    found = [c for c in claims_of(sentence) if c.thing == "weight"]
+    assert [(c.unit, c.low, c.high) for c in found] == [("kg", *kg)]
+    money = claims_of("The jewels were worth 74 million pounds.")
+    assert [c.unit for c in money if c.low] == ["GBP"]
+
+
+def test_a_length_glued_to_its_noun_is_in_metres() -> None:
+    found = claims_of("The driver led police on a 30-mile pursuit.")
+    assert [(c.unit, c.low) for c in found if c.low] == [("m", 48280.32)]

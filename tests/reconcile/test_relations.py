@@ -514,3 +514,22 @@ def test_one_speed_in_two_units_is_compared() -> None:
         ("b", "Officers chased him at speeds of more than 100 mph.", None),
     )
     assert [(c.slot, c.relation) for c in found] == [("chase: speed", "variant")]
+
+
+def test_a_hedged_value_between_two_that_conflict_is_a_variant_of_both() -> None:
+    found = compared(
+        ("a", "Hansbrough scored with 7:42 left in the first half.", None),
+        ("b", "Hansbrough scored with 7:41 left in the first half.", None),
+        ("c", "Hansbrough scored with less than eight minutes to play in the first half.", None),
+    )
+    assert pair_relation(found, "a", "b") == "conflict"
+    assert pair_relation(found, "a", "c") == "variant"
+    assert pair_relation(found, "b", "c") == "variant"
+
+
+def test_a_distance_converted_and_rounded_is_no_conflict() -> None:
+    found = _relations(
+        "The epicentre was 35 miles southwest of the port city.",
+        "The epicentre was 60km southwest of the port city.",
+    )
+    assert found == ["variant"]

@@ -90,13 +90,19 @@ _CLOCK = re.compile(
     r"\b(?P<q>(?:at\s+)?(?:about|around|approximately|shortly after|shortly before|just after|"
     r"just before|just past|shortly past|after|before|roughly)\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
-    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?:GMT|BST|UTC|[A-Z]{1,2}T)\b))"
+    r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?-i:GMT|BST|UTC|[A-Z]{1,2}T)\b)"
+    # "9:25 hours", "3:30 Tuesday morning": a clock time said by the word after it
+    r"|(?=\s+(?P<hrs>hours|hrs)\b)|(?=\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\s+)?(?P<part>morning|afternoon|evening|night)\b))"
     r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
     r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
     re.I,
 )
 # a line that dates the report: a year (or a date in figures) and a clock time, nothing
 # happening
+_HALF_OF_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?", re.I
+)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}\b")
 _STAMP = re.compile(r"\b(?:19|20)\d\d\b|" + _NUMERIC_DATE.pattern)
 # "no one was injured", "nobody died", "there were no casualties": a count of zero
@@ -385,7 +391,18 @@ def _count_claims(
         # "officials said 12 …": the saying is not what was counted; nor is the "m" of
         # "£1.7m" a parser took for a verb
         predicate = None
+    if _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start) or (
+        _MAGNITUDE_AFTER.match(text, q.span.end)
+    ):
+        # "magnitude-5.9", "a magnitude of at least 5.9", "6.1 on the Richter scale",
+        # "a 6.1-magnitude quake": one measure, whatever noun the parse hangs it from
+        kind, unit, thing = "measure", "magnitude", "magnitude"
     value = _fmt_number(low, high, q.qualifier)
+    if _weighed(text, q, unit, predicate, sentence):
+        # "weighing 200 pounds", "a 200-pound man": a weight, in kilograms
+        low = None if low is None else round(low * 0.45359237, 3)
+        high = None if high is None else round(high * 0.45359237, 3)
+        kind, unit, thing, value = "measure", "kg", "weight", f"{value} pounds"
     if q.qualifier in VAGUE:
         value = q.qualifier  # "several", "dozens": the word says it, no figure
     speed = _SPEED.match(text, q.span.end)
@@ -445,6 +462,27 @@ def _count_claims(
     )
 
 
+def _weighed(
+    text: str, q: Quantity, unit: str | None, predicate: str | None, sentence: tuple[int, int]
+) -> bool:
+    """Whether an amount in pounds is a weight, not money: glued to the unit ("a 200-pound
+    man") or said of weighing ("weighing approximately 200 pounds"), no sign before it."""
+    if unit not in {"GBP", "pound"} or CURRENCY_SIGN.search(text, max(0, q.span.start - 2),
+                                                           q.span.start + 2):  # fmt: skip
+        return False
+    return (
+        unit == "pound"
+        or predicate == "weigh"
+        or bool(re.search(r"\bweigh", text[sentence[0] : q.span.start], re.I))
+    )
+
+
+CURRENCY_SIGN = re.compile(r"[$£€¥]")
+# a magnitude named before or after its figure
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
+_MAGNITUDE_AFTER = re.compile(
+    r"\s*(?:on\s+the\s+(?:open-ended\s+)?richter\s+scale|[-\s]magnitude\b)", re.I
+)
 # Lengths of time in days, as the date reader gives them (analyze/times.py)
 DURATION_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
                  "months": 30.44, "years": 365.25}  # fmt: skip
@@ -532,6 +570,8 @@ def _length_unit(text: str, end: int, unit: str | None, thing: str | None) -> st
         return unit
     if unit == "miles":
         return "mile"
+    if unit is not None and _unit_word(unit) in LENGTHS:
+        return _unit_word(unit)  # glued: "a 30-mile pursuit", "a 10-foot wall"
     if thing is not None and _unit_word(thing) in LENGTHS:
         return _unit_word(thing)
     m = _LENGTH_AFTER.match(text, end)
@@ -1012,7 +1052,14 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             qual = m.group("q2")
         else:
             hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if (m.group("hrs") or m.group("part")) and not m.group("m"):
+                continue  # "3 Tuesday morning": a bare figure, no clock time
             ap = (m.group("ap") or "").casefold().replace(".", "").replace(" ", "")
+            part = (m.group("part") or "").casefold()
+            if part:
+                # the part of the day says which half: "3:30 Tuesday morning" is a.m.,
+                # "8:15 on Friday evening" p.m. ("1:30 Friday night" stays small hours)
+                ap = "am" if part == "morning" or (part == "night" and hour < 6) else "pm"
             if ap == "pm" and hour < 12:
                 hour += 12
             elif ap == "am" and hour == 12:
@@ -1049,6 +1096,25 @@ _GAME_CLOCK = re.compile(
     r"inning|set|game|match|overtime)\b)?",
     re.I,
 )
+# "with less than eight minutes to play in the first half", "with four minutes left", "4
+# minutes 48 seconds remaining": a game clock in words; whole minutes are that minute
+_NUMBER_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+_GAME_CLOCK_WORDS = re.compile(
+    r"\b(?P<q>(?:less than|under|just under|nearly|almost|just over|more than|over|about|"
+    r"around|roughly|some)\s+)?(?P<min>\d{1,2}|(?:"
+    + _NUMBER_WORD
+    + r")(?:-(?:"
+    + _NUMBER_WORD
+    + r"))?)\s+minutes?(?:,?\s+(?:and\s+)?(?P<sec>\d{1,2})\s+seconds?)?\s+(?:left|remaining|"
+    r"to go|to play)\b" + _GAME_CLOCK.pattern[_GAME_CLOCK.pattern.index("(?:\\s+(?:in|of)") :],
+    re.I,
+)
+# how a hedge widens a game clock given in minutes, in seconds either side
+_CLOCK_WORD_HEDGE: dict[str, tuple[float, float | None]] = {
+    "less than": (-1e9, 0), "under": (-1e9, 0), "just under": (-60, 0), "nearly": (-60, 0),
+    "almost": (-60, 0), "just over": (0, 60), "more than": (0, None), "over": (0, None),
+    "about": (-60, 60), "around": (-60, 60), "roughly": (-60, 60), "some": (-60, 60),
+}  # fmt: skip
 _NTH = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
         "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth"}  # fmt: skip
 
@@ -1067,6 +1133,24 @@ def _game_clock_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
                          f"{m.group('m')}:{m.group('s')} left", "clock", seconds,
                          seconds))  # fmt: skip
+    for m in _GAME_CLOCK_WORDS.finditer(text, s, e):
+        minutes = _number_value(m.group("min"))
+        if minutes is None:
+            continue
+        seconds = minutes * 60 + int(m.group("sec") or 0)
+        q = re.sub(r"\s+", " ", (m.group("q") or "").strip().casefold())
+        low: float = seconds if m.group("sec") else seconds - 30
+        high: float | None = seconds if m.group("sec") else seconds + 59
+        if q:
+            below, above = _CLOCK_WORD_HEDGE[q]
+            low, high = max(0.0, seconds + below), None if above is None else seconds + above
+        period = m.group("p").casefold() if m.group("p") else None
+        nth = (m.group("n") or "").casefold()
+        if period and (nth in _NTH.values() or nth in _NTH):
+            period = f"{_NTH.get(nth, nth)} {period}"
+        shown = f"{int(minutes)}:{int(m.group('sec')):02d} left" if m.group("sec") else m.group(0)
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
+                         shown, "clock", low, high))  # fmt: skip
     return out
 
 
@@ -1113,7 +1197,11 @@ def _weekday_claims(
 # 52-3", "a 9-5 season"): wins, losses and draws of a team or a fighter, one value. A
 # score ("won 31-24", "a 31-24 lead") is no record: it is said of a game, not of a side.
 _RECORD = re.compile(r"\b(\d{1,3})[-–](\d{1,3})(?:[-–](\d{1,2}))?\b")
-_RECORD_WORDS = re.compile(r"\brecord\s+(?:\w+\s+){0,2}(?:to|at|of|is|was|stands at)\s+$", re.I)
+_RECORD_WORDS = re.compile(
+    r"(?:\brecord\s+(?:\w+\s+){0,2}(?:to|at|of|is|was|stands at)|\b(?:stands?|stood|standing)"
+    r"\s+at|\bimprov(?:ed|es|ing)\s+to)\s+$",
+    re.I,
+)
 _RECORD_NOUN = re.compile(r"\s+(?:record|season|mark)\b", re.I)
 _RECORD_OWNERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -1133,13 +1221,13 @@ def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Menti
         owner = next((n for n in reversed(named) if 0 <= m.start() - n.span.end <= 3), None)
         if glued and owner is None:
             continue  # "(10-12)" after no name: a range, not a record
-        if not glued and not (
-            _RECORD_WORDS.search(text, max(s, m.start() - 40), m.start())
-            or _RECORD_NOUN.match(text, m.end())
-        ):
+        words = _RECORD_WORDS.search(text, max(s, m.start() - 40), m.start())
+        if not glued and not (words or _RECORD_NOUN.match(text, m.end())):
             continue
         if owner is None:
             owner = next((n for n in reversed(named) if n.span.end <= m.start()), None)
+        if words and "record" not in words.group(0).casefold() and owner is None:
+            continue  # "the score stood at 3-1": a side must be named to stand at a record
         value = "-".join(g for g in m.groups() if g is not None)
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "record", "record",
                          owner.norm if owner else None, value, "record",
@@ -1183,8 +1271,11 @@ def extract_claims(
         # every clock time and date in figures, kept as a claim or not ("05: 40 PM" of a
         # timestamp line, "11/30/09"): their figures are no amounts
         stamps = [m.span() for r in (_CLOCK, _NUMERIC_DATE) for m in r.finditer(text, s, e)]
+        # a part of the day that only says which half of a clock time it is ("3:30
+        # Tuesday morning") is no second value
         clocks += [p for p in _part_claims(article_id, doc, text, s, e)
-                   if not any(c.span.start < p.span.end and p.span.start < c.span.end
+                   if not any((c.span.start < p.span.end and p.span.start < c.span.end)
+                              or _HALF_OF_DAY.fullmatch(text, c.span.end, p.span.start)
                               for c in clocks)]  # fmt: skip
         zeros = _zero_claims(article_id, doc, text, s, e)
         zeros += _record_claims(article_id, text, s, e, [m for m in mentions if inside(m.span)])
@@ -1212,6 +1303,10 @@ def extract_claims(
                 out.append(c)
         for t in times:
             if inside(t.span):
+                if t.granularity == "duration" and any(
+                    a < t.span.end and t.span.start < b for a, b in (*apart, *stamps)
+                ):
+                    continue  # "9:25 hours", "four minutes left": a time, not a length
                 c = _date_claim(doc, t)
                 if c is not None:
                     out.append(c)

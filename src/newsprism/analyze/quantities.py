@@ -102,6 +102,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 _HAS_DIGIT = re.compile(r"\d")
+_MAGNITUDE_TOKEN = re.compile(r"^magnitude[-‐](\d+(?:\.\d+)?)$", re.I)
 # "200MM", "1.5bn", "136M": a figure and its scale glued into one token
 _GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(mm|mn|mln|bn|m|b|k)$", re.I)
 _SCALE_LETTERS = {"m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
@@ -169,7 +170,8 @@ def _in_a_name(text: str, start: int) -> bool:
     ):
         return True
     m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1).casefold() not in _NUMBER_WORDS
+    # "magnitude-5.9": a measure named before its figure, no name
+    return m is not None and m.group(1).casefold() not in _NUMBER_WORDS | {"magnitude"}
 
 
 def _money_start(doc: Any, i: int) -> int:
@@ -310,6 +312,16 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
             # "$200MM", "$1.5bn" written as one token: an amount of money in millions or
             # billions
             out.append(_glued_money(article_id, doc, i, glued, text))
+            taken.add(i)
+            i += 1
+            continue
+        mag = _MAGNITUDE_TOKEN.match(tok.text)
+        if mag:
+            # "a magnitude-5.9 earthquake" tokenized as one word: the figure is a measure
+            start, value = tok.idx + mag.start(1), float(mag.group(1))
+            counted, _ = _counted(tok.head) if tok.head is not tok else (None, None)
+            out.append(Quantity(Span(article_id, start, tok.idx + len(tok.text)), mag.group(1),
+                                value, value, True, None, counted))  # fmt: skip
             taken.add(i)
             i += 1
             continue

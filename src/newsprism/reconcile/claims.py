@@ -464,6 +464,8 @@ def _tight(c: Claim) -> tuple[float, float]:
     figure is itself, a hedged one ("about", "nearly") within a tenth of it (a quarter
     hour for clock times), a bound ("more than", "up to") open on one side."""
     low, high = _ends_of(c)
+    if c.unit == "clock":
+        return low, high  # a game clock's hedge is read tight already ("just under 5 minutes")
     m = _QUALIFIER.match(c.text.strip())
     word = m.group(1).casefold() if m else ""
     kind = QUALIFIERS.get(word, "")
@@ -498,7 +500,27 @@ def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bo
         return False
     if (named["later_higher"] or named["earlier_higher"]) and x.unit not in _FIXED:
         return False  # a count may have run on between two reports; a length has not
+    if _converted_units(x, y):
+        return False
     return not (_rounded(a, b) or _within(a, b) or _within(b, a))
+
+
+_UNIT_WORD = re.compile(r"[^\W\d_]+$")
+# units the claims convert into from whatever unit the text gives (lengths, areas,
+# speeds, weights)
+_CONVERTED_UNITS = frozenset({"m", "m2", "km/h", "kg"})
+
+
+def _converted_units(x: Claim, y: Claim) -> bool:
+    """Two figures written in different units ("35 mile", "60 km") within a tenth of
+    each other once converted: one may be the other converted and rounded."""
+    if x.kind != "measure" or x.unit not in _CONVERTED_UNITS or x.unit != y.unit:
+        return False
+    ux, uy = _UNIT_WORD.search(x.value), _UNIT_WORD.search(y.value)
+    if not (ux and uy) or ux.group(0).casefold() == uy.group(0).casefold():
+        return False
+    px, py = _point(x), _point(y)
+    return bool(px and py and abs(px - py) <= 0.1 * max(abs(px), abs(py)))
 
 
 # Units of what does not run on between reports: a distance fallen, a building's area
@@ -865,6 +887,7 @@ def relation(
             and not _maybe_older(a, b) and not _rounded(a, b)
             and not named["things_differ"]
             and not _overnight(a.claim, b.claim)
+            and not _converted_units(a.claim, b.claim)
             and (a.claim.kind != "place" or named["place_disjoint"])
             and not _announcements(a.claim, b.claim)):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
@@ -1064,6 +1087,9 @@ def _clustered(
     conflict), so one outlying value never makes two agreeing wordings a conflict."""
     n = len(values)
     owner = list(range(n))
+    # a group whose figures are given exactly ("7:42", "5.9"), no hedge, range or bound
+    exact = [all(s.claim.low is not None and s.claim.low == s.claim.high for s in g)
+             for g in values]  # fmt: skip
 
     def find(i: int) -> int:
         return _root(owner, i)
@@ -1083,7 +1109,13 @@ def _clustered(
         # conflict inside a chain of variants stays hidden: precision over recall)
         ci = [k for k in range(n) if find(k) == find(i)]
         cj = [k for k in range(n) if find(k) == find(j)]
-        if all(rel[min(x, y), max(x, y)] != "update" for x in ci for y in cj):
+        # nor do two whose exact figures conflict: a hedged value that may be either
+        # ("about 6" beside "5.9" and "6.1", "less than eight minutes" beside "7:42" and
+        # "7:41") is a variant of both, not a reason to call the two alike (a conflict
+        # of a hedged value inside a chain of variants stays hidden: precision)
+        if all(rel[min(x, y), max(x, y)] != "update"
+               and (rel[min(x, y), max(x, y)] != "conflict" or not (exact[x] and exact[y]))
+               for x in ci for y in cj):  # fmt: skip
             owner[find(j)] = find(i)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
@@ -1097,17 +1129,38 @@ def _clustered(
         for (i, j), r in rel.items():
             if find(i) != find(j) and SEVERITY[r] > SEVERITY[worst]:
                 worst = r
-        merged = [
-            sorted((s for i in members for s in values[i]), key=lambda s: s.article_id)
-            for members in clusters.values()
+        # a group that is a variant of every group of the other clusters (the hedged
+        # value between two that conflict) is compared as a variant with all of them,
+        # not put on either side of the conflict
+        bridges = [
+            i
+            for i in range(n)
+            if worst == "conflict"
+            and all(rel[min(i, j), max(i, j)] == "variant" for j in range(n) if find(j) != find(i))
         ]
-        # a cluster shows the value most of its articles give
-        shown = {
-            id(m): _display(max((values[i] for i in members), key=len))
-            for m, members in zip(merged, clusters.values(), strict=True)
-        }
-        out.append(_comparison(label, worst, merged, shown))
+        core = {k: [i for i in m if i not in bridges] for k, m in clusters.items()}
+        core = {k: m for k, m in core.items() if m}
+        if bridges and len(core) > 1:
+            out.append(_merged(label, "variant", values, [*core.values(), *[[b] for b in bridges]]))
+            clusters = core
+        out.append(_merged(label, worst, values, list(clusters.values())))
     return out
+
+
+def _merged(
+    label: str, relation: Relation, values: list[list[Said]], clusters: list[list[int]]
+) -> Comparison:
+    """One comparison of clusters of value groups, each cluster one group showing the
+    value most of its articles give."""
+    merged = [
+        sorted((s for i in members for s in values[i]), key=lambda s: s.article_id)
+        for members in clusters
+    ]
+    shown = {
+        id(m): _display(max((values[i] for i in members), key=len))
+        for m, members in zip(merged, clusters, strict=True)
+    }
+    return _comparison(label, relation, merged, shown)
 
 
 def _comparison(
