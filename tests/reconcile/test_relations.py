@@ -533,3 +533,11 @@ def test_a_distance_converted_and_rounded_is_no_conflict() -> None:
         "The epicentre was 60km southwest of the port city.",
     )
     assert found == ["variant"]
+
+
+def test_a_speed_converted_just_past_a_bound_is_no_conflict() -> None:
+    found = _relations(
+        "The suspect reached speeds of 120 mph on the freeway.",
+        "The suspect reached speeds up to 193km/h on the freeway.",
+    )
+    assert "conflict" not in found and found

@@ -513,14 +513,23 @@ _CONVERTED_UNITS = frozenset({"m", "m2", "km/h", "kg"})
 
 def _converted_units(x: Claim, y: Claim) -> bool:
     """Two figures written in different units ("35 mile", "60 km") within a tenth of
-    each other once converted: one may be the other converted and rounded."""
+    each other once converted (the nearest ends of a bound: "120 mph", "up to 193 km/h"):
+    one may be the other converted and rounded."""
     if x.kind != "measure" or x.unit not in _CONVERTED_UNITS or x.unit != y.unit:
         return False
     ux, uy = _UNIT_WORD.search(x.value), _UNIT_WORD.search(y.value)
     if not (ux and uy) or ux.group(0).casefold() == uy.group(0).casefold():
         return False
-    px, py = _point(x), _point(y)
+    px, py = _stated(x), _stated(y)
     return bool(px and py and abs(px - py) <= 0.1 * max(abs(px), abs(py)))
+
+
+def _stated(c: Claim) -> float | None:
+    """The figure a number states: its bound when it is one ("up to 193": 193), else its
+    middle (:func:`_point`)."""
+    if c.high is not None and not c.low and c.low != c.high:
+        return c.high
+    return _point(c)
 
 
 # Units of what does not run on between reports: a distance fallen, a building's area
