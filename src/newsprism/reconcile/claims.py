@@ -887,6 +887,8 @@ def relation(
         return "update"
     if a.claim.kind == "record":
         return _record_relation(a, b)
+    if a.claim.kind == "actor" and not comparable(a, b):
+        return "variant"  # two people who did two different things: never one actor told two ways
     if _vague(a.claim) or _vague(b.claim):
         # "several", "a few minutes", "dozens": a hedged amount is never a disagreement
         return "update" if _risen(a, b) or _risen(b, a) else "variant"
