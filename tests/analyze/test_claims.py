@@ -648,3 +648,25 @@ def test_pounds_of_a_weight_are_no_money(sentence: str, kg: tuple[float, float])
 def test_a_length_glued_to_its_noun_is_in_metres() -> None:
     found = claims_of("The driver led police on a 30-mile pursuit.")
     assert [(c.unit, c.low) for c in found if c.low] == [("m", 48280.32)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "post", "word", "person"),
+    [
+        ('"We\'re aware of the off-the-field issue involving Vincent," Chargers general '
+         "manager A.J. Butler said in a statement.", "manager", "chargers|general manager",
+         "aj butler"),
+        ('"We\'re aware of the off-the-field issue involving Vincent," team general manager '
+         "A.J. Smith said in a statement.", "manager", None, "aj smith"),
+        ("Oregon State Police spokesman Gregg Hastings said the bomb went off.", "spokesman",
+         "police|spokesman", "gregg hastings"),
+    ],
+)  # fmt: skip
+def test_a_person_named_by_their_post_is_a_claim_of_the_post(
+    sentence: str, post: str, word: str | None, person: str
+) -> None:
+    # the verb is "said", which carries no event: the name is still the post's value
+    roles = [c for c in claims_of(sentence) if c.thing == "role"]
+    assert [(c.kind, c.predicate, c.word, c.value) for c in roles] == [
+        ("actor", post, word, person)
+    ]

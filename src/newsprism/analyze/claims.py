@@ -26,6 +26,7 @@ from .dated import SUPPORT, dated_noun, event_word, supported
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
+from .roles import role_claim
 from .times import DAY_OF_ANOTHER
 
 _QUAL_RE = re.compile(
@@ -1322,6 +1323,10 @@ def extract_claims(
                     out.append(c)
             if m.type in {"PERSON", "ORG", "NORP", "GPE"} and not street:
                 c = _actor_claim(doc, m)
+                if c is not None:
+                    out.append(c)
+            if m.type == "PERSON":
+                c = role_claim(doc, m)
                 if c is not None:
                     out.append(c)
         places = [(m.span, m.place) for m in mentions if inside(m.span) and m.place]

@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.claims import ANNOUNCING, predicate_class
+from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
@@ -145,16 +146,20 @@ def pair_features(
     # entities named in more than a fifth of the statements say nothing specific
     common = {e for e, c in counts.items() if c > max(2, n / 5)}
     ents = _shared([set(st.entities) for st in statements], common)
-    values = _shared([{value_key(c) for c in st.claims} for st in statements])
-    slots = _shared([{slot_key(c) for c in st.claims} for st in statements])
-    kinds = _shared([{c.kind for c in st.claims} for st in statements])
+    # a post named with a person ("spokesman X") comes with every quote of theirs: it says
+    # nothing of what two sentences report (see claim_groups)
+    said = [[c for c in st.claims if c.thing != ROLE] for st in statements]
+    values = _shared([{value_key(c) for c in cs} for cs in said])
+    slots = _shared([{slot_key(c) for c in cs} for cs in said])
+    kinds = _shared([{c.kind for c in cs} for cs in said])
     # what each value is of, in the words around it: "damage" near a sum, "aged" near a number
     slot_words = _shared(
-        [{f"{c.kind}:{w}" for c in st.claims for w in near_words(c, st)} for st in statements]
+        [
+            {f"{c.kind}:{w}" for c in cs for w in near_words(c, st)}
+            for cs, st in zip(said, statements, strict=True)
+        ]
     )
-    specific = _shared(
-        [{value_key(c) for c in st.claims if _specificity(c) >= 0.5} for st in statements]
-    )
+    specific = _shared([{value_key(c) for c in cs if _specificity(c) >= 0.5} for cs in said])
     articles = np.array([st.span.article_id for st in statements])
     # the statement's place in its article: a lead states the story's main facts
     rank = np.zeros(n)
@@ -435,7 +440,11 @@ def _claim_candidates(
         xs.append(members[i])
         ys.append(members[j])
     x, y = np.concatenate(xs), np.concatenate(ys)
-    apart = article[x] != article[y]
+    # a post named with a person ("spokesman X") is repeated with every quote of theirs:
+    # it is compared inside a fact, never a candidate for a value check of its own, which
+    # would join the unrelated sentences that name the same source
+    role = np.array([c.thing == ROLE for c in cl], dtype=bool)
+    apart = (article[x] != article[y]) & ~role[x] & ~role[y]
     x, y = x[apart], y[apart]
     order = np.lexsort((y, x))
     x, y = x[order], y[order]

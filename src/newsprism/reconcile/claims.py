@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 from ..analyze.claims import (
     ANNOUNCING,
@@ -41,9 +42,11 @@ from ..analyze.claims import (
 )
 from ..analyze.nationality import NATIONALITY
 from ..analyze.quantities import QUALIFIERS, VAGUE
+from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
+from .names import name_words, skeletons_agree, word_skeleton
 from .pairs import codes, shared_counts
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
@@ -198,6 +201,8 @@ def slot_label(claims: Sequence[Claim]) -> str:
         return f"place of: {named or 'event'}"
     if c.kind == "actor" and thing == NATIONALITY:
         return "who: nationality"
+    if c.kind == "actor" and thing == ROLE:
+        return f"who: {_most([x.word.split('|')[1] for x in claims if x.word]) or pred}"
     if c.kind == "actor":
         return f"{'who' if thing == 'agent' else 'whom'}: {pred}"
     if c.kind == "age":
@@ -881,6 +886,8 @@ def relation(
         return "variant"  # a day counted from another ("the same day"): never a conflict
     if NATIONALITY in {a.claim.thing, b.claim.thing}:
         return _nationalities(a.claim, b.claim)
+    if ROLE in {a.claim.thing, b.claim.thing}:
+        return _role_holders(a.claim, b.claim)
     if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
@@ -923,6 +930,28 @@ def _nationalities(x: Claim, y: Claim) -> Relation:
     counted differently, the two may be two groups, or a part of one: a variant."""
     same_count = x.low is not None and x.low == y.low
     return "conflict" if same_count and x.value != y.value else "variant"
+
+
+def _role_holders(x: Claim, y: Claim) -> Relation:
+    """Two people named for one post: a conflict only when both reports name the same
+    organisation and the same post word for word ("Chargers general manager X" /
+    "Chargers general manager Y") and the two names are not spellings of one name
+    ("Wolfe" / "Wolff", "Irannejad" / "Iran-Nejad"); a post without its organisation
+    ("team general manager", "a spokesman") may be held by several: a variant."""
+    same_post = x.word is not None and x.word == y.word
+    return "conflict" if same_post and _other_person(x.value, y.value) else "variant"
+
+
+def _other_person(a: str, b: str) -> bool:
+    """Whether two name keys are two people, not one name spelled two ways: their last
+    words' skeletons differ by more than a letter and the names run together differ."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb or a.replace(" ", "") == b.replace(" ", ""):
+        return False
+    if skeletons_agree(a, b):
+        return False
+    sa, sb = word_skeleton(wa[-1]), word_skeleton(wb[-1])
+    return sa != sb and OSA.distance(sa, sb) > 1
 
 
 def compare_claims(
@@ -1026,12 +1055,20 @@ def _stated_together(
     return out
 
 
+def _unspecific(s: Said) -> bool:
+    """A group's claim that says less than another of it: a post without its organisation
+    ("team general manager X" beside "Chargers general manager X"), a nationality of an
+    uncounted group; the group is weighed by what its most specific claim says."""
+    c = s.claim
+    return (c.thing == ROLE and c.word is None) or (c.thing == NATIONALITY and c.low is None)
+
+
 def group_relations(
     values: Sequence[Sequence[Said]], places: PlaceRelation = _iso_places, *, one_slot: bool = False
 ) -> dict[tuple[int, int], Relation]:
     """The relation of every two value groups of one slot, read from a claim of each
     (bench/fit_relations.py replaces this to collect the pairs it learns from)."""
-    reps = [g[0] for g in values]
+    reps = [min(g, key=_unspecific) for g in values]
     return {
         (i, j): relation(x, reps[j], places, one_slot=one_slot)
         for i, x in enumerate(reps)
