@@ -38,6 +38,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.analyze.nationality import NATIONALITY
+from newsprism.analyze.roles import ROLE
 from newsprism.config import Settings
 from newsprism.evaluate.facts import ECBPLUS, _find, _kind, _names, read_documents
 from newsprism.evaluate.facts import same_words as _same_words
@@ -78,6 +80,11 @@ def load(gold_dir: Path, tarball: Path, cache: Path | None) -> dict[str, tuple[A
     if cache is not None:
         cache.write_bytes(pickle.dumps(out))
     return out
+
+
+# claims whose relation a rule decides (reconcile/claims.py: _nationalities, _role_holders):
+# their pairs would teach the model that two actors conflict
+RULED = frozenset({NATIONALITY, ROLE})
 
 
 def samples(
@@ -158,6 +165,8 @@ def _story_samples(
                         key = (x.claim.span, y.claim.span)
                         if x.article_id == y.article_id or key in seen:
                             continue
+                        if {x.claim.thing, y.claim.thing} & RULED:
+                            continue  # decided by a rule of their own, not the model
                         seen.add(key)
                         label = gold_relation(x, y)
                         if label is not None:
