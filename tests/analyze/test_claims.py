@@ -670,3 +670,39 @@ def test_a_person_named_by_their_post_is_a_claim_of_the_post(
     assert [(c.kind, c.predicate, c.word, c.value) for c in roles] == [
         ("actor", post, word, person)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "predicate"),
+    [
+        # a verb that only says its subject took place: the value is the subject's
+        ("The escape happened near Baytown, Texas, about 25 miles east of Houston, it said.",
+         "place", "escape"),
+        ("The attack took place about 150 nautical miles off Aden and INS Mysore was about 13 "
+         "nautical miles away from the merchant vessel when it picked up the SOS call.",
+         "place", "attack"),
+        # one "goes on" a rampage: the rampage is the occurrence
+        ("He's the former Kutztown University football player who went on a shooting rampage "
+         "at an Atlanta courthouse in 2005, killing four people.", "date", "rampage"),
+        # "passed away" is a death
+        ("Bettie Page, one of entertainment's original sex kittens, passed away Thursday, "
+         "December 11, at age 85.", "date", "die"),
+        # a support verb's place is its object's occurrence ("launched an operation in…")
+        ("US Central Command announced that US and Syrian forces launched a joint operation in "
+         "the southern Rif Dimashq Province of Syria.", "place", "operate"),
+    ],
+)  # fmt: skip
+def test_a_light_or_support_verb_s_value_is_of_the_occurrence_it_stands_for(
+    sentence: str, kind: str, predicate: str
+) -> None:
+    found = [c for c in claims_of(sentence, published="2008-12-12") if c.kind == kind]
+    assert found and found[0].predicate == predicate
+
+
+def test_a_participle_before_its_noun_is_no_occurrence_of_a_place() -> None:
+    found = claims_of(
+        "Subryan allegedly struck Raj Chohan, a 59-year-old grandmother, as she walked along "
+        "parked cars on 117th Street in Queens when the car struck her and fled the scene."
+    )
+    street = [c for c in found if c.kind == "place" and c.text == "117th Street"]
+    assert street and street[0].predicate != "park"

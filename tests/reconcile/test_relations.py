@@ -18,6 +18,7 @@ from newsprism.reconcile import claims as claims_module
 from newsprism.reconcile.claims import (
     RELATION_FEATURES,
     compare_claims,
+    compatible,
     pair_relation,
     relation,
     said_of,
@@ -569,3 +570,17 @@ def test_two_names_for_a_post_are_no_conflict_unless_both_name_its_organisation(
     found = compared(("a", first, None), ("b", second, None))
     assert [c.relation for c in found if c.slot.startswith("who:")] in ([], ["variant"])
     assert pair_relation(found, "a", "b") != "conflict"
+
+
+def test_a_value_of_an_occurrence_that_happened_is_one_slot_with_the_verb_s() -> None:
+    # "the escape happened near Baytown" and "escaped … in Baytown": one place, one slot
+    a, b = (
+        said_of([c for c in _claims(aid, s, None) if c.kind == "place"], {}, {})
+        for aid, s in (
+            ("a", "Comeaux, 49, escaped Monday from a prison van in Baytown after pulling a gun "
+                  "on two guards."),
+            ("b", "The escape happened near Baytown, Texas, about 25 miles east of Houston, it "
+                  "said."),
+        )
+    )  # fmt: skip
+    assert compatible(a[0], b[0])

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
-from .dated import SUPPORT, dated_noun, event_word, supported
+from .dated import SUPPORT, dated_noun, event_word, stands_for
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
@@ -208,7 +208,7 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             # "two bridges suffered severe damage": the occurrence is the damage
             done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
             return done[0] if done and done[0] is not cur else head
-        if head.pos_ == "VERB" and _word(head) not in TRANSPARENT:
+        if head.pos_ == "VERB" and _word(head) not in TRANSPARENT and not _adjectival(head):
             main = head.head
             if (_word(head) in REPORTING and head.dep_ == "conj" and tok.i < head.i
                     and main.pos_ == "VERB" and _word(main) not in REPORTING):  # fmt: skip
@@ -232,12 +232,42 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
     return None
 
 
+def _adjectival(verb: Any) -> bool:
+    """Whether a participle is an adjective of the noun after it ("walked along parked cars
+    on Main Street", "a stolen car"): it names no occurrence, whatever the parse made of
+    it, so a value hung from it is of the verb above."""
+    if verb.dep_ == "amod":
+        return True
+    doc = verb.doc
+    if verb.tag_ not in {"VBN", "VBD"} or verb.i == 0 or verb.i + 1 >= len(doc):
+        return False
+    before, after = doc[verb.i - 1], doc[verb.i + 1]
+    return (before.pos_ in {"ADP", "DET"} and after.pos_ == "NOUN" and after.head.i == verb.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))  # fmt: skip
+
+
 # words that say what something is worth, no occurrence of their own: "jewels worth
 # $2m", "$136M worth of diamonds", "a haul valued at $5m"
 _VALUED = frozenset({"worth", "valued"})
 # nouns that are an amount, no occurrence ("a couple of children were inside": the
 # occurrence is being inside)
 _AMOUNT_NOUNS = frozenset("couple handful dozen dozens hundreds thousands millions scores".split())
+
+
+def _occurrence(event: Any | None) -> str | None:
+    """The predicate of the occurrence token ``event`` (see :func:`_event_of`): its word,
+    or, when the verb only stands for an occurrence named by a noun ("carried out an
+    operation", "the escape happened", "took place"), that noun's verb
+    (:func:`.dated.stands_for`); "passed away" is a death."""
+    if event is None:
+        return None
+    noun = stands_for(event)
+    if noun is not None:
+        return event_word(noun, _word(noun))
+    word = _word(event)
+    if word == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in event.children):
+        return "die"
+    return word
 
 
 def _thing_of(num: Any) -> Any | None:
@@ -384,7 +414,7 @@ def _count_claims(
     # "millions of computer users": a noun under the number is no way up to the occurrence
     below = thing_tok is not None and num.is_ancestor(thing_tok) and of_obj is None
     event = _event_of(thing_tok if thing_tok is not None and not below else num)
-    predicate = _word(event) if event is not None else None
+    predicate = _occurrence(event)
     if event is not None and _to_death(event):
         predicate = "kill"  # "beat two men to death": a killing, whatever the means
     if predicate is not None and (predicate == thing or predicate in REPORTING
@@ -538,8 +568,7 @@ def _zero_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
                 predicate = named if predicate_class(named) != named or event is None else (
                     _word(event))  # fmt: skip
             else:
-                event = _event_of(toks.root)
-                predicate = _word(event) if event is not None else None
+                predicate = _occurrence(_event_of(toks.root))
             if predicate is None or predicate in REPORTING or predicate in TRANSPARENT:
                 continue
             out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "count", predicate,
@@ -744,22 +773,23 @@ def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
     event = _event_of(root)
     if event is None:
         return None, ()
-    occurrence = supported(event)
-    if occurrence is not None:
-        predicate = event_word(occurrence, _word(occurrence))
-        return predicate, _with(predicate, _context(event))
-    return _word(event), _context(event)
+    # a support or light verb's occurrence is its noun's ("carried out an operation on…",
+    # "the escape happened on…"), with the clauses around the verb as its context
+    predicate = _occurrence(event) or _word(event)
+    context = _context(event)
+    return predicate, context if predicate == _word(event) else _with(predicate, context)
 
 
 def _noun_of(root: Any) -> str | None:
     """The event noun a date dates, as the article writes it ("operation" in "the
-    November 30 operation", "demolitions conducted between…"), when a noun is what the
+    November 30 operation", "demolitions conducted between…", "the escape happened on
+    Monday"), when a noun is what the
     date is of (see :func:`_date_of`): the slot a reader is shown ("date of:
     operation", not "date of: operate"). None when a verb is."""
     noun = dated_noun(root)
     if noun is None:
         event = _event_of(root)
-        noun = supported(event) if event is not None else None
+        noun = stands_for(event) if event is not None else None
     return str(noun.lower_) if noun is not None else None
 
 
@@ -802,8 +832,7 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     if toks is None or not len(toks):
         return None
     if t.granularity == "duration" and t.duration_days:
-        event = _event_of(toks.root)
-        predicate = _word(event) if event is not None else None
+        predicate = _occurrence(_event_of(toks.root))
         if predicate in REPORTING:
             return None
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
@@ -956,10 +985,10 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
 
 def _placed(m: Mention, event: Any | None, *, home: bool = False) -> Claim | None:
     """The place claim of mention ``m`` whose occurrence is ``event`` (a home's is "live");
-    None when the occurrence is the saying ("said in Paris")."""
-    predicate = "live" if home else _word(event) if event is not None else None
-    if predicate in REPORTING:
-        return None
+    None when the occurrence is the saying or an announcing ("said in Paris")."""
+    predicate = "live" if home else _occurrence(event)
+    if predicate in REPORTING or predicate in ANNOUNCING:
+        return None  # where it was said or announced ("made the announcement in Paris")
     return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,
                  value=m.place or street_name(m.text) or m.norm, mention=m.span)  # fmt: skip
 
@@ -978,7 +1007,7 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
         role, event = "patient", root.head
     else:
         return None
-    predicate = _word(event)
+    predicate = _occurrence(event) or _word(event)
     if predicate in REPORTING or predicate in TRANSPARENT:
         return None
     return Claim(
@@ -1029,7 +1058,7 @@ def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             low, high = low - 15, high + 15
         toks = doc.char_span(m.start("p"), m.end("p"), alignment_mode="expand")
         event = _event_of(toks.root) if toks is not None and len(toks) else None
-        predicate = _word(event) if event is not None else None
+        predicate = _occurrence(event)
         if predicate is None or predicate in REPORTING:
             continue  # "said on Friday night": the report's hour
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -1079,7 +1108,7 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         event = _event_of(toks.root) if toks is not None and len(toks) else None
-        predicate = _word(event) if event is not None else None
+        predicate = _occurrence(event)
         if predicate in REPORTING or (predicate is None and _STAMP.search(text, s, e)):
             continue  # a report's time, or a timestamp line ("November 30, 2009 at 2:22 pm")
         start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())

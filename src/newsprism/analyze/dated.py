@@ -123,6 +123,49 @@ def dated_noun(root: Any) -> Any | None:
     return None
 
 
+# Verbs that only say that their subject took place: "the escape happened near…", "the
+# attack took place off…", "the blast occurred at…". Whatever their subject is, it is
+# an occurrence, and the time or place is its.
+_HAPPEN = frozenset("happen occur unfold".split())
+# Verbs that say when or where their subject came about when that subject is an event
+# noun: "the arrest came on Monday", "the verdict followed…".
+_COME = frozenset("come follow".split())
+
+
+def stands_for(verb: Any) -> Any | None:
+    """The noun of the occurrence a verb only stands for, or None: a support verb's
+    object ("carried out an operation", see :func:`supported`), the subject of a verb that
+    only says it took place ("the escape happened near…", "the attack took place
+    about 150 miles off…", "the arrest came on Monday"), the event noun one "goes on"
+    ("went on a shooting rampage in 2005"). A value hung from such a verb is of that
+    occurrence, named by its verb (:func:`event_word`), so "the escape happened near X"
+    and "escaped near X" give one slot."""
+    if any(c.dep_ == "prt" and c.lower_ != "out" for c in verb.children):
+        return None  # a phrasal verb says more than its parts: "made off with", "came up"
+    found = supported(verb)
+    if found is not None or verb.pos_ not in {"VERB", "AUX"}:
+        return found
+    lemma = str(verb.lemma_).casefold()
+    place_taken = lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+    )
+    if lemma in _HAPPEN or place_taken or lemma in _COME:
+        for c in verb.children:
+            if (
+                c.dep_ in {"nsubj", "nsubjpass"}
+                and c.pos_ == "NOUN"
+                and (lemma not in _COME or _is_event_noun(c))
+            ):
+                return c
+    if lemma == "go":
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "on":
+                nouns = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                if nouns and _is_event_noun(nouns[0]):
+                    return nouns[0]
+    return None
+
+
 def supported(verb: Any) -> Any | None:
     """The occurrence a support verb stands for: its object ("carried out an
     operation"), its passive subject ("an operation was conducted") or the noun it
