@@ -123,3 +123,53 @@ def test_a_comparison_of_the_sentence_s_other_figure_says_nothing_of_the_pair() 
     scores = score_story(gold, articles, story)
     assert scores.aligned == 2
     assert scores.called_conflict == scores.right_conflict == 1
+
+
+def test_printed_conflicts_are_counted_as_backed_contradicted_or_outside_the_gold() -> None:
+    # what a reader sees: every conflict the report prints, not only those on gold pairs;
+    # "a town of about 15,000 people" read as a toll is a printed conflict no gold fact holds
+    x = "The earthquake killed 10 people and destroyed 12 villages, officials said."
+    y = "Seven people were killed in the quake, which hit Zarand, a town of about 15,000 people."
+    z = "The quake killed 10 people and flattened a dozen villages."
+    articles = [_article("a", x), _article("b", y), _article("c", z)]
+    gold = {
+        "facts": [
+            {"id": "killed", "slot": "killed: people",
+             "mentions": [{"doc": "a", "phrase": "killed 10 people", "value": "10"},
+                          {"doc": "b", "phrase": "Seven people were killed", "value": "seven"},
+                          {"doc": "c", "phrase": "killed 10 people", "value": "10"}],
+             "pairs": [{"docs": ["a", "b"], "relation": "conflict"},
+                       {"docs": ["a", "c"], "relation": "agree"},
+                       {"docs": ["b", "c"], "relation": "conflict"}]},
+            {"id": "villages", "slot": "destroyed: villages",
+             "mentions": [{"doc": "a", "phrase": "destroyed 12 villages", "value": "12"},
+                          {"doc": "c", "phrase": "flattened a dozen villages", "value": "a dozen"}],
+             "pairs": [{"docs": ["a", "c"], "relation": "agree"}]},
+        ]
+    }  # fmt: skip
+
+    def group(aid: str, text: str, words: str) -> ValueGroup:
+        at = text.index(words)
+        return ValueGroup(words, (aid,), (Span(aid, at, at + len(words)),))
+
+    sentences = tuple(Statement(Span(a, 0, len(t)), t) for a, t in (("a", x), ("b", y), ("c", z)))
+    comparisons = (
+        Comparison("killed: people", "conflict", (group("a", x, "10"), group("b", y, "Seven"))),
+        # the town's population against c's toll: no gold fact holds "about 15,000"
+        Comparison("killed: people", "conflict",
+                   (group("c", z, "10"), group("b", y, "about 15,000"))),
+        # the gold says 12 villages and a dozen agree
+        Comparison("destroy: village", "conflict",
+                   (group("a", x, "12"), group("c", z, "a dozen"))),
+        # a variant is not a printed conflict
+        Comparison("killed: people", "variant", (group("a", x, "10"), group("b", y, "Seven"))),
+    )  # fmt: skip
+    story = Story(id="s", headline="", article_ids=("a", "b", "c"), facts=(
+        Fact("f1", x, "conflict", 3, sentences, "", (), comparisons=comparisons),))  # fmt: skip
+    scores = score_story(gold, articles, story)
+    assert scores.printed == 3
+    assert (scores.backed, scores.backed_update, scores.contradicted) == (1, 0, 1)
+    assert scores.outside_gold == 1
+    assert "about 15,000" in scores.outside[0]
+    assert scores.printed_precision == 1 / 3
+    assert scores.printed_precision_judged == 1 / 2

@@ -22,6 +22,16 @@ Scores, at the level of pairs of reports:
 * conflict precision (of the aligned gold pairs called conflict, how many are),
   conflict recall and variant recall (of the gold conflicts and variants, how many
   are called so).
+
+Conflict precision over gold pairs never sees a conflict the report prints between
+values no gold fact holds ("a town of about 15,000 people" read as a toll), yet a
+reader sees every one. So the conflicts as printed are scored too: each conflict
+comparison's pairs of articles in two different groups (once per comparison) are
+*backed* when a gold fact has mentions of both articles whose phrases overlap the two
+groups' value spans and labels that pair conflict (or update, counted apart),
+*contradicted* when it labels them agree or variant, and *outside* the gold otherwise
+— mostly wrong, since the gold lists every checkable fact two reports state, though
+the annotator left out facts it was unsure of.
 """
 
 from __future__ import annotations
@@ -37,7 +47,7 @@ from ..analyze.claims import _number_value
 from ..config import Settings
 from ..errors import InputError
 from ..reconcile.claims import SEVERITY
-from ..records import Article, Comparison, Document, Story
+from ..records import Article, Comparison, Document, Span, Story
 
 ECBPLUS = Path("../shared/data/ecbplus/ecbplus-topics-1-35.tar.gz")
 
@@ -58,13 +68,36 @@ class FactScores:
     found_variant: int = 0
     gold_update: int = 0
     found_update: int = 0
+    printed: int = 0  # pairs of articles a printed conflict comparison sets apart
+    backed: int = 0  # ... that a gold fact labels conflict
+    backed_update: int = 0  # ... that a gold fact labels update
+    contradicted: int = 0  # ... that a gold fact labels agree or variant
     missing: list[str] = field(default_factory=list)  # gold phrases not found in the text
+    outside: list[str] = field(default_factory=list)  # printed pairs no gold fact holds
 
     def add(self, other: FactScores) -> None:
         for name in self.__dataclass_fields__:
-            if name != "missing":
+            if name not in ("missing", "outside"):
                 setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missing += other.missing
+        self.outside += other.outside
+
+    @property
+    def outside_gold(self) -> int:
+        return self.printed - self.backed - self.backed_update - self.contradicted
+
+    @property
+    def printed_precision(self) -> float:
+        """Backed printed conflict pairs (conflict or update in the gold) of all printed."""
+        right = self.backed + self.backed_update
+        return right / self.printed if self.printed else 1.0
+
+    @property
+    def printed_precision_judged(self) -> float:
+        """The same over the printed pairs the gold judges (backed or contradicted)."""
+        right = self.backed + self.backed_update
+        judged = right + self.contradicted
+        return right / judged if judged else 1.0
 
     @property
     def alignment_recall(self) -> float:
@@ -135,7 +168,73 @@ def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story)
             out.found_variant += got == gold_rel == "variant"
             out.found_update += got == gold_rel == "update"
     out.merged, out.wrong_merges = _merges(story, located)
+    _audit_printed(out, gold, story, located, texts)
     return out
+
+
+def _audit_printed(
+    out: FactScores,
+    gold: dict[str, Any],
+    story: Story,
+    located: list[tuple[str, str, str, int, int]],
+    texts: Mapping[str, str],
+) -> None:
+    """Count the pairs of articles the story's conflict comparisons set apart, by what
+    the gold says of them (see the module's docstring)."""
+    relation: dict[tuple[str, str, str], str] = {}  # gold fact, doc, doc -> relation
+    for fact in gold["facts"]:
+        for pair in fact["pairs"]:
+            d1, d2 = pair["docs"]
+            relation[(fact["id"], d1, d2)] = relation[(fact["id"], d2, d1)] = pair["relation"]
+    for f in story.facts:
+        for c in f.comparisons:
+            if c.relation != "conflict":
+                continue
+            sides: dict[tuple[str, str], tuple[list[Span], list[Span]]] = {}
+            for i, gi in enumerate(c.groups):
+                for gj in c.groups[i + 1 :]:
+                    for a in gi.article_ids:
+                        for b in gj.article_ids:
+                            if a == b:
+                                continue
+                            key, (x, y) = ((a, b), (gi, gj)) if a < b else ((b, a), (gj, gi))
+                            xs, ys = sides.setdefault(key, ([], []))
+                            xs += [sp for sp in x.spans if sp.article_id == key[0]]
+                            ys += [sp for sp in y.spans if sp.article_id == key[1]]
+            for (a, b), (xs, ys) in sorted(sides.items()):
+                out.printed += 1
+                said = {
+                    relation.get((f1, d1, d2))
+                    for f1, d1, a1, s1, e1 in located
+                    if a1 == a and any(s1 < sp.end and sp.start < e1 for sp in xs)
+                    for f2, d2, a2, s2, e2 in located
+                    if f2 == f1 and a2 == b and any(s2 < sp.end and sp.start < e2 for sp in ys)
+                }
+                if "conflict" in said:
+                    out.backed += 1
+                elif "update" in said:
+                    out.backed_update += 1
+                elif said & {"agree", "variant"}:
+                    out.contradicted += 1
+                else:
+                    out.outside.append(_printed_pair(c, a, b, xs, ys, texts))
+
+
+def _printed_pair(
+    c: Comparison, a: str, b: str, xs: list[Span], ys: list[Span], texts: Mapping[str, str]
+) -> str:
+    """One line a person can judge: the slot, and each side's value in its words."""
+
+    def side(aid: str, spans: list[Span]) -> str:
+        text = texts.get(aid, "")
+        sp = spans[0] if spans else None
+        if sp is None:
+            return f"{aid}: ?"
+        lo, hi = max(0, sp.start - 60), min(len(text), sp.end + 60)
+        around = " ".join(text[lo:hi].split())
+        return f"{aid}: [{text[sp.start : sp.end]}] …{around}…"
+
+    return f"{c.slot}: {side(a, xs)} || {side(b, ys)}"
 
 
 def _merges(story: Story, located: list[tuple[str, str, str, int, int]]) -> tuple[int, int]:
@@ -329,7 +428,8 @@ def evaluate_facts(
 def format_facts(results: dict[str, FactScores]) -> str:
     """One row per story and the overall row."""
     head = (f"{'story':<14}{'pairs':>6}{'align R':>9}{'align P':>9}{'confl P':>9}{'confl R':>9}"
-            f"{'var R':>8}{'upd R':>8}   conflicts called/gold  variants found/gold")  # fmt: skip
+            f"{'var R':>8}{'upd R':>8}   conflicts called/gold  variants found/gold"
+            "  printed backed/contradicted/outside")  # fmt: skip
     rows = [head]
     total = FactScores()
 
@@ -341,12 +441,20 @@ def format_facts(results: dict[str, FactScores]) -> str:
             f"{s.conflict_recall:>9.3f}{s.variant_recall:>8.3f}{upd:>8.3f}   "
             f"{s.right_conflict:>4}/{s.called_conflict:<4} of {s.gold_conflict:<4}"
             f"   {s.found_variant:>4}/{s.gold_variant:<4}"
+            f"      {s.backed + s.backed_update}/{s.contradicted}/{s.outside_gold} of {s.printed}"
         )
 
     for name, s in results.items():
         rows.append(row(name, s))
         total.add(s)
     rows.append(row("overall", total))
+    rows.append(
+        f"printed conflicts (pairs of articles): {total.printed}; backed by the gold "
+        f"{total.backed} (+{total.backed_update} labelled update), contradicted "
+        f"{total.contradicted}, outside the gold {total.outside_gold}; precision "
+        f"{total.printed_precision:.3f} of all printed, {total.printed_precision_judged:.3f} "
+        "of those the gold judges"
+    )
     if total.missing:
         rows.append(f"{len(total.missing)} gold phrases not found, e.g. {total.missing[0]}")
     return "\n".join(rows)
