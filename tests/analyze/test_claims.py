@@ -706,3 +706,23 @@ def test_a_participle_before_its_noun_is_no_occurrence_of_a_place() -> None:
     )
     street = [c for c in found if c.kind == "place" and c.text == "117th Street"]
     assert street and street[0].predicate != "park"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The last major quake to hit southern Iran was in February, when a magnitude-6.4 "
+         "temblor rocked Zarand, a town of about 15,000 people in Kerman province.", "Zarand"),
+        ("Rescuers were evacuating injured from Qeshm to Bandar Abbas, a city of 500,000 "
+         "people that also was jolted by the quake.", "Bandar Abbas"),
+        ("The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, and the city "
+         "of Bandar Abbas, state media said.", "people"),
+    ],
+)  # fmt: skip
+def test_the_people_a_place_holds_are_its_population_not_a_count_of_the_verb(
+    sentence: str, place: str
+) -> None:
+    # a reader of "rocked Zarand, a town of about 15,000 people" learns how many live
+    # there; the report printed it as a toll against "612 killed"
+    counts = [c for c in claims_of(sentence) if c.kind == "count" and c.low and c.low >= 1000]
+    assert [(c.predicate, c.thing) for c in counts] == [("population", place)]

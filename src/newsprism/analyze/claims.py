@@ -422,6 +422,11 @@ def _count_claims(
         # "officials said 12 …": the saying is not what was counted; nor is the "m" of
         # "£1.7m" a parser took for a verb
         predicate = None
+    place = _population_of(thing_tok)
+    if place is not None:
+        # "Zarand, a town of about 15,000 people", "Qeshm island, home to 120,000 people":
+        # how many live in a place, never a count of the sentence's verb (the killed)
+        predicate, thing = "population", place
     if _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start) or (
         _MAGNITUDE_AFTER.match(text, q.span.end)
     ):
@@ -491,6 +496,27 @@ def _count_claims(
         high=high,
         cue=cue,
     )
+
+
+# nouns for the people who live somewhere, counted in "a town of N people"
+_DWELLERS = frozenset({"people", "residents", "inhabitants"})
+
+
+def _population_of(thing: Any | None) -> str | None:
+    """The place whose population a count of people is, when the writing says so: "X, a
+    town of N people" (the place named by the noun's apposition) or "home to N people"
+    (no place named: "people"). None for any other count."""
+    if thing is None or thing.lower_ not in _DWELLERS or thing.dep_ != "pobj":
+        return None
+    prep, holder = thing.head, thing.head.head
+    if prep.lower_ == "to" and holder.lower_ == "home":
+        return "people"
+    if prep.lower_ == "of" and holder.pos_ == "NOUN" and holder.dep_ == "appos":
+        named = holder.head
+        if named.pos_ == "PROPN":
+            words = [c for c in named.lefts if c.dep_ == "compound"] + [named]
+            return " ".join(w.text for w in words)
+    return None
 
 
 def _weighed(
