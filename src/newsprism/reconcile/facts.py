@@ -334,7 +334,7 @@ def _fact(
     sorted into slots by the rules and the claim model), else a value check (``claims``
     are values of one slot)."""
     origins = tuple(dict.fromkeys(origin_of[st.span.article_id] for st in sts))
-    said = said_of(claims, entity_of, published)
+    said = said_of(claims, entity_of, published, [(st.span, st.text) for st in sts])
     one = same_slot is None
     named: dict[str, frozenset[str]] = {}
     for st in sts:
