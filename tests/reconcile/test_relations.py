@@ -596,3 +596,22 @@ def test_two_plays_at_two_game_clocks_are_no_conflict() -> None:
         ("b", "Hill hit a free throw with 7:42 left in the first half.", None),
     )  # fmt: skip
     assert not [c for c in found if len(c.groups) > 1 and c.slot.startswith("time")]
+
+
+def test_the_reader_s_line_names_the_counted_thing_in_its_plural_and_no_unit_twice() -> None:
+    """ "between the two countries" / "multiple countries" once read "2 countrys", and a
+    length "1,500 km" was followed by its unit code ("1,500 km ms")."""
+    from newsprism.reconcile.facts import describe
+    from newsprism.records import Comparison, Span, ValueGroup
+
+    def group(value: str, aid: str) -> ValueGroup:
+        return ValueGroup(value, (aid,), (Span(aid, 0, len(value)),))
+
+    countries = Comparison("part: country", "variant", (group("2", "a"), group("multiple", "b")))
+    assert describe(countries) == (
+        "variant on part: country: 1 source says 2 countries · 1 source says multiple countries"
+    )
+    island = Comparison("island: m", "conflict", (group("1,500 km", "a"), group("1,150 km", "b")))
+    assert describe(island).endswith("1 source says 1,500 km · 1 source says 1,150 km")
+    dead = Comparison("killed: person", "conflict", (group("12", "a"), group("1", "b")))
+    assert describe(dead).endswith("1 source says 12 people · 1 source says 1 person")

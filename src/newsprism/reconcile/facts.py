@@ -106,25 +106,39 @@ def compare(
 
 
 _NOT_COUNTED = frozenset({"date of", "time of", "place of", "who", "whom", "age of"})
+# the slot's last part when it is a unit of measure, not a counted thing: the value
+# already carries its unit as written ("1,500 km", "6.1")
+_MEASURES = frozenset({"number", "duration", "m", "kg", "km/h", "days", "years", "magnitude"})
+
+
+def plural(noun: str) -> str:
+    """The plural a reader expects after a figure: "villages", "countries", "boxes",
+    "people"; a noun already plural stays.
+
+    >>> [plural(w) for w in ("village", "country", "box", "person", "people", "day")]
+    ['villages', 'countries', 'boxes', 'people', 'people', 'days']
+    """
+    if noun == "person":
+        return "people"
+    if noun.endswith(("s", "people", "police", "staff", "personnel")):
+        return noun
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def describe(c: Comparison) -> str:
     """One line a reader reads: "killed: people — 3 sources say 12 · 1 says 11"."""
     parts = []
     _, _, thing = c.slot.partition(": ")
-    counted = c.slot.split(":")[0] not in {
-        "date of",
-        "time of",
-        "place of",
-        "who",
-        "whom",
-        "age of",
-    }
+    counted = c.slot.split(":")[0] not in _NOT_COUNTED
     for g in c.groups:
         n = len(g.article_ids)
         value = g.value
-        if counted and thing and thing not in {"number", "duration"}:
-            value += f" {thing}" if thing.endswith("s") or value == "1" else f" {thing}s"
+        if counted and thing and thing not in _MEASURES:
+            value += f" {thing}" if value == "1" else f" {plural(thing)}"
         parts.append(f"{n} {'source says' if n == 1 else 'sources say'} {value}")
     return f"{c.relation} on {c.slot}: {' · '.join(parts)}"
 
