@@ -67,6 +67,7 @@ from newsprism.evaluate.facts import (
     _merges,
     _names,
     _predicted,
+    locate_mentions,
     score_story,
 )
 from newsprism.reconcile.claims import Said, compatible, said_of
@@ -271,14 +272,7 @@ def merges_by_kind(gold: dict[str, Any], articles: Any, story: Story) -> Counter
     """Pairs of gold mentions one fact holds, right (of one gold fact) and wrong (as
     ``eval facts`` counts alignment precision), by the kind of fact holding them: facts
     of sentences, value checks whose values differ, value checks that all agree."""
-    by_doc = {n: a for a in articles for n in _names(a.source)}
-    located = []
-    for fact in gold["facts"]:
-        for m in fact["mentions"]:
-            art = by_doc.get(m["doc"])
-            found = _find(art.text, m["phrase"]) if art else None
-            if art is not None and found is not None:
-                located.append((fact["id"], m["doc"], art.id, *found))
+    located = locate_mentions(gold, articles)
     kinds = {
         "sentences": [f for f in story.facts if not is_value_check(f.id)],
         "value_checks_compared": [f for f in story.facts

@@ -7,7 +7,7 @@ value groups the relation decision calls a conflict, in every gold story reconci
 1 when a gold conflict (or update) holds both articles' values, else 0 (outside the
 gold, or a gold agree/variant: the gold lists every checkable fact two reports state,
 so a pair outside it is mostly two different things). Features: GATE_FEATURES
-(:func:`newsprism.reconcile.claims.gate_features`); model: L2 logistic
+(:func:`newsprism.reconcile.gate.gate_features`); model: L2 logistic
 (:mod:`newsprism.fit`).
 
 Only a few strong features are fitted (USED): the gold holds about forty distinct
@@ -36,13 +36,13 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.evaluate.facts import ECBPLUS, _find, _names
+from newsprism.evaluate.facts import ECBPLUS, gold_relations, locate_mentions, pair_relations
 from newsprism.fit import fit_logistic
-from newsprism.reconcile import claims as claims_module
-from newsprism.reconcile.claims import GATE_FEATURES, GATE_MODEL_PATH, gate_features
+from newsprism.reconcile import gate as gate_module
+from newsprism.reconcile.gate import GATE_FEATURES, GATE_MODEL_PATH, gate_features
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fit_relations import GOLD, ROOT, load
+from fit_relations import GOLD, ROOT, choose_threshold, load
 
 
 def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
@@ -53,30 +53,13 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
 
     m = re.match(r"\d+", name)
     topic = int(m.group()) if m else 36
-    by_doc = {n: a for a in articles for n in _names(a.source)}
-    located = []
-    for fact in gold["facts"]:
-        for mention in fact["mentions"]:
-            art = by_doc.get(mention["doc"])
-            found = _find(art.text, mention["phrase"]) if art else None
-            if art is not None and found is not None:
-                located.append((fact["id"], mention["doc"], art.id, *found))
-    relation = {}
-    for fact in gold["facts"]:
-        for pair in fact["pairs"]:
-            d1, d2 = pair["docs"]
-            relation[(fact["id"], d1, d2)] = relation[(fact["id"], d2, d1)] = pair["relation"]
+    located = locate_mentions(gold, articles)
+    relation = pair_relations(gold)
     out: list[Any] = []
     seen: set[Any] = set()
 
     def label(a: str, xs: list[Any], b: str, ys: list[Any]) -> int:
-        said = {
-            relation.get((f1, d1, d2))
-            for f1, d1, a1, s1, e1 in located
-            if a1 == a and any(s1 < sp.end and sp.start < e1 for sp in xs)
-            for f2, d2, a2, s2, e2 in located
-            if f2 == f1 and a2 == b and any(s2 < sp.end and sp.start < e2 for sp in ys)
-        }
+        said = gold_relations(located, relation, a, xs, b, ys)
         return int(bool(said & {"conflict", "update"}))
 
     def record(gi: Any, gj: Any, places: Any, one_slot: bool) -> bool:
@@ -95,7 +78,7 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
                 out.append((f, label(a, xs, b, ys), topic, line))
         return True
 
-    setattr(claims_module, "conflict_gate", record)  # noqa: B010 (a hook the module reads)
+    setattr(gate_module, "conflict_gate", record)  # noqa: B010 (a hook the module reads)
     _, entity_of = build_entities(analyses)
     origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
     build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
@@ -121,22 +104,9 @@ def keeping(p: np.ndarray, y: np.ndarray, keep: float) -> float:
 
 
 def least(p: np.ndarray, y: np.ndarray, precision: float) -> float:
-    """The least threshold whose calls are right at least ``precision`` of the time; when
-    none is (twenty calls or more), the one of the best F0.5 (precision weighed twice
-    as much as keeping the backed conflicts)."""
-    best, best_t = -1.0, 0.0
-    for t in np.arange(0.05, 0.96, 0.025):
-        called = p >= t
-        if called.sum() < 20:
-            continue
-        prec = float(y[called].mean())
-        if prec >= precision:
-            return round(float(t), 3)
-        rec = float((called & (y == 1)).sum() / max(1, y.sum()))
-        f_half = 1.25 * prec * rec / (0.25 * prec + rec) if prec + rec else 0.0
-        if f_half > best:
-            best, best_t = f_half, round(float(t), 3)
-    return best_t
+    """The gate's threshold by precision: from 0.05, on twenty calls or more; when no
+    threshold makes that many, every conflict is shown."""
+    return choose_threshold(p, y, precision, start=0.05, min_calls=20, default=0.0)
 
 
 def oof(
@@ -170,13 +140,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/fit_gate.json")
     args = ap.parse_args()
     data = load(args.gold, args.data, args.cache)
-    original = claims_module.conflict_gate
+    original = gate_module.conflict_gate
     rows: list[Any] = []
     try:
         for name, (gold, articles, analyses) in data.items():
             rows.extend(_story(name, gold, articles, analyses))
     finally:
-        setattr(claims_module, "conflict_gate", original)  # noqa: B010
+        setattr(gate_module, "conflict_gate", original)  # noqa: B010
     if args.rows is not None:
         args.rows.write_bytes(pickle.dumps(rows))
     x = np.array([r[0] for r in rows], dtype=np.float64)

@@ -183,20 +183,32 @@ def _story_samples(
     return out
 
 
-def choose_threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
-    """The least conflict probability whose calls are right at least ``precision`` of the
-    time (pooled held-out predictions, ten calls or more); when none is, the one of the
-    best F0.5 (precision weighed twice as much as recall: a stable choice where precision
-    alone swings with a handful of calls)."""
-    best, best_t = -1.0, 1.0
-    for t in np.arange(0.3, 0.96, 0.025):
+def choose_threshold(
+    p: np.ndarray,
+    y: np.ndarray,
+    precision: float,
+    *,
+    start: float = 0.3,
+    min_calls: int = 10,
+    default: float = 1.0,
+) -> float:
+    """The least probability from ``start`` (steps of 0.025) whose calls (``min_calls``
+    or more; ``y`` true or 1 where a call is right) are right at least ``precision`` of
+    the time; when none is, the one of the best F0.5 (precision weighed twice as much as
+    recall: a stable choice where precision alone swings with a handful of calls), and
+    ``default`` when no threshold makes enough calls. The relation model's conflicts use
+    the defaults (pooled held-out predictions); the conflict gate starts lower and asks
+    for more calls (bench/fit_gate.py)."""
+    right = y == 1
+    best, best_t = -1.0, default
+    for t in np.arange(start, 0.96, 0.025):
         called = p >= t
-        if called.sum() < 10:
+        if called.sum() < min_calls:
             continue
-        prec = float(y[called].mean())
+        prec = float(right[called].mean())
         if prec >= precision:
             return round(float(t), 3)
-        rec = float((called & y).sum() / max(1, y.sum()))
+        rec = float((called & right).sum() / max(1, right.sum()))
         f_half = 1.25 * prec * rec / (0.25 * prec + rec) if prec + rec else 0.0
         if f_half > best:
             best, best_t = f_half, round(float(t), 3)

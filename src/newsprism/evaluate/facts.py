@@ -131,23 +131,70 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story) -> FactScores:
-    """Pair scores of one reconciled story against its gold annotation."""
+Located = tuple[str, str, str, int, int]  # gold fact, doc, article id, phrase start, end
+
+
+def locate_mentions(
+    gold: dict[str, Any], articles: Sequence[Article], missing: list[str] | None = None
+) -> list[Located]:
+    """Every gold mention whose phrase is found in its article's text; the others are
+    added to ``missing`` ("doc: 'phrase'") when it is given."""
     by_doc = {n: a for a in articles for n in _names(a.source)}
-    out = FactScores()
-    located: list[tuple[str, str, str, int, int]] = []  # gold fact, doc, article id, span
-    texts = {a.id: a.text for a in articles}
+    located: list[Located] = []
     for fact in gold["facts"]:
-        where: dict[str, list[tuple[str, int, int]]] = {}
-        value_of = {m["doc"]: str(m.get("value") or "") for m in fact["mentions"]}
         for m in fact["mentions"]:
             art = by_doc.get(m["doc"])
             found = _find(art.text, m["phrase"]) if art else None
-            if art is None or found is None:
-                out.missing.append(f"{m['doc']}: {m['phrase']!r}")
-                continue
-            where.setdefault(m["doc"], []).append((art.id, *found))
-            located.append((fact["id"], m["doc"], art.id, *found))
+            if art is not None and found is not None:
+                located.append((fact["id"], m["doc"], art.id, *found))
+            elif missing is not None:
+                missing.append(f"{m['doc']}: {m['phrase']!r}")
+    return located
+
+
+def pair_relations(gold: dict[str, Any]) -> dict[tuple[str, str, str], str]:
+    """(gold fact, doc, doc) -> the gold relation of that pair, both ways round."""
+    relation: dict[tuple[str, str, str], str] = {}
+    for fact in gold["facts"]:
+        for pair in fact["pairs"]:
+            d1, d2 = pair["docs"]
+            relation[(fact["id"], d1, d2)] = relation[(fact["id"], d2, d1)] = pair["relation"]
+    return relation
+
+
+def gold_relations(
+    located: Sequence[Located],
+    relation: Mapping[tuple[str, str, str], str],
+    a: str,
+    xs: Sequence[Span],
+    b: str,
+    ys: Sequence[Span],
+) -> set[str | None]:
+    """What the gold says of two articles' values (``xs`` in article ``a``, ``ys`` in
+    ``b``): the relation of every gold fact with a mention of each article whose phrase
+    overlaps one of its spans; None for a fact that holds both but no pair of them. An
+    empty set: no gold fact holds the two values (the printed pair is outside the gold).
+    """
+    return {
+        relation.get((f1, d1, d2))
+        for f1, d1, a1, s1, e1 in located
+        if a1 == a and any(s1 < sp.end and sp.start < e1 for sp in xs)
+        for f2, d2, a2, s2, e2 in located
+        if f2 == f1 and a2 == b and any(s2 < sp.end and sp.start < e2 for sp in ys)
+    }
+
+
+def score_story(gold: dict[str, Any], articles: Sequence[Article], story: Story) -> FactScores:
+    """Pair scores of one reconciled story against its gold annotation."""
+    out = FactScores()
+    located = locate_mentions(gold, articles, out.missing)
+    texts = {a.id: a.text for a in articles}
+    for fact in gold["facts"]:
+        where: dict[str, list[tuple[str, int, int]]] = {}
+        for fid, doc, aid, start, end in located:
+            if fid == fact["id"]:
+                where.setdefault(doc, []).append((aid, start, end))
+        value_of = {m["doc"]: str(m.get("value") or "") for m in fact["mentions"]}
         for pair in fact["pairs"]:
             d1, d2 = pair["docs"]
             gold_rel = pair["relation"]
@@ -176,16 +223,12 @@ def _audit_printed(
     out: FactScores,
     gold: dict[str, Any],
     story: Story,
-    located: list[tuple[str, str, str, int, int]],
+    located: list[Located],
     texts: Mapping[str, str],
 ) -> None:
     """Count the pairs of articles the story's conflict comparisons set apart, by what
     the gold says of them (see the module's docstring)."""
-    relation: dict[tuple[str, str, str], str] = {}  # gold fact, doc, doc -> relation
-    for fact in gold["facts"]:
-        for pair in fact["pairs"]:
-            d1, d2 = pair["docs"]
-            relation[(fact["id"], d1, d2)] = relation[(fact["id"], d2, d1)] = pair["relation"]
+    relation = pair_relations(gold)
     for f in story.facts:
         for c in f.comparisons:
             if c.relation != "conflict":
@@ -203,13 +246,7 @@ def _audit_printed(
                             ys += [sp for sp in y.spans if sp.article_id == key[1]]
             for (a, b), (xs, ys) in sorted(sides.items()):
                 out.printed += 1
-                said = {
-                    relation.get((f1, d1, d2))
-                    for f1, d1, a1, s1, e1 in located
-                    if a1 == a and any(s1 < sp.end and sp.start < e1 for sp in xs)
-                    for f2, d2, a2, s2, e2 in located
-                    if f2 == f1 and a2 == b and any(s2 < sp.end and sp.start < e2 for sp in ys)
-                }
+                said = gold_relations(located, relation, a, xs, b, ys)
                 if "conflict" in said:
                     out.backed += 1
                 elif "update" in said:
@@ -237,7 +274,7 @@ def _printed_pair(
     return f"{c.slot}: {side(a, xs)} || {side(b, ys)}"
 
 
-def _merges(story: Story, located: list[tuple[str, str, str, int, int]]) -> tuple[int, int]:
+def _merges(story: Story, located: list[Located]) -> tuple[int, int]:
     """Pairs of gold mentions of two reports held by one fact: (of one gold fact, of
     two different gold facts whose two statements share no gold fact)."""
     right: set[tuple[str, str, str]] = set()
