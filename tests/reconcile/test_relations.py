@@ -615,3 +615,18 @@ def test_the_reader_s_line_names_the_counted_thing_in_its_plural_and_no_unit_twi
     assert describe(island).endswith("1 source says 1,500 km · 1 source says 1,150 km")
     dead = Comparison("killed: person", "conflict", (group("12", "a"), group("1", "b")))
     assert describe(dead).endswith("1 source says 12 people · 1 source says 1 person")
+
+
+def test_a_clause_that_times_the_main_one_keeps_its_own_date() -> None:
+    """A date of "resumed after being halted on Sunday" dates the halting, not the
+    resumption (ECB+ 20ecbplus), so it is no value of the slot of another report's day
+    of the resumption (it was printed as "date of: resume: Sunday / Monday")."""
+    halted = _claims("a", "IRNA quoted officials as saying that operations had resumed after "
+                          "being halted on Sunday.", "2005-11-28")  # fmt: skip
+    resumed = _claims("b", "Flights from and into the International Qeshm Airport were "
+                           "resumed Monday morning.", "2005-11-28")  # fmt: skip
+    x = next(c for c in halted if c.kind == "date")
+    y = next(c for c in resumed if c.kind == "date")
+    assert (x.text, x.predicate, y.predicate) == ("on Sunday", "halt", "resume")
+    a, b = said_of([x, y], {}, {"a": "2005-11-28", "b": "2005-11-28"})
+    assert not claims_module.compatible(a, b)

@@ -27,6 +27,7 @@ from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 from .roles import role_claim
+from .stamps import report_stamp
 from .times import DAY_OF_ANOTHER
 
 _QUAL_RE = re.compile(
@@ -765,7 +766,9 @@ def _context(event: Any | None) -> tuple[str, ...]:
     """The verbs of the clauses around an occurrence: those above it up to the sentence's
     root and their open complements ("returned to prison to serve a life sentence"),
     reporting and empty verbs left out. Two dates of differently worded occurrences
-    ("convicted", "returned to prison") compare when these meet ("serve"). A clause
+    ("took hostages", "escaped" in "escaped, taking hostages") compare when these meet. A
+    clause that times the one above by another occurrence ("resumed after being halted
+    on Sunday", see :func:`_subordinate`) is an occurrence apart too. A clause
     that is what a verb announces or reports ("announced that it carried out…") is an
     occurrence apart from the announcing, and so is a clause that describes a noun ("the
     coalition, established in 2014, has conducted…"): the verbs above either are not
@@ -776,15 +779,29 @@ def _context(event: Any | None) -> tuple[str, ...]:
     found: list[str] = []
     cur = event
     for _ in range(6):
-        for t in (cur, *(c for c in cur.children if c.dep_ in {"xcomp", "advcl", "conj"})):
+        opened = [c for c in cur.children
+                  if c.dep_ in {"xcomp", "advcl", "conj"} and not _subordinate(c)]  # fmt: skip
+        for t in (cur, *opened):
             w = _word(t)
             if (t.pos_ == "VERB" and w not in REPORTING and w not in TRANSPARENT
                     and w not in SUPPORT and w not in found):  # fmt: skip
                 found.append(w)
-        if cur.head is cur or cur.dep_ in _APART:
+        if cur.head is cur or cur.dep_ in _APART or _subordinate(cur):
             break
         cur = cur.head
     return tuple(found)
+
+
+def _subordinate(verb: Any) -> bool:
+    """Whether a verb heads a clause that tells another occurrence to time the one above
+    it: "resumed after being halted on Sunday" (a clause under a preposition), "was
+    serving a sentence after he was convicted in 1998" (a clause with its conjunction).
+    Its date is its own occurrence's, never the main verb's. An open clause with no
+    conjunction ("struck on Monday, killing 12"; "returned to prison to serve") tells
+    one occurrence with the verb above."""
+    if verb.dep_ == "pcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
@@ -885,6 +902,8 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
     predicate, context = _date_of(toks.root)
     if predicate in REPORTING:
         return None  # the date of the report, not of the event
+    if report_stamp(doc, t.span.start, t.span.end):
+        return None  # "Posted on Thu Jun 13, 2013": when the page was written
     whole = text_of(doc)
     if _recurring(whole, t.span.start, t.span.end):
         return None  # "on the second Tuesday of every month": no day of one occurrence
@@ -1085,7 +1104,7 @@ def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
         toks = doc.char_span(m.start("p"), m.end("p"), alignment_mode="expand")
         event = _event_of(toks.root) if toks is not None and len(toks) else None
         predicate = _occurrence(event)
-        if predicate is None or predicate in REPORTING:
+        if predicate is None or predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
             continue  # "said on Friday night": the report's hour
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         out.append(Claim(Span(aid, start, m.end()), text[start : m.end()], "time", predicate,
@@ -1137,6 +1156,8 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
         predicate = _occurrence(event)
         if predicate in REPORTING or (predicate is None and _STAMP.search(text, s, e)):
             continue  # a report's time, or a timestamp line ("November 30, 2009 at 2:22 pm")
+        if report_stamp(doc, m.start(), m.end()):
+            continue  # "Last updated at 11:11 GMT": when the page was updated
         start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())
         out.append(Claim(Span(aid, start, m.end()), text[start : m.end()].strip(), "time",
                          predicate, None, f"{hour:02d}:{minute:02d}", "minutes", low, high,
@@ -1225,7 +1246,7 @@ def _weekday_claims(
             continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
-        if predicate in REPORTING:
+        if predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
             continue
         # "Thursday night": the night runs into Friday's small hours, which the claim's
         # cue says (its value stays the day); "Tuesday afternoon" is the day said more
@@ -1240,7 +1261,7 @@ def _weekday_claims(
             continue  # resolved against the publication date: a date claim already
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
-        if predicate in REPORTING or predicate is None:
+        if predicate in REPORTING or predicate is None or report_stamp(doc, m.start(), m.end()):
             continue
         word = m.group(1).casefold()
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
