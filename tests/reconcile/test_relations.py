@@ -122,6 +122,23 @@ def test_a_report_giving_two_values_is_read_by_the_one_the_others_give() -> None
     assert pair_relation(found, "a", "b") == "agree"
 
 
+def test_a_report_giving_one_value_twice_more_or_less_precisely_is_still_compared() -> None:
+    # the lead's year and the body's month are one date: the report is read by its most
+    # precise wording, not left out for giving two values
+    found = compared(
+        ("a", "The plant was opened in 1998, the company said.", None),
+        ("a", "The plant was opened in March 1998 by the town's mayor.", None),
+        ("b", "The plant was opened in 2001.", None),
+    )
+    assert pair_relation(found, "a", "b") == "conflict"
+    found = compared(
+        ("a", "The plant was opened in 1998, the company said.", None),
+        ("a", "The plant was opened in March 1998 by the town's mayor.", None),
+        ("b", "The plant was opened in 1998.", None),
+    )
+    assert pair_relation(found, "a", "b") == "variant"
+
+
 def test_two_values_one_report_gives_side_by_side_are_no_conflict_between_others() -> None:
     # one report gives the season's rushing and receiving yards side by side: a report of
     # the one does not contradict a report of the other, whatever joined them as one slot
