@@ -752,3 +752,12 @@ def test_the_people_a_place_holds_are_its_population_not_a_count_of_the_verb(
     # there; the report printed it as a toll against "612 killed"
     counts = [c for c in claims_of(sentence) if c.kind == "count" and c.low and c.low >= 1000]
     assert [(c.predicate, c.thing) for c in counts] == [("population", place)]
+
+
+def test_a_headline_s_capitals_do_not_change_what_a_number_counts() -> None:
+    # a headline capitalises "Mother", which the tagger then reads as a name: the number
+    # is still the count of what the "of" phrase hangs from, as in the body's sentence
+    headline = claims_of("Police Name Ohio Mother of 5 Killed in Crash")
+    body = claims_of("The victim, a mother of 5, was killed in the crash on Monday.")
+    counts = [[(c.predicate, c.low) for c in cs if c.kind == "count"] for cs in (headline, body)]
+    assert counts == [[("mother", 5.0)], [("mother", 5.0)]]

@@ -223,7 +223,7 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             subject = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             if subject:
                 return subject[0]
-        if (head.pos_ == "ADP" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+        if (head.pos_ == "ADP" and head.lower_ == "of" and _common_noun(head.head)
                 and head.head.lower_ not in _VALUED | _AMOUNT_NOUNS):  # fmt: skip
             return head.head
         if (head.pos_ == "ADJ" and head.dep_ in {"ROOT", "acomp", "amod"}
@@ -231,6 +231,12 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             return head  # "12 dead" (not "jewels worth $2m": the value is the jewels')
         cur = head
     return None
+
+
+def _common_noun(tok: Any) -> bool:
+    """A common noun, also when a headline's capitals make the tagger call it a proper
+    one ("Brooklyn Mother of 13 Shot": "Mother" names no one, it is no entity)."""
+    return bool(tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_))
 
 
 def _adjectival(verb: Any) -> bool:
@@ -286,6 +292,8 @@ def _counted_noun(num: Any) -> Any | None:
     cur = num
     while cur.dep_ in {"nummod", "quantmod", "compound", "amod"} and cur.head is not cur:
         cur = cur.head
+        if cur.pos_ == "PROPN" and cur.ent_type_ == "PERSON":
+            return None  # no one's name is counted ("Mother of 13 Jane Doe": not 13 Does)
         if cur.pos_ in {"NOUN", "PROPN"}:
             while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.pos_ == "NOUN":
                 cur = cur.head
