@@ -163,12 +163,23 @@ def using(sentence: LogisticModel, claim: LogisticModel) -> Iterator[None]:
         align.model, align.claim_model = old  # type: ignore[assignment]
 
 
-def fit(stories: list[dict[str, Any]], l2: float) -> tuple[LogisticModel, LogisticModel]:
-    x, y = sentence_pairs(stories)
-    sentence = fit_logistic(x, np.where(y, "same", "other"), align.FEATURES, l2=l2)
+def fit(
+    stories: list[dict[str, Any]],
+    l2: float,
+    sentence: LogisticModel | None = None,
+    without: tuple[str, ...] = (),
+) -> tuple[LogisticModel, LogisticModel]:
+    """The sentence model (unless given: ``--claims-only`` keeps the shipped one) and the
+    claim model fitted on ``stories``, the claim model on :data:`align.CLAIM_FEATURES`
+    less ``without``."""
+    if sentence is None:
+        x, y = sentence_pairs(stories)
+        sentence = fit_logistic(x, np.where(y, "same", "other"), align.FEATURES, l2=l2)
     with using(sentence, align.claim_model()):
         cx, cy = claim_pairs(stories)
-    claim = fit_logistic(cx, np.where(cy, "same", "other"), align.CLAIM_FEATURES, l2=l2)
+    names = [f for f in align.CLAIM_FEATURES if f not in without]
+    cx = cx[:, [align.CLAIM_FEATURES.index(f) for f in names]]
+    claim = fit_logistic(cx, np.where(cy, "same", "other"), names, l2=l2)
     return sentence, claim
 
 
@@ -218,7 +229,14 @@ def main() -> None:
     ap.add_argument("--claim-shifts", type=float, nargs="+", default=None,
                     help="the grid of claim-model shifts (default: the sentence one)")  # fmt: skip
     ap.add_argument("--write", action="store_true", help="write the two model files")
+    ap.add_argument("--claims-only", action="store_true",
+                    help="keep the shipped sentence model (its shift included); fit the claim "
+                    "model alone (--shifts then applies to claims)")  # fmt: skip
+    ap.add_argument("--without", nargs="+", default=[], help="claim features left out")
+    ap.add_argument("--results", type=Path, default=RESULTS)
     args = ap.parse_args()
+    shipped = align.model() if args.claims_only else None
+    without = tuple(args.without)
     data = load(args.gold, args.data, args.cache)
     prepared = {name: prepare(*v) for name, v in data.items()}
     topic = {n: int(m.group()) for n in prepared if (m := re.match(r"\d+", n))}
@@ -229,11 +247,13 @@ def main() -> None:
         for t in sorted(args.shifts)
         for c in (sorted(args.claim_shifts) if args.claim_shifts else [t])
     )
+    if args.claims_only:
+        shifts = tuple((0.0, c) for c in sorted(args.claim_shifts or args.shifts))
     per_shift: dict[tuple[float, float], list[FactScores]] = {t: [] for t in shifts}
     for k in range(5):
         train = [prepared[n] for n in train_names if topic[n] % 5 != k]
         test = [prepared[n] for n in train_names if topic[n] % 5 == k]
-        sentence, claim = fit(train, args.l2)
+        sentence, claim = fit(train, args.l2, shipped, without)
         for t in shifts:
             per_shift[t].append(score(test, shifted(sentence, t[0]), shifted(claim, t[1])))
             f = figures(per_shift[t][-1])
@@ -250,13 +270,13 @@ def main() -> None:
     chosen = max(ok, key=lambda t: (pooled[t].alignment_recall, t)) if ok else min(shifts)
     folds = [figures(s) for s in per_shift[chosen]]
     print(f"chosen shift {chosen}: {figures(pooled[chosen])}")
-    RESULTS.write_text(json.dumps({
+    args.results.write_text(json.dumps({
         "command": "python bench/fit_alignment.py " + " ".join(sys.argv[1:]),
         "pooled_out_of_fold": {_name(t): figures(s) for t, s in pooled.items()},
         "folds_by_shift": {_name(t): [figures(s) for s in v] for t, v in per_shift.items()},
         "chosen": _name(chosen),
     }, indent=1) + "\n", "utf-8")  # fmt: skip
-    sentence, claim = fit([prepared[n] for n in train_names], args.l2)
+    sentence, claim = fit([prepared[n] for n in train_names], args.l2, shipped, without)
     sentence, claim = shifted(sentence, chosen[0]), shifted(claim, chosen[1])
     held_out = {n: figures(score([prepared[n]], sentence, claim))
                 for n in prepared if n not in topic}  # fmt: skip
@@ -264,7 +284,7 @@ def main() -> None:
     if args.write:
         about = {
             "fitted_on": f"tests/gold/facts: {len(train_names)} ECB+ stories",
-            "shift": chosen[0],
+            "shift": "the shipped sentence model's" if args.claims_only else chosen[0],
             "claim_shift": chosen[1],
             "decision": "log-odds raised by the shifts (sentence/claim): of "
             f"{[_name(t) for t in shifts]}, the best pooled out-of-fold alignment recall "
@@ -273,8 +293,9 @@ def main() -> None:
             "pooled": figures(pooled[chosen]),
             "held_out_stories": held_out,
         }
-        sentence.save(align.MODEL_PATH, about="P(two statements of different articles report "
-                      "one checkable fact)", **about)  # fmt: skip
+        if not args.claims_only:
+            sentence.save(align.MODEL_PATH, about="P(two statements of different articles "
+                          "report one checkable fact)", **about)  # fmt: skip
         claim.save(align.CLAIM_MODEL_PATH, about="P(two claims of different articles are "
                    "values of one slot)", **about)  # fmt: skip
         print(f"wrote {align.MODEL_PATH} and {align.CLAIM_MODEL_PATH}", file=sys.stderr)
