@@ -83,7 +83,7 @@ def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
     cached docs."""
     from spacy.tokens import DocBin
 
-    from newsprism.analyze.claims import extract_claims
+    from newsprism.analyze.claims import bear_out_places, extract_claims
     from newsprism.analyze.nlp import load_nlp, parse_all
     from newsprism.analyze.quantities import extract_quantities
     from newsprism.analyze.units import not_dates
@@ -102,7 +102,9 @@ def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
         analyses = data[name][2]
         a = analyses[i]
         quantities = not_dates(extract_quantities(a.article_id, doc), a.times)
-        claims = extract_claims(a.article_id, doc, quantities, a.times, a.mentions)
+        claims = bear_out_places(
+            extract_claims(a.article_id, doc, quantities, a.times, a.mentions), a.mentions
+        )
         analyses[i] = replace(a, quantities=quantities, claims=claims)
 
 

@@ -27,6 +27,11 @@ bought by over-merging. The chosen shifts are added to the models' bias before t
 are saved. Usage::
 
     python bench/fit_alignment.py [--cache /tmp/gold-analyses.pkl] [--write]
+        [--docs FILE --reextract]
+
+``--reextract`` re-reads amounts and claims with the current code from spaCy docs cached
+in ``--docs`` (see bench/facts_misses.py), so the claim model is refitted on a change to
+the claims without re-running the whole analysis.
 """
 
 from __future__ import annotations
@@ -234,10 +239,16 @@ def main() -> None:
                     "model alone (--shifts then applies to claims)")  # fmt: skip
     ap.add_argument("--without", nargs="+", default=[], help="claim features left out")
     ap.add_argument("--results", type=Path, default=RESULTS)
+    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
+    ap.add_argument("--reextract", action="store_true", help="claims from the current code")
     args = ap.parse_args()
     shipped = align.model() if args.claims_only else None
     without = tuple(args.without)
     data = load(args.gold, args.data, args.cache)
+    if args.reextract:
+        from facts_misses import reextract  # the amounts and claims of the current code
+
+        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
     prepared = {name: prepare(*v) for name, v in data.items()}
     topic = {n: int(m.group()) for n in prepared if (m := re.match(r"\d+", n))}
     train_names = sorted(topic)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.claims import bear_out_places, extract_claims
 from newsprism.analyze.entities import extract_mentions
 from newsprism.analyze.nlp import parse
 from newsprism.analyze.quantities import extract_quantities
@@ -563,6 +563,26 @@ def test_vague_amounts_are_hedged_claims_of_their_noun() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "bounds"),
+    [
+        ("Police said at least a dozen people were at the party when the gunman entered.",
+         "at least 12", (12.0, None)),
+        ("About a dozen people were inside the building at the time.", "about 12",
+         (9.6, 14.4)),
+        ("Nearly two dozen people were taken to hospital.", "nearly 24", (19.2, 24.0)),
+        ("More than a hundred people gathered for the vigil on Monday night.",
+         "more than 100", (100.0, None)),
+    ],
+)  # fmt: skip
+def test_a_hedge_before_a_dozen_or_a_hundred_is_kept(
+    sentence: str, value: str, bounds: tuple[float, float | None]
+) -> None:
+    counts = [c for c in claims_of(sentence) if c.kind == "count"]
+    assert [(c.value, c.low, c.high) for c in counts] == [(value, *bounds)]
+    assert counts[0].text.split()[0].casefold() in {"at", "about", "nearly", "more"}
+
+
+@pytest.mark.parametrize(
     ("sentence", "days"),
     [
         ("She walked out two minutes after she walked through the door.", (0.001, 0.001)),
@@ -761,3 +781,53 @@ def test_a_headline_s_capitals_do_not_change_what_a_number_counts() -> None:
     body = claims_of("The victim, a mother of 5, was killed in the crash on Monday.")
     counts = [[(c.predicate, c.low) for c in cs if c.kind == "count"] for cs in (headline, body)]
     assert counts == [[("mother", 5.0)], [("mother", 5.0)]]
+
+
+def test_a_clause_under_a_saying_keeps_its_own_place() -> None:
+    # "was leaving" carries no event of its own; the place is the clause's, not the
+    # witnesses' saying
+    found = claims_of(
+        "Witnesses say 59-year-old Maria Lopez was leaving her car on Main Street in "
+        "Springfield on Friday when she was struck by a van."
+    )
+    assert [(c.kind, c.predicate, c.value) for c in found if c.kind == "place"] == [
+        ("place", None, "main street"),
+        ("place", None, "springfield"),
+    ]
+    # a saying's own place and day stay out
+    said = claims_of("The minister said in Paris on Monday that talks would resume.")
+    assert not [c for c in said if c.kind in {"place", "date"}]
+
+
+def _borne_out(sentence: str) -> list[tuple[str, str | None]]:
+    doc = parse(sentence)
+    times = extract_times("a", doc, "2009-12-01")
+    quantities = _not_dates(extract_quantities("a", doc), times)
+    mentions = extract_mentions("a", doc)
+    found = bear_out_places(extract_claims("a", doc, quantities, times, mentions), mentions)
+    return [(c.value, c.predicate) for c in found if c.kind == "place"]
+
+
+def test_a_town_the_tagger_calls_an_organisation_is_a_place_when_the_text_bears_it_out() -> None:
+    # the tagger reads "Woodburn" as an organisation; the gazetteer knows the town, and
+    # "Portland" and "Oregon" beside it bear it out
+    assert _borne_out(
+        "The explosion happened in Woodburn, about 30 miles south of Portland, Oregon."
+    ) == [("woodburn", "explode"), ("portland", "explode")]
+    # a body named like a town, and a person named like one, are no place
+    assert _borne_out("Democratic leaders in Congress said they would act in Washington.") == [
+        ("washington", "act")
+    ]
+    assert not _borne_out("Washington and Baltimore have expressed interest in Teixeira.")
+
+
+def test_a_bare_dozen_of_is_dozens_and_a_dozen_of_is_twelve() -> None:
+    found = claims_of("Dozen of warships from several countries are patrolling the gulf.")
+    assert next((c.thing, c.value, c.low, c.high) for c in found if c.kind == "count") == (
+        "warship",
+        "dozens",
+        24.0,
+        99.0,
+    )
+    found = claims_of("A dozen of his friends came to the party.")
+    assert [(c.value, c.low) for c in found if c.kind == "count"] == [("12", 12.0)]

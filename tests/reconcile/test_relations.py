@@ -23,7 +23,7 @@ from newsprism.reconcile.claims import (
     relation,
     said_of,
 )
-from newsprism.records import Claim, Comparison
+from newsprism.records import Claim, Comparison, Span
 
 
 def _claims(aid: str, sentence: str, published: str | None) -> list[Claim]:
@@ -526,6 +526,29 @@ def test_a_vague_amount_is_never_a_conflict() -> None:
     assert [c.relation for c in found] == ["variant"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The officer was struck by multiple bullets and died at the scene.",
+         "The officer was struck by several bullets and died at the scene."),
+        ("Police said dozens of people were injured in the clashes.",
+         "Police said scores of people were injured in the clashes."),
+    ],
+)  # fmt: skip
+def test_two_vague_amounts_one_of_which_allows_the_other_agree(first: str, second: str) -> None:
+    found = compared(("a", first, None), ("b", second, None))
+    assert found == ()  # one value in two words: nothing to show
+    assert pair_relation(found, "a", "b") == "agree"
+
+
+def test_a_few_and_several_are_a_variant() -> None:
+    found = compared(
+        ("a", "Police caught up with the driver a few blocks away.", None),
+        ("b", "Police caught up with the driver several blocks away.", None),
+    )
+    assert pair_relation(found, "a", "b") == "variant"
+
+
 def test_one_speed_in_two_units_is_compared() -> None:
     found = compared(
         ("a", "Officers chased him at speeds up to 193km/h.", None),
@@ -647,3 +670,16 @@ def test_a_clause_that_times_the_main_one_keeps_its_own_date() -> None:
     assert (x.text, x.predicate, y.predicate) == ("on Sunday", "halt", "resume")
     a, b = said_of([x, y], {}, {"a": "2005-11-28", "b": "2005-11-28"})
     assert not claims_module.compatible(a, b)
+
+
+def test_particular_things_counted_and_a_vague_amount_of_them_are_not_compared() -> None:
+    reports = {
+        "a": "The talks mark a broad change in relations between the two countries.",
+        "b": "The talks mark a broad change in relations between multiple countries.",
+    }
+    claims = [c for aid, text in reports.items() for c in _claims(aid, text, None)]
+    sentences = [(Span(aid, 0, len(text)), text) for aid, text in reports.items()]
+    found = compare_claims(said_of(claims, {}, dict.fromkeys(reports), sentences))
+    # "the two countries" names particular ones; "multiple countries" may be others
+    assert [c for c in found if "countr" in c.slot] == []
+    assert pair_relation(found, "a", "b") == "agree"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
@@ -28,6 +29,7 @@ from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 from .roles import role_claim
 from .stamps import report_stamp
+from .text_norm import name_key
 from .times import DAY_OF_ANOTHER
 
 _QUAL_RE = re.compile(
@@ -1033,14 +1035,122 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     )
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
         return None  # "Syrian officials", "from Paris": not where something happened
-    return _placed(m, _event_of(root), home=home)
+    return _placed(m, _event_of(root), home=home, own=_own_verb(root))
 
 
-def _placed(m: Mention, event: Any | None, *, home: bool = False) -> Claim | None:
+# where a name the tagger did not call a place reads as one: "in X", "near X", "outside X",
+# "off X" ("at", "on", "to" take teams, lists and people as often: "at Duke", "on IR")
+_PLACE_ONLY_PREPS = frozenset("in near outside off".split())
+# "a visit to X", "a trip to X": a journey's end, which is a place
+_JOURNEYS = frozenset("visit trip journey".split())
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_knows(name: str) -> bool:
+    """Whether the GeoNames gazetteer files ``name`` itself (not a close spelling or an
+    alternate name) as a town or an administrative area."""
+    from ..geo.gazetteer import lookup_rows, table
+
+    t = table()
+    return any(not alternate and t.fcode(r).startswith(("PPL", "ADM"))
+               for r, alternate in lookup_rows(name, close=False))  # fmt: skip
+
+
+def untagged_places(
+    article_id: str, doc: Any, s: int, e: int, mentions: Sequence[Mention]
+) -> list[Claim]:
+    """Places of the sentence ``[s, e)`` the tagger called an organisation or missed: a
+    capitalised name with no article ("in Woodburn", not "in the House"), the object of
+    "in", "near", "outside", "off" or the end of "a visit to", that the gazetteer knows
+    as a town or an area and that names no person of the sentence ("interest in
+    Teixeira" beside "Mark Teixeira"). Each a place claim of a mention of its name."""
+    text: str = text_of(doc)
+    persons = {w.casefold() for m in mentions if m.type == "PERSON" for w in m.text.split()}
+    taken = [(m.span.start, m.span.end) for m in mentions if m.type != "ORG"]
+    out = []
+    for tok in doc:
+        if not (s <= tok.idx < e) or tok.dep_ != "pobj" or tok.pos_ != "PROPN":
+            continue
+        prep = tok.head
+        if not (prep.lower_ in _PLACE_ONLY_PREPS
+                or (prep.lower_ == "to" and _word(prep.head) in _JOURNEYS)):  # fmt: skip
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if any(c.dep_ in {"det", "poss"} for c in tok.children):
+            continue  # "in the House", "in Nixon's White House": an institution
+        first, last = words[0], words[-1]
+        start, end = int(first.idx), int(last.idx + len(last.text))
+        name = text[start:end]
+        if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
+            a < end and start < b for a, b in taken
+        ):
+            continue
+        if {w.lower_ for w in words} & persons or not _gazetteer_knows(name):
+            continue
+        m = Mention(Span(article_id, start, end), name, "GPE", name_key(name))
+        c = _placed(m, prep.head) if prep.lower_ == "to" else _place_claim(doc, m)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def bear_out_places(claims: Sequence[Claim], mentions: Sequence[Mention]) -> tuple[Claim, ...]:
+    """``claims`` less the places of :func:`untagged_places` the whole article does not
+    bear out: a name that is a word of a person the article names ("Teixeira" beside
+    "Mark Teixeira"), or that the gazetteer's fitted accept model, weighing the
+    article's other places, does not take for the place it names ("in Congress" in a
+    report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept). Run on
+    the whole article's mentions, once its parts are joined."""
+    placed = {m.span for m in mentions if m.type in _PLACE_TYPES}
+    untagged = [c for c in claims if c.kind == "place" and c.mention is not None
+                and c.mention not in placed and not street_name(c.text)]  # fmt: skip
+    if not untagged:
+        return tuple(claims)
+    persons = {w.casefold() for m in mentions if m.type == "PERSON" for w in m.text.split()}
+    others = tuple(dict.fromkeys((m.text, m.type) for m in mentions
+                                 if m.type in _PLACE_TYPES or m.type == "NORP"))  # fmt: skip
+    dropped = {
+        c.span
+        for c in untagged
+        if set(c.text.casefold().split()) & persons or not _accepted(c.text, others)
+    }
+    return tuple(c for c in claims if c.span not in dropped or c.kind != "place")
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@lru_cache(maxsize=1024)
+def _accepted(name: str, others: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the gazetteer's accept model takes ``name``, read as a location the
+    tagger was unsure of, for a place among the text's other places and peoples
+    (``others``: text and label)."""
+    from ..geo.resolve import PlaceMention, resolve_places
+
+    try:
+        found = resolve_places([PlaceMention(name, "LOC"), *(PlaceMention(*o) for o in others)])
+    except Exception:  # no gazetteer data: no place read from it
+        return False
+    return found[0] is not None
+
+
+def _own_verb(tok: Any) -> Any | None:
+    """The first verb above ``tok``: the verb of its own clause."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def _placed(
+    m: Mention, event: Any | None, *, home: bool = False, own: Any | None = None
+) -> Claim | None:
     """The place claim of mention ``m`` whose occurrence is ``event`` (a home's is "live");
-    None when the occurrence is the saying or an announcing ("said in Paris")."""
+    None when the occurrence is the saying or an announcing ("said in Paris"). A place
+    of a clause whose own verb (``own``) carries no event, under a saying ("X was
+    leaving her car on Main Street, witnesses say"), is where the clause happened: a
+    place of no named occurrence, not the saying's."""
     predicate = "live" if home else _occurrence(event)
-    if predicate in REPORTING or predicate in ANNOUNCING:
+    if predicate in REPORTING and own is not None and _word(own) in TRANSPARENT:
+        predicate = None
+    elif predicate in REPORTING or predicate in ANNOUNCING:
         return None  # where it was said or announced ("made the announcement in Paris")
     return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,
                  value=m.place or street_name(m.text) or m.norm, mention=m.span)  # fmt: skip
@@ -1413,6 +1523,7 @@ def extract_claims(
                 c = role_claim(doc, m)
                 if c is not None:
                     out.append(c)
+        out.extend(untagged_places(article_id, doc, s, e, [m for m in mentions if inside(m.span)]))
         places = [(m.span, m.place) for m in mentions if inside(m.span) and m.place]
         out.extend(nationality_claims(article_id, doc, s, e, places))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))

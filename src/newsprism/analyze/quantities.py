@@ -344,6 +344,13 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         if any(_is_date_part(t) for t in run) or _in_a_name(text, tok.idx) or _AGE.match(text, end):
             i = j + 1
             continue
+        if _dozens_misspelt(doc, i, j):
+            # "Dozen of warships are patrolling": no article or figure says one dozen; the
+            # writer meant "dozens of", a vague amount
+            out.append(_vague_quantity(article_id, doc, i, "dozens"))
+            taken.add(i)
+            i = j + 1
+            continue
         low: float | None
         high: float | None
         # "an estimated $1 million": the amount and its qualifier start at the currency sign
@@ -379,7 +386,12 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                 low, high, exact, qualifier = value, second, False, None
                 j = k + 1
             else:
-                prefix = text[max(0, money - 30) : money]
+                # "at least a dozen", "more than a hundred": the hedge stands before the
+                # article of a scale word, and is the amount's
+                lead = money
+                if doc[i].lower_ in SCALES and i > 0 and doc[i - 1].lower_ in {"a", "an"}:
+                    lead = int(doc[i - 1].idx)
+                prefix = text[max(0, lead - 30) : lead]
                 qm = _QUAL_RE.search(prefix)
                 qualifier = qm.group(1) if qm else None
                 low, high, exact = _bounds(value, qualifier)
@@ -440,6 +452,30 @@ def _glued_money(article_id: str, doc: Any, i: int, glued: Any, text: str) -> Qu
     return Quantity(Span(article_id, start, end), text[start:end], low, high, exact,
                     CURRENCY[doc[i - 1].text], counted,
                     qualifier=qualifier.casefold() if qualifier else None)  # fmt: skip
+
+
+def _dozens_misspelt(doc: Any, i: int, j: int) -> bool:
+    """Whether the run ``doc[i..j]`` is a bare "dozen of" (no article, figure or
+    determiner before it): "dozens of" with its "s" dropped."""
+    before = doc[i - 1] if i > 0 else None
+    return (
+        i == j
+        and doc[i].lower_ == "dozen"
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ == "of"
+        and (before is None or before.pos_ not in {"DET", "NUM", "PRON", "ADJ"})
+    )
+
+
+def _vague_quantity(article_id: str, doc: Any, i: int, phrase: str) -> Quantity:
+    """The vague amount ``phrase`` read at token ``i`` (its noun after "of")."""
+    tok = doc[i]
+    low, high = VAGUE[phrase]
+    noun = doc[i + 2] if i + 2 < len(doc) and doc[i + 2].pos_ == "NOUN" else None
+    counted, _ = _counted(noun) if noun is not None else (None, None)
+    return Quantity(Span(article_id, tok.idx, tok.idx + len(tok.text)), tok.text, float(low),
+                    None if high is None else float(high), False, None, counted,
+                    qualifier=phrase)  # fmt: skip
 
 
 def _vague(article_id: str, doc: Any, taken: set[int]) -> list[Quantity]:

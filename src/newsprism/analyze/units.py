@@ -275,7 +275,11 @@ def assemble(
         mentions=mentions,
         quotes=carry_speakers(runs),
         attributions=attributions.carry_sources(sources, article.id),
-        claims=tuple(_placed(c, unplaced) for c in joined.claims) if unplaced else joined.claims,
+        # a place the tagger did not call one is kept when the whole article bears it out
+        claims=claims.bear_out_places(
+            tuple(_placed(c, unplaced) for c in joined.claims) if unplaced else joined.claims,
+            mentions,
+        ),
     )
     # other languages: figures read by their conventions, the rest said to be unread
     return languages.localize(whole, article.text, article.language)

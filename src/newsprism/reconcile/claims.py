@@ -260,6 +260,53 @@ def _same_days(
     return out
 
 
+def _same_places(
+    groups: dict[tuple[object, ...], list[Said]],
+) -> dict[tuple[object, ...], list[Said]]:
+    """Place groups that give one value, joined: a place read from a name the tagger
+    missed has no story entity, so it is grouped by its name while the same name
+    tagged is grouped by its entity ("in Woodburn" twice is one place)."""
+    first: dict[str, tuple[object, ...]] = {}
+    out: dict[tuple[object, ...], list[Said]] = {}
+    for key, members in groups.items():
+        c = members[0].claim
+        into = first.setdefault(c.value, key) if c.kind == "place" else key
+        out[into] = out.get(into, []) + members
+    return out
+
+
+def _vague_alike(
+    groups: dict[tuple[object, ...], list[Said]],
+) -> dict[tuple[object, ...], list[Said]]:
+    """Groups of vague amounts one of whose readings holds the other's, joined: "multiple"
+    and "several", "dozens" and "scores of" give no figure, and the wider word allows
+    every reading of the narrower, so a reader finds nothing to weigh between them (one
+    value in two words, not two precisions of one figure). "a few" and "several" stay
+    apart (a variant): each allows counts the other does not ("two", "eight"). The
+    groups of most articles absorb the others, first come first."""
+    keys = sorted(groups, key=lambda k: (-len(groups[k]), list(groups).index(k)))
+    out: dict[tuple[object, ...], list[Said]] = {}
+    for key in keys:
+        members = groups[key]
+        if all(is_vague(s.claim) for s in members):
+            into = next(
+                (k for k, m in out.items()
+                 if all(is_vague(s.claim) for s in m) and _nested(m[0].claim, members[0].claim)),
+                None,
+            )  # fmt: skip
+            if into is not None:
+                out[into] = out[into] + members
+                continue
+        out[key] = list(members)
+    return {k: out[k] for k in groups if k in out}
+
+
+def _nested(x: Claim, y: Claim) -> bool:
+    """Whether one of two intervals holds the other."""
+    (xl, xh), (yl, yh) = _ends_of(x), _ends_of(y)
+    return (xl <= yl and yh <= xh) or (yl <= xl and xh <= yh)
+
+
 def _root(owner: list[int], i: int) -> int:
     """The group ``i`` belongs to, in a forest where ``owner[i]`` is ``i``'s parent."""
     while owner[i] != i:
@@ -362,9 +409,17 @@ def comparable(a: Said, b: Said) -> bool:
     gives no year cannot be placed in one year either. Two announcements that share no
     day are two announcements (a story holds several). Dates of one named occurrence are
     always weighed. Two people who did two different things and share no name ("X met
-    Y", "discussed by Z during his visit") are no two wordings of one actor."""
+    Y", "discussed by Z during his visit") are no two wordings of one actor. A count
+    of particular things the text names ("the two countries") and a vague amount
+    ("multiple countries") are no one counted set."""
     x, y = a.claim, b.claim
     px, py = _slot_word(x), _slot_word(y)
+    if (
+        x.kind == y.kind == "count"
+        and is_vague(x) != is_vague(y)
+        and _definite(b if is_vague(x) else a)
+    ):
+        return False  # "the two countries" are particular ones, not "multiple countries"
     if x.kind == "actor" and y.kind == "actor":
         return px is None or py is None or px == py or bool(_words(x.text) & _words(y.text))
     if x.kind != "date" or y.kind != "date" or not (x.start and y.start):
@@ -374,6 +429,20 @@ def comparable(a: Said, b: Said) -> bool:
     if px is not None and px == py:
         return True
     return not _no_common_year(x, y)
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _definite(s: Said) -> bool:
+    """Whether a count is of particular things the text has named ("the two countries",
+    "these three men"), read from the words before it in its sentence."""
+    at = s.claim.span.start - s.offset
+    return (
+        bool(s.sentence)
+        and 0 <= at <= len(s.sentence)
+        and bool(_DEFINITE.search(s.sentence, max(0, at - 12), at))
+    )
 
 
 def _years_of(c: Claim) -> tuple[int, int] | None:
@@ -868,10 +937,12 @@ _VAGUE_WORDS = re.compile(
 )
 
 
-def _vague(c: Claim) -> bool:
+def is_vague(c: Claim) -> bool:
     """Whether a number is a vague amount ("several", "a few minutes", "dozens"): no
     figure, an interval wide enough for most readings."""
-    return c.kind in {"count", "measure"} and bool(_VAGUE_WORDS.search(c.text))
+    return c.kind in {"count", "measure"} and (
+        bool(_VAGUE_WORDS.search(c.text)) or c.value in VAGUE
+    )
 
 
 def _record_relation(a: Said, b: Said) -> Relation:
@@ -929,7 +1000,7 @@ def relation(
         return _record_relation(a, b)
     if a.claim.kind == "actor" and not comparable(a, b):
         return "variant"  # two people who did two different things: never one actor told two ways
-    if _vague(a.claim) or _vague(b.claim):
+    if is_vague(a.claim) or is_vague(b.claim):
         # "several", "a few minutes", "dozens": a hedged amount is never a disagreement
         return "update" if _risen(a, b) or _risen(b, a) else "variant"
     if _cannot_both_hold(a, b, named, one_slot):
@@ -1046,7 +1117,7 @@ def compare_claims(
         groups: dict[tuple[object, ...], list[Said]] = {}
         for s in single:
             groups.setdefault(_key(s), []).append(s)
-        groups = _same_days(groups)
+        groups = _same_places(_vague_alike(_same_days(groups)))
         if names_of and slot[0].claim.kind == "actor":
             groups = _named_alike(groups, names_of)
         if len(groups) < 2:
