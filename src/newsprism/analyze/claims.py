@@ -294,7 +294,8 @@ def _counted_noun(num: Any) -> Any | None:
     cur = num
     while cur.dep_ in {"nummod", "quantmod", "compound", "amod"} and cur.head is not cur:
         cur = cur.head
-        if cur.pos_ == "PROPN" and cur.ent_type_ == "PERSON":
+        if (cur.pos_ == "PROPN" and cur.ent_type_ == "PERSON" and num.i > 0
+                and num.doc[num.i - 1].lower_ == "of"):  # fmt: skip
             return None  # no one's name is counted ("Mother of 13 Jane Doe": not 13 Does)
         if cur.pos_ in {"NOUN", "PROPN"}:
             while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.pos_ == "NOUN":
