@@ -17,7 +17,11 @@ Each fold's threshold is the least gate probability at which the other folds' he
 calls are right at least ``--precision`` of the time (strict: backed / all shown),
 so the figures per fold are nested. Usage::
 
-    python bench/fit_gate.py --cache FILE.pkl [--precision 0.6 | --keep 0.9] [--write]
+    python bench/fit_gate.py --cache FILE.pkl [--reextract] [--precision 0.6 | --keep 0.9]
+        [--used F1,F2,...] [--write]
+
+``--reextract`` re-reads the claims with the current analyze/claims.py from spaCy docs
+cached beside the cache (``FILE.pkl.docs``, see bench/facts_misses.py).
 
 Writes the curve (threshold -> shown, backed, strict precision, backed kept) and each
 fold's figures to bench/results/fit_gate.json.
@@ -136,10 +140,18 @@ def main() -> None:
         help="instead of --precision: keep this share of the backed conflicts",
     )
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--reextract", action="store_true", help="claims from the current code")
+    ap.add_argument("--used", default="", help="features fitted, comma-separated (else USED)")
     ap.add_argument("--rows", type=Path, default=None, help="save the samples (pickle)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/fit_gate.json")
     args = ap.parse_args()
     data = load(args.gold, args.data, args.cache)
+    if args.reextract:
+        from facts_misses import reextract
+
+        reextract(data, Path(str(args.cache or "docs") + ".docs"))
+    if args.used:
+        USED[:] = args.used.split(",")
     original = gate_module.conflict_gate
     rows: list[Any] = []
     try:

@@ -266,6 +266,11 @@ class Claim:
     # the occurrence as the article names it when a noun stands for the predicate
     # ("operation" for "operate"): what a reader is shown as the slot
     word: str | None = None
+    # whose figure it is, when the sentence names them ("Smith's 180 yards", "Johnson
+    # rushed for 404 yards"), and the superlative that picks part of the counted things
+    # ("the 12 worst-hit villages"): see analyze/holders.py
+    holder: str | None = None
+    subset: str | None = None
 
 
 @record

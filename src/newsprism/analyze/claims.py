@@ -24,6 +24,7 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, stands_for
+from .holders import holder_of, length_kind, named_words, subset_of
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
@@ -348,7 +349,12 @@ def _fmt_number(low: float | None, high: float | None, qualifier: str | None) ->
 
 
 def _count_claims(
-    aid: str, doc: Any, text: str, q: Quantity, sentence: tuple[int, int]
+    aid: str,
+    doc: Any,
+    text: str,
+    q: Quantity,
+    sentence: tuple[int, int],
+    names: frozenset[str] = frozenset(),
 ) -> Claim | None:
     if q.value_low is None or q.ordinal:
         return None
@@ -453,6 +459,7 @@ def _count_claims(
         kind, unit, thing, value = "measure", "kg", "weight", f"{value} pounds"
     if q.qualifier in VAGUE:
         value = q.qualifier  # "several", "dozens": the word says it, no figure
+    holder, subset = holder_of(num, thing_tok, names), subset_of(num, thing_tok)
     speed = _SPEED.match(text, q.span.end)
     if speed and low is not None:
         # "120 mph", "120 miles an hour", "193km/h": one speed, in km/h
@@ -460,15 +467,16 @@ def _count_claims(
         low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
         return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
                      thing="speed", value=f"{value} {speed.group(0).strip()}", unit="km/h",
-                     low=low, high=high)  # fmt: skip
+                     low=low, high=high, holder=holder, subset=subset)  # fmt: skip
     if unit in DURATION_DAYS and low is not None:
         # "two minutes", "a few minutes", "8 days ago": a length of time, in days like
         # the lengths the date reader finds ("a three-month stay", "90 days")
         factor = DURATION_DAYS[unit]
         low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
+        span_kind = length_kind(text, q.span.end, q.span.start)
         return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
-                     thing="duration", value=f"{value} {unit}", unit="days", low=low,
-                     high=high)  # fmt: skip
+                     thing=span_kind, value=f"{value} {unit}", unit="days", low=low, high=high,
+                     holder=holder, subset=subset)  # fmt: skip
     area = _AREA.match(text, q.span.end)
     square = _AREA_OF.match(text, q.span.end)
     if square:
@@ -507,6 +515,8 @@ def _count_claims(
         low=low,
         high=high,
         cue=cue,
+        holder=holder,
+        subset=subset,
     )
 
 
@@ -881,7 +891,7 @@ def _leading_number(text: str) -> float | None:
     return _number_value(m.group(1)) if m else None
 
 
-def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
+def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> Claim | None:
     toks = _tokens(doc, t.span)
     if toks is None or not len(toks):
         return None
@@ -907,7 +917,9 @@ def _date_claim(doc: Any, t: TimeExpr) -> Claim | None:
             span = Span(span.article_id, before.start(1), span.end)
         text = whole[span.start : span.end]
         low, high = _qualified(text, days)
-        return Claim(span, text, "measure", predicate, "duration", text, "days", low, high)
+        length = length_kind(whole, span.end, span.start)
+        return Claim(span, text, "measure", predicate, length, text, "days", low, high,
+                     holder=holder_of(toks.root, toks.root, names))  # fmt: skip
     if not t.start:
         return None
     predicate, context = _date_of(toks.root)
@@ -1455,6 +1467,7 @@ def extract_claims(
         join_thousands(sorted(quantities, key=lambda q: q.span.start), text), text
     )
     durations = [t.span for t in times if t.granularity == "duration"]
+    names = named_words(mentions)
     for sent in sents_of(doc):
         s, e = sent.start_char, sent.end_char
 
@@ -1494,7 +1507,7 @@ def extract_claims(
                 0 <= d.start - q.span.end <= 6 for d in durations
             ):
                 continue  # "4-1/2-month": the whole of a length read with its half
-            c = _count_claims(article_id, doc, text, q, (s, e))
+            c = _count_claims(article_id, doc, text, q, (s, e), names)
             if c is not None:
                 out.append(c)
         for t in times:
@@ -1503,7 +1516,7 @@ def extract_claims(
                     a < t.span.end and t.span.start < b for a, b in (*apart, *stamps)
                 ):
                     continue  # "9:25 hours", "four minutes left": a time, not a length
-                c = _date_claim(doc, t)
+                c = _date_claim(doc, t, names)
                 if c is not None:
                     out.append(c)
         for m in mentions:

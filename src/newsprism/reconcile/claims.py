@@ -40,6 +40,7 @@ from ..analyze.claims import (
     predicate_class,
     street_name,
 )
+from ..analyze.holders import LENGTH_KINDS
 from ..analyze.nationality import NATIONALITY
 from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..analyze.roles import ROLE
@@ -85,6 +86,26 @@ def _converted(x: Claim, y: Claim) -> bool:
     return x.unit != y.unit and unit_of(x) == unit_of(y) == "money"
 
 
+def holder_key(c: Claim) -> str | None:
+    """Whose figure a claim is (:mod:`newsprism.analyze.holders`), as a key two spellings
+    of one name share: the skeleton of the name's last word ("Peyton Manning",
+    "Manning"; "Heidar", "Heydar"). None when the sentence names no one."""
+    words = name_words(c.holder.casefold()) if c.holder else []
+    return word_skeleton(words[-1]) if words else None
+
+
+def of_others(x: Claim, y: Claim) -> bool:
+    """Two figures of different holders ("Smith's 180 yards", "Jones rushed for 140
+    yards"), of a part of the counted things against all of them ("the 12 worst-hit
+    villages", "7 villages"), or two lengths of time of different kinds (a gap "30 years
+    after", a length "for three years": :func:`newsprism.analyze.holders.length_kind`):
+    values of two slots, however alike their words."""
+    hx, hy = holder_key(x), holder_key(y)
+    if x.thing in LENGTH_KINDS and y.thing in LENGTH_KINDS and x.thing != y.thing:
+        return True  # "30 years after" and "for three years" measure different spans
+    return bool(hx and hy and hx != hy) or x.subset != y.subset
+
+
 def compatible(a: Said, b: Said) -> bool:
     """Whether two claims are values of one slot (what a reader would compare)."""
     x, y = a.claim, b.claim
@@ -109,6 +130,8 @@ def compatible(a: Said, b: Said) -> bool:
     if x.kind == "time" and x.thing and y.thing and x.thing != y.thing:
         return False  # a game clock of the first half against one of the second
     if x.kind in {"count", "measure"}:
+        if of_others(x, y):
+            return False
         # at least one of what happened and what is counted must be named on both sides;
         # one occurrence counted in different nouns ("15 sites", "15 caches") compares,
         # as a variant at most (see _numbers); money says what it is by its unit ("jewels
@@ -156,8 +179,18 @@ def compatible_pairs(
     named_thing = thing >= 0
     periods_differ = is_kind("time") & named_thing[x] & named_thing[y] & ~same_thing
     money = np.array([unit_of(c) == "money" for c in claims], dtype=bool)[x]
+    holder, subset = codes(holder_key(c) for c in claims), codes(c.subset for c in claims)
+    span = codes(c.thing if c.thing in LENGTH_KINDS else None for c in claims)
+
+    def differ(c: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = (c[x] >= 0) & (c[y] >= 0) & (c[x] != c[y])
+        return found
+
+    others = differ(holder) | (subset[x] != subset[y]) | differ(span)
     rest = np.where(
-        apart, dated & meet, ~periods_differ & (~counted | same_pred | same_thing | money)
+        apart,
+        dated & meet,
+        ~periods_differ & (~counted | ((same_pred | same_thing | money) & ~others)),
     )
     result = np.where(is_kind("age") | is_kind("record"), age,
                       np.where(is_kind("actor"), actor, rest))  # fmt: skip
@@ -1377,6 +1410,10 @@ def _loose(
                 {s.article_id for s in other} & {s.article_id for s in slot}
             ):
                 continue
+            if c.kind in {"count", "measure"} and any(
+                of_others(s.claim, t.claim) for s in slot for t in other
+            ):
+                continue  # two people's figures, or a part against the whole
             if alike is None and all(_same_value(s, t, places) for s in slot for t in other):
                 alike = other
             if c.kind == "place":

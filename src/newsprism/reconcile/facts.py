@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.embed import unpack
+from ..analyze.holders import LENGTH_KINDS
 from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
 from .align import (
     ScoredClaims,
@@ -108,7 +109,7 @@ def compare(
 _NOT_COUNTED = frozenset({"date of", "time of", "place of", "who", "whom", "age of"})
 # the slot's last part when it is a unit of measure, not a counted thing: the value
 # already carries its unit as written ("1,500 km", "6.1")
-_MEASURES = frozenset({"number", "duration", "m", "kg", "km/h", "days", "years", "magnitude"})
+_MEASURES = LENGTH_KINDS | {"number", "m", "kg", "km/h", "days", "years", "magnitude"}
 
 
 def plural(noun: str) -> str:

@@ -1,0 +1,149 @@
+"""Whose figure a number is, and which part of the counted things it counts.
+
+Two reports of one game or one disaster give many figures of one kind: two players'
+yards, two teams' scores, two men's prison terms, the villages destroyed and the worst
+hit of them. Their predicate and counted noun agree ("rush" / "yards", "destroy" /
+"villages"), so by those alone they would be one slot and two different figures a
+conflict. The sentence says whose each is, and the parse gives it:
+
+* the *holder*: the named possessor of the counted noun ("Smith's 180 yards") or the
+  named subject of the verb the figure belongs to ("Johnson rushed for 404 yards");
+  a pronoun ("his 404 yards") names no one the other report can be checked against;
+* the *subset*: a superlative that picks part of the counted things ("the 12
+  worst-hit villages", "the three largest banks", "the most affected areas") — a count
+  of those is not a count of all of them.
+
+Both are read off spaCy's dependency parse, never off a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NAME_PARTS = frozenset({"compound", "flat"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _name(tok: Any, names: frozenset[str]) -> str | None:
+    """A name as written ("Peyton Manning"): the named entity holding ``tok``, else a
+    proper noun with the proper nouns before it, else a capitalised word the article
+    names a person or organisation by elsewhere (``names``, casefolded: a surname
+    opening a sentence, "Ruiz was sentenced", is often tagged a common noun); None for
+    anything else (a pronoun, a common noun)."""
+    if tok.ent_type_ in _NAMED:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return str(ent.text)
+    if tok.pos_ != "PROPN":
+        return str(tok.text) if tok.is_title and tok.lower_ in names else None
+    words = [c for c in tok.children if c.dep_ in _NAME_PARTS and c.pos_ == "PROPN"]
+    first = min([tok.i, *(c.i for c in words)])
+    return str(tok.doc[first : tok.i + 1].text)
+
+
+def holder_of(
+    num: Any, thing: Any | None, names: frozenset[str] = frozenset(), stop: int = 8
+) -> str | None:
+    """The named person, team or thing whose figure ``num`` is (see the module): the
+    named possessor of the counted noun ``thing`` or of the noun its "of" phrase hangs
+    from ("Smith's 180 yards", "Newton's record of 4,051 yards"), else the named subject
+    of the clause's verb when the figure is not in the subject: "Johnson rushed for
+    404 yards" is Johnson's, "7 villages were destroyed" no one's. A verb with no
+    subject of its own ("... and now has 2,302") takes its head verb's. ``names``: the
+    words the article names people and organisations by (see :func:`_name`).
+    """
+    noun = thing if thing is not None else num
+    while True:
+        for c in noun.children:
+            if c.dep_ == "poss" and not c.is_ancestor(num):
+                return _name(c, names)
+        head = noun.head
+        if not (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS):
+            break
+        noun = head.head
+    cur = noun
+    for _ in range(stop):
+        if cur.pos_ in {"VERB", "AUX"}:
+            for c in cur.children:
+                if c.dep_ in _SUBJECTS:
+                    return None if c.is_ancestor(num) or c is num else _name(c, names)
+            if cur.dep_ not in {"conj", "xcomp", "advcl"}:
+                return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _superlative(tok: Any) -> bool:
+    return tok.tag_ in {"JJS", "RBS"}
+
+
+def subset_of(num: Any, thing: Any | None) -> str | None:
+    """The superlative that picks part of the counted things, as written ("worst-hit",
+    "largest", "most affected"), None when the count is of all of them. A superlative
+    of the figure itself ("at least 12", "at most") is a bound, not a part: only the
+    counted noun's own modifiers count."""
+    if thing is None:
+        return None
+    for c in thing.children:
+        if c.dep_ not in {"amod", "advmod", "compound"} or c.is_ancestor(num) or c is num:
+            continue
+        inner = [t for t in c.subtree if _superlative(t)]
+        if inner:
+            first = min(t.i for t in c.subtree)
+            return str(thing.doc[first : c.i + 1].text).casefold()
+    return None
+
+
+def named_words(mentions: Any) -> frozenset[str]:
+    """The capitalised words of an article's person and organisation mentions,
+    casefolded: what :func:`holder_of` accepts as a name the tagger missed."""
+    return frozenset(
+        w.casefold()
+        for m in mentions
+        if m.type in {"PERSON", "ORG"}
+        for w in m.text.split()
+        if w[:1].isupper() and len(w) > 2
+    )
+
+
+# a length of time written before a word that makes it a distance in time from a moment:
+# from the report's own ("three years ago") or from another occurrence ("30 years after
+# he tipped off reporters", "two days later")
+_GAP = re.compile(
+    r"(?:[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)?"
+    r"[\s,]*(?:ago|after|before|later|earlier)\b",
+    re.I,
+)
+_FOR = re.compile(
+    r"\bfor\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+)?\S+\s*\S*$", re.I
+)
+LENGTH_KINDS = frozenset({"duration", "gap"})
+
+
+def length_kind(text: str, end: int, start: int | None = None) -> str:
+    """What a length of time ending at ``end`` of ``text`` (from ``start``, when given)
+    measures: "gap" (the time
+    between two moments: "three years ago", "nine days after the attack") or "duration"
+    (how long something lasted: "for two hours", "a 90-day stay", "in more than 25
+    years"). Values of the two kinds are never one slot. A gap back from the report's
+    day and one after another occurrence stay one kind: "a heart attack suffered three
+    weeks ago" and "died nine days after a heart attack" measure one span when the
+    death is the news.
+
+    >>> [length_kind(t, t.index("years") + 5) for t in
+    ...  ("three years ago", "30 years after the break-in", "served four years")]
+    ['gap', 'gap', 'duration']
+    >>> length_kind("almost three weeks ago", len("almost three"))
+    'gap'
+    >>> length_kind("outside for nine minutes before", 24, 12)
+    'duration'
+
+    """
+    if start is not None and _FOR.search(text, max(0, start - 12), end):
+        return "duration"  # "outside for nine minutes before coming back": how long
+    return "gap" if _GAP.match(text, end) else "duration"

@@ -1,0 +1,88 @@
+"""Figures of different holders are two slots: two players' yards, two men's prison
+terms, the worst-hit villages against all of them (sentences as sports and disaster
+reports write them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.entities import extract_mentions
+from newsprism.analyze.nlp import parse
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.times import extract_times
+from newsprism.analyze.units import not_dates
+from newsprism.reconcile.claims import compare_claims, said_of
+from newsprism.records import Claim
+
+
+def _claims(aid: str, sentence: str) -> list[Claim]:
+    doc = parse(sentence)
+    times = extract_times(aid, doc, None)
+    quantities = not_dates(extract_quantities(aid, doc), times)
+    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+
+
+def conflicts(first: str, second: str) -> list[list[str]]:
+    """The values of every conflict of figures two reports' sentences make (two people
+    named for one conviction are an actor conflict, tested elsewhere)."""
+    claims = _claims("a", first) + _claims("b", second)
+    found = compare_claims(said_of(claims, {}, {"a": None, "b": None}))
+    return [[g.value for g in c.groups] for c in found
+            if c.relation == "conflict" and not c.slot.startswith("who")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two players of one game
+        ("Martinez rushed for 131 yards as the Bears beat the Lions.",
+         "Okafor rushed for 98 yards for the Lions."),
+        # two men of one trial
+        ("Carlos Ruiz was convicted of fraud. Ruiz was sentenced to 10 years in prison.",
+         "Luis Ortega was convicted of fraud. Ortega was sentenced to six years in prison."),
+        # a part of the counted things against all of them
+        ("The cyclone flattened seven villages along the coast.",
+         "The cyclone flattened the 12 worst-hit villages along the coast."),
+    ],
+)  # fmt: skip
+def test_figures_of_different_holders_are_no_conflict(first: str, second: str) -> None:
+    assert conflicts(first, second) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Martinez rushed for 131 yards as the Bears beat the Lions.",
+         "Daniel Martinez rushed for 93 yards in the win."),
+        ("Carlos Ruiz was convicted of fraud. Ruiz was sentenced to 10 years in prison.",
+         "Carlos Ruiz was sentenced to six years in prison."),
+        ("The cyclone flattened the 12 worst-hit villages along the coast.",
+         "The cyclone flattened the five worst-hit villages along the coast."),
+    ],
+)  # fmt: skip
+def test_one_holder_s_figures_still_conflict(first: str, second: str) -> None:
+    assert len(conflicts(first, second)) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "called"),
+    [
+        # a gap between two moments against how long something lasted
+        ("The senator revealed his role 30 years after he leaked the memo.",
+         "The senator kept his role a secret for three years.", 0),
+        ("The island was hit almost two years after the last big quake.",
+         "The area has not been hit by a quake in more than 25 years.", 0),
+        # a length before "before" that "for" says is a length
+        ("She was outside for nine minutes before coming back.",
+         "She left the building 30 minutes before the shooting.", 0),
+        # two gaps, one back from the report's day: one span, and they disagree
+        ("The singer died nine days after suffering a heart attack.",
+         "The singer succumbed to a heart attack suffered almost three weeks ago.", 1),
+        # two lengths
+        ("The senator kept his role a secret for 30 years.",
+         "The senator kept his role a secret for three years.", 1),
+    ],
+)  # fmt: skip
+def test_a_gap_and_a_length_of_time_are_two_slots(first: str, second: str, called: int) -> None:
+    assert len(conflicts(first, second)) == called
