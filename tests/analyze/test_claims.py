@@ -583,17 +583,19 @@ def test_a_hedge_before_a_dozen_or_a_hundred_is_kept(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "days"),
+    ("sentence", "kind", "days"),
     [
-        ("She walked out two minutes after she walked through the door.", (0.001, 0.001)),
-        ("The starlet checked out of the clinic after only a few minutes.", (0.001, 0.003)),
+        # the time between two moments, a gap; how long something lasted, a duration
+        ("She walked out two minutes after she walked through the door.", "gap", (0.001, 0.001)),
+        ("The starlet checked out of the clinic after only a few minutes.", "duration",
+         (0.001, 0.003)),
     ],
-)
+)  # fmt: skip
 def test_lengths_of_time_in_minutes_are_days_like_other_lengths(
-    sentence: str, days: tuple[float, float]
+    sentence: str, kind: str, days: tuple[float, float]
 ) -> None:
     found = [c for c in claims_of(sentence) if c.kind == "measure"]
-    assert [(c.unit, c.thing, c.low, c.high) for c in found] == [("days", "duration", *days)]
+    assert [(c.unit, c.thing, c.low, c.high) for c in found] == [("days", kind, *days)]
 
 
 @pytest.mark.parametrize(
