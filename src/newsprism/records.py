@@ -271,6 +271,9 @@ class Claim:
     # ("the 12 worst-hit villages"): see analyze/holders.py
     holder: str | None = None
     subset: str | None = None
+    # an actor's named-entity type (PERSON, ORG, GPE, NORP): a team and its city, an
+    # agency and its official are one actor told two ways, never two people
+    name_type: str | None = None
 
 
 @record

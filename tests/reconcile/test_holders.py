@@ -12,7 +12,7 @@ from newsprism.analyze.nlp import parse
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.times import extract_times
 from newsprism.analyze.units import not_dates
-from newsprism.reconcile.claims import compare_claims, said_of
+from newsprism.reconcile.claims import compare_claims, gazetteer_places, said_of
 from newsprism.records import Claim
 
 
@@ -86,3 +86,34 @@ def test_one_holder_s_figures_still_conflict(first: str, second: str) -> None:
 )  # fmt: skip
 def test_a_gap_and_a_length_of_time_are_two_slots(first: str, second: str, called: int) -> None:
     assert len(conflicts(first, second)) == called
+
+
+def _actors(first: str, second: str) -> list[tuple[list[str], str]]:
+    """The actor comparisons of two reports, places read through the gazetteer."""
+    claims = _claims("a", first) + _claims("b", second)
+    said = said_of(claims, {}, {"a": None, "b": None})
+    found = compare_claims(said, gazetteer_places(claims))
+    return [([g.value for g in c.groups], c.relation) for c in found
+            if c.slot.startswith("who")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a capital speaks for its country
+        ("Turkey launched air strikes on the rebel camps on Sunday.",
+         "Ankara launched air strikes on the rebel camps on Sunday."),
+        # a club and its city
+        ("The Chicago Bulls signed the veteran guard on Monday.",
+         "Chicago signed the veteran guard on Monday."),
+    ],
+)  # fmt: skip
+def test_one_actor_told_two_ways_is_no_conflict(first: str, second: str) -> None:
+    assert [rel for _, rel in _actors(first, second)] == ["variant"]
+
+
+def test_two_people_named_for_one_arrest_still_conflict() -> None:
+    found = _actors(
+        "Police arrested Mark Jones on Friday.", "Police arrested David Smith on Friday."
+    )
+    assert found == [(["Mark Jones", "David Smith"], "conflict")]

@@ -1194,6 +1194,7 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
         thing=role,
         value=m.norm,
         mention=m.span,
+        name_type=m.type,
     )
 
 

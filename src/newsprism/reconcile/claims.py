@@ -545,6 +545,9 @@ def _iso_places(a: str, b: str) -> str:
     return "disjoint"
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
 def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
     """A place relation for the story's place claims, read from the GeoNames gazetteer
     (:mod:`newsprism.geo`): each place resolved once, weighing the story's other places;
@@ -553,7 +556,9 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
     to ISO 3166 codes."""
     texts: dict[str, str] = {}
     for c in claims:
-        if c.kind == "place":
+        if c.kind == "place" or (c.kind == "actor" and c.name_type in _PLACE_TYPES):
+            # a country or city named as who did something is a place too ("Paris"
+            # against "France" as who struck: see _actors)
             texts.setdefault(c.value, c.text)
     if not texts:
         return _iso_places
@@ -1025,6 +1030,8 @@ def relation(
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:
         return _role_holders(a.claim, b.claim)
+    if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
+        return "variant"
     if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
@@ -1058,6 +1065,19 @@ def relation(
         # a conflict (precision over recall)
         return "update" if named["running"] or named["later_higher"] else "variant"
     return "variant"
+
+
+def _one_actor(x: Claim, y: Claim, places: PlaceRelation) -> bool:
+    """Two actors that may be one told two ways, never two people named for one role:
+    names of different kinds (a team and its city, "the Saints" / "New Orleans"; an
+    agency and its official), or two places one of which holds the other ("Paris" /
+    "France" as who struck: a capital speaks for its country)."""
+    tx, ty = x.name_type, y.name_type
+    if tx and ty and tx != ty and not {tx, ty} <= _PLACE_TYPES:
+        return True
+    if tx in _PLACE_TYPES and ty in _PLACE_TYPES:
+        return places(x.value, y.value) in {"same", "contains", "within"}
+    return False
 
 
 def _nationalities(x: Claim, y: Claim) -> Relation:
