@@ -4,6 +4,7 @@ reports write them)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsprism.analyze.claims import extract_claims
@@ -12,7 +13,13 @@ from newsprism.analyze.nlp import parse
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.times import extract_times
 from newsprism.analyze.units import not_dates
-from newsprism.reconcile.claims import compare_claims, gazetteer_places, said_of
+from newsprism.reconcile.claims import (
+    compare_claims,
+    compatible,
+    compatible_pairs,
+    gazetteer_places,
+    said_of,
+)
 from newsprism.records import Claim
 
 
@@ -117,3 +124,23 @@ def test_two_people_named_for_one_arrest_still_conflict() -> None:
         "Police arrested Mark Jones on Friday.", "Police arrested David Smith on Friday."
     )
     assert found == [(["Mark Jones", "David Smith"], "conflict")]
+
+
+def test_the_array_rule_keeps_the_same_slots_apart() -> None:
+    """compatible_pairs reads compatible branch by branch: on claims of two holders, a
+    part against the whole and a gap against a length, the two agree on every pair."""
+    sentences = [
+        "Martinez rushed for 131 yards as the Bears beat the Lions.",
+        "Okafor rushed for 98 yards for the Lions.",
+        "Daniel Martinez rushed for 93 yards in the win.",
+        "The cyclone flattened seven villages along the coast.",
+        "The cyclone flattened the 12 worst-hit villages along the coast.",
+        "The island was hit almost two years after the last big quake.",
+        "The area has not been hit by a quake in more than 25 years.",
+    ]
+    claims = [c for k, s in enumerate(sentences) for c in _claims(f"r{k}", s)]
+    said = said_of(claims, {}, {})
+    x, y = np.triu_indices(len(said), k=1)
+    rule = [compatible(said[i], said[j]) for i, j in zip(x, y, strict=True)]
+    assert compatible_pairs(said, x, y).tolist() == rule
+    assert not all(rule) and any(rule)
