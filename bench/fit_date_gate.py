@@ -43,7 +43,7 @@ from newsprism.reconcile.date_gate import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fit_gate import keeping
+from fit_gate import keeping, nested, out_of_group, threshold_curve
 from fit_relations import GOLD, ROOT, load
 
 # the features fitted on (see the module docstring): one predicate or event noun, a year
@@ -94,24 +94,6 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
     return out
 
 
-def held_out(
-    x: np.ndarray, y: np.ndarray, topic: np.ndarray, w: np.ndarray, topics: list[int], l2: float
-) -> Any:
-    """P(backed) of the samples of ``topics``, each topic's from a model fitted on the
-    others of ``topics``."""
-    p = np.zeros(len(y))
-    inside = np.isin(topic, topics)
-    for t in topics:
-        test = topic == t
-        train = inside & ~test
-        if not test.any() or len(set(y[train].tolist())) < 2:
-            p[test] = 1.0  # nothing to learn from: every conflict shown
-            continue
-        m = fit_logistic(x[train], y[train].astype(str), USED, l2=l2, sample_weight=w[train])
-        p[test] = m.scores(x[test])[:, m.classes.index("1")]
-    return p
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
@@ -140,34 +122,11 @@ def main() -> None:
     topics = sorted(set(topic.tolist()))
     print(f"{len(y)} candidate date conflict pairs of articles, {int(y.sum())} backed "
           f"({len({r[3] for r in rows if r[1]})} pairs of value groups)")  # fmt: skip
-    p = held_out(x, y, topic, w, topics, args.l2)
-    curve = []
-    for t in np.arange(0.0, 0.91, 0.025):
-        shown = p >= t
-        curve.append({"threshold": round(float(t), 3), "shown": int(shown.sum()),
-                      "backed": int((shown & (y == 1)).sum()),
-                      "precision": round(float(y[shown].mean()) if shown.any() else 1.0, 3),
-                      "backed_kept": round(float((shown & (y == 1)).sum() / max(1, y.sum())), 3),
-                      })  # fmt: skip
-        print(curve[-1])
-    per_topic = []
-    for k in topics:
-        rest = [t for t in topics if t != k]
-        inner = held_out(x, y, topic, w, rest, args.l2)
-        mask = np.isin(topic, rest)
-        t = keeping(inner[mask], y[mask], args.keep)
-        test = topic == k
-        shown = test & (p >= t)
-        per_topic.append({"topic": k, "threshold": t, "candidates": int(test.sum()),
-                          "backed": int(y[test].sum()), "shown": int(shown.sum()),
-                          "shown_backed": int((shown & (y == 1)).sum())})  # fmt: skip
-        print(per_topic[-1])
-    shown_all = sum(f["shown"] for f in per_topic)
-    right = sum(f["shown_backed"] for f in per_topic)
-    pooled = {"candidates": len(y), "backed": int(y.sum()), "shown": shown_all,
-              "shown_backed": right, "precision": round(right / max(1, shown_all), 3),
-              "backed_kept": round(right / max(1, int(y.sum())), 3)}  # fmt: skip
-    print(f"nested held out, pooled: {pooled}")
+    p = out_of_group(x, y, topic, w, topics, args.l2, USED)
+    curve = threshold_curve(p, y)
+    per_topic, pooled = nested(
+        p, x, y, topic, w, args.l2, USED, lambda p, y: keeping(p, y, args.keep), "topic"
+    )
     thresholds = sorted(f["threshold"] for f in per_topic)
     model = fit_logistic(x, y.astype(str), USED, l2=args.l2, sample_weight=w)
     # the shipped threshold keeps the backed conflicts held out and under the model fitted

@@ -35,6 +35,7 @@ import pickle
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,17 +114,79 @@ def least(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     return choose_threshold(p, y, precision, start=0.05, min_calls=20, default=0.0)
 
 
-def oof(
-    x: np.ndarray, y: np.ndarray, topic: np.ndarray, w: np.ndarray, folds: list[int], l2: float
+def out_of_group(
+    x: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    w: np.ndarray,
+    groups: list[int],
+    l2: float,
+    used: list[str],
 ) -> Any:
-    """Out-of-fold P(backed) of the samples of ``folds``."""
+    """P(backed) of the samples of ``groups`` (topic folds, or single topics), each
+    group's from a model fitted on the other ``groups``; a group whose training part
+    holds one label only has every conflict shown (nothing to learn from)."""
     p = np.zeros(len(y))
-    for k in folds:
-        test = topic % 5 == k
-        train = np.isin(topic % 5, folds) & ~test
-        m = fit_logistic(x[train], y[train].astype(str), USED, l2=l2, sample_weight=w[train])
+    inside = np.isin(group, groups)
+    for k in groups:
+        test = group == k
+        train = inside & ~test
+        if not test.any() or len(set(y[train].tolist())) < 2:
+            p[test] = 1.0
+            continue
+        m = fit_logistic(x[train], y[train].astype(str), used, l2=l2, sample_weight=w[train])
         p[test] = m.scores(x[test])[:, m.classes.index("1")]
     return p
+
+
+def threshold_curve(p: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
+    """Threshold -> conflicts shown, backed among them, strict precision, backed kept."""
+    curve = []
+    for t in np.arange(0.0, 0.91, 0.025):
+        shown = p >= t
+        curve.append({"threshold": round(float(t), 3), "shown": int(shown.sum()),
+                      "backed": int((shown & (y == 1)).sum()),
+                      "precision": round(float(y[shown].mean()) if shown.any() else 1.0, 3),
+                      "backed_kept": round(float((shown & (y == 1)).sum() / max(1, y.sum())), 3),
+                      })  # fmt: skip
+        print(curve[-1])
+    return curve
+
+
+def nested(
+    p: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    w: np.ndarray,
+    l2: float,
+    used: list[str],
+    choose: Callable[[np.ndarray, np.ndarray], float],
+    name: str,
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each group's threshold chosen by ``choose`` on the other groups' held-out
+    probabilities alone, applied to its own (``p``, held out): what the gate does on a
+    story it never saw. The per-group figures and the pooled ones."""
+    groups = sorted(set(group.tolist()))
+    parts = []
+    for k in groups:
+        rest = [g for g in groups if g != k]
+        inner = out_of_group(x, y, group, w, rest, l2, used)
+        mask = np.isin(group, rest)
+        t = choose(inner[mask], y[mask])
+        test = group == k
+        shown = test & (p >= t)
+        parts.append({name: k, "threshold": t, "candidates": int(test.sum()),
+                      "backed": int(y[test].sum()), "shown": int(shown.sum()),
+                      "shown_backed": int((shown & (y == 1)).sum())})  # fmt: skip
+        print(parts[-1])
+    shown_all = sum(f["shown"] for f in parts)
+    right = sum(f["shown_backed"] for f in parts)
+    pooled = {"candidates": len(y), "backed": int(y.sum()), "shown": shown_all,
+              "shown_backed": right, "precision": round(right / max(1, shown_all), 3),
+              "backed_kept": round(right / max(1, int(y.sum())), 3)}  # fmt: skip
+    print(f"nested held out, pooled: {pooled}")
+    return parts, pooled
 
 
 def main() -> None:
@@ -170,40 +233,15 @@ def main() -> None:
     per = Counter(r[3] for r in rows)
     w = np.array([1 / per[r[3]] for r in rows])
     print(f"{len(y)} candidate conflict pairs of articles, {int(y.sum())} backed")
-    p = oof(x, y, topic, w, list(range(5)), args.l2)
-    curve = []
-    for t in np.arange(0.0, 0.91, 0.025):
-        shown = p >= t
-        row = {"threshold": round(float(t), 2), "shown": int(shown.sum()),
-               "backed": int((shown & (y == 1)).sum()),
-               "precision": round(float(y[shown].mean()) if shown.any() else 1.0, 3),
-               "backed_kept": round(float((shown & (y == 1)).sum() / max(1, y.sum())), 3),
-               }  # fmt: skip
-        curve.append(row)
-        print(row)
-    folds = []
-    for k in range(5):
-        rest = [j for j in range(5) if j != k]
-        inner = oof(x, y, topic, w, rest, args.l2)
-        mask = np.isin(topic % 5, rest)
-        t = (
-            keeping(inner[mask], y[mask], args.keep)
-            if args.keep
-            else least(inner[mask], y[mask], args.precision)
-        )
-        test = topic % 5 == k
-        shown = test & (p >= t)
-        folds.append({"fold": k, "threshold": t, "candidates": int(test.sum()),
-                      "backed": int(y[test].sum()), "shown": int(shown.sum()),
-                      "shown_backed": int((shown & (y == 1)).sum())})  # fmt: skip
-        print(folds[-1])
-    shown_all = sum(f["shown"] for f in folds)
-    right = sum(f["shown_backed"] for f in folds)
-    pooled = {"shown": shown_all, "backed": right,
-              "precision": round(right / max(1, shown_all), 3),
-              "backed_kept": round(right / max(1, int(y.sum())), 3)}  # fmt: skip
-    print(f"nested held out, pooled: {pooled}")
-    threshold = keeping(p, y, args.keep) if args.keep else least(p, y, args.precision)
+    fold = topic % 5
+    p = out_of_group(x, y, fold, w, list(range(5)), args.l2, USED)
+    curve = threshold_curve(p, y)
+
+    def choose(p: np.ndarray, y: np.ndarray) -> float:
+        return keeping(p, y, args.keep) if args.keep else least(p, y, args.precision)
+
+    folds, pooled = nested(p, x, y, fold, w, args.l2, USED, choose, "fold")
+    threshold = choose(p, y)
     model = fit_logistic(x, y.astype(str), USED, l2=args.l2, sample_weight=w)
     for n, name in enumerate(USED):
         print(f"  {name:16} {model.weights[0][n]:+.2f}")
