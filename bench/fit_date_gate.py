@@ -44,7 +44,7 @@ from newsprism.reconcile.date_gate import (
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fit_gate import keeping, nested, out_of_group, threshold_curve
-from fit_relations import GOLD, ROOT, load
+from fit_relations import GOLD, ROOT, load, reconcile_facts
 
 # the features fitted on (see the module docstring): one predicate or event noun, a year
 # before the report's, another weekday, dates to the day, how far apart, how many
@@ -58,9 +58,6 @@ USED = ["same_predicate", "same_word", "past_year", "other_weekday", "both_days"
 
 def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
     """(features, label, topic, line) per pair of articles of each candidate conflict."""
-    from newsprism.reconcile.entities import build_entities
-    from newsprism.reconcile.facts import build_facts
-    from newsprism.reconcile.origins import find_origins
 
     m = re.match(r"\d+", name)
     topic = int(m.group()) if m else 36
@@ -87,10 +84,7 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
         return True
 
     setattr(date_gate_module, "date_conflict_shown", record)  # noqa: B010 (a hook it reads)
-    _, entity_of = build_entities(analyses)
-    origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
-    build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
-                {a.id: a.published for a in articles})  # fmt: skip
+    reconcile_facts(articles, analyses)
     return out
 
 

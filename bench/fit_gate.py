@@ -47,14 +47,11 @@ from newsprism.reconcile import gate as gate_module
 from newsprism.reconcile.gate import GATE_FEATURES, GATE_MODEL_PATH, gate_features
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fit_relations import GOLD, ROOT, choose_threshold, load
+from fit_relations import GOLD, ROOT, choose_threshold, load, reconcile_facts
 
 
 def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
     """(features, label, topic, line) per pair of articles of each candidate conflict."""
-    from newsprism.reconcile.entities import build_entities
-    from newsprism.reconcile.facts import build_facts
-    from newsprism.reconcile.origins import find_origins
 
     m = re.match(r"\d+", name)
     topic = int(m.group()) if m else 36
@@ -84,10 +81,7 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
         return True
 
     setattr(gate_module, "conflict_gate", record)  # noqa: B010 (a hook the module reads)
-    _, entity_of = build_entities(analyses)
-    origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
-    build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
-                {a.id: a.published for a in articles})  # fmt: skip
+    reconcile_facts(articles, analyses)
     return out
 
 

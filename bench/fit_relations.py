@@ -111,9 +111,6 @@ def _story_samples(
     name: str, gold: dict[str, Any], articles: Any, analyses: Any
 ) -> list[tuple[list[float], str, str, int]]:
     """(features, relation, gold fact, topic) of the labelled pairs of one gold story."""
-    from newsprism.reconcile.entities import build_entities
-    from newsprism.reconcile.facts import build_facts
-    from newsprism.reconcile.origins import find_origins
 
     out: list[tuple[list[float], str, str, int]] = []
     m = re.match(r"\d+", name)
@@ -176,11 +173,22 @@ def _story_samples(
         return {(i, j): "variant" for i in range(len(values)) for j in range(i + 1, len(values))}
 
     setattr(claims_module, "group_relations", record)  # noqa: B010 (a hook the module reads)
+    reconcile_facts(articles, analyses)
+    return out
+
+
+def reconcile_facts(articles: Any, analyses: Any) -> Any:
+    """The facts of one story reconciled as `newsprism eval facts` does (entities,
+    origins, facts): the benches hook a decision of the facts stage and run this to
+    collect what it is asked."""
+    from newsprism.reconcile.entities import build_entities
+    from newsprism.reconcile.facts import build_facts
+    from newsprism.reconcile.origins import find_origins
+
     _, entity_of = build_entities(analyses)
     origin_of = {a: o.id for o in find_origins(articles, analyses) for a in o.article_ids}
-    build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
-                {a.id: a.published for a in articles})  # fmt: skip
-    return out
+    return build_facts(analyses, {a.id: a.text for a in articles}, entity_of, origin_of,
+                       {a.id: a.published for a in articles})  # fmt: skip
 
 
 def choose_threshold(
