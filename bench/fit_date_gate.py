@@ -23,7 +23,6 @@ topic's held-out figures and the pooled ones to bench/results/fit_date_gate.json
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -43,7 +42,7 @@ from newsprism.reconcile.date_gate import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fit_gate import keeping, nested, out_of_group, threshold_curve
+from fit_gate import keeping, nested, out_of_group, save_gate, threshold_curve
 from fit_relations import GOLD, ROOT, load, reconcile_facts
 
 # the features fitted on (see the module docstring): one predicate or event noun, a year
@@ -127,20 +126,15 @@ def main() -> None:
     # on every topic (which the gold stories themselves then go through)
     fitted = model.scores(x)[:, model.classes.index("1")]
     threshold = min(keeping(p, y, args.keep), keeping(fitted, y, args.keep))
-    for n, name in enumerate(USED):
-        print(f"  {name:20} {model.weights[0][n]:+.2f}")
     print(f"threshold {threshold} (per topic {thresholds[0]}-{thresholds[-1]})")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"threshold": threshold, "keep": args.keep, "used": USED,
-                                    "curve": curve, "topics": per_topic,
-                                    "pooled": pooled}, indent=1) + "\n")  # fmt: skip
-    if args.write:
-        model.save(DATE_GATE_MODEL_PATH,
-                   about="P(a date conflict the relation decision calls is one a gold "
-                   "conflict backs); refit with bench/fit_date_gate.py on tests/gold/facts",
-                   threshold=threshold, candidates=len(y), backed=int(y.sum()),
-                   held_out=pooled)  # fmt: skip
-        print(f"wrote {DATE_GATE_MODEL_PATH}", file=sys.stderr)
+    results = {"threshold": threshold, "keep": args.keep, "used": USED, "curve": curve,
+               "topics": per_topic, "pooled": pooled}  # fmt: skip
+    about = ("P(a date conflict the relation decision calls is one a gold conflict backs); "
+             "refit with bench/fit_date_gate.py on tests/gold/facts")  # fmt: skip
+    path = DATE_GATE_MODEL_PATH if args.write else None
+    meta = {"threshold": threshold, "candidates": len(y), "backed": int(y.sum()),
+            "held_out": pooled}  # fmt: skip
+    save_gate(model, results, args.out, path, about, **meta)
 
 
 if __name__ == "__main__":

@@ -183,6 +183,20 @@ def nested(
     return parts, pooled
 
 
+def save_gate(
+    model: Any, results: dict[str, Any], out: Path, path: Path | None, about: str, **meta: Any
+) -> None:
+    """Print a fitted gate's weights, write its bench figures to ``out`` and, when
+    ``path`` is given, ship the model there with ``about`` and ``meta``."""
+    for n, name in enumerate(model.features):
+        print(f"  {name:20} {model.weights[0][n]:+.2f}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n")
+    if path is not None:
+        model.save(path, about=about, **meta)
+        print(f"wrote {path}", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
@@ -237,21 +251,13 @@ def main() -> None:
     folds, pooled = nested(p, x, y, fold, w, args.l2, USED, choose, "fold")
     threshold = choose(p, y)
     model = fit_logistic(x, y.astype(str), USED, l2=args.l2, sample_weight=w)
-    for n, name in enumerate(USED):
-        print(f"  {name:16} {model.weights[0][n]:+.2f}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"candidates": len(y), "backed": int(y.sum()),
-                                    "threshold": threshold, "keep": args.keep,
-                                    "precision_target": args.precision,
-                                    "curve": curve, "folds": folds,
-                                    "pooled": pooled}, indent=1) + "\n")  # fmt: skip
-    if args.write:
-        model.save(GATE_MODEL_PATH,
-                   about="P(a conflict the relation decision calls is one a gold conflict "
-                   "backs); refit with bench/fit_gate.py on tests/gold/facts",
-                   threshold=threshold, candidates=len(y), backed=int(y.sum()),
-                   folds=folds)  # fmt: skip
-        print(f"wrote {GATE_MODEL_PATH}", file=sys.stderr)
+    results = {"candidates": len(y), "backed": int(y.sum()), "threshold": threshold,
+               "keep": args.keep, "precision_target": args.precision, "curve": curve,
+               "folds": folds, "pooled": pooled}  # fmt: skip
+    about = ("P(a conflict the relation decision calls is one a gold conflict backs); refit "
+             "with bench/fit_gate.py on tests/gold/facts")  # fmt: skip
+    save_gate(model, results, args.out, GATE_MODEL_PATH if args.write else None, about,
+              threshold=threshold, candidates=len(y), backed=int(y.sum()), folds=folds)  # fmt: skip
 
 
 if __name__ == "__main__":
