@@ -23,7 +23,6 @@ topic's held-out figures and the pooled ones to bench/results/fit_date_gate.json
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.evaluate.facts import ECBPLUS, gold_relations, locate_mentions, pair_relations
+from newsprism.evaluate.facts import ECBPLUS
 from newsprism.fit import fit_logistic
 from newsprism.reconcile import date_gate as date_gate_module
 from newsprism.reconcile.date_gate import (
@@ -42,7 +41,7 @@ from newsprism.reconcile.date_gate import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fit_gate import keeping, nested, out_of_group, save_gate, threshold_curve
+from fit_gate import Samples, keeping, nested, out_of_group, save_gate, threshold_curve
 from fit_relations import GOLD, ROOT, load, reconcile_facts
 
 # the features fitted on (see the module docstring): one predicate or event noun, a year
@@ -56,35 +55,18 @@ USED = ["same_predicate", "same_word", "past_year", "other_weekday", "both_days"
 
 
 def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
-    """(features, label, topic, line) per pair of articles of each candidate conflict."""
-
-    m = re.match(r"\d+", name)
-    topic = int(m.group()) if m else 36
-    located = locate_mentions(gold, articles)
-    relation = pair_relations(gold)
-    out: list[Any] = []
-    seen: set[Any] = set()
+    """The samples of one story (fit_gate.Samples): every date conflict the gate is asked
+    that the rules do not decide (the rules' conflicts are always shown: date_gate.ruled)."""
+    samples = Samples(name, gold, articles)
 
     def record(gi: Any, gj: Any) -> bool:
-        key = (tuple(s.claim.span for s in gi), tuple(s.claim.span for s in gj))
-        if key in seen or ruled(gi, gj):
-            return True  # the rules' conflicts are always shown (date_gate.ruled)
-        seen.add(key)
-        f = date_gate_features(gi, gj)
-        for a in sorted({s.article_id for s in gi}):
-            for b in sorted({s.article_id for s in gj}):
-                if a == b:
-                    continue
-                xs = [s.claim.span for s in gi if s.article_id == a]
-                ys = [s.claim.span for s in gj if s.article_id == b]
-                said = gold_relations(located, relation, a, xs, b, ys)
-                line = f"{name}: {gi[0].claim.text!r} / {gj[0].claim.text!r}"
-                out.append((f, int(bool(said & {"conflict", "update"})), topic, line))
+        if not ruled(gi, gj) and samples.new(gi, gj):
+            samples.add(gi, gj, date_gate_features(gi, gj))
         return True
 
     setattr(date_gate_module, "date_conflict_shown", record)  # noqa: B010 (a hook it reads)
     reconcile_facts(articles, analyses)
-    return out
+    return samples.rows
 
 
 def main() -> None:

@@ -50,39 +50,54 @@ sys.path.insert(0, str(Path(__file__).parent))
 from fit_relations import GOLD, ROOT, choose_threshold, load, reconcile_facts
 
 
-def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
-    """(features, label, topic, line) per pair of articles of each candidate conflict."""
+class Samples:
+    """(features, label, topic, line) per pair of articles of each candidate conflict of
+    one gold story: label 1 when a gold conflict (or update) holds both articles'
+    values, else 0 (outside the gold, or a gold agree/variant). A pair of value groups is
+    taken once however often the facts stage asks."""
 
-    m = re.match(r"\d+", name)
-    topic = int(m.group()) if m else 36
-    located = locate_mentions(gold, articles)
-    relation = pair_relations(gold)
-    out: list[Any] = []
-    seen: set[Any] = set()
+    def __init__(self, name: str, gold: dict[str, Any], articles: Any) -> None:
+        m = re.match(r"\d+", name)
+        self.name = name
+        self.topic = int(m.group()) if m else 36
+        self.located = locate_mentions(gold, articles)
+        self.relation = pair_relations(gold)
+        self.rows: list[Any] = []
+        self.seen: set[Any] = set()
 
-    def label(a: str, xs: list[Any], b: str, ys: list[Any]) -> int:
-        said = gold_relations(located, relation, a, xs, b, ys)
-        return int(bool(said & {"conflict", "update"}))
-
-    def record(gi: Any, gj: Any, places: Any, one_slot: bool) -> bool:
+    def new(self, gi: Any, gj: Any) -> bool:
+        """Whether this pair of value groups is asked for the first time."""
         key = (tuple(s.claim.span for s in gi), tuple(s.claim.span for s in gj))
-        if key in seen:
-            return True
-        seen.add(key)
-        f = gate_features(gi, gj, places, one_slot=one_slot)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def add(self, gi: Any, gj: Any, f: list[float]) -> None:
+        """One sample per pair of articles the two value groups set apart."""
+        line = f"{self.name}: {gi[0].claim.text!r} / {gj[0].claim.text!r}"
         for a in sorted({s.article_id for s in gi}):
             for b in sorted({s.article_id for s in gj}):
                 if a == b:
                     continue
                 xs = [s.claim.span for s in gi if s.article_id == a]
                 ys = [s.claim.span for s in gj if s.article_id == b]
-                line = f"{name}: {gi[0].claim.text!r} / {gj[0].claim.text!r}"
-                out.append((f, label(a, xs, b, ys), topic, line))
+                said = gold_relations(self.located, self.relation, a, xs, b, ys)
+                self.rows.append((f, int(bool(said & {"conflict", "update"})), self.topic, line))
+
+
+def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> list[Any]:
+    """The samples of one story (:class:`Samples`): every conflict the gate is asked."""
+    samples = Samples(name, gold, articles)
+
+    def record(gi: Any, gj: Any, places: Any, one_slot: bool) -> bool:
+        if samples.new(gi, gj):
+            samples.add(gi, gj, gate_features(gi, gj, places, one_slot=one_slot))
         return True
 
     setattr(gate_module, "conflict_gate", record)  # noqa: B010 (a hook the module reads)
     reconcile_facts(articles, analyses)
-    return out
+    return samples.rows
 
 
 # the features fitted on: a few strong ones (with about forty distinct backed conflicts,
