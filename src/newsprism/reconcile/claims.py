@@ -317,7 +317,8 @@ def _vague_alike(
     value in two words, not two precisions of one figure). "a few" and "several" stay
     apart (a variant): each allows counts the other does not ("two", "eight"). The
     groups of most articles absorb the others, first come first."""
-    keys = sorted(groups, key=lambda k: (-len(groups[k]), list(groups).index(k)))
+    order = {k: i for i, k in enumerate(groups)}
+    keys = sorted(groups, key=lambda k: (-len(groups[k]), order[k]))
     out: dict[tuple[object, ...], list[Said]] = {}
     for key in keys:
         members = groups[key]
