@@ -1009,6 +1009,16 @@ def relation_model() -> tuple[LogisticModel, float]:
     return load_model(data), float(data["conflict_threshold"])
 
 
+def relation_probabilities(features: Sequence[float]) -> dict[str, float]:
+    """The relation model's probability of each relation for a row of
+    RELATION_FEATURES (:func:`relation_features`); a model file names its features, so
+    one fitted on fewer signals reads its own."""
+    model, _ = relation_model()
+    row = [features[RELATION_FEATURES.index(n)] for n in model.features]
+    p = model.scores(np.array([row], dtype=np.float64))[0]
+    return dict(zip(model.classes, p.tolist(), strict=True))
+
+
 def relation(
     a: Said, b: Said, places: PlaceRelation = _iso_places, *, one_slot: bool = False
 ) -> Relation:
@@ -1016,12 +1026,9 @@ def relation(
     sure enough of it, else the likelier of ``update`` and ``variant``, an ``update`` only
     when the wording or the publication order shows the count ran on. ``one_slot``: the
     two claims were aligned as values of one slot (a value check), whatever their words."""
-    model, threshold = relation_model()
+    _, threshold = relation_model()
     features = relation_features(a, b, places)
-    # a model file names its features: one fitted on fewer signals reads its own
-    row = [features[RELATION_FEATURES.index(n)] for n in model.features]
-    p = model.scores(np.array([row], dtype=np.float64))[0]
-    probs = dict(zip(model.classes, p.tolist(), strict=True))
+    probs = relation_probabilities(features)
     named = dict(zip(RELATION_FEATURES, features, strict=True))
     if _converted(a.claim, b.claim):
         return "variant"  # one amount in two currencies, at a rate the texts do not give

@@ -42,7 +42,7 @@ from .claims import (
     _slot_word,
     _weekday,
     relation_features,
-    relation_model,
+    relation_probabilities,
 )
 from .gate import _LEAD, _aside, _content
 
@@ -143,10 +143,7 @@ def date_gate_features(gi: Sequence[Said], gj: Sequence[Said]) -> list[float]:
     lead = [x.span.start < _LEAD, y.span.start < _LEAD]
     f["both_lead"] = float(all(lead))
     f["one_lead"] = float(any(lead) and not all(lead))
-    model, _ = relation_model()
-    row = [named[n] for n in model.features]
-    probs = dict(zip(model.classes, model.scores(np.array([row]))[0].tolist(), strict=True))
-    f["p_conflict"] = probs.get("conflict", 0.0)
+    f["p_conflict"] = relation_probabilities(list(named.values())).get("conflict", 0.0)
     return [f[n] for n in DATE_GATE_FEATURES]
 
 

@@ -33,7 +33,7 @@ from .claims import (
     _slot_word,
     _words,
     relation_features,
-    relation_model,
+    relation_probabilities,
     unit_of,
 )
 
@@ -98,10 +98,7 @@ def gate_features(
     f["one_slot"] = float(one_slot)
     rf = relation_features(a, b, places)
     named = dict(zip(RELATION_FEATURES, rf, strict=True))
-    model, _ = relation_model()
-    row = [rf[RELATION_FEATURES.index(n)] for n in model.features]
-    probs = dict(zip(model.classes, model.scores(np.array([row]))[0].tolist(), strict=True))
-    f["p_conflict"] = probs.get("conflict", 0.0)
+    f["p_conflict"] = relation_probabilities(rf).get("conflict", 0.0)
     px, py = _slot_word(x), _slot_word(y)
     f["same_predicate"] = float(px is not None and px == py)
     f["same_thing"] = float(bool(x.thing and x.thing == y.thing))
