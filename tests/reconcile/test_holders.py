@@ -58,6 +58,29 @@ def test_figures_of_different_holders_are_no_conflict(first: str, second: str) -
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "called"),
+    [
+        # "he" is the back named in the sentence before: two players' yards
+        ("Pierre Thomas was hurt in the game against Atlanta. "
+         "He has rushed for only 150 yards this season.",
+         "Chris Ivory rushed for 716 yards this season.", 0),
+        # "his" likewise
+        ("Pierre Thomas was hurt in the game against Atlanta. "
+         "His 150 yards lead the team.",
+         "Chris Ivory rushed for 716 yards this season.", 0),
+        # the same player under a pronoun still disagrees with himself
+        ("Pierre Thomas was hurt in the game against Atlanta. "
+         "He has rushed for only 150 yards this season.",
+         "Thomas rushed for 210 yards this season.", 1),
+    ],
+)  # fmt: skip
+def test_a_pronoun_holds_the_figure_of_the_person_named_before(
+    first: str, second: str, called: int
+) -> None:
+    assert len(conflicts(first, second)) == called
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         ("Martinez rushed for 131 yards as the Bears beat the Lions.",

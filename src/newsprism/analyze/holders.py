@@ -8,7 +8,8 @@ conflict. The sentence says whose each is, and the parse gives it:
 
 * the *holder*: the named possessor of the counted noun ("Smith's 180 yards") or the
   named subject of the verb the figure belongs to ("Johnson rushed for 404 yards");
-  a pronoun ("his 404 yards") names no one the other report can be checked against;
+  a personal pronoun ("He rushed for 150 yards", "his 404 yards") stands for the
+  person the sentences before it last named (see :func:`antecedent`);
 * the *subset*: a superlative that picks part of the counted things ("the 12
   worst-hit villages", "the three largest banks", "the most affected areas") — a count
   of those is not a count of all of them.
@@ -25,6 +26,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_PARTS = frozenset({"compound", "flat"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# third-person singular personal pronouns (a closed class of English): each stands for
+# one person; "they", "it" may stand for a team, a crowd or a thing and are left alone
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+# how many sentences back a pronoun's person may have been named
+_BACK = 2
 
 
 def _name(tok: Any, names: frozenset[str]) -> str | None:
@@ -33,6 +39,8 @@ def _name(tok: Any, names: frozenset[str]) -> str | None:
     names a person or organisation by elsewhere (``names``, casefolded: a surname
     opening a sentence, "Ruiz was sentenced", is often tagged a common noun); None for
     anything else (a pronoun, a common noun)."""
+    if tok.lower_ in _PERSONAL and tok.pos_ == "PRON":
+        return antecedent(tok)
     if tok.ent_type_ in _NAMED:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
@@ -42,6 +50,25 @@ def _name(tok: Any, names: frozenset[str]) -> str | None:
     words = [c for c in tok.children if c.dep_ in _NAME_PARTS and c.pos_ == "PROPN"]
     first = min([tok.i, *(c.i for c in words)])
     return str(tok.doc[first : tok.i + 1].text)
+
+
+def antecedent(pronoun: Any, back: int = _BACK) -> str | None:
+    """The person a personal pronoun stands for, as news writes it: the person last
+    named before it, in its own sentence or the ``back`` sentences before ("Pierre
+    Thomas was hurt against Atlanta. He has rushed for only 150 yards": Thomas). Within
+    the nearest sentence that names a person, the one named as a subject is preferred
+    ("Smith said Jones ran well. He ...": a pronoun subject continues the subject).
+    None when no person is named that close."""
+    doc = pronoun.doc
+    sents = list(doc.sents)
+    at = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    for s in reversed(sents[max(0, at - back) : at + 1]):
+        people = [e for e in s.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+        if not people:
+            continue
+        subjects = [e for e in people if e.root.dep_ in _SUBJECTS]
+        return str((subjects or people)[-1].text)
+    return None
 
 
 def holder_of(
