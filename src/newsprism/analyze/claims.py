@@ -32,6 +32,7 @@ from .roles import role_claim
 from .stamps import report_stamp
 from .text_norm import name_key
 from .times import DAY_OF_ANOTHER
+from .totals import total_of
 
 _QUAL_RE = re.compile(
     r"^(?:for\s+|in\s+)?("
@@ -261,7 +262,9 @@ def _adjectival(verb: Any) -> bool:
 _VALUED = frozenset({"worth", "valued"})
 # nouns that are an amount, no occurrence ("a couple of children were inside": the
 # occurrence is being inside)
-_AMOUNT_NOUNS = frozenset("couple handful dozen dozens hundreds thousands millions scores".split())
+_AMOUNT_NOUNS = frozenset(
+    "couple handful dozen dozens hundreds thousands millions scores total number".split()
+)
 
 
 def _occurrence(event: Any | None) -> str | None:
@@ -460,6 +463,7 @@ def _count_claims(
     if q.qualifier in VAGUE:
         value = q.qualifier  # "several", "dozens": the word says it, no figure
     holder, subset = holder_of(num, thing_tok, names), subset_of(num, thing_tok)
+    subset = subset or total_of(num, event)
     speed = _SPEED.match(text, q.span.end)
     if speed and low is not None:
         # "120 mph", "120 miles an hour", "193km/h": one speed, in km/h

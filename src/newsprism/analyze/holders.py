@@ -105,6 +105,11 @@ def holder_of(
     return None
 
 
+# adjectives that count things beyond those already counted ("two other rifles", "three
+# more bodies", "an additional 20 troops"): a closed class of English words of alterity
+_BEYOND = frozenset({"other", "more", "additional", "further", "extra"})
+
+
 def _superlative(tok: Any) -> bool:
     return tok.tag_ in {"JJS", "RBS"}
 
@@ -119,6 +124,8 @@ def subset_of(num: Any, thing: Any | None) -> str | None:
     for c in thing.children:
         if c.dep_ not in {"amod", "advmod", "compound"} or c.is_ancestor(num) or c is num:
             continue
+        if c.lower_ in _BEYOND:
+            return str(c.lower_)  # "seven AK-47 rifles, two other rifles": not the seven
         inner = [t for t in c.subtree if _superlative(t)]
         if inner:
             first = min(t.i for t in c.subtree)

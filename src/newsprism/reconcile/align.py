@@ -444,7 +444,11 @@ def _claim_candidates(
     # it is compared inside a fact, never a candidate for a value check of its own, which
     # would join the unrelated sentences that name the same source
     role = np.array([c.thing == ROLE for c in cl], dtype=bool)
-    apart = (article[x] != article[y]) & ~role[x] & ~role[y]
+    # a part or a running total of the counted things ("the 12 worst-hit villages", "14
+    # rifles so far") is never one value with a count of them all or of one occurrence
+    # (analyze/holders.py, analyze/totals.py), however alike the figures
+    subset = codes(c.subset for c in cl)
+    apart = (article[x] != article[y]) & ~role[x] & ~role[y] & (subset[x] == subset[y])
     x, y = x[apart], y[apart]
     order = np.lexsort((y, x))
     x, y = x[order], y[order]
