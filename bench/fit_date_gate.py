@@ -59,9 +59,9 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
     that the rules do not decide (the rules' conflicts are always shown: date_gate.ruled)."""
     samples = Samples(name, gold, articles)
 
-    def record(gi: Any, gj: Any) -> bool:
-        if not ruled(gi, gj) and samples.new(gi, gj):
-            samples.add(gi, gj, date_gate_features(gi, gj))
+    def record(gi: Any, gj: Any, weighed: Any = None) -> bool:
+        if not ruled(gi, gj, weighed) and samples.new(gi, gj):
+            samples.add(gi, gj, date_gate_features(gi, gj, weighed))
         return True
 
     setattr(date_gate_module, "date_conflict_shown", record)  # noqa: B010 (a hook it reads)

@@ -90,9 +90,9 @@ def _story(name: str, gold: dict[str, Any], articles: Any, analyses: Any) -> lis
     """The samples of one story (:class:`Samples`): every conflict the gate is asked."""
     samples = Samples(name, gold, articles)
 
-    def record(gi: Any, gj: Any, places: Any, one_slot: bool) -> bool:
+    def record(gi: Any, gj: Any, places: Any, one_slot: bool, weighed: Any = None) -> bool:
         if samples.new(gi, gj):
-            samples.add(gi, gj, gate_features(gi, gj, places, one_slot=one_slot))
+            samples.add(gi, gj, gate_features(gi, gj, places, one_slot=one_slot, weighed=weighed))
         return True
 
     setattr(gate_module, "conflict_gate", record)  # noqa: B010 (a hook the module reads)

@@ -154,6 +154,7 @@ def _story_samples(
         places: PlaceRelation = claims_module._iso_places,
         *,
         one_slot: bool = False,
+        weighing: Any = None,
     ) -> dict[tuple[int, int], str]:
         for i, gi in enumerate(values):
             for gj in values[i + 1 :]:

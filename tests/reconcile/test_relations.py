@@ -697,3 +697,31 @@ def test_two_earlier_thefts_told_as_background_are_not_one_date_given_two_ways()
               "jewellery store in Cannes.", "2013-08-11"),
     )  # fmt: skip
     assert not [c for c in found if c.slot.startswith("date")]
+
+
+def test_a_date_conflict_is_weighed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relation decision, the date gate and the search for far conflicts read the
+    same signals of one pair of dates; each built them itself (three rows for a pair of
+    weekdays of one check-in). Now the pair's row is built once and the report is the
+    same: one "date of: check" conflict."""
+    from newsprism.reconcile import date_gate, gate
+
+    built: list[int] = []
+    original = claims_module.relation_features
+
+    def counted(*args: Any, **kwargs: Any) -> list[float]:
+        built.append(1)
+        return original(*args, **kwargs)
+
+    for module in (claims_module, gate, date_gate):
+        if hasattr(module, "relation_features"):
+            monkeypatch.setattr(module, "relation_features", counted)
+    found = compared(
+        ("a", "The singer checked in on Tuesday to a rehab clinic in Utah.", None),
+        ("b", "The singer checked in on Friday to a rehab clinic in Utah.", None),
+    )
+    dates = [c for c in found if c.slot.startswith("date")]
+    assert [(c.relation, sorted(g.value for g in c.groups)) for c in dates] == [
+        ("conflict", ["Friday", "Tuesday"])
+    ]
+    assert len(built) == 1

@@ -44,9 +44,19 @@ from ..analyze.holders import LENGTH_KINDS
 from ..analyze.nationality import NATIONALITY
 from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..analyze.roles import ROLE
-from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
+from .date_rules import (
+    FUZZY,
+    announcements,
+    dates_of,
+    dates_overlap,
+    inside,
+    middle_day,
+    no_common_year,
+    one_occurrence,
+    weekday,
+)
 from .names import name_words, skeletons_agree, word_skeleton
 from .pairs import codes, shared_counts
 
@@ -252,7 +262,7 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind == "date" and not c.start:
         return ("weekday", c.value, *_part(c))
     if c.kind == "date":
-        return (*_dates(c), *_part(c))
+        return (*dates_of(c), *_part(c))
     if c.kind == "time":
         return (c.low, c.high)
     if c.kind == "actor" and s.entity:
@@ -373,43 +383,6 @@ def _named_alike(
     return out
 
 
-def _dates(c: Claim) -> tuple[str, str]:
-    start, end = c.start or "", c.end or c.start or ""
-    if not c.year_known:
-        return start[-5:], end[-5:]
-    return start, end
-
-
-def _weekday(c: Claim) -> str | None:
-    """The weekday a claim names or falls on (None: a longer span, no year, or a day
-    counted from an unknown publication date)."""
-    if not c.start:
-        return c.value if c.value in _WEEKDAYS else None
-    if c.year_known and c.start == (c.end or c.start) and len(c.start) == 10:
-        from datetime import date
-
-        return date.fromisoformat(c.start).strftime("%A")
-    return None
-
-
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
-
-
-def _inside(x: Claim, y: Claim) -> bool:
-    """Whether date ``x`` lies wholly inside date ``y``: a day in its month or year, or
-    the same day ("Wednesday morning" in "Wednesday")."""
-    if x.kind != "date" or y.kind != "date":
-        return False
-    if not x.start or not y.start:
-        return not x.start and not y.start and x.value == y.value
-    (xs, xe), (ys, ye) = _dates(x), _dates(y)
-    if x.year_known != y.year_known:
-        xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
-    return ys <= xs and xe <= ye
-
-
 def _narrowest(claims: Sequence[Said]) -> Said | None:
     """The date of one report that lies inside each of its others (the most precise
     wording of one date: "in March 1998" beside "in 1998"), None when two of them are
@@ -417,20 +390,9 @@ def _narrowest(claims: Sequence[Said]) -> Said | None:
     are as often two things ("up to 70 per cent in one country, 60 per cent in
     another")."""
     for s in claims:
-        if all(t is s or _inside(s.claim, t.claim) for t in claims):
+        if all(t is s or inside(s.claim, t.claim) for t in claims):
             return s
     return None
-
-
-def _dates_overlap(a: Said, b: Said) -> bool:
-    """Whether two resolved dates can both hold: their intervals meet (a year reckoned
-    from a report's own date is no evidence against a written one)."""
-    xs, xe = _dates(a.claim)
-    ys, ye = _dates(b.claim)
-    written = _YEAR.search(a.claim.text) and _YEAR.search(b.claim.text)
-    if not a.claim.year_known or not b.claim.year_known or not written:
-        xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
-    return xs <= ye and ys <= xe
 
 
 def comparable(a: Said, b: Said) -> bool:
@@ -459,10 +421,10 @@ def comparable(a: Said, b: Said) -> bool:
     if x.kind != "date" or y.kind != "date" or not (x.start and y.start):
         return True
     if px in ANNOUNCING and py in ANNOUNCING:
-        return _dates_overlap(a, b)
+        return dates_overlap(a, b)
     if px is not None and px == py:
         return True
-    return not _no_common_year(x, y)
+    return not no_common_year(x, y)
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
@@ -477,27 +439,6 @@ def _definite(s: Said) -> bool:
         and 0 <= at <= len(s.sentence)
         and bool(_DEFINITE.search(s.sentence, max(0, at - 12), at))
     )
-
-
-def _years_of(c: Claim) -> tuple[int, int] | None:
-    """The first and last year a resolved date covers (None: its report gives no year)."""
-    if not c.year_known or not c.start or not c.start[:4].isdigit():
-        return None
-    end = c.end or c.start
-    return int(c.start[:4]), int(end[:4]) if end[:4].isdigit() else int(c.start[:4])
-
-
-def _no_common_year(x: Claim, y: Claim) -> bool:
-    """Two dates that cannot be placed in one year: both with years, and no year in
-    common; or one without a year against one given by its whole year ("in 2019")."""
-    yx, yy = _years_of(x), _years_of(y)
-    if yx is not None and yy is not None:
-        return yx[1] < yy[0] or yy[1] < yx[0]
-    if yx is None and yy is None:
-        return False
-    known = x if yx is not None else y
-    return known.start is not None and known.start[5:] == "01-01" and (
-        (known.end or known.start)[5:] == "12-31")  # fmt: skip
 
 
 def kept_together(
@@ -743,22 +684,6 @@ def _point(c: Claim) -> float | None:
     return c.low if c.low is not None else c.high
 
 
-def _day(c: Claim) -> float | None:
-    """A date claim's middle as a day count (years left out when either side has none)."""
-    from datetime import date
-
-    if not c.start:
-        return None
-    try:
-        s = date.fromisoformat(("2000" + c.start[-6:]) if not c.year_known else c.start)
-        e = date.fromisoformat(
-            ("2000" + (c.end or c.start)[-6:]) if not c.year_known else (c.end or c.start)
-        )
-    except ValueError:
-        return None
-    return (s.toordinal() + e.toordinal()) / 2
-
-
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold())}
 
@@ -830,13 +755,13 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
                 up = (_point(later.claim) or 0) > (_point(earlier.claim) or 0)
                 f["later_higher" if up else "earlier_higher"] = 1.0
     elif kind == "date":
-        f["fuzzy_date"] = float(bool(_FUZZY.search(x.text) or _FUZZY.search(y.text)))
+        f["fuzzy_date"] = float(bool(FUZZY.search(x.text) or FUZZY.search(y.text)))
         f["no_year"] = float(not x.year_known or not y.year_known)
         if x.start and y.start:
-            f["overlap"] = float(_dates_overlap(a, b))
-            _distance(kind, _day(x), _day(y), f)
+            f["overlap"] = float(dates_overlap(a, b))
+            _distance(kind, middle_day(x), middle_day(y), f)
         else:
-            wx, wy = _weekday(x), _weekday(y)
+            wx, wy = weekday(x), weekday(y)
             f["weekday_mismatch"] = float(bool(wx and wy and wx != wy))
             f["overlap"] = float(not f["weekday_mismatch"])
     elif kind == "place":
@@ -847,71 +772,6 @@ def relation_features(a: Said, b: Said, places: PlaceRelation = _iso_places) -> 
     else:
         f["share_word"] = float(bool(_words(x.text) & _words(y.text)))
     return [f[n] for n in RELATION_FEATURES]
-
-
-_OPEN_DATE = re.compile(r"\b(?:from|since|until|till|by|before|after|between)\b", re.I)
-
-
-def _other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
-    """Two written dates of one occurrence that lie far apart ("convicted in June 1998",
-    "convicted in June 1999"): they cannot both be true, whatever the model weighs. Not
-    when either is relative or open ("from 1974", "last year")."""
-    x, y = a.claim, b.claim
-    if x.kind != "date" or not (x.start and y.start) or not named["date_far"]:
-        return False
-    if not (x.year_known and y.year_known and _YEAR.search(x.text) and _YEAR.search(y.text)):
-        return False
-    if named["fuzzy_date"] or _OPEN_DATE.search(x.text) or _OPEN_DATE.search(y.text):
-        return False
-    return bool(named["compatible"]) and not _dates_overlap(a, b)
-
-
-def _other_days(a: Said, b: Said) -> bool:
-    """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
-    Friday"): they cannot both be true. Only bare weekdays of the same predicate, so a
-    date reckoned from a publication day (a time zone away) is never one of them."""
-    x, y = a.claim, b.claim
-    if x.kind != "date" or x.start or y.start:
-        return False
-    if x.value not in _WEEKDAYS or y.value not in _WEEKDAYS or x.value == y.value:
-        return False
-    if "night" in {x.cue, y.cue}:
-        return False  # "late Monday night" runs into Tuesday's small hours
-    px, py = _slot_word(x), _slot_word(y)
-    return px is not None and px == py
-
-
-# a date written to the day: a month and a day number ("November 30", "Nov. 24-27",
-# "30 November")
-_DAY_DATE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                       rf"(?:{MONTH_PATTERN})\b", re.I)  # fmt: skip
-
-
-def _other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
-    """Two dates written to the day for one occurrence that share no day ("an operation
-    between November 24 and 27", "the November 30 operation"): they cannot both be
-    true. Only dates of the same predicate (the same occurrence, not one reported on the
-    other's day) other than a verb of announcing, each with a month and a day, neither
-    open ("since November 3"), vague ("last week") nor a night (which runs into the
-    next day)."""
-    x, y = a.claim, b.claim
-    if x.kind != "date" or not (x.start and y.start) or named["fuzzy_date"]:
-        return False
-    if not (_DAY_DATE.search(x.text) and _DAY_DATE.search(y.text)):
-        return False
-    if {x.cue, y.cue} & {"open", "night"}:
-        return False
-    px, py = _slot_word(x), _slot_word(y)
-    if px is None or px != py or px in ANNOUNCING:
-        return False  # two announcements of one story may be made on two days
-    return not _dates_overlap(a, b)
-
-
-def _announcements(x: Claim, y: Claim) -> bool:
-    """Two dates of announcing ("announced on Sunday", "announced on November 11"): a
-    story's several announcements may be made on several days, so whatever the model
-    weighs they are no conflict."""
-    return x.kind == "date" and _slot_word(x) in ANNOUNCING and _slot_word(y) in ANNOUNCING
 
 
 def _years_apart(a: Said, b: Said) -> float | None:
@@ -1019,17 +879,62 @@ def relation_probabilities(features: Sequence[float]) -> dict[str, float]:
     return dict(zip(model.classes, p.tolist(), strict=True))
 
 
+@dataclass(frozen=True)
+class Weighed:
+    """What the relation decision reads of two claims: their row of RELATION_FEATURES
+    (:func:`relation_features`), the same row by name, and the relation model's
+    probability of each relation for it. The conflict gate, the date gate and the
+    comparisons read the same signals of a pair, so they take this rather than build
+    the row again."""
+
+    row: tuple[float, ...]
+    named: Mapping[str, float]
+    probs: Mapping[str, float]
+
+
+def weigh(a: Said, b: Said, places: PlaceRelation = _iso_places) -> Weighed:
+    """The relation signals of two claims (:class:`Weighed`)."""
+    row = tuple(relation_features(a, b, places))
+    named = dict(zip(RELATION_FEATURES, row, strict=True))
+    return Weighed(row, named, relation_probabilities(row))
+
+
+class Weighing:
+    """The pairs of claims of one fact weighed so far, each once: the relation decision,
+    the conflict gate, the date gate and the search for far conflicts each read a pair's
+    signals, and each built them itself (a date conflict's row was built three or four
+    times). Pairs are known by the identity of their two claims, which the fact holds
+    while it is compared; ``places`` is the story's place relation (the rows of other
+    kinds than places do not read it)."""
+
+    def __init__(self, places: PlaceRelation = _iso_places) -> None:
+        self.places = places
+        self._seen: dict[tuple[int, int], tuple[Said, Said, Weighed]] = {}
+
+    def __call__(self, a: Said, b: Said) -> Weighed:
+        key = (id(a), id(b))
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = (a, b, weigh(a, b, self.places))
+        return found[2]
+
+
 def relation(
-    a: Said, b: Said, places: PlaceRelation = _iso_places, *, one_slot: bool = False
+    a: Said,
+    b: Said,
+    places: PlaceRelation = _iso_places,
+    *,
+    one_slot: bool = False,
+    weighed: Weighed | None = None,
 ) -> Relation:
     """How two different values of one slot relate: ``conflict`` when the fitted model is
     sure enough of it, else the likelier of ``update`` and ``variant``, an ``update`` only
     when the wording or the publication order shows the count ran on. ``one_slot``: the
-    two claims were aligned as values of one slot (a value check), whatever their words."""
+    two claims were aligned as values of one slot (a value check), whatever their words;
+    ``weighed``: the pair's signals when the caller has them (:func:`weigh`)."""
     _, threshold = relation_model()
-    features = relation_features(a, b, places)
-    probs = relation_probabilities(features)
-    named = dict(zip(RELATION_FEATURES, features, strict=True))
+    w = weighed if weighed is not None else weigh(a, b, places)
+    probs, named = w.probs, w.named
     if _converted(a.claim, b.claim):
         return "variant"  # one amount in two currencies, at a rate the texts do not give
     if "relative" in {a.claim.cue, b.claim.cue}:
@@ -1040,7 +945,7 @@ def relation(
         return _role_holders(a.claim, b.claim)
     if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
         return "variant"
-    if _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named):
+    if one_occurrence(a, b, named):
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
@@ -1059,7 +964,7 @@ def relation(
             and not _overnight(a.claim, b.claim)
             and not _converted_units(a.claim, b.claim)
             and (a.claim.kind != "place" or named["place_disjoint"])
-            and not _announcements(a.claim, b.claim)):  # fmt: skip
+            and not announcements(a.claim, b.claim)):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
         # ("two boats" / "15 crew"; "40 knockouts" / "two defeats"); two places are one
         # only when the gazetteer knows both and puts them apart ("Route 52" / "San
@@ -1149,6 +1054,7 @@ def compare_claims(
             slots.append([s])
     if not one_slot:
         slots = _loose(slots, same_slot, places)
+    weighing = Weighing(places)
     out = []
     for slot in slots:
         per_article: dict[str, list[Said]] = {}
@@ -1185,8 +1091,10 @@ def compare_claims(
             continue
         label = slot_label([s.claim for s in slot])
         found = list(groups.values())
-        rel = _stated_together(found, said, group_relations(found, places, one_slot=one_slot))
-        held = gated(found, rel, places, one_slot=one_slot)
+        rel = _stated_together(
+            found, said, group_relations(found, places, one_slot=one_slot, weighing=weighing)
+        )
+        held = gated(found, rel, places, one_slot=one_slot, weighing=weighing)
         # a background year is not shown as a variant of a recent date (see comparable);
         # two groups the conflict gate holds are not compared at all
         for part in kept_together(found, rel, held):
@@ -1195,7 +1103,7 @@ def compare_claims(
             values = [found[k] for k in part]
             between = {(x, y): rel[part[x], part[y]]
                        for x in range(len(part)) for y in range(x + 1, len(part))}  # fmt: skip
-            out.extend(_comparisons(label, values, between))
+            out.extend(_comparisons(label, values, between, weighing))
     return tuple(out)
 
 
@@ -1237,20 +1145,29 @@ def _unspecific(s: Said) -> bool:
 
 
 def group_relations(
-    values: Sequence[Sequence[Said]], places: PlaceRelation = _iso_places, *, one_slot: bool = False
+    values: Sequence[Sequence[Said]],
+    places: PlaceRelation = _iso_places,
+    *,
+    one_slot: bool = False,
+    weighing: Weighing | None = None,
 ) -> dict[tuple[int, int], Relation]:
     """The relation of every two value groups of one slot, read from a claim of each
-    (bench/fit_relations.py replaces this to collect the pairs it learns from)."""
+    (bench/fit_relations.py replaces this to collect the pairs it learns from);
+    ``weighing`` keeps each pair's signals for the gates that read them next."""
     reps = [min(g, key=_unspecific) for g in values]
+    weighed = weighing or Weighing(places)
     return {
-        (i, j): relation(x, reps[j], places, one_slot=one_slot)
+        (i, j): relation(x, reps[j], places, one_slot=one_slot, weighed=weighed(x, reps[j]))
         for i, x in enumerate(reps)
         for j in range(i + 1, len(reps))
     }
 
 
 def _comparisons(
-    label: str, values: list[list[Said]], rel: dict[tuple[int, int], Relation]
+    label: str,
+    values: list[list[Said]],
+    rel: dict[tuple[int, int], Relation],
+    weighing: Weighing | None = None,
 ) -> list[Comparison]:
     """The comparisons of one slot's value groups (see :func:`_clustered`), with the
     groups that bridge a conflict set apart: a vague or open value that two conflicting
@@ -1263,12 +1180,13 @@ def _comparisons(
     comparison, a variant, so the bridge is a variant of each side while the two sides
     it bridged are compared as what they are."""
     n = len(values)
+    weighed = weighing or Weighing()
 
     def r(i: int, j: int) -> Relation | None:
         return rel.get((min(i, j), max(i, j)))
 
     conflicts = [(i, j) for (i, j), x in rel.items()
-                 if x == "conflict" and _far(values[i][0], values[j][0])]  # fmt: skip
+                 if x == "conflict" and _far(weighed(values[i][0], values[j][0]))]  # fmt: skip
     bridges = [
         k for k in range(n)
         if not any(k in e for e in conflicts)
@@ -1289,14 +1207,13 @@ def _comparisons(
             _comparison(label, "variant", values)]  # fmt: skip
 
 
-_FAR = frozenset(f"{k}_far" for k in _SCALES)
+FAR_FEATURES = frozenset(f"{k}_far" for k in _SCALES)
 
 
-def _far(a: Said, b: Said) -> bool:
+def _far(weighed: Weighed) -> bool:
     """Two values beyond any rounding of each other (``<kind>_far``: a quarter apart for
     counts, three years for ages, 45 minutes, a week)."""
-    named = zip(RELATION_FEATURES, relation_features(a, b), strict=True)
-    return any(v and n in _FAR for n, v in named)
+    return any(weighed.named[n] for n in sorted(FAR_FEATURES))
 
 
 def _clustered(
@@ -1484,7 +1401,7 @@ def _same_value(a: Said, b: Said, places: PlaceRelation = _iso_places) -> bool:
         return bool(xl <= yh and yl <= xh)
     if x.kind == "date":
         if x.start and y.start:
-            return _dates_overlap(a, b)
+            return dates_overlap(a, b)
         return not x.start and not y.start and x.value == y.value
     if x.kind == "place":
         if x.value == y.value or (a.entity is not None and a.entity == b.entity):

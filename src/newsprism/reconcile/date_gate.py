@@ -31,20 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..analyze.claims import predicate_class
 from ..fit import LogisticModel, load_model
-from .claims import (
-    _YEAR,
-    RELATION_FEATURES,
-    Said,
-    _other_dates,
-    _other_days,
-    _other_years,
-    _slot_word,
-    _weekday,
-    relation_features,
-    relation_probabilities,
-)
-from .gate import _LEAD, _aside, _content
+from .claims import Said, Weighed, weigh
+from .date_rules import YEAR, one_occurrence, weekday
+from .gate import LEAD, aside, content_words
 
 DATE_GATE_FEATURES = (
     "same_predicate", "no_predicate", "same_word", "same_context", "past_year",
@@ -107,13 +98,16 @@ def _opens_sentence(s: Said) -> bool:
     return s.sentence != "" and 0 <= s.claim.span.start - s.offset <= 3
 
 
-def date_gate_features(gi: Sequence[Said], gj: Sequence[Said]) -> list[float]:
+def date_gate_features(
+    gi: Sequence[Said], gj: Sequence[Said], weighed: Weighed | None = None
+) -> list[float]:
     """The signals of DATE_GATE_FEATURES for two value groups of dates, read from the
-    first claim of each (see the module docstring)."""
+    first claim of each (see the module docstring); ``weighed``: their relation signals
+    when the caller has them (:func:`newsprism.reconcile.claims.weigh`)."""
     a, b = gi[0], gj[0]
     x, y = a.claim, b.claim
     f = dict.fromkeys(DATE_GATE_FEATURES, 0.0)
-    px, py = _slot_word(x), _slot_word(y)
+    px, py = predicate_class(x.predicate), predicate_class(y.predicate)
     f["same_predicate"] = float(px is not None and px == py)
     f["no_predicate"] = float(px is None or py is None)
     f["same_word"] = float(x.word is not None and x.word == y.word)
@@ -128,22 +122,22 @@ def date_gate_features(gi: Sequence[Said], gj: Sequence[Said]) -> list[float]:
     if ex is not None and ey is not None:
         gap = max(0, (ey[0] - ex[1]).days, (ex[0] - ey[1]).days)
         f["days_apart"] = _log_days(gap)
-    named = dict(zip(RELATION_FEATURES, relation_features(a, b), strict=True))
-    wx, wy = _weekday(x), _weekday(y)
+    w = weighed if weighed is not None else weigh(a, b)
+    wx, wy = weekday(x), weekday(y)
     f["other_weekday"] = float(wx is not None and wy is not None and wx != wy)
     f["both_days"] = float(_to_the_day(a) and _to_the_day(b))
     f["year_only"] = float(_whole_year(a) or _whole_year(b))
-    f["written_years"] = float(bool(_YEAR.search(x.text) and _YEAR.search(y.text)))
-    f["aside"] = float(_aside(a) or _aside(b))
+    f["written_years"] = float(bool(YEAR.search(x.text) and YEAR.search(y.text)))
+    f["aside"] = float(aside(a) or aside(b))
     f["opens_sentence"] = float(_opens_sentence(a) or _opens_sentence(b))
     f["sizes"] = float(np.log1p(min(len(gi), len(gj))))
     f["single"] = float(min(len(gi), len(gj)) == 1)
-    wa, wb = _content(a.sentence), _content(b.sentence)
+    wa, wb = content_words(a.sentence), content_words(b.sentence)
     f["sentence_similarity"] = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-    lead = [x.span.start < _LEAD, y.span.start < _LEAD]
+    lead = [x.span.start < LEAD, y.span.start < LEAD]
     f["both_lead"] = float(all(lead))
     f["one_lead"] = float(any(lead) and not all(lead))
-    f["p_conflict"] = relation_probabilities(list(named.values())).get("conflict", 0.0)
+    f["p_conflict"] = w.probs.get("conflict", 0.0)
     return [f[n] for n in DATE_GATE_FEATURES]
 
 
@@ -157,24 +151,29 @@ def date_gate_model() -> tuple[LogisticModel, float] | None:
     return load_model(data), float(data["threshold"])
 
 
-def ruled(gi: Sequence[Said], gj: Sequence[Said]) -> bool:
+def ruled(gi: Sequence[Said], gj: Sequence[Said], weighed: Weighed | None = None) -> bool:
     """Whether the relation decision's rules of one named occurrence call the conflict:
     two written years of it far apart ("convicted in 1998" / "convicted in 2001"), two
-    weekdays ("checked in on Tuesday" / "on Friday"), two days of it that share none. The
-    texts say the two dates are of one occurrence, so the gate never holds these."""
+    weekdays ("checked in on Tuesday" / "on Friday"), two days of it that share none
+    (:func:`newsprism.reconcile.date_rules.one_occurrence`). The texts say the two dates
+    are of one occurrence, so the gate never holds these."""
     a, b = gi[0], gj[0]
-    named = dict(zip(RELATION_FEATURES, relation_features(a, b), strict=True))
-    return _other_years(a, b, named) or _other_days(a, b) or _other_dates(a, b, named)
+    w = weighed if weighed is not None else weigh(a, b)
+    return one_occurrence(a, b, w.named)
 
 
-def date_conflict_shown(gi: Sequence[Said], gj: Sequence[Said]) -> bool:
+def date_conflict_shown(
+    gi: Sequence[Said], gj: Sequence[Said], weighed: Weighed | None = None
+) -> bool:
     """Whether a conflict the relation decision calls between two groups of dates is
     shown: always when its rules call it (:func:`ruled`), else when the fitted gate says
-    so (bench/fit_date_gate.py replaces this to collect the pairs it learns from)."""
+    so (bench/fit_date_gate.py replaces this to collect the pairs it learns from).
+    ``weighed``: the first claims' relation signals, as the relation decision built them."""
     found = date_gate_model()
-    if found is None or ruled(gi, gj):
+    w = weighed if weighed is not None else weigh(gi[0], gj[0])
+    if found is None or ruled(gi, gj, w):
         return True
     model, threshold = found
-    row = date_gate_features(gi, gj)
+    row = date_gate_features(gi, gj, w)
     p = model.scores(np.array([[row[DATE_GATE_FEATURES.index(n)] for n in model.features]]))
     return bool(p[0][model.classes.index("1")] >= threshold)

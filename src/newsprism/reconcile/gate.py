@@ -22,20 +22,19 @@ import numpy as np
 from ..fit import LogisticModel, load_model
 from ..records import Relation
 from .claims import (
-    _FAR,
-    _WEEKDAYS,
-    _YEAR,
-    RELATION_FEATURES,
+    FAR_FEATURES,
     PlaceRelation,
     Said,
+    Weighed,
+    Weighing,
     _iso_places,
     _point,
     _slot_word,
     _words,
-    relation_features,
-    relation_probabilities,
     unit_of,
+    weigh,
 )
+from .date_rules import WEEKDAYS, YEAR
 
 GATE_FEATURES = (
     "number", "date", "time", "age", "place", "actor", "one_slot", "p_conflict",
@@ -49,7 +48,8 @@ _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _ASIDE = re.compile(r"(?:,|\(|\b(?:which|who|whose|where)\b)[^,;()]{0,40}$", re.I)
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words of four letters or more of a text, lower-cased: what two sentences share."""
     return {w.lower() for w in _CONTENT.findall(text)}
 
 
@@ -57,10 +57,10 @@ def _past_year(s: Said) -> bool:
     """The claim's sentence names a year before the report's own."""
     if not s.published or not s.published[:4].isdigit():
         return False
-    return any(int(y) < int(s.published[:4]) for y in _YEAR.findall(s.sentence))
+    return any(int(y) < int(s.published[:4]) for y in YEAR.findall(s.sentence))
 
 
-def _aside(s: Said) -> bool:
+def aside(s: Said) -> bool:
     """The value stands in an aside of its sentence: after a comma, a bracket or a
     relative word with no other clause break between ("a town of about 15,000 people",
     "..., which killed 12 in 2009")."""
@@ -76,19 +76,20 @@ GATE_MODEL_PATH = Path(__file__).with_name("gate_model.json")
 # features of amounts could not tell one occurrence's date given two ways from two
 # occurrences' dates)
 _UNGATED = frozenset({"actor", "date"})
-_LEAD = 600  # characters: the opening paragraphs, where a report states its own news
+LEAD = 600  # characters: the opening paragraphs, where a report states its own news
 
 
 def gate_features(
     gi: Sequence[Said], gj: Sequence[Said], places: PlaceRelation = _iso_places,
-    *, one_slot: bool = False,
+    *, one_slot: bool = False, weighed: Weighed | None = None,
 ) -> list[float]:  # fmt: skip
     """What tells two groups the relation decision calls a conflict apart from two values
     of two different things the pipeline happened to join (see GATE_FEATURES): the kind
     of value, whether the claims name one occurrence and one counted thing, how sure the
     relation model is, where in their reports the values stand (the lead states the
     story's own news; a figure deep in a report is often background), and how many
-    reports give each value."""
+    reports give each value. ``weighed``: the first claims' relation signals when the
+    caller has them (:func:`newsprism.reconcile.claims.weigh`)."""
     a, b = gi[0], gj[0]
     x, y = a.claim, b.claim
     kind = "number" if x.kind in {"count", "measure", "record"} else x.kind
@@ -96,9 +97,9 @@ def gate_features(
     if kind in f:
         f[kind] = 1.0
     f["one_slot"] = float(one_slot)
-    rf = relation_features(a, b, places)
-    named = dict(zip(RELATION_FEATURES, rf, strict=True))
-    f["p_conflict"] = relation_probabilities(rf).get("conflict", 0.0)
+    w = weighed if weighed is not None else weigh(a, b, places)
+    named = w.named
+    f["p_conflict"] = w.probs.get("conflict", 0.0)
     px, py = _slot_word(x), _slot_word(y)
     f["same_predicate"] = float(px is not None and px == py)
     f["same_thing"] = float(bool(x.thing and x.thing == y.thing))
@@ -106,26 +107,26 @@ def gate_features(
     f["things_differ"] = named["things_differ"]
     cx, cy = {*x.context, x.predicate or ""} - {""}, {*y.context, y.predicate or ""} - {""}
     f["same_context"] = len(cx & cy) / len(cx | cy) if cx | cy else 0.0
-    lead = [x.span.start < _LEAD, y.span.start < _LEAD]
+    lead = [x.span.start < LEAD, y.span.start < LEAD]
     f["both_lead"] = float(all(lead))
     f["one_lead"] = float(any(lead) and not all(lead))
     f["late"] = min(1.0, min(x.span.start, y.span.start) / 5000)
-    f["year_given"] = float(bool(_YEAR.search(x.text) or _YEAR.search(y.text)))
+    f["year_given"] = float(bool(YEAR.search(x.text) or YEAR.search(y.text)))
     f["no_year"] = float(not x.year_known or not y.year_known)
-    f["far"] = float(any(named[k] for k in _FAR))
+    f["far"] = float(any(named[k] for k in FAR_FEATURES))
     for k in ("gap", "hedged", "round_figure", "running", "overlap"):
         f[k] = named[k]
     f["sizes"] = float(np.log1p(min(len(gi), len(gj))))
     f["single"] = float(min(len(gi), len(gj)) == 1)
     f["same_unit"] = float(unit_of(x) == unit_of(y))
-    wa, wb = _content(a.sentence), _content(b.sentence)
+    wa, wb = content_words(a.sentence), content_words(b.sentence)
     f["sentence_similarity"] = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
     f["past_year"] = float(_past_year(a) or _past_year(b))
-    da = {w for w in _WEEKDAYS if w in a.sentence}
-    db = {w for w in _WEEKDAYS if w in b.sentence}
+    da = {w for w in WEEKDAYS if w in a.sentence}
+    db = {w for w in WEEKDAYS if w in b.sentence}
     f["other_weekday"] = float(bool(da and db and not da & db))
-    f["aside"] = float(_aside(a) or _aside(b))
-    f["same_sentence_kind"] = float(_aside(a) == _aside(b))
+    f["aside"] = float(aside(a) or aside(b))
+    f["same_sentence_kind"] = float(aside(a) == aside(b))
     if kind == "number":
         mx, my = _point(x), _point(y)
         if mx is not None and my is not None:
@@ -150,7 +151,11 @@ def gate_model() -> tuple[LogisticModel, float] | None:
 
 
 def conflict_gate(
-    gi: Sequence[Said], gj: Sequence[Said], places: PlaceRelation, one_slot: bool
+    gi: Sequence[Said],
+    gj: Sequence[Said],
+    places: PlaceRelation,
+    one_slot: bool,
+    weighed: Weighed | None = None,
 ) -> bool:
     """Whether a conflict the relation decision calls between two value groups is shown
     (bench/fit_gate.py replaces this to collect the pairs it learns from)."""
@@ -158,7 +163,7 @@ def conflict_gate(
     if found is None:
         return True
     model, threshold = found
-    row = gate_features(gi, gj, places, one_slot=one_slot)
+    row = gate_features(gi, gj, places, one_slot=one_slot, weighed=weighed)
     p = model.scores(np.array([[row[GATE_FEATURES.index(n)] for n in model.features]]))
     return bool(p[0][model.classes.index("1")] >= threshold)
 
@@ -169,6 +174,7 @@ def gated(
     places: PlaceRelation = _iso_places,
     *,
     one_slot: bool = False,
+    weighing: Weighing | None = None,
 ) -> frozenset[tuple[int, int]]:
     """The pairs of value groups called a conflict that the conflict gate holds back.
     The relation model learnt from gold pairs, which are one fact by construction; the
@@ -178,13 +184,19 @@ def gated(
     (backed by a gold conflict or not), says which to show, and the date gate
     (date_gate.py) which conflicts of dates (actors are left to the relation decision,
     see _UNGATED); one held is not compared at all, never shown as a variant either (a
-    variant of two different things is as wrong)."""
+    variant of two different things is as wrong). ``weighing``: the pairs' relation
+    signals the relation decision built (each pair is weighed once)."""
     from . import date_gate  # its features are built of this module's
 
+    weighed = weighing or Weighing(places)
+
     def shown(i: int, j: int) -> bool:
-        kind = values[i][0].claim.kind
+        gi, gj = values[i], values[j]
+        kind = gi[0].claim.kind
         if kind == "date":
-            return date_gate.date_conflict_shown(values[i], values[j])
-        return kind in _UNGATED or conflict_gate(values[i], values[j], places, one_slot)
+            return date_gate.date_conflict_shown(gi, gj, weighed(gi[0], gj[0]))
+        if kind in _UNGATED:
+            return True
+        return conflict_gate(gi, gj, places, one_slot, weighed(gi[0], gj[0]))
 
     return frozenset((i, j) for (i, j), r in rel.items() if r == "conflict" and not shown(i, j))

@@ -1,0 +1,189 @@
+"""Dates of one occurrence: how two date claims are read against each other.
+
+The facts stage weighs two reports' dates in three places — the relation decision
+(:func:`newsprism.reconcile.claims.relation`), which dates may be shown as variants of
+each other (:func:`newsprism.reconcile.claims.comparable`) and the date gate
+(:mod:`newsprism.reconcile.date_gate`) — and all three read the same few facts of a
+date: the days it covers, the weekday it names or falls on, whether its year is
+written, whether two dates can both hold. The rules of one named occurrence
+(:func:`one_occurrence`: two written years, two weekdays, two days of it) decide a
+conflict whatever the relation model weighs, so the gate must read them as the
+decision does; they live here, apart from the claims' other rules, so neither module
+reaches into the other's private names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..analyze.claims import ANNOUNCING, predicate_class
+from ..dates import MONTH_PATTERN
+from ..records import Claim
+
+if TYPE_CHECKING:
+    from .claims import Said
+
+
+# the weekday names, a written year, and words that make a date relative or vague
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
+
+
+def dates_of(c: Claim) -> tuple[str, str]:
+    """A date's first and last day as ISO strings, month and day alone when its report
+    gives no year (so two such dates compare by the days they name)."""
+    start, end = c.start or "", c.end or c.start or ""
+    if not c.year_known:
+        return start[-5:], end[-5:]
+    return start, end
+
+
+def weekday(c: Claim) -> str | None:
+    """The weekday a claim names or falls on (None: a longer span, no year, or a day
+    counted from an unknown publication date)."""
+    if not c.start:
+        return c.value if c.value in WEEKDAYS else None
+    if c.year_known and c.start == (c.end or c.start) and len(c.start) == 10:
+        return date.fromisoformat(c.start).strftime("%A")
+    return None
+
+
+def inside(x: Claim, y: Claim) -> bool:
+    """Whether date ``x`` lies wholly inside date ``y``: a day in its month or year, or
+    the same day ("Wednesday morning" in "Wednesday")."""
+    if x.kind != "date" or y.kind != "date":
+        return False
+    if not x.start or not y.start:
+        return not x.start and not y.start and x.value == y.value
+    (xs, xe), (ys, ye) = dates_of(x), dates_of(y)
+    if x.year_known != y.year_known:
+        xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
+    return ys <= xs and xe <= ye
+
+
+def dates_overlap(a: Said, b: Said) -> bool:
+    """Whether two resolved dates can both hold: their intervals meet (a year reckoned
+    from a report's own date is no evidence against a written one)."""
+    xs, xe = dates_of(a.claim)
+    ys, ye = dates_of(b.claim)
+    written = YEAR.search(a.claim.text) and YEAR.search(b.claim.text)
+    if not a.claim.year_known or not b.claim.year_known or not written:
+        xs, xe, ys, ye = xs[-5:], xe[-5:], ys[-5:], ye[-5:]
+    return xs <= ye and ys <= xe
+
+
+def years_of(c: Claim) -> tuple[int, int] | None:
+    """The first and last year a resolved date covers (None: its report gives no year)."""
+    if not c.year_known or not c.start or not c.start[:4].isdigit():
+        return None
+    end = c.end or c.start
+    return int(c.start[:4]), int(end[:4]) if end[:4].isdigit() else int(c.start[:4])
+
+
+def no_common_year(x: Claim, y: Claim) -> bool:
+    """Two dates that cannot be placed in one year: both with years, and no year in
+    common; or one without a year against one given by its whole year ("in 2019")."""
+    yx, yy = years_of(x), years_of(y)
+    if yx is not None and yy is not None:
+        return yx[1] < yy[0] or yy[1] < yx[0]
+    if yx is None and yy is None:
+        return False
+    known = x if yx is not None else y
+    return known.start is not None and known.start[5:] == "01-01" and (
+        (known.end or known.start)[5:] == "12-31")  # fmt: skip
+
+
+def middle_day(c: Claim) -> float | None:
+    """A date claim's middle as a day count (years left out when either side has none)."""
+    if not c.start:
+        return None
+    try:
+        s = date.fromisoformat(("2000" + c.start[-6:]) if not c.year_known else c.start)
+        e = date.fromisoformat(
+            ("2000" + (c.end or c.start)[-6:]) if not c.year_known else (c.end or c.start)
+        )
+    except ValueError:
+        return None
+    return (s.toordinal() + e.toordinal()) / 2
+
+
+_OPEN_DATE = re.compile(r"\b(?:from|since|until|till|by|before|after|between)\b", re.I)
+
+
+def other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
+    """Two written dates of one occurrence that lie far apart ("convicted in June 1998",
+    "convicted in June 1999"): they cannot both be true, whatever the model weighs. Not
+    when either is relative or open ("from 1974", "last year")."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or not (x.start and y.start) or not named["date_far"]:
+        return False
+    if not (x.year_known and y.year_known and YEAR.search(x.text) and YEAR.search(y.text)):
+        return False
+    if named["fuzzy_date"] or _OPEN_DATE.search(x.text) or _OPEN_DATE.search(y.text):
+        return False
+    return bool(named["compatible"]) and not dates_overlap(a, b)
+
+
+def other_days(a: Said, b: Said) -> bool:
+    """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
+    Friday"): they cannot both be true. Only bare weekdays of the same predicate, so a
+    date reckoned from a publication day (a time zone away) is never one of them."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or x.start or y.start:
+        return False
+    if x.value not in WEEKDAYS or y.value not in WEEKDAYS or x.value == y.value:
+        return False
+    if "night" in {x.cue, y.cue}:
+        return False  # "late Monday night" runs into Tuesday's small hours
+    px, py = predicate_class(x.predicate), predicate_class(y.predicate)
+    return px is not None and px == py
+
+
+# a date written to the day: a month and a day number ("November 30", "Nov. 24-27",
+# "30 November")
+_DAY_DATE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(?:{MONTH_PATTERN})\b", re.I)  # fmt: skip
+
+
+def other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
+    """Two dates written to the day for one occurrence that share no day ("an operation
+    between November 24 and 27", "the November 30 operation"): they cannot both be
+    true. Only dates of the same predicate (the same occurrence, not one reported on the
+    other's day) other than a verb of announcing, each with a month and a day, neither
+    open ("since November 3"), vague ("last week") nor a night (which runs into the
+    next day)."""
+    x, y = a.claim, b.claim
+    if x.kind != "date" or not (x.start and y.start) or named["fuzzy_date"]:
+        return False
+    if not (_DAY_DATE.search(x.text) and _DAY_DATE.search(y.text)):
+        return False
+    if {x.cue, y.cue} & {"open", "night"}:
+        return False
+    px, py = predicate_class(x.predicate), predicate_class(y.predicate)
+    if px is None or px != py or px in ANNOUNCING:
+        return False  # two announcements of one story may be made on two days
+    return not dates_overlap(a, b)
+
+
+def announcements(x: Claim, y: Claim) -> bool:
+    """Two dates of announcing ("announced on Sunday", "announced on November 11"): a
+    story's several announcements may be made on several days, so whatever the model
+    weighs they are no conflict."""
+    return (
+        x.kind == "date"
+        and predicate_class(x.predicate) in ANNOUNCING
+        and predicate_class(y.predicate) in ANNOUNCING
+    )
+
+
+def one_occurrence(a: Said, b: Said, named: Mapping[str, float]) -> bool:
+    """Whether the rules of one named occurrence call two dates a conflict (``named``:
+    the pair's RELATION_FEATURES by name): two written years of it far apart, two
+    weekdays, two days of it that share none. The texts say the two dates are of one
+    occurrence, so the relation decision calls these whatever its model weighs, and
+    the date gate never holds them."""
+    return other_years(a, b, named) or other_days(a, b) or other_dates(a, b, named)
