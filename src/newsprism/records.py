@@ -274,6 +274,10 @@ class Claim:
     # an actor's named-entity type (PERSON, ORG, GPE, NORP): a team and its city, an
     # agency and its official are one actor told two ways, never two people
     name_type: str | None = None
+    # the names taking part in a date's occurrence (its verb's subject and object, an event
+    # noun's possessor or "of" phrase): two dates of "fired" with no name in common are
+    # two firings (see analyze/participants.py)
+    participants: tuple[str, ...] = ()
 
 
 @record

@@ -27,6 +27,7 @@ from .dated import SUPPORT, dated_noun, event_word, stands_for
 from .holders import holder_of, length_kind, named_words, subset_of
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
+from .participants import participants
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 from .roles import role_claim
 from .stamps import report_stamp
@@ -861,6 +862,24 @@ def _noun_of(root: Any) -> str | None:
     return str(noun.lower_) if noun is not None else None
 
 
+def _date_participants(root: Any, names: frozenset[str]) -> tuple[str, ...]:
+    """The names taking part in the occurrence a date at ``root`` dates (see
+    :func:`_date_of` and :mod:`.participants`): the dated noun's, else its verb's and,
+    when the verb only stands for an event noun ("carried out an operation"), the
+    noun's too."""
+    noun = dated_noun(root)
+    if noun is not None:
+        return participants(noun, names)
+    event = _event_of(root)
+    if event is None:
+        return ()
+    found = participants(event, names)
+    standing = stands_for(event) if event.pos_ in {"VERB", "AUX"} else None
+    if standing is None:
+        return found
+    return tuple(sorted({*found, *participants(standing, names)}))
+
+
 def _with(word: str, context: tuple[str, ...]) -> tuple[str, ...]:
     return (word, *(w for w in context if w != word))
 
@@ -941,9 +960,10 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
     span, text, end = t.span, t.text, t.end or t.start
     until = _UNTIL_YEAR.match(whole, t.span.end)
     if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
-        # "from 1974 to 1978": one span of years, not the year it starts
+        # "from 1974 to 1978", "from 1974-78": one span of years, not the year it starts
         span = Span(t.span.article_id, t.span.start, until.end())
-        text, end = whole[span.start : span.end], f"{until.group(1)}-12-31"
+        last = _last_year(t.start[:4], until.group(1))
+        text, end = whole[span.start : span.end], f"{last}-12-31"
     # "since November 3", "until May 5", "by March 1": one end of a span whose other end
     # is not given, not the day the occurrence took place
     opened = _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start) or (
@@ -966,6 +986,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         cue=cue,
         context=context,
         word=_noun_of(toks.root),
+        participants=_date_participants(toks.root, names),
     )
 
 
@@ -997,7 +1018,21 @@ _OR_AFTER = re.compile(
     re.I,
 )
 _OR_BEFORE = re.compile(r"\bor\s+(?:[^\W\d_]+\s+){0,3}$", re.I)
-_UNTIL_YEAR = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*((?:1[89]|20)\d\d)\b", re.I)
+_UNTIL_YEAR = re.compile(
+    r"\s*(?:to|until|till|through|and|-|–)\s*((?:1[89]|20)\d\d|(?<=[-–])\d\d)\b", re.I
+)
+
+
+def _last_year(first: str, written: str) -> str:
+    """The last year of a span written "1974-78" or "1974 to 1978": a year of two
+    figures is of the first year's century, or the next one's when it would end before
+    it starts ("1998-02")."""
+    if len(written) == 4:
+        return written
+    year = int(first[:2] + written)
+    return str(year if year >= int(first) else year + 100)
+
+
 # "Raj Chohan, 59, of Queens": where a person named in the news lives
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
 

@@ -49,12 +49,14 @@ from ..records import Claim, Comparison, Relation, Span, ValueGroup
 from .date_rules import (
     FUZZY,
     announcements,
+    bound_holds,
     dates_of,
     dates_overlap,
     inside,
     middle_day,
     no_common_year,
     one_occurrence,
+    other_participants,
     weekday,
 )
 from .names import name_words, skeletons_agree, word_skeleton
@@ -131,6 +133,8 @@ def compatible(a: Said, b: Said) -> bool:
     if x.kind == "actor":
         return px == py and x.thing == y.thing
     same_pred = px is not None and px == py
+    if other_participants(x, y):
+        return False  # "Cheeks was fired March 2", "O'Brien, fired on June 8": two firings
     if x.kind in {"date", "time"} and px and py and not same_pred:
         # differently worded occurrences of one clause: "convicted …" and "returned to
         # prison … to serve a life sentence" meet in "serve"
@@ -197,6 +201,12 @@ def compatible_pairs(
         return found
 
     others = differ(holder) | (subset[x] != subset[y]) | differ(span)
+    # dates of two occurrences: both name who took part, no one in common
+    named_part = np.array([bool(c.participants) for c in claims], dtype=bool)
+    ask = np.flatnonzero(is_kind("date") & named_part[x] & named_part[y])
+    two_occurrences = np.zeros(len(x), dtype=bool)
+    for k in ask.tolist():
+        two_occurrences[k] = other_participants(claims[x[k]], claims[y[k]])
     rest = np.where(
         apart,
         dated & meet,
@@ -204,7 +214,9 @@ def compatible_pairs(
     )
     result = np.where(is_kind("age") | is_kind("record"), age,
                       np.where(is_kind("actor"), actor, rest))  # fmt: skip
-    out: npt.NDArray[np.bool_] = (kind[x] == kind[y]) & (unit[x] == unit[y]) & result
+    out: npt.NDArray[np.bool_] = (
+        (kind[x] == kind[y]) & (unit[x] == unit[y]) & result & ~two_occurrences
+    )
     return out
 
 
@@ -459,6 +471,8 @@ def kept_together(
         i, j = min(i, j), max(i, j)
         if (i, j) in held:
             return True
+        if all(other_participants(p.claim, q.claim) for p in values[i] for q in values[j]):
+            return True  # dates of two people's occurrences (a value check joined them)
         return rel.get((i, j)) == "variant" and not all(
             comparable(p, q) for p in values[i] for q in values[j]
         )
@@ -964,7 +978,8 @@ def relation(
             and not _overnight(a.claim, b.claim)
             and not _converted_units(a.claim, b.claim)
             and (a.claim.kind != "place" or named["place_disjoint"])
-            and not announcements(a.claim, b.claim)):  # fmt: skip
+            and not announcements(a.claim, b.claim)
+            and not (a.claim.kind == "date" and bound_holds(a, b))):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
         # ("two boats" / "15 crew"; "40 knockouts" / "two defeats"); two places are one
         # only when the gazetteer knows both and puts them apart ("Route 52" / "San
@@ -1359,6 +1374,10 @@ def _loose(
                 of_others(s.claim, t.claim) for s in slot for t in other
             ):
                 continue  # two people's figures, or a part against the whole
+            if c.kind == "date" and any(
+                other_participants(s.claim, t.claim) for s in slot for t in other
+            ):
+                continue  # dates of two people's occurrences
             if alike is None and all(_same_value(s, t, places) for s in slot for t in other):
                 alike = other
             if c.kind == "place":

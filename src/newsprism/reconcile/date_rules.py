@@ -20,8 +20,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..analyze.claims import ANNOUNCING, predicate_class
+from ..analyze.text_norm import name_key
 from ..dates import MONTH_PATTERN
 from ..records import Claim
+from .names import name_words, word_skeleton
 
 if TYPE_CHECKING:
     from .claims import Said
@@ -187,3 +189,66 @@ def one_occurrence(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     occurrence, so the relation decision calls these whatever its model weighs, and
     the date gate never holds them."""
     return other_years(a, b, named) or other_days(a, b) or other_dates(a, b, named)
+
+
+def participant_keys(c: Claim) -> frozenset[str]:
+    """The names taking part in a date's occurrence (:attr:`Claim.participants`), each as
+    a key two spellings of one name share: the skeleton of its last word ("Bettie Page",
+    "Page"; "INS Tabar", "Tabar")."""
+    keys = set()
+    for name in c.participants:
+        words = name_words(name_key(name))
+        if words:
+            keys.add(word_skeleton(words[-1]))
+    return frozenset(keys)
+
+
+def other_participants(x: Claim, y: Claim) -> bool:
+    """Two dates whose occurrences both name who took part, and no one in common ("Cheeks
+    was fired March 2", "O'Brien, fired on June 8"; "born on April 22, 1923" of Page,
+    "adopted by Irving Klaw in 1951"): dates of two occurrences, however alike their
+    verbs, so never values of one slot (analyze/participants.py reads the names)."""
+    if x.kind != "date" or y.kind != "date":
+        return False
+    kx, ky = participant_keys(x), participant_keys(y)
+    return bool(kx and ky and not kx & ky)
+
+
+# a date that bounds its occurrence on one side: "since 1967", "after June", "from 1992"
+# (it began then or later) and "by 1958", "until 2003", "before May" (it happened then or
+# earlier); a span written in full ("from 1974 to 1978", "1974-78") bounds both sides
+_FROM = re.compile(r"^(?:ever\s+)?(?:since|after|from|starting)\b", re.I)
+_UNTIL = re.compile(r"^(?:by|until|till|before|through)\b", re.I)
+_CLOSED = re.compile(r"\b(?:to|until|till|through|and)\b|\d\s*[-–]\s*\d", re.I)
+
+
+def bound(c: Claim) -> str | None:
+    """Which side a date bounds its occurrence from: "after" ("since 1967": then or
+    later), "before" ("by 1958": then or earlier), None for a date or span that holds
+    it ("in 1957", "from 1974 to 1978")."""
+    text = c.text.strip()
+    if _CLOSED.search(text):
+        return None
+    if _FROM.match(text):
+        return "after"
+    if _UNTIL.match(text):
+        return "before"
+    return None
+
+
+def bound_holds(a: Said, b: Said) -> bool:
+    """Whether one of two dates is a bound the other keeps ("since 1967" / "in 1974";
+    "by 1958" / "in 1957"; "until 2003" / "December 1997"): the occurrence the bound
+    opens or closes may well fall on the other date, so both can be true — at most a
+    variant, whatever the model weighs (a point year weighed against the year a span
+    starts or ends read as two years)."""
+    for s, t in ((a, b), (b, a)):
+        side = bound(s.claim)
+        if side is None or bound(t.claim) is not None:
+            continue
+        (ss, se), (ts, te) = dates_of(s.claim), dates_of(t.claim)
+        if not (ss and ts) or s.claim.year_known != t.claim.year_known:
+            continue
+        if (side == "after" and ts >= ss) or (side == "before" and te <= se):
+            return True
+    return False

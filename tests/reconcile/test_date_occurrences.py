@@ -1,0 +1,79 @@
+"""Dates of one occurrence, not of two alike: who took part, spans of years, weekdays."""
+
+from __future__ import annotations
+
+from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.entities import extract_mentions
+from newsprism.analyze.nlp import parse
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.times import extract_times
+from newsprism.analyze.units import not_dates
+from newsprism.reconcile.claims import compare_claims, said_of
+from newsprism.records import Claim, Comparison
+
+
+def _claims(aid: str, text: str, published: str | None) -> list[Claim]:
+    doc = parse(text)
+    times = extract_times(aid, doc, published)
+    quantities = not_dates(extract_quantities(aid, doc), times)
+    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+
+
+def compared(*reports: tuple[str, str, str | None]) -> tuple[Comparison, ...]:
+    claims = [c for aid, text, published in reports for c in _claims(aid, text, published)]
+    return compare_claims(said_of(claims, {}, {aid: pub for aid, _, pub in reports}))
+
+
+def dates(found: tuple[Comparison, ...]) -> list[tuple[str, str, list[str]]]:
+    return [(c.slot, c.relation, sorted(g.value for g in c.groups))
+            for c in found if c.slot.startswith("date")]  # fmt: skip
+
+
+def test_two_players_arrests_are_two_occurrences() -> None:
+    """ECB+ 35ecbplus: one report dates the arrest of the story's player, another recalls
+    a teammate's arrest a month before. Both are "arrested" on a day, so the rules of
+    one occurrence called the two days a conflict; the parse names whose arrest each
+    is, and no one is named in both."""
+    found = compared(
+        ("a", "Jamal Williams, 32, was arrested around 1:30 a.m. Feb. 1 on state Route 94 "
+              "on suspicion of drunken driving.", "2009-02-02"),
+        ("b", "Receiver Vincent Jackson was arrested for investigation of DUI on Jan. 6, "
+              "five days before San Diego's playoff loss at Pittsburgh.", "2009-02-02"),
+    )  # fmt: skip
+    assert dates(found) == []
+
+
+def test_one_arrest_told_with_and_without_the_arresting_agency_still_conflicts() -> None:
+    """The same man's arrest dated two days apart is a disagreement a reader checks,
+    whether or not a report names who arrested him."""
+    found = compared(
+        ("a", "The FBI arrested Jamal Williams on Feb. 1 in San Diego.", "2009-02-05"),
+        ("b", "Jamal Williams was arrested on Feb. 3 in San Diego.", "2009-02-05"),
+    )
+    assert [(s, r) for s, r, _ in dates(found)] == [("date of: arrested", "conflict")]
+
+
+def test_a_span_of_years_written_short_is_read_to_its_last_year() -> None:
+    """ECB+ 31ecb: "Ford's total from 1974-78" was read as the year 1974 alone, and
+    weighed as a point year against "finished his career in 1978"."""
+    (c,) = [c for c in _claims("a", "Ford scored 2,290 points from 1974-78 at North Carolina.",
+                               "2008-12-16") if c.kind == "date"]  # fmt: skip
+    assert (c.text, c.start, c.end) == ("from 1974-78", "1974-01-01", "1978-12-31")
+    (c,) = [c for c in _claims("a", "He coached the club from 1995–99.", None) if c.kind == "date"]
+    assert (c.start, c.end) == ("1995-01-01", "1999-12-31")
+
+
+def test_a_date_that_opens_or_closes_a_span_holds_a_year_inside_it() -> None:
+    """ECB+ 19ecb and 4ecb: "in power since 1967" and "in 1973", "disappeared by 1958" and
+    "in 1957" can both be true: the one is a bound of the occurrence, the other a year it
+    holds. Compared, they are a variant, never a conflict."""
+    found = compared(
+        ("a", "The military junta had been in power in Greece since 1967.", "2008-12-08"),
+        ("b", "The military junta was in power in Greece in 1973.", "2008-12-08"),
+    )
+    assert dates(found) == [("date of: junta", "variant", ["1973", "since 1967"])]
+    found = compared(
+        ("a", "Page disappeared from the scene by 1958.", "2008-12-12"),
+        ("b", "Page disappeared from the scene in 1957.", "2008-12-12"),
+    )
+    assert dates(found) == [("date of: disappear", "variant", ["1957", "by 1958"])]
