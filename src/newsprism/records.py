@@ -272,7 +272,8 @@ class Claim:
     holder: str | None = None
     subset: str | None = None
     # an actor's named-entity type (PERSON, ORG, GPE, NORP): a team and its city, an
-    # agency and its official are one actor told two ways, never two people
+    # agency and its official are one actor told two ways, never two people; of a
+    # figure, its holder's (a person's figures are never another person's)
     name_type: str | None = None
     # the names taking part in a date's occurrence (its verb's subject and object, an event
     # noun's possessor or "of" phrase): two dates of "fired" with no name in common are

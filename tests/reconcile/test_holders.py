@@ -167,3 +167,47 @@ def test_the_array_rule_keeps_the_same_slots_apart() -> None:
     rule = [compatible(said[i], said[j]) for i, j in zip(x, y, strict=True)]
     assert compatible_pairs(said, x, y).tolist() == rule
     assert not all(rule) and any(rule)
+
+
+def _value_check(*reports: str) -> list[list[str]]:
+    """The conflicts of a value check: the lengths of the reports, which the claim model
+    joined as one slot (``one_slot``)."""
+    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r) if c.unit == "m"]
+    found = compare_claims(said_of(claims, {}, {f"r{k}": None for k in range(len(reports))}),
+                           one_slot=True)  # fmt: skip
+    return [[g.value for g in c.groups] for c in found if c.relation == "conflict"]
+
+
+def test_a_value_check_keeps_two_named_people_s_figures_apart() -> None:
+    # the claim model joins two players' yards of one season as one value: each named
+    # person's figure is a slot of its own, and the report naming no one goes with the
+    # person giving its value
+    assert (
+        _value_check(
+            "Pierre Thomas rushed for 150 yards this season.",
+            "Chris Ivory rushed for 716 yards this season.",
+            "The undrafted rookie rushed for 716 yards in 12 games.",
+        )
+        == []
+    )
+
+
+def test_a_value_check_of_one_named_person_still_conflicts() -> None:
+    assert _value_check(
+        "Chris Ivory rushed for 716 yards this season.",
+        "Chris Ivory rushed for 761 yards this season.",
+        "The undrafted rookie rushed for 716 yards in 12 games.",
+    ) == [["716 yard", "761 yard"]]
+
+
+def test_a_value_check_keeps_two_sides_records_apart() -> None:
+    # a round-up's records of two teams, joined by the claim model as one value
+    reports = ("Austin Daye finished with 20 points for Gonzaga (9-4), which snapped a "
+               "three-game losing streak.",
+               "Ty Lawson had nine rebounds for North Carolina (10-0).")  # fmt: skip
+    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r)
+              if c.kind == "record"]  # fmt: skip
+    entity_of = {c.mention: str(c.thing) for c in claims if c.mention is not None}
+    said = said_of(claims, entity_of, {"r0": None, "r1": None})
+    assert len(said) == 2
+    assert [c.relation for c in compare_claims(said, one_slot=True)] == []

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, stands_for
-from .holders import holder_of, length_kind, named_words, subset_of
+from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims
 from .nlp import sents_of, text_of
 from .participants import participants
@@ -463,7 +463,7 @@ def _count_claims(
         kind, unit, thing, value = "measure", "kg", "weight", f"{value} pounds"
     if q.qualifier in VAGUE:
         value = q.qualifier  # "several", "dozens": the word says it, no figure
-    holder, subset = holder_of(num, thing_tok, names), subset_of(num, thing_tok)
+    (holder, holder_type), subset = whose_figure(num, thing_tok, names), subset_of(num, thing_tok)
     subset = subset or total_of(num, event)
     speed = _SPEED.match(text, q.span.end)
     if speed and low is not None:
@@ -472,7 +472,8 @@ def _count_claims(
         low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
         return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
                      thing="speed", value=f"{value} {speed.group(0).strip()}", unit="km/h",
-                     low=low, high=high, holder=holder, subset=subset)  # fmt: skip
+                     low=low, high=high, holder=holder, subset=subset,
+                     name_type=holder_type)  # fmt: skip
     if unit in DURATION_DAYS and low is not None:
         # "two minutes", "a few minutes", "8 days ago": a length of time, in days like
         # the lengths the date reader finds ("a three-month stay", "90 days")
@@ -481,7 +482,7 @@ def _count_claims(
         span_kind = length_kind(text, q.span.end, q.span.start)
         return Claim(span=q.span, text=q.text, kind="measure", predicate=predicate,
                      thing=span_kind, value=f"{value} {unit}", unit="days", low=low, high=high,
-                     holder=holder, subset=subset)  # fmt: skip
+                     holder=holder, subset=subset, name_type=holder_type)  # fmt: skip
     area = _AREA.match(text, q.span.end)
     square = _AREA_OF.match(text, q.span.end)
     if square:
@@ -522,6 +523,7 @@ def _count_claims(
         cue=cue,
         holder=holder,
         subset=subset,
+        name_type=holder_type,
     )
 
 
@@ -941,8 +943,9 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         text = whole[span.start : span.end]
         low, high = _qualified(text, days)
         length = length_kind(whole, span.end, span.start)
+        holder, holder_type = whose_figure(toks.root, toks.root, names)
         return Claim(span, text, "measure", predicate, length, text, "days", low, high,
-                     holder=holder_of(toks.root, toks.root, names))  # fmt: skip
+                     holder=holder, name_type=holder_type)  # fmt: skip
     if not t.start:
         return None
     predicate, context = _date_of(toks.root)

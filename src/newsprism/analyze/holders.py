@@ -33,23 +33,30 @@ _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _BACK = 2
 
 
-def _name(tok: Any, names: frozenset[str]) -> str | None:
-    """A name as written ("Peyton Manning"): the named entity holding ``tok``, else a
-    proper noun with the proper nouns before it, else a capitalised word the article
-    names a person or organisation by elsewhere (``names``, casefolded: a surname
-    opening a sentence, "Ruiz was sentenced", is often tagged a common noun); None for
-    anything else (a pronoun, a common noun)."""
+Named = tuple[str | None, str | None]  # a holder's name as written, its entity type
+
+
+def _name(tok: Any, names: frozenset[str]) -> Named:
+    """A name as written ("Peyton Manning") and its entity type: the named entity
+    holding ``tok``, else a proper noun with the proper nouns before it, else a
+    capitalised word the article names a person or organisation by elsewhere
+    (``names``, casefolded: a surname opening a sentence, "Ruiz was sentenced", is often
+    tagged a common noun) — these two of no known type; a personal pronoun's person
+    (:func:`antecedent`), of no type either: it is the nearest person named, a guess
+    ("Robyn Mendes was the victim. In 2005, he was charged with assault on Mendes":
+    not Mendes), which may keep two figures apart but never splits a value check
+    (:func:`newsprism.reconcile.claims.person_of`); (None, None) for anything else."""
     if tok.lower_ in _PERSONAL and tok.pos_ == "PRON":
-        return antecedent(tok)
+        return antecedent(tok), None
     if tok.ent_type_ in _NAMED:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return str(ent.text)
+                return str(ent.text), str(ent.label_)
     if tok.pos_ != "PROPN":
-        return str(tok.text) if tok.is_title and tok.lower_ in names else None
+        return (str(tok.text) if tok.is_title and tok.lower_ in names else None), None
     words = [c for c in tok.children if c.dep_ in _NAME_PARTS and c.pos_ == "PROPN"]
     first = min([tok.i, *(c.i for c in words)])
-    return str(tok.doc[first : tok.i + 1].text)
+    return str(tok.doc[first : tok.i + 1].text), None
 
 
 def antecedent(pronoun: Any, back: int = _BACK) -> str | None:
@@ -71,16 +78,17 @@ def antecedent(pronoun: Any, back: int = _BACK) -> str | None:
     return None
 
 
-def holder_of(
+def whose_figure(
     num: Any, thing: Any | None, names: frozenset[str] = frozenset(), stop: int = 8
-) -> str | None:
+) -> Named:
     """The named person, team or thing whose figure ``num`` is (see the module): the
     named possessor of the counted noun ``thing`` or of the noun its "of" phrase hangs
     from ("Smith's 180 yards", "Newton's record of 4,051 yards"), else the named subject
     of the clause's verb when the figure is not in the subject: "Johnson rushed for
     404 yards" is Johnson's, "7 villages were destroyed" no one's. A verb with no
     subject of its own ("... and now has 2,302") takes its head verb's. ``names``: the
-    words the article names people and organisations by (see :func:`_name`).
+    words the article names people and organisations by (see :func:`_name`). With the
+    holder's entity type ("PERSON", "ORG", …; None when unknown or unnamed).
     """
     noun = thing if thing is not None else num
     while True:
@@ -96,13 +104,13 @@ def holder_of(
         if cur.pos_ in {"VERB", "AUX"}:
             for c in cur.children:
                 if c.dep_ in _SUBJECTS:
-                    return None if c.is_ancestor(num) or c is num else _name(c, names)
+                    return (None, None) if c.is_ancestor(num) or c is num else _name(c, names)
             if cur.dep_ not in {"conj", "xcomp", "advcl"}:
-                return None
+                return None, None
         if cur.head is cur:
-            return None
+            return None, None
         cur = cur.head
-    return None
+    return None, None
 
 
 # adjectives that count things beyond those already counted ("two other rifles", "three
@@ -135,7 +143,7 @@ def subset_of(num: Any, thing: Any | None) -> str | None:
 
 def named_words(mentions: Any) -> frozenset[str]:
     """The capitalised words of an article's person and organisation mentions,
-    casefolded: what :func:`holder_of` accepts as a name the tagger missed."""
+    casefolded: what :func:`whose_figure` accepts as a name the tagger missed."""
     return frozenset(
         w.casefold()
         for m in mentions

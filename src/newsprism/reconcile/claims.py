@@ -118,6 +118,41 @@ def of_others(x: Claim, y: Claim) -> bool:
     return bool(hx and hy and hx != hy) or x.subset != y.subset
 
 
+def person_of(c: Claim) -> str | None:
+    """The key of the named person whose figure a count or measure is (see
+    :func:`holder_key`), None when the sentence names no person as its holder."""
+    if c.kind not in {"count", "measure"} or c.name_type != "PERSON":
+        return None
+    return holder_key(c)
+
+
+def _by_person(said: list[Said]) -> list[list[Said]]:
+    """A value check's claims (one slot by the claim model) split by the person whose
+    figure each is, or the side whose win-loss record: the model weighs words and
+    values, and joined two players' yards ("Pierre Thomas rushed for 150 yards", "Chris
+    Ivory rushed for 716 yards") or two teams' records of a round-up ("Gonzaga (9-4)",
+    "North Carolina (10-0)") into one value check that printed a conflict the texts do
+    not hold. Each named person's figures (each side's records) are a slot; a claim
+    naming no one goes with the one person giving its value,
+    else with the person most claims name (a report that names no holder most likely
+    speaks of the story's main one). Only people: a named organisation or place as
+    the subject is as often who counted or estimated ("Authorities estimate the damage
+    at $1 million") as whose the figure is, and splitting on them lost variants."""
+    keys = [s.entity if s.claim.kind == "record" else person_of(s.claim) for s in said]
+    named = Counter(k for k in keys if k is not None)
+    if len(named) < 2:
+        return [said]
+    most = max(sorted(named), key=lambda k: named[k])
+    slots: dict[str, list[Said]] = {}
+    for s, k in zip(said, keys, strict=True):
+        if k is None:
+            same = sorted({kk for t, kk in zip(said, keys, strict=True)
+                           if kk is not None and _key(t) == _key(s)})  # fmt: skip
+            k = same[0] if len(same) == 1 else most
+        slots.setdefault(k, []).append(s)
+    return list(slots.values())
+
+
 def compatible(a: Said, b: Said) -> bool:
     """Whether two claims are values of one slot (what a reader would compare)."""
     x, y = a.claim, b.claim
@@ -1059,7 +1094,7 @@ def compare_claims(
     """
     from .gate import gated  # the gate's features are built of this module's
 
-    slots: list[list[Said]] = [list(said)] if one_slot and said else []
+    slots: list[list[Said]] = _by_person(list(said)) if one_slot and said else []
     for s in () if one_slot else said:
         for slot in slots:
             if all(compatible(s, t) for t in slot):
