@@ -279,6 +279,9 @@ class Claim:
     # noun's possessor or "of" phrase): two dates of "fired" with no name in common are
     # two firings (see analyze/participants.py)
     participants: tuple[str, ...] = ()
+    # the other nouns a count's noun is listed with ("six rifles, 12 magazines and 300
+    # rounds": "magazine", "round" for the rifles): one inventory, whatever its verb
+    listed: tuple[str, ...] = ()
 
 
 @record

@@ -195,6 +195,11 @@ def _word(tok: Any) -> str:
     return w
 
 
+def classed(word: str | None) -> bool:
+    """Whether a predicate belongs to one of the known classes of occurrences."""
+    return word in _CLASS_OF
+
+
 def predicate_class(word: str | None) -> str | None:
     """The class of a predicate ("die" and "kill" are one: "killed"), else the word."""
     if word is None:
@@ -465,6 +470,7 @@ def _count_claims(
         value = q.qualifier  # "several", "dozens": the word says it, no figure
     (holder, holder_type), subset = whose_figure(num, thing_tok, names), subset_of(num, thing_tok)
     subset = subset or total_of(num, event)
+    listed = _listed(thing_tok, thing)
     speed = _SPEED.match(text, q.span.end)
     if speed and low is not None:
         # "120 mph", "120 miles an hour", "193km/h": one speed, in km/h
@@ -524,7 +530,32 @@ def _count_claims(
         holder=holder,
         subset=subset,
         name_type=holder_type,
+        listed=listed,
     )
+
+
+_LIST_LINKS = frozenset({"conj", "appos"})
+
+
+def _listed(thing_tok: Any | None, thing: str | None) -> tuple[str, ...]:
+    """The other nouns the counted noun is listed with, as compared ("six rifles, 12
+    magazines and 300 rounds": "magazine", "round" for the rifles): the nouns joined to
+    it by coordination, or by the apposition a parser often makes of a list's second
+    item (see reconcile/occurrence.py)."""
+    if thing_tok is None:
+        return ()
+    seen, todo = {thing_tok.i}, [thing_tok]
+    while todo:
+        tok = todo.pop()
+        near = [c for c in tok.children if c.dep_ in _LIST_LINKS]
+        if tok.dep_ in _LIST_LINKS:
+            near.append(tok.head)
+        for t in near:
+            if t.i not in seen and t.pos_ in {"NOUN", "PROPN"}:
+                seen.add(t.i)
+                todo.append(t)
+    nouns = {_word(thing_tok.doc[i]) for i in seen}
+    return tuple(sorted(nouns - {thing or ""}))
 
 
 # nouns for the people who live somewhere, counted in "a town of N people"

@@ -450,6 +450,11 @@ def _claim_candidates(
     subset = codes(c.subset for c in cl)
     apart = (article[x] != article[y]) & ~role[x] & ~role[y] & (subset[x] == subset[y])
     x, y = x[apart], y[apart]
+    # a count of one noun is no value of another noun's count when the other report
+    # counts the first noun in that same sentence ("six rifles, 12 magazines" against
+    # "14 rifles, 31 magazines": its 31 is the magazines', not the rifles')
+    other = _counted_elsewhere(statements, claims, cl, x, y)
+    x, y = x[~other], y[~other]
     order = np.lexsort((y, x))
     x, y = x[order], y[order]
     if not len(x):
@@ -485,6 +490,31 @@ def _claim_candidates(
     }
     features = np.stack([columns[f] for f in CLAIM_FEATURES], axis=1).astype(np.float64)
     return claims, x, y, features
+
+
+def _counted_elsewhere(
+    statements: Sequence[Statement],
+    claims: Sequence[tuple[int, int]],
+    cl: Sequence[Claim],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])`` (claims of one kind): two counts of different named
+    nouns, one of whose sentences counts the other's noun too ("six rifles, 12
+    magazines" against "14 rifles, 31 magazines"), so that sentence's value for the
+    noun is its other claim, never this one."""
+    counted = {"count", "measure"}
+    thing = codes(c.thing if c.kind in counted else None for c in cl)
+    ask = np.flatnonzero((thing[x] >= 0) & (thing[y] >= 0) & (thing[x] != thing[y]))
+    nouns = [
+        frozenset(c.thing for c in st.claims if c.kind in counted and c.thing is not None)
+        for st in statements
+    ]
+    out = np.zeros(len(x), dtype=bool)
+    for k in ask.tolist():
+        a, b = int(x[k]), int(y[k])
+        out[k] = cl[a].thing in nouns[claims[b][0]] or cl[b].thing in nouns[claims[a][0]]
+    return out
 
 
 def _equal_given(

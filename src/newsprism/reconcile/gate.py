@@ -35,6 +35,7 @@ from .claims import (
     weigh,
 )
 from .date_rules import WEEKDAYS, YEAR
+from .occurrence import one_inventory
 
 GATE_FEATURES = (
     "number", "date", "time", "age", "place", "actor", "one_slot", "p_conflict",
@@ -101,7 +102,8 @@ def gate_features(
     named = w.named
     f["p_conflict"] = w.probs.get("conflict", 0.0)
     px, py = _slot_word(x), _slot_word(y)
-    f["same_predicate"] = float(px is not None and px == py)
+    # one occurrence: one verb (or class), or one inventory told with different verbs
+    f["same_predicate"] = float((px is not None and px == py) or one_inventory(x, y))
     f["same_thing"] = float(bool(x.thing and x.thing == y.thing))
     f["thing_unnamed"] = float(not x.thing or not y.thing)
     f["things_differ"] = named["things_differ"]
