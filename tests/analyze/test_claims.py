@@ -142,6 +142,28 @@ def test_a_relative_day_without_a_publication_date_is_still_a_value() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("An accounting firm employee who was fired last week opened fire.", "last week"),
+        ("Page died after suffering a heart attack earlier this month.", "earlier this month"),
+        ("The family of the autocrat, who died two years ago, left the country.",
+         "two years ago"),
+        ("She recently launched a clothing line, Mantra.", "recently"),
+        ("Residents were unaware of the fire at the weekend.", "at the weekend"),
+    ],
+)  # fmt: skip
+def test_a_relative_span_without_a_publication_date_is_still_a_value(
+    sentence: str, value: str
+) -> None:
+    dates = [c for c in claims_of(sentence, published=None) if c.kind == "date"]
+    assert [(c.value, c.start) for c in dates] == [(value, None)]
+    # with the publication date the span is resolved instead ("last week": its seven days)
+    if value == "last week":
+        resolved = [c for c in claims_of(sentence, "2007-04-10") if c.kind == "date"]
+        assert [(c.start, c.end) for c in resolved] == [("2007-04-02", "2007-04-08")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "inside", "outside"),
     [
         ("The explosion occurred Friday afternoon at a bank branch.", 15 * 60, 9 * 60),

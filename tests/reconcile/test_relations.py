@@ -56,6 +56,10 @@ def test_the_injured_differ_while_the_dead_agree() -> None:
          "Reid checked herself into rehab on Friday.", "conflict"),
         ("Reid checked herself into rehab yesterday.",
          "Reid checked herself into rehab on Friday.", "variant"),
+        ("Reid decided to check into rehab last week.",
+         "Reid checked herself into rehab on Friday.", "variant"),
+        ("The accountant was fired last week.",
+         "The accountant was fired on Thursday, April 5.", "variant"),
     ],
 )  # fmt: skip
 def test_two_values_of_one_slot(first: str, second: str, relation: str) -> None:
@@ -725,3 +729,26 @@ def test_a_date_conflict_is_weighed_once(monkeypatch: pytest.MonkeyPatch) -> Non
         ("conflict", ["Friday", "Tuesday"])
     ]
     assert len(built) == 1
+
+
+def test_a_relative_span_is_no_link_between_two_days_that_conflict() -> None:
+    # "at the weekend" holds Friday and Saturday alike; the fire still cannot have
+    # started on both
+    found = compared(
+        ("a", "An overnight fire on Friday destroyed the Wasilla Bible Church.", None),
+        ("b", "A fire destroyed the Wasilla Bible Church on Saturday.", None),
+        ("c", "A fire destroyed the Wasilla Bible Church at the weekend.", None),
+    )
+    assert pair_relation(found, "a", "b") == "conflict"
+    assert pair_relation(found, "a", "c") == "variant"
+    assert pair_relation(found, "b", "c") == "variant"
+
+
+def test_a_day_beside_a_relative_span_is_the_reports_value() -> None:
+    # the report gives "last week" and "Tuesday" for one check-in: Tuesday is its value,
+    # and it cannot be the other report's Friday
+    found = compared(
+        ("a", "Last week, on Tuesday, Reid checked herself into rehab.", None),
+        ("b", "Reid checked herself into rehab on Friday.", None),
+    )
+    assert pair_relation(found, "a", "b") == "conflict"

@@ -127,6 +127,21 @@ _RELATIVE_DAY = re.compile(
 )
 _SAME_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
              "this afternoon": "today", "this evening": "today"}  # fmt: skip
+# Relative spans longer than a day ("last week", "earlier this month", "three years
+# ago", "at the weekend", "overnight", "recently"): without the report's own date they
+# still place an occurrence, less precisely than a day inside them. The words are the
+# closed set of English deictic time adverbials (see times.py's "relative" and "ago").
+_RELATIVE_SPAN = re.compile(
+    r"\b(?:(?:earlier|later)\s+)?this\s+(?:week|month|year|weekend)\b"
+    r"|\b(?:last|past)\s+(?:week|month|year|weekend)\b"
+    r"|\b(?:(?:at|over)\s+)?the\s+weekend\b"
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
+    r"|\b(?:overnight|recently)\b"
+    r"|\b(?:(?:about|nearly|almost|more\s+than|less\s+than|just\s+over|over|some)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
+    r"several|a\s+couple\s+of)\s+(?:day|week|month|year)s?\s+ago\b",
+    re.I,
+)
 # Lengths in metres: a fall, a distance, a depth written in any of the usual units
 LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
            "kilometer": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
@@ -1472,6 +1487,18 @@ def _weekday_claims(
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          _SAME_DAY.get(word, word), year_known=False,
                          context=context, word=_noun_of(toks.root)))  # fmt: skip
+    for m in _RELATIVE_SPAN.finditer(text, s, e):
+        if any(t.span.start < m.end() and m.start() < t.span.end and t.start for t in times):
+            continue  # resolved against the publication date: a date claim already
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
+        if predicate in REPORTING or predicate is None or report_stamp(doc, m.start(), m.end()):
+            continue
+        # a span, not a day: it holds each day a report may name for the occurrence, so
+        # it is at most a variant of any of them (the cue says so, see reconcile/claims.py)
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
+                         " ".join(m.group(0).casefold().split()), year_known=False,
+                         cue="relative", context=context, word=_noun_of(toks.root)))  # fmt: skip
     return out
 
 

@@ -1117,6 +1117,9 @@ def compare_claims(
         single = []
         named = Counter(w for w in map(_slot_word, (s.claim for s in slot)) if w is not None)
         for aid, ss in per_article.items():
+            # a relative span beside a date of the slot ("three years ago, X, who launched
+            # it in September") says less than the date: the date is the article's value
+            ss = [x for x in ss if not relative_span(x.claim)] or ss
             own = Counter(w for w in map(_slot_word, (s.claim for s in ss)) if w is not None)
             close = [_closeness(x, named, own) for x in ss]
             kept = [x for x, c in zip(ss, close, strict=True) if c == max(close)]
@@ -1266,6 +1269,12 @@ def _far(weighed: Weighed) -> bool:
     return any(weighed.named[n] for n in sorted(FAR_FEATURES))
 
 
+def relative_span(c: Claim) -> bool:
+    """A date read as a span counted from an unknown report date ("last week", "three
+    years ago", "recently": analyze/claims.py's relative spans): no day of its own."""
+    return c.kind == "date" and not c.start and c.cue == "relative"
+
+
 def _clustered(
     label: str, values: list[list[Said]], rel: dict[tuple[int, int], Relation]
 ) -> list[Comparison]:
@@ -1278,6 +1287,9 @@ def _clustered(
     # a group whose figures are given exactly ("7:42", "5.9"), no hedge, range or bound
     exact = [all(s.claim.low is not None and s.claim.low == s.claim.high for s in g)
              for g in values]  # fmt: skip
+    # a relative span ("last week", "recently") holds every day the others name: it is a
+    # variant of each, never the link that makes two days one value
+    spans = [all(relative_span(s.claim) for s in g) for g in values]
 
     def find(i: int) -> int:
         return _root(owner, i)
@@ -1290,7 +1302,7 @@ def _clustered(
         return abs(x - y) / max(abs(x), abs(y), 1e-9)
 
     for (i, j), r in sorted(rel.items(), key=lambda e: (apart(e[0]), e[0])):
-        if r != "variant" or find(i) == find(j):
+        if r != "variant" or find(i) == find(j) or spans[i] or spans[j]:
             continue
         # two clusters with an update between them stay apart: "at least 3", "at least
         # 10" and "rose to 10" are a count that grew, not one value in three wordings (a
