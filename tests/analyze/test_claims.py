@@ -157,6 +157,9 @@ def test_a_relative_span_without_a_publication_date_is_still_a_value(
 ) -> None:
     dates = [c for c in claims_of(sentence, published=None) if c.kind == "date"]
     assert [(c.value, c.start) for c in dates] == [(value, None)]
+    # a vague count back tells background, not when
+    vague = sentence.replace(value, "several years ago")
+    assert not [c for c in claims_of(vague, published=None) if c.kind == "date"]
     # with the publication date the span is resolved instead ("last week": its seven days)
     if value == "last week":
         resolved = [c for c in claims_of(sentence, "2007-04-10") if c.kind == "date"]

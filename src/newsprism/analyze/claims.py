@@ -130,7 +130,8 @@ _SAME_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "tod
 # Relative spans longer than a day ("last week", "earlier this month", "three years
 # ago", "at the weekend", "overnight", "recently"): without the report's own date they
 # still place an occurrence, less precisely than a day inside them. The words are the
-# closed set of English deictic time adverbials (see times.py's "relative" and "ago").
+# closed set of English deictic time adverbials (see times.py's "relative" and "ago"). A
+# vague count back ("several years ago", "a few months ago") tells background, not when.
 _RELATIVE_SPAN = re.compile(
     r"\b(?:(?:earlier|later)\s+)?this\s+(?:week|month|year|weekend)\b"
     r"|\b(?:last|past)\s+(?:week|month|year|weekend)\b"
@@ -138,8 +139,8 @@ _RELATIVE_SPAN = re.compile(
     r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
     r"|\b(?:overnight|recently)\b"
     r"|\b(?:(?:about|nearly|almost|more\s+than|less\s+than|just\s+over|over|some)\s+)?"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
-    r"several|a\s+couple\s+of)\s+(?:day|week|month|year)s?\s+ago\b",
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?:day|week|month|year)s?\s+ago\b",
     re.I,
 )
 # Lengths in metres: a fall, a distance, a depth written in any of the usual units
