@@ -131,10 +131,11 @@ _SAME_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "tod
 # ago", "at the weekend", "overnight", "recently"): without the report's own date they
 # still place an occurrence, less precisely than a day inside them. The words are the
 # closed set of English deictic time adverbials (see times.py's "relative" and "ago"). A
-# vague count back ("several years ago", "a few months ago") tells background, not when.
+# vague count back ("several years ago", "a few months ago") tells background, not when,
+# and "the past month" a stretch up to the report (how long something went on).
 _RELATIVE_SPAN = re.compile(
     r"\b(?:(?:earlier|later)\s+)?this\s+(?:week|month|year|weekend)\b"
-    r"|\b(?:last|past)\s+(?:week|month|year|weekend)\b"
+    r"|\blast\s+(?:week|month|year|weekend)\b"
     r"|\b(?:(?:at|over)\s+)?the\s+weekend\b"
     r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
     r"|\b(?:overnight|recently)\b"

@@ -465,6 +465,8 @@ def comparable(a: Said, b: Said) -> bool:
         return False  # "the two countries" are particular ones, not "multiple countries"
     if x.kind == "actor" and y.kind == "actor":
         return px is None or py is None or px == py or bool(_words(x.text) & _words(y.text))
+    if (px in ANNOUNCING or py in ANNOUNCING) and (relative_span(x) or relative_span(y)):
+        return False  # "announced earlier this month": which of the story's announcements?
     if x.kind != "date" or y.kind != "date" or not (x.start and y.start):
         return True
     if px in ANNOUNCING and py in ANNOUNCING:
