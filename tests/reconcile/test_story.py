@@ -80,6 +80,22 @@ def test_the_count_is_compared_in_value_groups_that_cite_each_value(seeds: Repor
     assert "sources say **more than 15**" in md and "1 source says **15**" in md
 
 
+def test_each_count_is_compared_once_with_every_article_that_gives_it(seeds: Report) -> None:
+    # "more than fifteen weapons depots" sits in a sentence of another fact than the
+    # count's: it joins the count's comparison instead of a second comparison of the
+    # count printed beside the first
+    story = seeds.stories[0]
+    depots = _article(seeds, "003_")
+    fact = _fact_with(story, _article(seeds, "001_"), "it had destroyed 15 sites")
+    compared = next(c for c in fact.comparisons if "15" in {g.value for g in c.groups})
+    more = next(g for g in compared.groups if g.value == "more than 15")
+    texts = {a.id: a.text for a in seeds.articles}
+    cited = [s for s in more.spans if s.article_id == depots.id]
+    assert [texts[s.article_id][s.start : s.end] for s in cited] == ["more than fifteen"]
+    same_slot = [c for f in story.facts for c in f.comparisons if c.slot == compared.slot]
+    assert same_slot == [compared]
+
+
 def test_count_given_with_and_without_qualifier_is_a_variant(seeds: Report) -> None:
     story = seeds.stories[0]
     fact = _fact_with(story, _article(seeds, "001_"), "it had destroyed 15 sites")

@@ -326,7 +326,8 @@ def _predicted(
 ) -> str | None:
     """The relation the story gives two gold mentions, None when no fact holds both.
 
-    A fact holds a mention when one of its statements overlaps the mention's phrase.
+    A fact holds a mention when one of its statements, or a value its comparisons cite
+    (a value of the slot the fact's sentences lack), overlaps the mention's phrase.
     The pair's relation is that of the most severe comparison that puts the values in
     the two phrases in different groups (a comparison of other values of the same
     sentences is about another slot); agree when none does. With the two mentions'
@@ -337,11 +338,13 @@ def _predicted(
     aligned = False
     found = "agree"
     for f in story.facts:
+        held = [st.span for st in f.statements]
+        held += [sp for c in f.comparisons for g in c.groups for sp in g.spans]
         hold = {
             aid
-            for st in f.statements
+            for sp in held
             for aid, s, e in (*xs, *ys)
-            if st.span.article_id == aid and st.span.start < e and s < st.span.end
+            if sp.article_id == aid and sp.start < e and s < sp.end
         }
         if not any(x[0] in hold for x in xs) or not any(y[0] in hold for y in ys):
             continue

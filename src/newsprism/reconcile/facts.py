@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -231,6 +232,7 @@ def build_facts(
         if len(holders) == 1 and _partitions(fact) <= _partitions(fact_of[members[0]]):
             continue
         slot_facts.append(fact)
+    slot_facts = _printed_once(facts, slot_facts)
     # the account first (groups of sentences), then the values checked across sentences;
     # each most supported first, then in reading order
     facts.sort(key=lambda f: (-f.independent_sources, -len(f.statements)))
@@ -359,6 +361,27 @@ def _fact(
         compare_claims(said, places, one_slot=one, same_slot=same_slot, names_of=named) if places
         else compare_claims(said, one_slot=one, same_slot=same_slot, names_of=named)
     )  # fmt: skip
+    status, note = _status(comparisons, origins, len(sts))
+    times = [t for st in sts for t in st.times if t.year_known and t.start]
+    return Fact(
+        "",
+        summary,
+        status,
+        len(origins),
+        tuple(sts),
+        note,
+        origins,
+        min((t.start or "" for t in times), default=None),
+        max((t.end or t.start or "" for t in times), default=None),
+        tuple(describe(c) for c in comparisons),
+        comparisons,
+    )
+
+
+def _status(
+    comparisons: Sequence[Comparison], origins: Sequence[str], articles: int
+) -> tuple[FactStatus, str]:
+    """A fact's status (its most severe comparison) and the one sentence that says why."""
     relations = {c.relation for c in comparisons}
     status: FactStatus
     if "conflict" in relations:
@@ -369,26 +392,75 @@ def _fact(
         note = "; ".join(describe(c) for c in comparisons if c.relation == "variant")
     elif len(origins) >= 2:
         status = "corroborated"
-        note = f"{len(origins)} independent origins ({len(sts)} articles) agree"
+        note = f"{len(origins)} independent origins ({articles} articles) agree"
         if relations:
             note += "; " + "; ".join(describe(c) for c in comparisons)
     else:
         status = "single_source"
         note = (
-            "reported by one article only" if len(sts) == 1
-            else f"reported by {len(sts)} articles of one origin ({origins[0]})"
+            "reported by one article only" if articles == 1
+            else f"reported by {articles} articles of one origin ({origins[0]})"
         )  # fmt: skip
-    times = [t for st in sts for t in st.times if t.year_known and t.start]
-    return Fact(
-        "",
-        summary,
-        status,
-        len(origins),
-        tuple(sts),
-        note[0].upper() + note[1:] + ".",
-        origins,
-        min((t.start or "" for t in times), default=None),
-        max((t.end or t.start or "" for t in times), default=None),
-        tuple(describe(c) for c in comparisons),
-        comparisons,
-    )
+    return status, note[0].upper() + note[1:] + "."
+
+
+def _spans(c: Comparison) -> frozenset[Span]:
+    return frozenset(sp for g in c.groups for sp in g.spans)
+
+
+def _printed_once(facts: list[Fact], checks: Sequence[Fact]) -> list[Fact]:
+    """Each slot compared once, in its fullest form, where the reader meets it.
+
+    A value check whose values one fact's comparison of the same slot already holds
+    says nothing new and drops that comparison. A value check that holds every value
+    one fact of sentences compares on the slot, and more (an article whose value sits
+    in a sentence of another fact), takes the place of that fact's comparison: "4
+    sources say more than 15 · 1 says 15" is printed with the count's sentences, not
+    beside "3 sources say more than 15 · 1 says 15"; its citations point at the values
+    the fact's sentences lack (the fact's sentences, and so its dates and the
+    timeline, stay those the alignment chose). When the values of two facts are the
+    check's, the check is their link and they drop their parts of it. A check is
+    dropped when none of its comparisons is left.
+    ``facts`` is updated in place; the value checks left are returned."""
+    of_slot: dict[str, list[tuple[int, int]]] = {}
+    for i, f in enumerate(facts):
+        for j, c in enumerate(f.comparisons):
+            of_slot.setdefault(c.slot, []).append((i, j))
+    partial: dict[int, set[int]] = {}  # fact → its comparisons a value check holds
+    taken: dict[tuple[int, int], tuple[Comparison, Fact]] = {}
+    kept: list[Fact] = []
+    for check in checks:
+        left = []
+        for k in check.comparisons:
+            spans = _spans(k)
+            same = of_slot.get(k.slot, [])
+            if any(spans <= _spans(facts[i].comparisons[j]) for i, j in same):
+                continue
+            inside = [(i, j) for i, j in same if _spans(facts[i].comparisons[j]) < spans]
+            if len(inside) == 1 and inside[0] not in taken:
+                taken[inside[0]] = (k, check)
+                continue
+            left.append(k)
+            for i, j in inside:
+                partial.setdefault(i, set()).add(j)
+        if len(left) == len(check.comparisons):
+            kept.append(check)
+        elif left:
+            kept.append(_compared(check, left))
+    for (i, j), (k, check) in taken.items():
+        if j in partial.get(i, ()):
+            kept.append(_compared(check, [k]))  # another check holds part of it too
+            continue
+        f = facts[i]
+        facts[i] = _compared(f, (*f.comparisons[:j], k, *f.comparisons[j + 1 :]))
+    for i, drop in partial.items():
+        f = facts[i]
+        facts[i] = _compared(f, [c for j, c in enumerate(f.comparisons) if j not in drop])
+    return kept
+
+
+def _compared(fact: Fact, comparisons: Sequence[Comparison]) -> Fact:
+    """``fact`` with only ``comparisons``: its status, note and differences anew."""
+    status, note = _status(comparisons, fact.origins, len(fact.statements))
+    return replace(fact, status=status, note=note, comparisons=tuple(comparisons),
+                   differences=tuple(describe(c) for c in comparisons))  # fmt: skip
