@@ -19,6 +19,7 @@ from newsprism.reconcile.claims import (
     RELATION_FEATURES,
     compare_claims,
     compatible,
+    gazetteer_places,
     pair_relation,
     relation,
     said_of,
@@ -752,3 +753,54 @@ def test_a_day_beside_a_relative_span_is_the_reports_value() -> None:
         ("b", "Reid checked herself into rehab on Friday.", None),
     )
     assert pair_relation(found, "a", "b") == "conflict"
+
+
+def test_a_part_of_a_place_named_by_a_compass_word_is_a_variant_of_the_place() -> None:
+    """The story's entities join "South Richmond Hill" and "Richmond Hill" (one name
+    the other's words and more); the reader still sees that one report names the
+    southern part: a variant, not one value."""
+    claims = [
+        *_claims("a", "The woman was struck by a car in South Richmond Hill on Friday.", None),
+        *_claims("b", "The woman was struck by a car in Richmond Hill on Friday.", None),
+    ]
+    places = [c for c in claims if c.kind == "place"]
+    assert [c.text for c in places] == ["South Richmond Hill", "Richmond Hill"]
+    entity = {c.mention: "e1" for c in places if c.mention is not None}
+    found = compare_claims(said_of(places, entity, {}), gazetteer_places(places))
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("variant", ["South Richmond Hill", "Richmond Hill"])
+    ]
+
+
+def _places_compared(*reports: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    claims = [c for aid, sentence in reports for c in _claims(aid, sentence, None)]
+    places = [c for c in claims if c.kind == "place"]
+    found = compare_claims(said_of(places, {}, {}), gazetteer_places(places))
+    return [(c.relation, [g.value for g in c.groups]) for c in found]
+
+
+def test_a_town_and_its_state_in_one_report_are_compared_at_the_town() -> None:
+    """One place at two levels ("in Malibu, California"): the report is weighed by
+    its town, a variant of the report that says only the state (before, the state it
+    shares with the other report was taken and the two agreed)."""
+    assert _places_compared(
+        (
+            "a",
+            "The actress has entered the Promises Treatment Center in Malibu, California - "
+            "the same facility that has treated many stars.",
+        ),
+        ("b", "The actress has entered a treatment center in California."),
+    ) == [("variant", ["Malibu", "California"])]
+
+
+def test_a_street_is_not_weighed_against_a_town() -> None:
+    """A street and a neighbourhood are places of two levels, not two wordings of one
+    place: "1 source says 117th Street · 1 source says Richmond Hill" is no variant a
+    reader can weigh (the street may run through it)."""
+    assert (
+        _places_compared(
+            ("a", "The woman was struck by a car on 117th Street on Friday."),
+            ("b", "The woman was struck by a car in Richmond Hill on Friday."),
+        )
+        == []
+    )

@@ -302,6 +302,24 @@ def slot_label(claims: Sequence[Claim]) -> str:
     return f"{pred or 'number'}: {thing or c.unit or 'number'}"
 
 
+# the compass points and their adjectives, a closed class: "South Richmond Hill", "east
+# Vancouver", "northeast Philadelphia" name a part of the place the other words name
+_COMPASS = frozenset(
+    f"{p}{s}" for p in ("north", "south", "east", "west", "northeast", "northwest",
+                        "southeast", "southwest", "north-east", "north-west", "south-east",
+                        "south-west") for s in ("", "ern")
+)  # fmt: skip
+
+
+def _compass_part(text: str) -> tuple[str, ...]:
+    """The compass word a place's name begins with when the rest is a name too
+    ("South Richmond Hill": "south"), else nothing."""
+    words = text.split()
+    if len(words) > 1 and words[0].casefold() in _COMPASS and words[1][:1].isupper():
+        return (words[0].casefold().removesuffix("ern"),)
+    return ()
+
+
 def _key(s: Said) -> tuple[object, ...]:
     c = s.claim
     if c.kind in {"count", "measure", "age"}:
@@ -315,7 +333,9 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind == "actor" and s.entity:
         return (s.entity,)
     if c.kind == "place" and s.entity and not c.value[:2].isupper() and not street_name(c.text):
-        return (s.entity,)  # a street by its spelled-out name ("117th St.", "117th Street")
+        # a street by its spelled-out name ("117th St.", "117th Street"); a part of a
+        # place named by a compass word ("South Richmond Hill") apart from the place
+        return (s.entity, *_compass_part(c.text))
     return (c.value,)
 
 
@@ -440,6 +460,33 @@ def _narrowest(claims: Sequence[Said]) -> Said | None:
         if all(t is s or inside(s.claim, t.claim) for t in claims):
             return s
     return None
+
+
+def _narrowest_place(claims: Sequence[Said], places: PlaceRelation) -> Said | None:
+    """The place of one report that lies inside each of its other places of the slot
+    (a town and its state, "in Malibu, California"; a town and its country): one place
+    written at two levels, compared at its most precise. None when two of them lie
+    apart or the gazetteer does not know how they stand ("between Sicily and Tunisia")."""
+    for s in claims:
+        if all(
+            _key(t) == _key(s) or places(s.claim.value, t.claim.value) in {"within", "same"}
+            for t in claims
+        ):
+            return s
+    return None
+
+
+def _by_level(slot: list[Said]) -> list[list[Said]]:
+    """A slot of places split into streets and named areas: a report that gives the
+    street and the town ("on 117th Street in South Richmond Hill") gives two places of
+    the occurrence, each compared with the other reports' place of its own level (a
+    street with a street, a town or neighbourhood with a town or neighbourhood), never
+    the street against the town. Slots of other kinds are left whole."""
+    if slot[0].claim.kind != "place":
+        return [slot]
+    streets = [s for s in slot if street_name(s.claim.text)]
+    areas = [s for s in slot if not street_name(s.claim.text)]
+    return [part for part in (areas, streets) if part]
 
 
 def comparable(a: Said, b: Said) -> bool:
@@ -1106,6 +1153,7 @@ def compare_claims(
             slots.append([s])
     if not one_slot:
         slots = _loose(slots, same_slot, places)
+    slots = [part for slot in slots for part in _by_level(slot)]
     weighing = Weighing(places)
     out = []
     for slot in slots:
@@ -1127,7 +1175,8 @@ def compare_claims(
             kept = [x for x, c in zip(ss, close, strict=True) if c == max(close)]
             if len({_key(x) for x in kept}) > 1:
                 # one value written twice, once more precisely: the precise wording
-                narrow = _narrowest(kept)
+                narrow = _narrowest(kept) if kept[0].claim.kind != "place" else (
+                    _narrowest_place(kept, places))  # fmt: skip
                 kept = [narrow] if narrow is not None else kept
             if len({_key(x) for x in kept}) > 1:
                 given = {_key(t) for t in slot if t.article_id != aid}
