@@ -260,6 +260,23 @@ def test_where_a_person_named_in_the_news_lives_is_a_place() -> None:
     assert [(c.predicate, c.value) for c in found if c.kind == "place"] == [("live", "minneapolis")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "homes"),
+    [
+        ("The man, from Hampton East, fell in the Tasman Glacier area.", ["hampton east"]),
+        ("Jane Doe, from Leeds, said the fire spread fast.", ["leeds"]),
+        # an origin, not a home; a journey's start, not a home
+        ("Robert Buckley, originally from Essex, was rescued on Monday.", []),
+        ("The climbers flew from Christchurch on Monday.", []),
+    ],
+)
+def test_where_a_person_is_from_set_off_by_commas_is_where_they_live(
+    sentence: str, homes: list[str]
+) -> None:
+    found = claims_of(sentence, published=None)
+    assert [c.value for c in found if c.kind == "place" and c.predicate == "live"] == homes
+
+
 def test_a_place_naming_a_building_is_where_it_happened() -> None:
     found = claims_of("The police chief remains in a Portland hospital.", published=None)
     assert [c.text for c in found if c.kind == "place"] == ["Portland"]

@@ -1110,6 +1110,22 @@ def street_name(text: str) -> str | None:
     return " ".join(words)
 
 
+def _from_home(tok: Any) -> bool:
+    """Whether ``tok`` is the place a person is from, set off by commas after the person
+    ("The man, from Hampton East, fell"; "Jane Doe, from Leeds, said"): where they live.
+    Not "originally from" (an origin, not a home: the word before "from" is no comma),
+    nor a "from" of a verb ("flew from Paris") or of a thing ("a rehab centre from X")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "from" or prep.dep_ != "prep" or prep.i == 0:
+        return False
+    person = prep.head
+    if person.pos_ not in {"NOUN", "PROPN"} or prep.doc[prep.i - 1].text != ",":
+        return False
+    return person.ent_type_ == "PERSON" or (
+        person.pos_ == "NOUN" and person.ent_type_ == "" and person.dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
 def _place_claim(doc: Any, m: Mention) -> Claim | None:
     toks = _tokens(doc, m.span)
     if toks is None or not len(toks):
@@ -1135,7 +1151,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and bool(_HOME.search(text_of(doc), max(0, at - 12), at))
-    )
+    ) or _from_home(root)
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
         return None  # "Syrian officials", "from Paris": not where something happened
     return _placed(m, _event_of(root), home=home, own=_own_verb(root))
