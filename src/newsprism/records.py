@@ -245,7 +245,8 @@ class Claim:
     ``value``; ``mention`` is the entity mention (a place, an actor, a named person
     whose age is given), resolved to a story entity in reconcile. ``cue`` marks a
     running count ("rose to", "so far", "at least"): a later, higher value is an
-    update, not a conflict.
+    update, not a conflict; "loose" a time whose span is not sharp ("late Friday"):
+    at most a variant.
     """
 
     span: Span

@@ -172,6 +172,9 @@ def test_a_relative_span_without_a_publication_date_is_still_a_value(
         ("The explosion occurred Friday afternoon at a bank branch.", 15 * 60, 9 * 60),
         ("A bomb exploded at an Oregon bank late Friday night.", 23 * 60, 19 * 60),
         ("The defendant was arrested shortly before midnight.", 23 * 60 + 45, 22 * 60),
+        # a day said by its end (8ecb, 4ecb): its evening and night, not its afternoon
+        ("A bomb exploded at an Oregon bank in Woodburn late Friday.", 21 * 60, 15 * 60),
+        ("Page died late yesterday in a Los Angeles hospital.", 18 * 60 + 41, 10 * 60),
     ],
 )
 def test_a_part_of_the_day_is_a_span_of_time(sentence: str, inside: int, outside: int) -> None:
@@ -325,6 +328,14 @@ def test_an_area_is_compared_in_square_metres(sentence: str, square_metres: floa
 def test_a_date_given_as_one_of_two_is_no_claim() -> None:
     found = claims_of("The studio will release the film towards the end of 2009 or early 2010.")
     assert not [c for c in found if c.kind == "date"]
+
+
+def test_a_clock_time_whose_half_of_the_day_follows_in_words_is_a_time() -> None:
+    # 12ecbplus: "9:25 in the morning" is 9:25 a.m., one time, not a bare figure beside
+    # a morning
+    found = claims_of("The pirate boats were spotted at about 9:25 in the morning of 10th Nov.")
+    times = [c for c in found if c.kind == "time"]
+    assert [(c.value, c.low, c.high) for c in times] == [("09:25", 550.0, 580.0)]
 
 
 def test_a_hedged_clock_time_after_a_number_is_a_time() -> None:

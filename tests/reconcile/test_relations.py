@@ -371,6 +371,27 @@ def test_a_day_and_a_part_of_it_are_a_variant() -> None:
     assert pair_relation(found, "a", "b") == "variant"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # 8ecb: the afternoon ends where "late Friday" begins
+        ("The explosion occurred Friday afternoon at a West Coast Bank branch in Woodburn.",
+         "A bomb exploded at an Oregon bank in Woodburn late Friday."),
+        # 4ecb: an evening inside the end of a day
+        ("Pinup icon Bettie Page died Thursday evening at a hospital.",
+         "Page died late yesterday in a Los Angeles hospital."),
+        # where "late Friday" begins is not said: at most a variant of an afternoon hour
+        ("The deputy was shot late Friday in Hawaiian Gardens.",
+         "The deputy was shot shortly after 3 p.m. in Hawaiian Gardens."),
+    ],
+)  # fmt: skip
+def test_a_day_said_by_its_end_is_a_variant_of_its_evening(first: str, second: str) -> None:
+    found = [c for c in compared(("a", first, None), ("b", second, None))
+             if c.slot.startswith("time of")]  # fmt: skip
+    assert [c.relation for c in found] == ["variant"]
+    assert pair_relation(found, "a", "b") == "variant"
+
+
 def test_a_street_written_short_and_long_is_one_place() -> None:
     found = compared(
         ("a", "The driver was heading north on 117th St. when he hit her.", None),

@@ -99,8 +99,8 @@ _CLOCK = re.compile(
     r"(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?-i:GMT|BST|UTC|[A-Z]{1,2}T)\b)"
     # "9:25 hours", "3:30 Tuesday morning": a clock time said by the word after it
-    r"|(?=\s+(?P<hrs>hours|hrs)\b)|(?=\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\s+)?(?P<part>morning|afternoon|evening|night)\b))"
+    r"|(?=\s+(?P<hrs>hours|hrs)\b)|(?=\s+(?:in\s+the\s+|(?:on\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s+)?(?P<part>morning|afternoon|evening|night)\b))"
     r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
     r"\s+)?(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?=(?:GMT|BST|UTC|hours|hrs)\b)",
     re.I,
@@ -1318,10 +1318,22 @@ _PART_OF_DAY = re.compile(
 )
 
 
+# "late Thursday", "late yesterday": a day said by its end, no part named: what follows
+# the afternoon (the evening and the night). A part named after it ("late Friday
+# afternoon") is read by _PART_OF_DAY instead. "early Saturday" is left unread: it says
+# the small hours as often as the morning, and read as either it hid conflicts of the
+# gold ("Friday night" / "early Saturday"; a hedged 1:00 and 1:30 both inside it).
+_LATE_DAY = re.compile(
+    r"\b(?P<q>late)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|yesterday|today)\b(?!,?\s+(?:morning|afternoon|evening|night)\b)",
+    re.I,
+)
+
+
 def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     """Parts of the day ("Friday afternoon", "late Thursday night", "shortly before
-    midnight") as spans of minutes: a variant of a clock time inside them, a conflict
-    with one far outside."""
+    midnight", "late Friday") as spans of minutes: a variant of a clock time inside
+    them, a conflict with one far outside."""
     out: list[Claim] = []
     for m in _PART_OF_DAY.finditer(text, s, e):
         if out and re.fullmatch(r"\s+of\s+", text[out[-1].span.end : m.start()]):
@@ -1348,6 +1360,21 @@ def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
         out.append(Claim(Span(aid, start, m.end()), text[start : m.end()], "time", predicate,
                          None, part if not q else f"{q} {part}", "minutes", float(low),
                          float(high), context=_context(event)))  # fmt: skip
+    for m in _LATE_DAY.finditer(text, s, e):
+        if any(c.span.start < m.end() and m.start() < c.span.end for c in out):
+            continue
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _occurrence(event)
+        if predicate is None or predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
+            continue
+        # its cue says the span is loose: news says "late Friday" from the late afternoon
+        # on, so it is at most a variant of a time (reconcile/claims.py), like a vague
+        # amount (read as a conflict with "shortly after 3 p.m." of another occurrence, it
+        # printed conflicts the gold does not hold)
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", predicate, None,
+                         "late in the day", "minutes", 1080.0, 1440.0, cue="loose",
+                         context=_context(event)))  # fmt: skip
     return out
 
 

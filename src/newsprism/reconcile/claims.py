@@ -1037,6 +1037,8 @@ def relation(
         return "variant"  # one amount in two currencies, at a rate the texts do not give
     if "relative" in {a.claim.cue, b.claim.cue}:
         return "variant"  # a day counted from another ("the same day"): never a conflict
+    if "loose" in {a.claim.cue, b.claim.cue}:
+        return "variant"  # "late Friday": where the lateness begins is not said
     if NATIONALITY in {a.claim.thing, b.claim.thing}:
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:
