@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.entities import extract_mentions
 from newsprism.analyze.nlp import parse
@@ -77,3 +79,41 @@ def test_a_date_that_opens_or_closes_a_span_holds_a_year_inside_it() -> None:
         ("b", "Page disappeared from the scene in 1957.", "2008-12-12"),
     )
     assert dates(found) == [("date of: disappear", "variant", ["1957", "by 1958"])]
+
+
+def _date(aid: str, text: str, published: str | None = None) -> Claim:
+    (c,) = [c for c in _claims(aid, text, published) if c.kind == "date"]
+    return c
+
+
+def test_a_report_giving_a_date_twice_more_or_less_precisely_joins_one_value_check() -> None:
+    """ECB+ 3ecb: a report writes "on March 11, 2005" in one sentence and "the March 2005
+    rampage" in another; a second report writes "a March 2005 shooting spree". The claim
+    model joins them as one slot, but the first report seemed to give two values, so the
+    second report's date was kept out of the value check and never compared."""
+    from newsprism.reconcile.align import _join
+    from newsprism.reconcile.date_rules import one_held_by_other
+
+    claims = [
+        _date("a", "Nichols overpowered a deputy on March 11, 2005, and seized her gun."),
+        _date("a", "He was convicted of murder for the March 2005 rampage."),
+        _date("b", "Nichols was sentenced for a March 2005 shooting spree in the courthouse."),
+    ]
+    assert one_held_by_other(claims[0], claims[1])
+    value = [0, 1, 1]
+    x, y = np.array([0, 0, 1]), np.array([1, 2, 2])
+    groups = _join(x, y, np.array([0.9, 0.8, 0.9]), [0, 0, 1], value,
+                   fits=lambda v, w: v == w or one_held_by_other(claims[v], claims[w]))  # fmt: skip
+    assert sorted(sorted(g) for g in groups) == [[0, 1, 2]]
+
+
+def test_a_day_counted_from_the_report_and_a_weekday_may_be_one_day() -> None:
+    """ECB+ 28ecb: an undated report says Felt "died yesterday" and "died Thursday":
+    one day twice, not two values (a span such as "last week" is not one day)."""
+    from newsprism.reconcile.date_rules import one_day_either_way
+
+    yesterday = _date("a", "Felt died yesterday at his home in Santa Rosa.")
+    thursday = _date("a", "Felt died Thursday at his home in Santa Rosa.")
+    last_week = _date("a", "Felt died last week at his home in Santa Rosa.")
+    assert one_day_either_way(yesterday, thursday)
+    assert not one_day_either_way(last_week, thursday)

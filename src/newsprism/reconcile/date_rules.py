@@ -252,3 +252,42 @@ def bound_holds(a: Said, b: Said) -> bool:
         if (side == "after" and ts >= ss) or (side == "before" and te <= se):
             return True
     return False
+
+
+def written_span(c: Claim) -> tuple[int, int] | None:
+    """The days a date whose report writes its year covers, as day numbers ("March 2005":
+    March 1 to 31); None for a date without a written year, a weekday or a day counted
+    from an unknown report date."""
+    if c.kind != "date" or not (c.start and c.year_known and YEAR.search(c.text)):
+        return None
+    try:
+        return date.fromisoformat(c.start).toordinal(), date.fromisoformat(
+            c.end or c.start
+        ).toordinal()
+    except ValueError:
+        return None
+
+
+def one_held_by_other(x: Claim, y: Claim) -> bool:
+    """Whether one of two dates with written years holds the other ("March 11, 2005" and
+    "March 2005"; "July 1997" and "in 1997"): one date said more and less precisely."""
+    sx, sy = written_span(x), written_span(y)
+    if sx is None or sy is None:
+        return False
+    return (sx[0] <= sy[0] and sy[1] <= sx[1]) or (sy[0] <= sx[0] and sx[1] <= sy[1])
+
+
+def one_day_either_way(x: Claim, y: Claim) -> bool:
+    """Whether two dates may name one day however the report counts: a day counted from
+    an unknown report date ("yesterday", "today") and a weekday or a date of one day
+    ("Thursday", "December 11"). An undated report that says "died yesterday" and
+    "Thursday" gives one day twice."""
+    for r, o in ((x, y), (y, x)):
+        if r.kind != "date" or o.kind != "date" or r.start or r.cue == "relative":
+            continue
+        if r.value in WEEKDAYS:
+            continue
+        if o.start:
+            return (o.end or o.start) == o.start
+        return o.cue != "relative"
+    return False
