@@ -825,3 +825,24 @@ def test_a_street_is_not_weighed_against_a_town() -> None:
         )
         == []
     )
+
+
+def test_a_day_written_in_full_conflicts_with_another_weekday_of_one_check_in() -> None:
+    # 1ecb: one report dates the check-in in full, on a Tuesday; the other says Friday
+    found = compared(
+        ("a", "Reid checked herself in on Tuesday, December 9, 2008.", None),
+        ("b", "Reid checked herself into Promises Treatment Center on Friday.", None),
+    )
+    dates = [c for c in found if c.slot.startswith("date")]
+    assert [(c.relation, sorted(g.value for g in c.groups)) for c in dates] == [
+        ("conflict", ["Friday", "Tuesday, December 9, 2008"])
+    ]
+
+
+def test_a_day_written_in_full_on_the_weekday_named_is_no_conflict() -> None:
+    # December 9, 2008 was a Tuesday: both reports say the same day
+    found = compared(
+        ("a", "Reid checked herself in on Tuesday, December 9, 2008.", None),
+        ("b", "Reid checked herself into Promises Treatment Center on Tuesday.", None),
+    )
+    assert not [c for c in found if c.slot.startswith("date") and c.relation == "conflict"]

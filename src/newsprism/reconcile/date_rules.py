@@ -130,14 +130,29 @@ def other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     return bool(named["compatible"]) and not dates_overlap(a, b)
 
 
+def _written_weekday(c: Claim) -> str | None:
+    """The weekday a date names as its report wrote it: a bare weekday ("on Friday"),
+    or the weekday a day written in full falls on ("Tuesday, December 9, 2008": its
+    year, month and day written). Never a day reckoned from a publication date (a time
+    zone away), nor a year the report does not write."""
+    if not c.start:
+        return c.value if c.value in WEEKDAYS else None
+    if not (YEAR.search(c.text) and _DAY_DATE.search(c.text)):
+        return None
+    return weekday(c)
+
+
 def other_days(a: Said, b: Said) -> bool:
     """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
-    Friday"): they cannot both be true. Only bare weekdays of the same predicate, so a
-    date reckoned from a publication day (a time zone away) is never one of them."""
+    Friday"; "checked herself in on Tuesday, December 9, 2008", "checked in on
+    Friday"): they cannot both be true. Only weekdays the texts write
+    (:func:`_written_weekday`), one of them bare, of the same predicate, so a date
+    reckoned from a publication day (a time zone away) is never one of them."""
     x, y = a.claim, b.claim
-    if x.kind != "date" or x.start or y.start:
+    if x.kind != "date" or y.kind != "date" or (x.start and y.start):
         return False
-    if x.value not in WEEKDAYS or y.value not in WEEKDAYS or x.value == y.value:
+    wx, wy = _written_weekday(x), _written_weekday(y)
+    if wx is None or wy is None or wx == wy:
         return False
     if "night" in {x.cue, y.cue}:
         return False  # "late Monday night" runs into Tuesday's small hours
