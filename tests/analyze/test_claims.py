@@ -671,6 +671,38 @@ def test_a_score_is_no_record() -> None:
     assert not [c for c in found if c.kind == "record"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 29ecbplus: the side beaten or lost to, then the score set off by commas
+        "With minutes left, the Chiefs lost to the Indianapolis Colts, 20-13, and kept "
+        "their grip on the top pick.",
+        "The Colts beat Kansas City, 20-13, on Sunday.",
+    ],
+)
+def test_a_score_after_the_side_beaten_is_no_record(sentence: str) -> None:
+    assert not [c for c in claims_of(sentence) if c.kind == "record"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 29ecbplus: the parser names no entity in "the Colts"; the bracket is its record
+        "Darius Butler returned an interception 32 yards for a TD in helping the Colts "
+        "(10-5) join the 2008 Miami Dolphins.",
+        "The Colts (10-5, 4-4 away) owned the NFL's worst record last year.",
+    ],
+)
+def test_a_bracketed_record_after_a_capitalised_name_is_its_sides(sentence: str) -> None:
+    found = [(c.thing, c.value) for c in claims_of(sentence) if c.kind == "record"]
+    assert found == [("colts", "10-5")]
+
+
+def test_a_bracketed_range_after_a_lower_case_word_is_no_record() -> None:
+    found = claims_of("The camp takes children of all ages (10-12) and their parents.")
+    assert not [c for c in found if c.kind == "record"]
+
+
 def test_almost_a_figure_shows_the_figure() -> None:
     found = [c for c in claims_of("The commission said that turnout was almost 90%.") if c.low]
     assert [c.value for c in found] == ["almost 90"]

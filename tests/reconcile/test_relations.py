@@ -536,6 +536,19 @@ def test_two_records_of_one_side_at_one_time_conflict() -> None:
     ]
 
 
+def test_a_record_in_brackets_after_a_side_no_entity_names_conflicts() -> None:
+    # 29ecbplus: the parser names no entity in "the Colts"; the bracket is still its record
+    found = compared(
+        ("a", "Darius Butler returned an interception 32 yards for a TD in helping the Colts "
+              "(10-5) join the 2008 Miami Dolphins.", None),
+        ("b", "The late fumble gave the Colts a 9-5 season and a playoff spot.", None),
+    )  # fmt: skip
+    records = [c for c in found if c.slot.startswith("record")]
+    assert [(c.relation, [g.value for g in c.groups]) for c in records] == [
+        ("conflict", ["10-5", "9-5"])
+    ]
+
+
 def test_a_record_with_more_games_in_a_later_report_is_an_update() -> None:
     found = compared(
         ("a", "Klitschko improved his record to 52-3 with the win.", "2008-12-13"),

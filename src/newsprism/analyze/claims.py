@@ -1557,13 +1557,29 @@ _RECORD_WORDS = re.compile(
     re.I,
 )
 _RECORD_NOUN = re.compile(r"\s+(?:record|season|mark)\b", re.I)
+# the side a game was won or lost against, named before a figure set off by a comma:
+# "lost to the Indianapolis Colts, 20-13", "beat Gonzaga, 75-70", "a win over the Colts,
+# 31-24" is the game's score (a side's record stands in brackets after its name:
+# "beat the Colts (10-5)"). Verbs of winning and losing, general sports vocabulary.
+_SCORE_AGAINST = re.compile(
+    r"\b(?:(?:lost|lose|loses|losing|fell|falls|falling)\s+to|beat|beats|beating|defeated|"
+    r"defeats|defeating|edged|edges|topped|tops|routed|downed|blanked|over|against)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# a side the parser named no entity: capitalised words right before the bracket
+# ("helping the Colts (10-5) join"); a range in brackets follows a lower-case word
+# ("children of all ages (10-12)")
+_BARE_OWNER = re.compile(r"\b((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)\s\($")
 _RECORD_OWNERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Mention]) -> list[Claim]:
     """Win-loss records: right after a name, in brackets or between commas ("Indianapolis
-    (10-5)", "Riddick Bowe, 43-1, 33 KO's"), or named a record or a season ("improved his
-    record to 52-3", "a 9-5 season"). Whose record: the name before it, else the nearest
+    (10-5)", "Riddick Bowe, 43-1, 33 KO's"; in brackets also after capitalised words the
+    parser names no entity, "the Colts (10-5)"), or named a record or a season ("improved
+    his record to 52-3", "a 9-5 season"); never a score after the side beaten ("lost to
+    the Indianapolis Colts, 20-13"). Whose record: the name before it, else the nearest
     name before it in the sentence. Two records of one side are one value: "10-5" and
     "9-5" cannot both be its record at one time."""
     out = []
@@ -1573,8 +1589,17 @@ def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Menti
         after = text[m.end() : m.end() + 1]
         glued = re.search(r"(?:\(|,)\s?$", before) and after in {",", ")"}
         owner = next((n for n in reversed(named) if 0 <= m.start() - n.span.end <= 3), None)
+        bare = _BARE_OWNER.search(text, max(s, m.start() - 40), m.start())
+        if glued and owner is None and bare and before.endswith("("):
+            owner = Mention(Span(aid, bare.start(1), bare.end(1)), bare.group(1), "ORG",
+                            name_key(bare.group(1)))  # fmt: skip
         if glued and owner is None:
             continue  # "(10-12)" after no name: a range, not a record
+        against = owner is not None and _SCORE_AGAINST.search(
+            text, max(s, owner.span.start - 30), owner.span.start
+        )
+        if glued and against and before.rstrip().endswith(","):
+            continue  # "lost to the Indianapolis Colts, 20-13": the game's score
         words = _RECORD_WORDS.search(text, max(s, m.start() - 40), m.start())
         if not glued and not (words or _RECORD_NOUN.match(text, m.end())):
             continue
