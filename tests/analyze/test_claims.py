@@ -280,6 +280,25 @@ def test_where_a_person_is_from_set_off_by_commas_is_where_they_live(
     assert [c.value for c in found if c.kind == "place" and c.predicate == "live"] == homes
 
 
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Police responded to the crash on the corner of 117th Street and 97th Avenue.",
+         [("117th Street and 97th Avenue", "117th street & 97th avenue")]),
+        ("She was walking along parked cars on 117th Street near 97th Avenue.",
+         [("117th Street near 97th Avenue", "117th street & 97th avenue")]),
+        ("Raj Chohan was hit by a car at 97th Avenue and 117th Street in Richmond Hill.",
+         [("97th Avenue and 117th Street", "117th street & 97th avenue"),
+          ("Richmond Hill", "richmond hill")]),
+    ],
+)  # fmt: skip
+def test_two_streets_that_cross_are_one_corner(
+    sentence: str, places: list[tuple[str, str]]
+) -> None:
+    found = claims_of(sentence, published=None)
+    assert [(c.text, c.value) for c in found if c.kind == "place"] == places
+
+
 def test_a_place_naming_a_building_is_where_it_happened() -> None:
     found = claims_of("The police chief remains in a Portland hospital.", published=None)
     assert [c.text for c in found if c.kind == "place"] == ["Portland"]
@@ -532,8 +551,9 @@ def test_a_hedge_written_before_a_length_widens_it() -> None:
     ("sentence", "street"),
     [
         ("Gomes was arrested at a Philip Street apartment yesterday.", "Philip Street"),
+        # the corner two streets make is one place (test_two_streets_that_cross_are_one_corner)
         ("She was hit near 117th Street and 97th Avenue in Richmond Hill at about 7 p.m.",
-         "117th Street"),
+         "117th Street and 97th Avenue"),
         ("The driver was heading north on 117th St. near 97th Ave.", "117th St."),
     ],
 )  # fmt: skip

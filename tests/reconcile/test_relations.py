@@ -859,3 +859,13 @@ def test_a_day_written_in_full_on_the_weekday_named_is_no_conflict() -> None:
         ("b", "Reid checked herself into Promises Treatment Center on Tuesday.", None),
     )
     assert not [c for c in found if c.slot.startswith("date") and c.relation == "conflict"]
+
+
+def test_a_corner_of_a_street_is_a_variant_of_the_street() -> None:
+    """ "at 97th Avenue and 117th Street" is one place, a corner of 117th Street: a
+    variant of the report that names the street alone (before, the report gave two
+    streets for one slot and was not compared)."""
+    assert _places_compared(
+        ("a", "Raj Chohan was hit by a car at 97th Avenue and 117th Street in Richmond Hill."),
+        ("b", "Raj Chohan was hit by a car on 117th Street in Richmond Hill."),
+    ) == [("variant", ["97th Avenue and 117th Street", "117th Street"])]

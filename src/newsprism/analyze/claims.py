@@ -190,11 +190,11 @@ _AREA = re.compile(r"[\s-]*(?:square|sq\.?|cubic)\b", re.I)
 _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout on off between "
                          "along".split())  # fmt: skip
-# "south of Spain", "off the coast of Crete", "the outskirts of Lyon": a place named
-# by where it lies from another
+# "south of Spain", "off the coast of Crete", "the outskirts of Lyon", "the corner of
+# 117th Street and 97th Avenue": a place named by where it lies from another
 _WHERE_OF = frozenset(
     "north south east west northeast northwest southeast southwest coast shore outskirts "
-    "suburb suburbs edge centre center heart".split()
+    "suburb suburbs edge centre center heart corner intersection junction".split()
 )
 MEASURE_UNITS = frozenset(UNITS.values()) | CURRENCIES
 
@@ -1126,6 +1126,38 @@ def _from_home(tok: Any) -> bool:
     )
 
 
+# what stands between two streets that name one corner: "117th Street and 97th Avenue",
+# "117th St. near 97th Ave.", "Main St & 5th Ave"
+_CROSSING = re.compile(r"\s+(?:and|near|&)\s+")
+
+
+def _crossings(claims: list[Claim], text: str) -> list[Claim]:
+    """Two streets of one occurrence joined by "and", "&" or "near" ("at 97th Avenue and
+    117th Street", "on 117th Street near 97th Avenue") are one place, the corner where
+    they cross: one claim whose value names both streets in a fixed order, so "117th
+    Street and 97th Avenue" is the same corner and lies on "117th Street" (a variant, see
+    :func:`newsprism.reconcile.claims.crossing_relation`), not two places of one report."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.kind == prev.kind == "place"
+            and c.predicate == prev.predicate
+            and " & " not in prev.value
+            and (a := street_name(prev.text)) is not None
+            and (b := street_name(c.text)) is not None
+            and a != b
+            and _CROSSING.fullmatch(text[prev.span.end : c.span.start])
+        ):
+            span = Span(c.span.article_id, prev.span.start, c.span.end)
+            out[-1] = replace(prev, span=span, text=text[span.start : span.end],
+                              value=" & ".join(sorted((a, b))))  # fmt: skip
+            continue
+        out.append(c)
+    return out
+
+
 def _place_claim(doc: Any, m: Mention) -> Claim | None:
     toks = _tokens(doc, m.span)
     if toks is None or not len(toks):
@@ -1712,4 +1744,4 @@ def extract_claims(
         places = [(m.span, m.place) for m in mentions if inside(m.span) and m.place]
         out.extend(nationality_claims(article_id, doc, s, e, places))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
-    return tuple(out)
+    return tuple(_crossings(out, text))

@@ -572,10 +572,24 @@ def kept_together(
     return sorted(sorted(s) for s in sets)
 
 
+def crossing_relation(a: str, b: str) -> str | None:
+    """How a street and a corner of it stand ("117th street" contains "117th street &
+    97th avenue", the corner the two streets make: see
+    :func:`newsprism.analyze.claims._crossings`); None unless one value is a corner
+    and the other one of its streets."""
+    sa, sb = a.split(" & "), b.split(" & ")
+    if len(sa) == 1 and len(sb) == 2 and a in sb:
+        return "contains"
+    if len(sb) == 1 and len(sa) == 2 and b in sa:
+        return "within"
+    return None
+
+
 def _iso_places(a: str, b: str) -> str:
-    """same | contains | within | disjoint | unknown, from ISO 3166 codes alone."""
+    """same | contains | within | disjoint | unknown, from ISO 3166 codes alone (and a
+    street against a corner of it, :func:`crossing_relation`)."""
     if not (a[:2].isupper() and b[:2].isupper()):
-        return "unknown"
+        return crossing_relation(a, b) or "unknown"
     if a == b:
         return "same"
     if b.startswith(a + "-"):
