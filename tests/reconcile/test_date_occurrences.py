@@ -117,3 +117,38 @@ def test_a_day_counted_from_the_report_and_a_weekday_may_be_one_day() -> None:
     last_week = _date("a", "Felt died last week at his home in Santa Rosa.")
     assert one_day_either_way(yesterday, thursday)
     assert not one_day_either_way(last_week, thursday)
+
+
+def test_dates_of_two_occurrences_of_a_story_s_history_are_no_conflict() -> None:
+    """ECB+ 28ecb: one obituary dates the resignation Felt's leaks led to, two others
+    the year he revealed his role, one of them with no verb for its date ("Only in 2005
+    ... was his part made public"). The verbs "lead" and "reveal" differ and meet in no
+    clause: two moments of the story's history. The date with no verb joined them into
+    one slot, and "1974" was printed in conflict with "2005"."""
+    found = compared(
+        ("a", "The scandal ultimately led to the resignation of President Richard Nixon in "
+              "1974.", "2008-12-19"),
+        ("b", "In 2005, Felt revealed that he was the source who had secretly supplied "
+              "information to the Post.", "2008-12-19"),
+        ("c", "Only in 2005, at age 91, was his part made public in an article in Vanity "
+              "Fair.", "2008-12-19"),
+    )  # fmt: skip
+    assert [c for c in dates(found) if c[1] == "conflict"] == []
+
+
+def test_a_date_that_names_no_verb_stays_with_the_year_it_agrees_with() -> None:
+    """ECB+ 28ecb: "It wasn't until May 30, 2005, that Felt's family revealed his
+    identity" names no verb for its date; "In 2005, Felt revealed" and two reports'
+    1972 (Gray selected, the burglary) are two occurrences. The 2005 dates are a
+    variant of each other, and neither is weighed against 1972."""
+    found = compared(
+        ("a", "It wasn't until May 30, 2005, that Felt's family revealed his identity in an "
+              "article for Vanity Fair.", "2008-12-19"),
+        ("b", "In 2005, Felt revealed that he was the source who had secretly supplied "
+              "information to the Post.", "2008-12-19"),
+        ("c", "Nixon selected loyalist L. Patrick Gray as FBI chief after J. Edgar Hoover's "
+              "death in 1972.", "2008-12-19"),
+        ("d", "The scandal stemmed from the bungled burglary of the Democratic Party "
+              "headquarters in 1972.", "2008-12-19"),
+    )  # fmt: skip
+    assert dates(found) == [("date of: reveal", "variant", ["2005", "May 30, 2005"])]

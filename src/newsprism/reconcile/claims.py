@@ -537,6 +537,76 @@ def _definite(s: Said) -> bool:
     )
 
 
+# Light verbs (Jespersen's term; the closed class of "take a walk", "come forward", "make
+# a deal", "go public"): their lemma alone does not say which occurrence a date is of,
+# so a date of one names no occurrence to set apart from another's (see
+# :func:`other_occurrences`).
+LIGHT_VERBS = frozenset("come go get give have make put set take do keep".split())
+
+
+def _occurrence_verb(c: Claim) -> str | None:
+    """The occurrence a date names by its verb or event noun, as a class ("kill" and
+    "die" are one), None when it names none a reader could set apart: no verb, or a
+    light verb."""
+    if c.kind != "date" or c.predicate in LIGHT_VERBS:
+        return None
+    return _slot_word(c)
+
+
+def _named_apart(x: Claim, y: Claim) -> bool:
+    """Whether two dates both name their occurrence in a way that can set them apart. An
+    event noun ("the November 30 operation") may be the story's whole occurrence, whose
+    parts are told with other verbs ("demolitions conducted between November 24 and
+    27"): against a date of the same year it says nothing of which occurrence the other
+    is; a year apart it is an occurrence of its own ("the June 1972 break-in", "stayed
+    until his retirement in June 1973")."""
+    if _occurrence_verb(x) is None or _occurrence_verb(y) is None:
+        return False
+    return (x.word is None and y.word is None) or no_common_year(x, y)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular past and -ing forms of a verb's lemma ("serve": served, serving),
+    the forms no noun shares ("leads", "charges", "head" are as often nouns): enough to
+    see a verb another report dates written in a sentence."""
+    forms = {lemma + "ed", lemma + "ing", lemma + "d"} if not lemma.endswith("e") else {
+        lemma + "d", lemma[:-1] + "ing"}  # fmt: skip
+    if lemma.endswith("y"):
+        forms.add(lemma[:-1] + "ied")
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def _written_in(c: Claim, s: Said) -> bool:
+    """Whether a verb of date ``c``'s clause is written in the sentence of ``s`` ("to
+    serve a life sentence" in "He was serving a life sentence after being convicted
+    in June 1998"): the two dates are then told of one thread of the story, the
+    conviction that began the sentence the other report's return to prison served."""
+    words = set(re.findall(r"[a-z]+", s.sentence.casefold()))
+    return any(words & _inflections(v) for v in {c.predicate or "", *c.context} - {""})
+
+
+def other_occurrences(gi: Sequence[Said], gj: Sequence[Said]) -> bool:
+    """Whether two groups of dates are of two occurrences by what their verbs say:
+    every occurrence named on one side differs from every one named on the other, no
+    two of them meet in one clause (:func:`compatible`'s rule for two dates of one
+    slot), and neither's verb is written in the other's sentence. The claim model or a
+    date that names no verb joined them into one slot ("married his sweetheart in
+    1938", "his wife died in 1984"; "in 1974" of Nixon's resignation against "in 2005,
+    Felt revealed"); a conflict between them is between two moments of the story's
+    history, not two accounts of one. Groups whose dates name no occurrence on either
+    side are left to the other rules."""
+    named = [(p, q) for p in gi for q in gj if _named_apart(p.claim, q.claim)]
+    return bool(named) and not any(
+        _slot_word(p.claim) == _slot_word(q.claim)
+        or set(p.claim.context) & set(q.claim.context)
+        or _written_in(p.claim, q)
+        or _written_in(q.claim, p)
+        for p, q in named
+    )
+
+
 def kept_together(
     values: Sequence[Sequence[Said]],
     rel: Mapping[tuple[int, int], Relation],
@@ -557,6 +627,8 @@ def kept_together(
             return True
         if all(other_participants(p.claim, q.claim) for p in values[i] for q in values[j]):
             return True  # dates of two people's occurrences (a value check joined them)
+        if rel.get((i, j)) == "conflict" and other_occurrences(values[i], values[j]):
+            return True  # "married in 1938" against "died in 1984": two occurrences
         return rel.get((i, j)) == "variant" and not all(
             comparable(p, q) for p in values[i] for q in values[j]
         )
@@ -569,6 +641,22 @@ def kept_together(
                 break
         else:
             sets.append([i])
+
+    def alike(i: int, s: list[int]) -> bool:
+        return any(rel.get((min(i, j), max(i, j))) == "variant" for j in s if j != i)
+
+    # a value set among values it only conflicts with, though a later set holds one it
+    # is a variant of, moves there: a date that names no verb ("It wasn't until May 30,
+    # 2005") joins the first set it may, and that may be of another occurrence's year
+    for i in sorted(range(len(values)), key=lambda k: (-len(values[k]), k)):
+        home = next(s for s in sets if i in s)
+        if len(home) < 2 or alike(i, home):
+            continue
+        for s in sets:
+            if s is not home and alike(i, s) and not any(apart(i, j) for j in s):
+                home.remove(i)
+                s.append(i)
+                break
     return sorted(sorted(s) for s in sets)
 
 

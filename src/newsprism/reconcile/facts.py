@@ -258,7 +258,10 @@ def _kept_together(
     its own, or none (the relation decision first: a conflict stays one). Parts of one
     article are dropped."""
     chosen = [statements[s].claims[k] for s, k in claims]
-    said = said_of(chosen, entity_of, published)
+    # with their sentences: whether two dates are of two occurrences reads them
+    # (claims.other_occurrences)
+    said = said_of(chosen, entity_of, published,
+                   [(statements[s].span, statements[s].text) for s, _ in claims])  # fmt: skip
     by_value: dict[tuple[object, ...], list[int]] = {}
     for n, c in enumerate(chosen):
         by_value.setdefault((c.value, c.start, c.end, c.low, c.high), []).append(n)
