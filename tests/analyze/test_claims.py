@@ -938,3 +938,26 @@ def test_a_bare_dozen_of_is_dozens_and_a_dozen_of_is_twelve() -> None:
     )
     found = claims_of("A dozen of his friends came to the party.")
     assert [(c.value, c.low) for c in found if c.kind == "count"] == [("12", 12.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied", "actor"),
+    [
+        # ECB+ 13ecb: another report names Palin running mate; no one was named a suspect
+        ("The police have no leads at this time -- and John McCain has not been named as a "
+         "suspect.", "John McCain", None),
+        # ECB+ 6ecbplus: the leads are signed, the director is not
+        ("Unlike stars Jennifer Lawrence and Liam Hemsworth, Ross is not signed for a sequel.",
+         "Ross", None),
+        ("While Ross wasn't signed on to multiple films, the studio signed Jennifer Lawrence.",
+         "Ross", "Jennifer Lawrence"),
+    ],
+)  # fmt: skip
+def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str | None) -> None:
+    """A clause that says someone did not take part ("X has not been named", "X is not
+    signed") gives no actor claim: weighed against a report naming someone else for the
+    verb, it was printed as a conflict of who was named or signed. The same verb
+    affirmed in the sentence still names its actor."""
+    actors = [c.text for c in claims_of(sentence) if c.kind == "actor"]
+    assert denied not in actors
+    assert actors == ([actor] if actor else [])

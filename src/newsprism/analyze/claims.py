@@ -1321,6 +1321,11 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
         role, event = "patient", root.head
     else:
         return None
+    if any(c.dep_ == "neg" for c in event.children):
+        # "McCain has not been named as a suspect", "Ross is not signed for a sequel":
+        # the clause says who did not take part, so it names no one against whom another
+        # report's actor could disagree
+        return None
     predicate = _occurrence(event) or _word(event)
     if predicate in REPORTING or predicate in TRANSPARENT:
         return None
