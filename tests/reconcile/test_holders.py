@@ -211,3 +211,24 @@ def test_a_value_check_keeps_two_sides_records_apart() -> None:
     said = said_of(claims, entity_of, {"r0": None, "r1": None})
     assert len(said) == 2
     assert [c.relation for c in compare_claims(said, one_slot=True)] == []
+
+
+def test_a_value_check_keeps_two_named_people_s_ages_apart() -> None:
+    """ECB+ 8ecbplus: three reports each quote a different pensioner with his age. The
+    claim model joined the ages as one value, and "61" was printed in conflict with
+    "70" and "76". Ages that each name whose they are (their people resolved to
+    different story entities) are separate slots, as players' yards are."""
+    reports = (
+        '"They are taking everything from me," said 61-year-old Anargyros Bizianis, a '
+        "municipal worker in the Athens suburb of Peristeri.",
+        "Apostolos Kolokythopoulos, a 70-year-old pensioner, lives on less than 1,000 euros "
+        "a month.",
+        '"You never win unless you fight," said 76-year-old Constantinos Doganis.',
+    )  # fmt: skip
+    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r) if c.kind == "age"]
+    text = {f"r{k}": r for k, r in enumerate(reports)}
+    entity_of = {c.mention: text[c.mention.article_id][c.mention.start : c.mention.end]
+                 for c in claims if c.mention is not None}  # fmt: skip
+    assert len(entity_of) == 3
+    said = said_of(claims, entity_of, dict.fromkeys(text))
+    assert [c.relation for c in compare_claims(said, one_slot=True)] == []

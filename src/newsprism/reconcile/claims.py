@@ -138,9 +138,13 @@ def _by_person(said: list[Said]) -> list[list[Said]]:
     speaks of the story's main one). Only people: a named organisation or place as
     the subject is as often who counted or estimated ("Authorities estimate the damage
     at $1 million") as whose the figure is, and splitting on them lost variants."""
-    keys = [s.entity if s.claim.kind == "record" else person_of(s.claim) for s in said]
+    keys = [s.entity if s.claim.kind in {"record", "age"} else person_of(s.claim) for s in said]
     named = Counter(k for k in keys if k is not None)
     if len(named) < 2:
+        return [said]
+    if said[0].claim.kind == "age" and None in keys:
+        # an age of no named person ("two women -- 68 and 48") may be any named one's:
+        # the ages are split only when each names whose it is
         return [said]
     most = max(sorted(named), key=lambda k: named[k])
     slots: dict[str, list[Said]] = {}
