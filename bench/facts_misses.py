@@ -55,11 +55,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit_alignment import prepare
-from fit_relations import GOLD, ROOT, _same_words, figures, load
+from fit_relations import ROOT, _same_words, figures, gold_arguments, load_gold
 
 import newsprism.reconcile.align as align
 from newsprism.evaluate.facts import (
-    ECBPLUS,
     FactScores,
     _find,
     _group_of,
@@ -313,19 +312,13 @@ def _same_group(story: Any, x: tuple[str, int, int], y: tuple[str, int, int], ki
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
-    ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--cache", type=Path, default=None, help="pickled analyses (fit_relations)")
-    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
-    ap.add_argument("--reextract", action="store_true")
+    gold_arguments(ap)
     ap.add_argument("--no-sentences", action="store_true", help="skip the sentence model")
     ap.add_argument("--examples", type=int, default=8)
     out = ROOT / "bench/results/facts_misses.json"
     ap.add_argument("--out", "--output", type=Path, default=out)
     args = ap.parse_args()
-    data = load(args.gold, args.data, args.cache)
-    if args.reextract:
-        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    data = load_gold(args)
     counts: dict[str, Counter[str]] = {r: Counter() for r in (*RELATIONS, "agree")}
     examples: dict[str, list[dict[str, Any]]] = {}
     total = FactScores()

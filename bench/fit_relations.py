@@ -306,26 +306,40 @@ def figures(s: Any) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def gold_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of a bench that reads the facts gold: where ECB+ and the gold are,
+    the pickled analyses and spaCy docs to start from, and whether to read the claims
+    anew with the current code (what a claims change is measured by)."""
     ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
     ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--cache", type=Path, default=None, help="pickled analyses")
+    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
+    ap.add_argument("--reextract", action="store_true", help="claims from the current code")
+
+
+def load_gold(args: argparse.Namespace) -> Any:
+    """The gold stories with their articles and analyses, as :func:`gold_arguments`
+    asked for them."""
+    data = load(args.gold, args.data, args.cache)
+    if args.reextract:
+        from facts_misses import reextract  # it imports this module
+
+        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    return data
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    gold_arguments(ap)
     ap.add_argument("--l2", type=float, default=0.01)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--threshold", type=float, default=None, help="instead of choosing one")
     ap.add_argument("--write", action="store_true", help="write relation_model.json")
-    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
-    ap.add_argument("--reextract", action="store_true", help="claims from the current code")
     ap.add_argument("--heldout", action="store_true", help="pair scores, folds left out")
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/fit_relations.json")
     ap.add_argument("--drop", default="", help="features left out, comma-separated")
     args = ap.parse_args()
-    data = load(args.gold, args.data, args.cache)
-    if args.reextract:
-        from facts_misses import reextract
-
-        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    data = load_gold(args)
     x, labels, topic, weight = samples(data)
     dropped = {d for d in args.drop.split(",") if d}
     FEATURES[:] = [f for f in RELATION_FEATURES if f not in dropped]

@@ -22,10 +22,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_relations import GOLD, ROOT, load
+from fit_relations import ROOT, gold_arguments, load_gold
 
 import newsprism.evaluate.facts as facts_module
-from newsprism.evaluate.facts import ECBPLUS, FactScores, score_story
+from newsprism.evaluate.facts import FactScores, score_story
 
 
 def kind_of(line: str) -> str:
@@ -57,20 +57,12 @@ def _hook_contradicted(texts: dict[str, str], out: list[str]) -> Any:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT / ECBPLUS)
-    ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--cache", type=Path, default=None, help="pickled analyses (fit_relations)")
-    ap.add_argument("--docs", type=Path, default=None, help="cached spaCy docs (DocBin)")
-    ap.add_argument("--reextract", action="store_true")
+    gold_arguments(ap)
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/printed_outside.json")
     args = ap.parse_args()
     from newsprism.reconcile import reconcile
 
-    data = load(args.gold, args.data, args.cache)
-    if args.reextract:
-        from facts_misses import reextract
-
-        reextract(data, args.docs or Path(str(args.cache or "docs") + ".docs"))
+    data = load_gold(args)
     total = FactScores()
     lines: list[tuple[str, str]] = []
     against: list[str] = []
