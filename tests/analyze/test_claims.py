@@ -527,6 +527,10 @@ def test_a_weekday_that_modifies_a_noun_is_that_noun_s_date() -> None:
     [
         ("LaRue served a 4-1/2-month prison term for his role in Watergate.", 137.0),
         ("He was sentenced to 2 1/2 years, with 9 months to serve in that case.", 913.0),
+        # the half in words, before or after the unit, and as one glyph
+        ("LaRue served four and a half months in federal prison for his role in Watergate.", 137.0),
+        ("LaRue served 4½ months in federal prison.", 137.0),
+        ("He spent a year and a half in a Texas jail awaiting trial.", 548.0),
     ],
 )
 def test_a_length_with_a_half_is_the_whole_and_the_half(sentence: str, days: float) -> None:

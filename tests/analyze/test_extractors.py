@@ -114,6 +114,9 @@ def test_ordinal_is_a_position_and_years_are_not_amounts(nlp: Any) -> None:
          "early September", "2009-09-01", "2009-09-10", "month"),
         ("The team acquired him in late July 2008.", None,
          "late July 2008", "2008-07-21", "2008-07-31", "month"),
+        # counted back from the report's day
+        ("Felt revealed his identity three years ago.", "2008-12-19",
+         "three years ago", "2005-12-20", "2005-12-20", "year"),
     ],
 )  # fmt: skip
 def test_times_are_intervals(

@@ -68,7 +68,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b(?P<n>{NUM})\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)),
     ("duration", re.compile(
         rf"\b(?:for|over|within|after|in)?\s*(?:more than|less than|nearly|almost|about|some|"
-        rf"at least|the past|the last)?\s*(?P<n>{NUM})[\s-]+(?P<u>day|week|month|year|hour)s?\b"
+        rf"at least|the past|the last)?\s*(?P<n>{NUM})(?P<half>\s+and\s+a\s+half|\s*½)?[\s-]+"
+        r"(?P<u>day|week|month|year|hour)s?\b(?P<half_after>\s+and\s+a\s+half\b)?"
         r"(?![\s-]+(?:old|ago))", re.I)),
     ("relative", re.compile(
         r"\b(?:yesterday|today|tomorrow|(?:earlier |later )?this (?:week|month|year)|"
@@ -163,7 +164,9 @@ def _resolve(
         y = int(g["y"])
         return f"{y}-01-01", f"{y}-12-31", "year", True, None
     if kind == "duration":
-        days = _num(g["n"]) * UNIT_DAYS[g["u"].casefold()]
+        # "four and a half months", "4½ years", "an hour and a half"
+        half = 0.5 if g["half"] or g["half_after"] else 0.0
+        days = (_num(g["n"]) + half) * UNIT_DAYS[g["u"].casefold()]
         return None, None, "duration", True, round(days, 2)
     if kind == "ago":
         if anchor is None:
