@@ -296,3 +296,23 @@ def test_parallel_analysis_matches_in_process(seed_analyses: list[tuple[Any, Any
     serial = [an for _, an in seed_analyses] * 4
     assert [p.quotes for p in parallel] == [s.quotes for s in serial]
     assert [p.quantities for p in parallel] == [s.quantities for s in serial]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # a subdivision's name is also a town's: the state after it says which
+        ("Mark Felt died at his home in Santa Rosa, Calif., on Thursday, his family said.",
+         "Santa Rosa", None),
+        ("Felt died of heart failure Thursday at his home in Santa Rosa, California.",
+         "Santa Rosa", None),
+        # the container agrees with the gazetteer's reading: kept
+        ("Heavy rain flooded roads in Santa Rosa, Guatemala, on Monday.", "Santa Rosa", "GT-06"),
+    ],
+)  # fmt: skip
+def test_a_place_named_after_a_name_says_which_place_it_is(
+    nlp: Any, sentence: str, name: str, code: str | None
+) -> None:
+    found = {m.text: m for m in extract_mentions("a", nlp(sentence))}
+    assert name in found, list(found)
+    assert found[name].place == code

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..records import Mention, Span
-from .gazetteer import lookup
+from .gazetteer import container, lookup
 from .nlp import text_of, token_bounds, token_texts
 from .text_norm import name_key, strip_titles
 
@@ -117,6 +117,7 @@ def extract_mentions(article_id: str, doc: Any, *, whole: bool = True) -> tuple[
             place=place.code if place else None,
         )
     _gazetteer_places(article_id, doc, found)
+    _placed_by_container(text, found)
     _link_acronyms(article_id, text, found)
     mentions = tuple(found[k] for k in sorted(found))
     return plausible_places(mentions) if whole else mentions
@@ -160,6 +161,33 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
         )
         taken[s0:e0] = b"\x01" * (e0 - s0)
         i = bisect.bisect_left(starts, e0)
+
+
+# the place named right after a place, set off by a comma, that says where it lies:
+# "Santa Rosa, Calif.", "Paris, Texas"
+_CONTAINER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+def _placed_by_container(text: str, found: dict[tuple[int, int], Mention]) -> None:
+    """A subdivision code the gazetteer gave a name on its own is dropped when the
+    place the text names after it lies in another country: in "Santa Rosa, Calif."
+    the name is the Californian town, not Guatemala's department of Santa Rosa (the
+    subdivisions pycountry lists share many names with towns elsewhere). The name
+    stays a place; the GeoNames resolver, which weighs the story's other places,
+    finds its town."""
+    for key, m in list(found.items()):
+        if not m.place or "-" not in m.place:
+            continue
+        after = _CONTAINER.match(text, m.span.end)
+        if after is None:
+            continue
+        words = after.group(1).split()
+        # the longest run of the words that names a place ("Calif. Police" is "Calif.")
+        names = (" ".join(words[:k]) for k in range(len(words), 0, -1))
+        around = next((c for n in names for c in (container(n), container(n.rstrip(".")))
+                       if c is not None), None)  # fmt: skip
+        if around is not None and around.split("-")[0] != m.place.split("-")[0]:
+            found[key] = Mention(m.span, m.text, m.type, m.norm, m.acronym_of, None)
 
 
 def plausible_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

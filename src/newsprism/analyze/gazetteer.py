@@ -153,3 +153,28 @@ def country_names(alpha_2: str) -> list[str]:
         names.append(c.name.split(",")[0])
     names += EXTRA_COUNTRY_NAMES.get(alpha_2, ())
     return [n for n in dict.fromkeys(names) if n]
+
+
+@lru_cache(maxsize=1)
+def _us_abbreviations() -> dict[str, str]:
+    """A US state's newspaper abbreviation ("Calif.", "W.Va.") → its ISO 3166-2 code,
+    from the ``us`` package (pycountry knows the names, not the abbreviations)."""
+    import us
+
+    return {s.ap_abbr.casefold(): f"US-{s.abbr}"
+            for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr}  # fmt: skip
+
+
+def container(text: str) -> str | None:
+    """The ISO 3166 code of a place named after another to say where it lies ("Santa
+    Rosa, Calif.", "Paris, Texas", "Hama, Syria"): a country, a subdivision or a US
+    state's newspaper abbreviation.
+
+    >>> container("Calif."), container("Texas"), container("Syria"), container("Smith")
+    ('US-CA', 'US-TX', 'SY', None)
+    """
+    code = _us_abbreviations().get(text.strip().casefold())
+    if code is not None:
+        return code
+    place = lookup(text)
+    return place.code if place is not None else None
