@@ -269,27 +269,18 @@ def bound_holds(a: Said, b: Said) -> bool:
     return False
 
 
-def written_span(c: Claim) -> tuple[int, int] | None:
-    """The days a date whose report writes its year covers, as day numbers ("March 2005":
-    March 1 to 31); None for a date without a written year, a weekday or a day counted
-    from an unknown report date."""
-    if c.kind != "date" or not (c.start and c.year_known and YEAR.search(c.text)):
-        return None
-    try:
-        return date.fromisoformat(c.start).toordinal(), date.fromisoformat(
-            c.end or c.start
-        ).toordinal()
-    except ValueError:
-        return None
+def _year_written(c: Claim) -> bool:
+    """Whether a date's report writes its year: not a weekday, nor a day counted from an
+    unknown report date."""
+    return c.kind == "date" and bool(c.start and c.year_known and YEAR.search(c.text))
 
 
 def one_held_by_other(x: Claim, y: Claim) -> bool:
     """Whether one of two dates with written years holds the other ("March 11, 2005" and
     "March 2005"; "July 1997" and "in 1997"): one date said more and less precisely."""
-    sx, sy = written_span(x), written_span(y)
-    if sx is None or sy is None:
+    if not (_year_written(x) and _year_written(y)):
         return False
-    return (sx[0] <= sy[0] and sy[1] <= sx[1]) or (sy[0] <= sx[0] and sx[1] <= sy[1])
+    return inside(x, y) or inside(y, x)
 
 
 def one_day_either_way(x: Claim, y: Claim) -> bool:
