@@ -167,6 +167,37 @@ def test_a_relative_span_without_a_publication_date_is_still_a_value(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "predicate"),
+    [
+        # ECB+ 4ecb: the heart attack dated by the death, each way round
+        ("Page suffered a heart attack nine days earlier and never regained consciousness.",
+         "nine days before", "attack"),
+        ("Bettie Page died Thursday night, nine days after suffering a heart attack.",
+         "nine days after", "attack"),
+        # ECB+ 11ecb: the death the election is counted from
+        ("The election comes two years after the death of the autocrat.",
+         "two years after", "death"),
+        # ECB+ 24ecbplus: the clause "after" opens is the occurrence dated
+        ("The raid comes little over a month after a masked bandit stole jewels in Cannes.",
+         "little over a month after", "steal"),
+        ("Police have arrested a man for the murder 41 years later.", "41 years after", "arrest"),
+    ],
+)  # fmt: skip
+def test_a_date_counted_from_another_occurrence_is_a_relative_value(
+    sentence: str, value: str, predicate: str
+) -> None:
+    dates = [c for c in claims_of(sentence, published=None) if c.kind == "date"]
+    counted = [c for c in dates if c.cue == "relative"]
+    assert [(c.value, c.predicate, c.start) for c in counted] == [(value, predicate, None)]
+    # "a day after" is one day from a dated one (times.py), and a length that is no
+    # distance between two occurrences ("for nine days") dates nothing
+    for other in ("for nine days", "the day after"):
+        changed = sentence.replace(counted[0].text, other)
+        assert not [c for c in claims_of(changed, published=None)
+                    if c.kind == "date" and c.cue == "relative"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("sentence", "inside", "outside"),
     [
         ("The explosion occurred Friday afternoon at a bank branch.", 15 * 60, 9 * 60),

@@ -152,3 +152,24 @@ def test_a_date_that_names_no_verb_stays_with_the_year_it_agrees_with() -> None:
               "headquarters in 1972.", "2008-12-19"),
     )  # fmt: skip
     assert dates(found) == [("date of: reveal", "variant", ["2005", "May 30, 2005"])]
+
+
+def test_dates_counted_from_another_occurrence_are_variants_never_conflicts() -> None:
+    """ECB+ 4ecb: reports date Page's heart attack by her death ("nine days earlier",
+    "a week after suffering…") or by their own day ("last week"). Without the day it is
+    counted from, such a date holds any day the others name: compared as a variant,
+    and two such counts that differ ("nine days" / "three weeks") are no conflict either
+    (before, the first had no date claim and nothing was compared)."""
+    found = compared(
+        ("a", "Page suffered a heart attack nine days earlier and never regained "
+              "consciousness.", None),
+        ("b", "Page suffered a heart attack last week and never regained consciousness.", None),
+    )  # fmt: skip
+    assert dates(found) == [("date of: attack", "variant", ["last week", "nine days earlier"])]
+    found = compared(
+        ("a", "Page suffered a heart attack nine days earlier and never regained "
+              "consciousness.", None),
+        ("b", "Page suffered a heart attack three weeks earlier and never regained "
+              "consciousness.", None),
+    )  # fmt: skip
+    assert [r for _, r, _ in dates(found)] == ["variant"]

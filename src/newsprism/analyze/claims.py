@@ -144,6 +144,22 @@ _RELATIVE_SPAN = re.compile(
     r"\s+(?:day|week|month|year)s?\s+ago\b",
     re.I,
 )
+# A date counted from another occurrence ("nine days earlier", "a week before", "41
+# years later", "two years after the death", "little over a month after a bandit
+# stole…"): without a date of the occurrence it is counted from, it still places its
+# own, as a span whose days are not known (at most a variant of any date, never a
+# conflict). A length of days, weeks, months or years before one of the closed set of
+# English words of temporal order; a single day ("the day before", "a day after") is
+# times.py's (that day, when the text dates the other one).
+_COUNTED_FROM = re.compile(
+    r"\b(?:(?:about|nearly|almost|more\s+than|less\s+than|(?:a\s+)?little\s+(?:over|more\s+than)"
+    r"|just\s+(?:over|under)|over|some)\s+)?"
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<u>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|prior)\b",
+    re.I,
+)
+_TO_ORDER = {"earlier": "before", "prior": "before", "later": "after"}
+_SET_OFF = re.compile(r"\s*,\s*")
 # Lengths in metres: a fall, a distance, a depth written in any of the usual units
 LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
            "kilometer": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
@@ -1584,6 +1600,75 @@ def _weekday_claims(
     return out
 
 
+def _counted_from_claims(
+    aid: str, doc: Any, text: str, s: int, e: int, times: tuple[TimeExpr, ...]
+) -> list[Claim]:
+    """Dates counted from another occurrence (:data:`_COUNTED_FROM`): "Page suffered a
+    heart attack nine days earlier", "died nine days after suffering a heart attack",
+    "the raid comes little over a month after a bandit stole…". What such a date is of:
+    the occurrence its preposition or conjunction names ("after suffering a heart
+    attack": the attack; "two years after the death": the death), which the text times
+    by the other; with no object ("nine days earlier"), the verb it hangs from. A
+    relative span (cue "relative"): compared, never a conflict; its value is its words,
+    the order word read as before or after ("nine days earlier", "nine days before")."""
+    out = []
+    for m in _COUNTED_FROM.finditer(text, s, e):
+        if m.group("u").casefold() == "day" and m.group("n").casefold() in {"a", "an", "one"}:
+            continue  # "a day after": one day from a dated one (times.py), else no date
+        if any(t.span.start < m.end() and m.start() < t.span.end and t.start for t in times):
+            continue  # resolved already: a date claim of its own
+        if any(_SET_OFF.fullmatch(text, t.span.end, m.start()) for t in times):
+            # "arrested on Jan. 6, five days before the playoff loss": the date before
+            # the comma says when; the count restates it
+            continue
+        toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if toks is None or not len(toks):
+            continue
+        order = next((t for t in toks if t.idx == m.start("dir")), None)
+        if order is None:
+            continue
+        anchor = _counted_anchor(order)
+        if anchor is None:
+            predicate, context = _date_of(toks.root)
+            word = _noun_of(toks.root)
+        elif anchor.pos_ in {"NOUN", "PROPN"}:
+            predicate = event_word(anchor, _word(anchor))
+            context, word = (predicate,), str(anchor.lower_)
+        else:
+            done = [c for c in anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if _word(anchor) in LIGHT and done:
+                # "after suffering a heart attack": the occurrence is the attack
+                predicate = event_word(done[0], _word(done[0]))
+                context, word = _with(predicate, _context(anchor)), str(done[0].lower_)
+            else:
+                predicate, context, word = _occurrence(anchor), _context(anchor), None
+        if predicate is None or predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
+            continue
+        words = m.group(0).casefold().split()
+        words[-1] = _TO_ORDER.get(words[-1], words[-1])
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
+                         " ".join(words), year_known=False, cue="relative",
+                         context=context, word=word))  # fmt: skip
+    return out
+
+
+def _counted_anchor(order: Any) -> Any | None:
+    """The occurrence a date counted from another names after its order word: the object
+    of "after"/"before" ("after the death", "after suffering…"), or the clause "after"
+    introduces ("after a bandit stole…"); None when the word stands alone ("nine days
+    earlier") or its object is itself a time ("a week after Christmas": the date is the
+    clause's)."""
+    if order.dep_ == "mark" and order.head is not order:
+        return order.head
+    objects = [c for c in order.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return None
+    obj = objects[0]
+    if obj.ent_type_ in {"DATE", "TIME"}:
+        return None
+    return obj
+
+
 # A win-loss record ("Indianapolis (10-5)", "Bowe, 43-1, 33 KOs", "improved his record to
 # 52-3", "a 9-5 season"): wins, losses and draws of a team or a fighter, one value. A
 # score ("won 31-24", "a 31-24 lead") is no record: it is said of a game, not of a side.
@@ -1702,6 +1787,7 @@ def extract_claims(
         out.extend(zeros)
         apart = [(c.span.start, c.span.end) for c in (*ages, *clocks, *zeros)]
         out.extend(_weekday_claims(article_id, doc, text, s, e, times))
+        out.extend(_counted_from_claims(article_id, doc, text, s, e, times))
         for q in quantities:
             if not inside(q.span) or any(
                 d.start < q.span.end and q.span.start < d.end for d in durations
