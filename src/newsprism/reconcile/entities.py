@@ -7,7 +7,9 @@ place in front ("U.S. Northern Command"); a transliteration variant (same
 consonant skeleton, close spelling: "al-Bashir" ≈ "Al-Bachir"), or a spelling of
 another outlet whose folded skeleton and context agree (:mod:`.names`); a surname alone
 when exactly one full name in the story ends with it ("Larsen" → "Anne Larsen",
-"Hakim" → "Omar al-Hakim"). Titles were already stripped at extraction.
+"Hakim" → "Omar al-Hakim"). Titles were already stripped at extraction. A city named
+as the side of a win-loss record ("led Indianapolis (10-5) downfield") is the team the
+story names with that city in front ("the Indianapolis Colts"), when it names one.
 """
 
 from __future__ import annotations
@@ -118,20 +120,78 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
         }
         if len(owners) == 1:
             uf.join(k, owners.pop())
+    sides = _sides(analyses, mentions, by_words, types, uf)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[uf.find(_key(m))].append(m)
-    ordered = sorted(groups.values(), key=lambda ms: (-len(ms), ms[0].norm))
+        groups[sides.get(m.span) or uf.find(_key(m))].append(m)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].norm))
     entities: list[Entity] = []
     ids: dict[Span, str] = {}
-    for n, ms in enumerate(ordered, 1):
-        eid = f"e{n}"
+    of_root: dict[str, str] = {}
+    for n, (root, ms) in enumerate(ordered, 1):
+        eid = of_root[root] = f"e{n}"
         entities.append(_entity(eid, ms))
         for m in ms:
             ids[m.span] = eid
+    # a record's side the parser tagged as no entity ("the Colts (9-5)"): its team's id
+    for span, root in sides.items():
+        if span not in ids and root in of_root:
+            ids[span] = of_root[root]
     from ..geo.locate import with_places  # the gazetteer loads only when a story has places
 
     return with_places(entities), ids
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _sides(
+    analyses: Sequence[Analysis],
+    mentions: Sequence[Mention],
+    by_words: dict[str, list[str]],
+    types: dict[str, Counter[str]],
+    uf: _Union,
+) -> dict[Span, str]:
+    """The team a record's side stands for, when the story names it in full: sports
+    reports name a team by its city as often as by its nickname ("calmly led
+    Indianapolis (10-5) downfield", "the Colts (10-5)"), and the city's mention is a
+    place of its own, so the two records were never one side's. The team is the one
+    name of the story that is not a place and is the city followed by more words, or
+    the nickname preceded by a place (one the story tags as a place, or the gazetteer
+    knows): "the Indianapolis Colts". With none, or two ("the New York Giants", "the
+    New York Jets"), the side keeps its own entity. Only the record's own mention
+    moves: "in Indianapolis" elsewhere stays the city. A side the parser tagged as no
+    entity ("the Colts (9-5)") is read by the record's ``thing``."""
+    by_span = {m.span: m for m in mentions}
+    places = {m.norm for m in mentions if m.type in _PLACE_TYPES}
+    teams = {
+        k: words
+        for k, words in by_words.items()
+        if len(words) > 1 and types[k] and types[k].most_common(1)[0][0] not in _PLACE_TYPES
+    }
+
+    def placed(words: list[str]) -> bool:
+        name = " ".join(words)
+        return name in places or lookup(name) is not None
+
+    out: dict[Span, str] = {}
+    for c in (c for a in analyses for c in a.claims if c.kind == "record"):
+        if c.mention is None:
+            continue
+        m = by_span.get(c.mention)
+        side = (m.norm if m else c.thing or "").split()
+        n = len(side)
+        if not side:
+            continue
+        if m is not None and m.type in _PLACE_TYPES:
+            found = {uf.find(k) for k, words in teams.items()
+                     if len(words) > n and words[:n] == side}  # fmt: skip
+        else:
+            found = {uf.find(k) for k, words in teams.items()
+                     if len(words) > n and words[-n:] == side and placed(words[:-n])}  # fmt: skip
+        if len(found) == 1:
+            out[c.mention] = found.pop()
+    return out
 
 
 def _entity(eid: str, ms: list[Mention]) -> Entity:
