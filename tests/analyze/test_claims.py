@@ -996,3 +996,28 @@ def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str 
     actors = [c.text for c in claims_of(sentence) if c.kind == "actor"]
     assert denied not in actors
     assert actors == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # ECB+ 3ecbplus: a place near a town, and one so many miles from another
+        ("The escape happened near Baytown, Texas, about 25 miles east of Houston.",
+         [("baytown", "near:near"), ("houston", "near:east of")]),
+        ("The cables were damaged south of Italy on Friday.", [("IT", "near:south of")]),
+        # a town named by the area around it, the tagger's organisation or its place
+        ("A bomb exploded at a Woodburn-area bank, about 30 miles south of Portland, Oregon.",
+         [("woodburn", "area"), ("portland", "near:south of")]),
+        ("The guards from Houston, Texas were forced to drive to the Baytown area.",
+         [("baytown", "area")]),
+        # in the town itself: no cue
+        ("Comeaux escaped Monday from a prison van in Baytown, Texas.", [("baytown", None)]),
+    ],
+)  # fmt: skip
+def test_a_place_around_a_town_says_so(sentence: str, places: list[tuple[str, str]]) -> None:
+    doc = parse(sentence)
+    mentions = extract_mentions("a", doc)
+    found = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
+    assert [(c.value, c.cue) for c in found if c.kind == "place" and c.predicate != "live"] == (
+        places
+    )

@@ -869,3 +869,13 @@ def test_a_corner_of_a_street_is_a_variant_of_the_street() -> None:
         ("a", "Raj Chohan was hit by a car at 97th Avenue and 117th Street in Richmond Hill."),
         ("b", "Raj Chohan was hit by a car on 117th Street in Richmond Hill."),
     ) == [("variant", ["97th Avenue and 117th Street", "117th Street"])]
+
+
+def test_a_place_near_a_town_is_a_variant_of_the_town() -> None:
+    """ECB+ 3ecbplus: "escaped … in Baytown" and "the escape happened near Baytown" give
+    one town, but the second names a stretch around it: the reader sees "near Baytown"
+    beside "Baytown", a variant (before, the two reports agreed)."""
+    assert _places_compared(
+        ("a", "Comeaux escaped Monday from a prison van in Baytown after pulling a gun."),
+        ("b", "Comeaux escaped Monday from a prison van near Baytown after pulling a gun."),
+    ) == [("variant", ["Baytown", "near Baytown"])]

@@ -1179,6 +1179,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     if toks is None or not len(toks):
         return None
     root = toks.root
+    area, near = False, None
     if root.dep_ in {"compound", "nmod", "amod"} and (
         root.head.pos_ == "NOUN"
         or (root.head.pos_ == "PROPN" and _STREET.search(m.text) and root.head.dep_ == "pobj")
@@ -1186,14 +1187,21 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # "at a Portland hospital", "entered a Malibu rehab center"; "near 117th Street and
         # 97th Avenue", one street parsed as a modifier of the other
         root = root.head
+        # the name may modify a noun that modifies the noun of the phrase: "at a
+        # Woodburn-area bank", "at an east Vancouver health products business"
+        area = any(_word(t) in _VICINITY for t in _modifier_chain(root))
+        root = _modifier_chain(root)[-1]
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "between Spain and Morocco": where the first place stands
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
             and root.head.head.dep_ in {"pobj", "advmod", "npadvmod", "dobj"}):  # fmt: skip
         # "off the coast of Crete", "south of Spain": where the direction or coast stands
         root = root.head.head
+        # "south of Spain", "the outskirts of Lyon": around the place, not in it
+        around = f"near:{root.lower_} of" if root.lower_ in _COMPASS_WORDS | {"outskirts"} else None
         if root.dep_ in {"advmod", "npadvmod"}:
-            return _placed(m, _event_of(root))  # "damaged south of Spain"
+            return _placed(m, _event_of(root), cue=around)  # "damaged south of Spain"
+        near = around
     at = root.head.idx
     home = (
         root.dep_ == "pobj"
@@ -1202,7 +1210,11 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     ) or _from_home(root)
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
         return None  # "Syrian officials", "from Paris": not where something happened
-    return _placed(m, _event_of(root), home=home, own=_own_verb(root))
+    # a stretch around the place (see newsprism.reconcile.claims.vague_place): the words
+    # that say so ("near:near", "near:south of"), or "area"
+    cue = near or (f"near:{root.head.lower_}" if root.head.lower_ in _NEAR else None)
+    cue = cue or ("area" if area else None)
+    return _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
 
 
 # where a name the tagger did not call a place reads as one: "in X", "near X", "outside X",
@@ -1223,6 +1235,50 @@ def _gazetteer_knows(name: str) -> bool:
                for r, alternate in lookup_rows(name, close=False))  # fmt: skip
 
 
+# prepositions that place something around a place, not in it: "near Baytown", "outside
+# Paris", "off Alexandria" (a closed class)
+_NEAR = frozenset("near outside around off".split())
+# nouns that make a name the middle of a vague stretch: "the Baytown area", "a
+# Woodburn-area bank", "the vicinity of" (general vocabulary)
+_VICINITY = frozenset({"area", "vicinity"})
+# the compass points, a closed class: "south of Spain" lies around Spain, not in it
+_COMPASS_WORDS = frozenset("north south east west northeast northwest southeast "
+                           "southwest".split())  # fmt: skip
+# nouns that say the name before them is a place: "the Baytown area", "a Woodburn-area
+# bank" (general vocabulary of where something lies)
+_AREA_NOUNS = frozenset("area region vicinity neighborhood neighbourhood district suburb".split())
+
+
+def _modifier_chain(noun: Any) -> list[Any]:
+    """``noun`` and the nouns it modifies in turn, up to the noun of its phrase ("area",
+    "bank" in "a Woodburn-area bank")."""
+    chain = [noun]
+    while (
+        chain[-1].dep_ in {"compound", "nmod"}
+        and chain[-1].head.pos_ == "NOUN"
+        and (chain[-1].head.i > chain[-1].i)
+    ):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _modified_place(tok: Any) -> Any | None:
+    """The object of a place preposition whose noun a name modifies, when the noun says
+    the name is a place ("in the Baytown area", "at a Woodburn-area bank": the area is
+    the name's): the name then places the phrase whatever the tagger called it. The
+    name modifies the area noun, which is the object or modifies it; "to" counts here
+    (an area is where one goes). None for any other name."""
+    if tok.dep_ != "compound" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
+        return None
+    noun = tok.head
+    if _word(noun) not in _AREA_NOUNS:
+        return None
+    phrase = _modifier_chain(noun)[-1]
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in _PLACE_PREPS | {"to"}:
+        return None
+    return phrase
+
+
 def untagged_places(
     article_id: str, doc: Any, s: int, e: int, mentions: Sequence[Mention]
 ) -> list[Claim]:
@@ -1236,11 +1292,17 @@ def untagged_places(
     taken = [(m.span.start, m.span.end) for m in mentions if m.type != "ORG"]
     out = []
     for tok in doc:
-        if not (s <= tok.idx < e) or tok.dep_ != "pobj" or tok.pos_ != "PROPN":
+        if not (s <= tok.idx < e) or tok.pos_ != "PROPN":
             continue
-        prep = tok.head
-        if not (prep.lower_ in _PLACE_ONLY_PREPS
-                or (prep.lower_ == "to" and _word(prep.head) in _JOURNEYS)):  # fmt: skip
+        phrase = _modified_place(tok)
+        if phrase is not None:
+            prep = phrase.head  # "at a Woodburn-area bank", "to the Baytown area"
+        elif tok.dep_ == "pobj":
+            prep = tok.head
+            if not (prep.lower_ in _PLACE_ONLY_PREPS
+                    or (prep.lower_ == "to" and _word(prep.head) in _JOURNEYS)):  # fmt: skip
+                continue
+        else:
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(c.dep_ in {"det", "poss"} for c in tok.children):
@@ -1255,7 +1317,12 @@ def untagged_places(
         if {w.lower_ for w in words} & persons or not _gazetteer_knows(name):
             continue
         m = Mention(Span(article_id, start, end), name, "GPE", name_key(name))
-        c = _placed(m, prep.head) if prep.lower_ == "to" else _place_claim(doc, m)
+        if prep.lower_ == "to" and phrase is not None:
+            c = _placed(m, _event_of(phrase), cue="area")  # "drove to the Baytown area"
+        elif prep.lower_ == "to":
+            c = _placed(m, prep.head)
+        else:
+            c = _place_claim(doc, m)
         if c is not None:
             out.append(c)
     return out
@@ -1307,7 +1374,12 @@ def _own_verb(tok: Any) -> Any | None:
 
 
 def _placed(
-    m: Mention, event: Any | None, *, home: bool = False, own: Any | None = None
+    m: Mention,
+    event: Any | None,
+    *,
+    home: bool = False,
+    own: Any | None = None,
+    cue: str | None = None,
 ) -> Claim | None:
     """The place claim of mention ``m`` whose occurrence is ``event`` (a home's is "live");
     None when the occurrence is the saying or an announcing ("said in Paris"). A place
@@ -1320,7 +1392,8 @@ def _placed(
     elif predicate in REPORTING or predicate in ANNOUNCING:
         return None  # where it was said or announced ("made the announcement in Paris")
     return Claim(span=m.span, text=m.text, kind="place", predicate=predicate, thing=None,
-                 value=m.place or street_name(m.text) or m.norm, mention=m.span)  # fmt: skip
+                 value=m.place or street_name(m.text) or m.norm, mention=m.span,
+                 cue=cue)  # fmt: skip
 
 
 def _actor_claim(doc: Any, m: Mention) -> Claim | None:

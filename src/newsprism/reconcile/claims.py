@@ -265,6 +265,9 @@ def _display(group: Sequence[Said]) -> str:
     from collections import Counter
 
     def shown(c: Claim) -> str:
+        if vague_place(c) and c.cue is not None:
+            # "near Baytown", "south of Italy", "Baytown area": the words that say so
+            return f"{c.cue[5:]} {c.text}" if c.cue != "area" else f"{c.text} area"
         if c.kind in {"date", "time", "place", "actor"}:
             text = re.sub(r"^(?:on|in|at|from|during)\s+", "", c.text, flags=re.I)
             part = _part(c) if c.kind == "date" else ()
@@ -306,6 +309,15 @@ def slot_label(claims: Sequence[Claim]) -> str:
     return f"{pred or 'number'}: {thing or c.unit or 'number'}"
 
 
+def vague_place(c: Claim) -> bool:
+    """Whether a place claim names a stretch around its place, not the place: "near
+    Baytown", "south of Italy" (cue "near:" and the words), "the Baytown area" (cue
+    "area"), as analyze/claims.py reads them."""
+    return (
+        c.kind == "place" and c.cue is not None and (c.cue == "area" or c.cue.startswith("near:"))
+    )
+
+
 # the compass points and their adjectives, a closed class: "South Richmond Hill", "east
 # Vancouver", "northeast Philadelphia" name a part of the place the other words name
 _COMPASS = frozenset(
@@ -339,8 +351,15 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind == "place" and s.entity and not c.value[:2].isupper() and not street_name(c.text):
         # a street by its spelled-out name ("117th St.", "117th Street"); a part of a
         # place named by a compass word ("South Richmond Hill") apart from the place
-        return (s.entity, *_compass_part(c.text))
-    return (c.value,)
+        return (s.entity, *_compass_part(c.text), *_around(c))
+    return (c.value, *_around(c))
+
+
+def _around(c: Claim) -> tuple[str, ...]:
+    """How a place claim is vague about its place, when it is: "near Baytown" ("near")
+    or "the Baytown area" ("area") name a stretch around the town, a less precise place
+    than "in Baytown" (a value of its own, a variant of the town's). Nothing else."""
+    return (c.cue,) if vague_place(c) and c.cue is not None else ()
 
 
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
@@ -384,7 +403,8 @@ def _same_places(
     out: dict[tuple[object, ...], list[Said]] = {}
     for key, members in groups.items():
         c = members[0].claim
-        into = first.setdefault(c.value, key) if c.kind == "place" else key
+        into = first.setdefault(c.value + "|" + "".join(_around(c)), key) if (
+            c.kind == "place") else key  # fmt: skip
         out[into] = out.get(into, []) + members
     return out
 
@@ -1145,6 +1165,8 @@ def relation(
         return "variant"  # a day counted from another ("the same day"): never a conflict
     if "loose" in {a.claim.cue, b.claim.cue}:
         return "variant"  # "late Friday": where the lateness begins is not said
+    if vague_place(a.claim) or vague_place(b.claim):
+        return "variant"  # "near Baytown": how far from the town is not said
     if NATIONALITY in {a.claim.thing, b.claim.thing}:
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:
