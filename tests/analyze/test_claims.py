@@ -222,6 +222,80 @@ def test_the_hour_of_a_statement_is_not_a_time_of_the_event() -> None:
     assert [c for c in found if c.kind == "time"] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The quake, which struck at 1353 (1023 GMT), was felt across the island.", "13:53"),
+        ("The actress passed away at 18:41 this evening (02:41 GMT Friday).", "18:41"),
+        ("The singer died at 6:41pm PST this evening (0241 GMT Friday).", "18:41"),
+    ],
+)
+def test_a_clock_time_restated_in_another_zone_in_brackets_is_one_time(
+    sentence: str, value: str
+) -> None:
+    # the local time is the claim, even written bare in 24-hour figures; the converted
+    # one in brackets is no second value of the slot
+    times = [c for c in claims_of(sentence) if c.kind == "time" and c.unit == "minutes"]
+    assert [c.value for c in times if ":" in c.value] == [value]
+    assert [c for c in claims_of(sentence) if c.kind == "count"] == []
+
+
+def test_the_time_of_a_clause_under_a_saying_is_the_clause_s() -> None:
+    found = claims_of("Police said there were sounds of gunfire around 10:30 a.m. Monday.")
+    assert [(c.value, c.low, c.high) for c in found if c.kind == "time"] == [
+        ("10:30", 615.0, 645.0)
+    ]
+    # a saying's own hour stays the report's
+    assert [c for c in claims_of("He said at 3 p.m. that the talks had failed.")
+            if c.kind == "time"] == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The families stayed together until about 9 p.m. on the night of the shooting.",
+        "By 5:00pm Monday, jury selection was winding down for the day.",
+    ],
+)
+def test_a_clock_time_that_bounds_the_clause_is_no_time_of_its_occurrence(sentence: str) -> None:
+    assert [c.value for c in claims_of(sentence) if c.kind == "time" and ":" in c.value] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period", "unit"),
+    [
+        ("Hansbrough passed Ford for the record midway through the first half.", "first half",
+         "clock"),
+        ("Early in the seventh, Klitschko staggered Rahman with a right.", None, "clock"),
+        ("The Colts took the lead late in the fourth quarter.", "fourth quarter", "clock"),
+    ],
+)  # fmt: skip
+def test_a_moment_of_play_placed_in_its_period_is_a_loose_game_time(
+    sentence: str, period: str | None, unit: str
+) -> None:
+    times = [c for c in claims_of(sentence) if c.kind == "time" and c.unit == unit]
+    assert [(c.thing, c.low, c.high, c.cue) for c in times] == [(period, 0.0, None, "loose")]
+
+
+def test_an_ordinal_of_another_noun_is_no_period_of_play() -> None:
+    found = claims_of("The bill was passed early in the second term of the president.")
+    assert [c for c in found if c.kind == "time"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seconds"),
+    [
+        ("The referee stopped the fight 44 seconds into the seventh round.", 44.0),
+        ("Klitschko won by a technical knockout at 2:15 of the seventh round.", 135.0),
+    ],
+)
+def test_the_time_played_in_a_round_is_a_game_time_counted_up(
+    sentence: str, seconds: float
+) -> None:
+    times = [c for c in claims_of(sentence) if c.unit == "elapsed"]
+    assert [(c.thing, c.low) for c in times] == [("seventh round", seconds)]
+
+
 def test_an_amount_converted_into_another_currency_is_not_a_claim_of_its_own() -> None:
     found = claims_of("They agreed a 110 billion euro ($143 billion) debt bailout.")
     assert [(c.unit, c.low) for c in found if c.kind == "measure"] == [("EUR", 110e9)]

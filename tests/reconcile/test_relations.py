@@ -334,6 +334,32 @@ def test_two_game_clocks_of_one_basket_conflict_and_other_periods_are_not_compar
     assert compare_claims(said_of(claims, {}, {}), same_slot=_sure_apart) == ()  # fmt: skip
 
 
+def test_a_local_time_and_its_conversion_are_a_variant_of_the_evening() -> None:
+    # before, the bracketed GMT time (02:41) was weighed against the evening and the
+    # local 18:41 was not read at all
+    found = _relations(
+        "Bettie Page died at 18:41 this evening (02:41 GMT Friday) in a hospital.",
+        "Bettie Page died Thursday evening in a hospital.",
+    )
+    assert "conflict" not in found and "variant" in found
+
+
+def test_a_moment_placed_in_its_period_is_a_variant_of_the_game_clock() -> None:
+    found = compared(
+        ("a", "Hansbrough banked in a turnaround shot with 7:41 left in the first half.", None),
+        ("b", "With 7:42 left in the first half, Hansbrough banked in an off-balance shot.", None),
+        ("c", "Hansbrough passed Ford for the record midway through the first half.", None),
+    )
+    # the two clocks still conflict; the period's middle is a variant of each
+    assert pair_relation(found, "a", "b") == "conflict"
+    assert pair_relation(found, "a", "c") == pair_relation(found, "b", "c") == "variant"
+    rounds = compared(
+        ("a", "Klitschko stopped the fight 44 seconds into the seventh round.", None),
+        ("b", "Klitschko stopped Rahman early in the seventh.", None),
+    )
+    assert pair_relation(rounds, "a", "b") == "variant"
+
+
 def _sure_apart(a: Claim, b: Claim) -> float:
     """A claim model that never joins two slots, so only the rules do."""
     return 0.0

@@ -1504,11 +1504,47 @@ def _part_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     return out
 
 
+# a clock time restated in brackets in another time zone right after the first one ("struck
+# at 1353 (1023 GMT)", "died at 6:41pm PST this evening (0241 GMT Friday)"): the
+# reporter's conversion, as with money; the time before it is the local clock time, a
+# clock time even written bare in 24-hour figures ("at 18:41 (02:41 GMT)")
+_ZONED = r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*(?-i:GMT|BST|UTC|[A-Z]{1,2}T)\b"
+_CONVERTED_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?P<sep>[:.]?)(?P<m>[0-5]\d)(?!\d)(?P<ap>\s*[ap]\.?\s?m\.?(?![a-z]))?"
+    r"[^()\d.;]{0,30}\(\s*(?:about\s+|around\s+)?(?P<c>" + _ZONED + ")",
+    re.I,
+)
+
+
+# a clock time that bounds what the clause tells ("were together until about 9 p.m.",
+# "By 5:00pm, selection was winding down") is no time of its occurrence
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?=\S*$)", re.I)
+
+
 def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     """Times of day: "about 8.40pm", "at 06:00 BST", "2045 GMT", as minutes since midnight;
-    "about", "shortly after" and the like widen them by a quarter of an hour."""
+    "about", "shortly after" and the like widen them by a quarter of an hour. A time
+    restated in another zone in brackets is no claim of its own (``_CONVERTED_CLOCK``)."""
     out = []
+    conversions = [(m.start("c"), m.end("c")) for m in _CONVERTED_CLOCK.finditer(text, s, e)]
+    for m in _CONVERTED_CLOCK.finditer(text, s, e):
+        if m.group("ap") or (not m.group("sep") and len(m.group("h")) < 2):
+            continue  # "6:41pm (0241 GMT)" is read below; "953 (…)" is no time of day
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        toks = doc.char_span(m.start(), m.end("m"), alignment_mode="expand")
+        event = _event_of(toks.root) if toks is not None and len(toks) else None
+        predicate = _occurrence(event)
+        if predicate in REPORTING or report_stamp(doc, m.start(), m.end("m")):
+            continue
+        value = float(hour * 60 + minute)
+        out.append(Claim(Span(aid, m.start(), m.end("m")), m.group(0)[: m.end("m") - m.start()],
+                         "time", predicate, None, f"{hour:02d}:{minute:02d}", "minutes",
+                         value, value, context=_context(event)))  # fmt: skip
     for m in _CLOCK.finditer(text, s, e):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in conversions):
+            continue
+        if any(c.span.start <= m.start() < c.span.end for c in out):
+            continue
         hour_at = m.start("h") if m.group("h") else m.start("hm")
         before = text[max(0, m.start() - 2) : m.start()]
         if hour_at == m.start() and re.search(r"[:\d]\s?$", before):
@@ -1545,8 +1581,16 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         event = _event_of(toks.root) if toks is not None and len(toks) else None
         predicate = _occurrence(event)
+        if predicate in REPORTING and toks is not None and len(toks):
+            own = _own_verb(toks.root)
+            if own is not None and _word(own) in TRANSPARENT:
+                # "there were sounds of gunfire around 10:30 a.m., police said": the time
+                # of the clause, whose verb carries no event, not of the saying (as a place)
+                predicate = None
         if predicate in REPORTING or (predicate is None and _STAMP.search(text, s, e)):
             continue  # a report's time, or a timestamp line ("November 30, 2009 at 2:22 pm")
+        if _BOUND_BEFORE.search(text, max(s, m.start() - 8), m.start() + 1):
+            continue  # "together until about 9 p.m.", "by 5:00pm": a bound, not the moment
         if report_stamp(doc, m.start(), m.end()):
             continue  # "Last updated at 11:11 GMT": when the page was updated
         start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())
@@ -1587,7 +1631,84 @@ _NTH = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th":
         "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth"}  # fmt: skip
 
 
-def _game_clock_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
+# "midway through the first half", "early in the seventh", "late in the fourth quarter",
+# "at the opening of the seventh round": a moment of play placed in its period, not on the
+# clock; an ordinal alone ("early in the seventh") is a period only where no noun follows
+# it ("early in the second term" is none)
+_ORDINAL = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"final|last|opening|1st|2nd|3rd|[4-9]th|1[0-2]th"
+)
+_PERIOD_NOUN = r"half|quarter|period|round|inning|set|frame"
+# the units of times of play: left on a game clock, played in a period
+GAME_UNITS = frozenset({"clock", "elapsed"})
+
+
+def game_position(c: Claim) -> bool:
+    """A moment of play placed only in its period ("early in the seventh"), on no clock."""
+    return c.kind == "time" and c.unit in GAME_UNITS and c.cue == "loose"
+
+
+_GAME_PART = re.compile(
+    r"\b(?:(?P<q>early|late|midway|halfway|mid-way)\s+(?:through|in|into)|(?:at|in|near)\s+"
+    r"the\s+(?P<q2>opening|start|beginning|end|close|closing\s+(?:seconds|minutes)|final\s+"
+    r"(?:seconds|minutes)|last\s+(?:seconds|minutes))\s+of)\s+the\s+(?P<n>" + _ORDINAL + r")"
+    r"(?:(?:\s+|-)(?P<p>" + _PERIOD_NOUN + r")s?\b)?",
+    re.I,
+)
+
+# "44 seconds into the seventh round", "after 44 seconds of the seventh round", "2:15 of
+# the seventh round", "at the 2:15 mark": the time played in a period (a round's clock
+# counts up), in seconds; never compared with a time left, the period's length unsaid
+_PERIOD_AFTER = (r"(?:\s+(?:into|of|in)\s+the\s+(?P<n>" + _ORDINAL + r")(?:(?:\s+|-)(?P<p>"
+                 + _PERIOD_NOUN + r")s?\b)?)")  # fmt: skip
+_ELAPSED = re.compile(
+    r"\b(?:(?P<m>\d{1,2}):(?P<s>[0-5]\d)"
+    + _PERIOD_AFTER
+    + r"|(?P<sec>\d{1,2}|"
+    + _NUMBER_WORD
+    + r")\s+(?P<u>seconds?|minutes?)\s+(?:into|of)\s+the\s+(?P<n2>"
+    + _ORDINAL
+    + r")(?:(?:\s+|-)"
+    r"(?P<p2>" + _PERIOD_NOUN + r")s?\b)?|the\s+(?P<mm>\d{1,2}):(?P<ss>[0-5]\d)\s+mark"
+    r"(?:\s+of\s+the\s+(?P<n3>" + _ORDINAL + r")(?:(?:\s+|-)(?P<p3>" + _PERIOD_NOUN + r")s?\b)?)?)",
+    re.I,
+)
+
+
+def _period(nth: str | None, noun: str | None) -> str | None:
+    """The period a game time is of ("first half", "seventh round"), None when no noun
+    names it ("early in the seventh": any period so numbered)."""
+    if not nth or not noun:
+        return None
+    n = nth.casefold()
+    return f"{_NTH.get(n, n)} {noun.casefold()}"
+
+
+def _elapsed_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
+    """Times played in a period ("44 seconds into the seventh round", "at the 2:15
+    mark"): one stoppage timed by two reports, compared in seconds (unit "elapsed")."""
+    out = []
+    for m in _ELAPSED.finditer(text, s, e):
+        if m.group("m"):
+            seconds = float(int(m.group("m")) * 60 + int(m.group("s")))
+            period = _period(m.group("n"), m.group("p"))
+        elif m.group("mm"):
+            seconds = float(int(m.group("mm")) * 60 + int(m.group("ss")))
+            period = _period(m.group("n3"), m.group("p3"))
+        else:
+            amount = _number_value(m.group("sec"))
+            if amount is None:
+                continue
+            seconds = amount * (60.0 if m.group("u").casefold().startswith("min") else 1.0)
+            period = _period(m.group("n2"), m.group("p2"))
+        shown = f"{int(seconds) // 60}:{int(seconds) % 60:02d} played"
+        out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
+                         shown, "elapsed", seconds, seconds))  # fmt: skip
+    return out
+
+
+def _game_clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     """Times left on a game clock ("with 7:42 left in the first half"): one basket, goal
     or stoppage timed by two reports, compared with each other (unit "clock", in seconds,
     never with a time of day); the period, when named, is what the time is of."""
@@ -1619,7 +1740,24 @@ def _game_clock_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
         shown = f"{int(minutes)}:{int(m.group('sec')):02d} left" if m.group("sec") else m.group(0)
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
                          shown, "clock", low, high))  # fmt: skip
-    return out
+    for m in _GAME_PART.finditer(text, s, e):
+        if any(c.span.start < m.end() and m.start() < c.span.end for c in out):
+            continue
+        nth = m.group("n").casefold()
+        if not m.group("p"):
+            after = doc.char_span(m.start("n"), m.end("n"), alignment_mode="expand")
+            head = after[-1].head if after is not None and len(after) else None
+            if head is None or (head.i > after[-1].i and head.pos_ in {"NOUN", "PROPN"}):
+                continue  # "early in the second term": the ordinal is a noun's, no period
+        period = _period(nth, m.group("p"))
+        # the period's length is not said, so the moment is anywhere on its clock, counted
+        # down or up: a variant of a time left or played in that period at most, never a
+        # conflict ("loose"), one claim in each unit
+        shown = " ".join(m.group(0).casefold().split())
+        for unit in sorted(GAME_UNITS):
+            out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "time", None, period,
+                             shown, unit, 0.0, None, cue="loose"))  # fmt: skip
+    return out + _elapsed_claims(aid, text, s, e)
 
 
 def _weekday_claims(
@@ -1854,7 +1992,7 @@ def extract_claims(
                               for c in clocks)]  # fmt: skip
         zeros = _zero_claims(article_id, doc, text, s, e)
         zeros += _record_claims(article_id, text, s, e, [m for m in mentions if inside(m.span)])
-        clocks += _game_clock_claims(article_id, text, s, e)
+        clocks += _game_clock_claims(article_id, doc, text, s, e)
         out.extend(ages)
         out.extend(clocks)
         out.extend(zeros)

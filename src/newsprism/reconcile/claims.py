@@ -34,9 +34,11 @@ from rapidfuzz.distance import OSA
 from ..analyze.claims import (
     ANNOUNCING,
     CURRENCIES,
+    GAME_UNITS,
     PREDICATE_CLASSES,
     QUALIFIER_WORDS,
     RISE,
+    game_position,
     predicate_class,
     street_name,
 )
@@ -775,7 +777,7 @@ def _tight(c: Claim) -> tuple[float, float]:
     figure is itself, a hedged one ("about", "nearly") within a tenth of it (a quarter
     hour for clock times), a bound ("more than", "up to") open on one side."""
     low, high = _ends_of(c)
-    if c.unit == "clock":
+    if c.unit in GAME_UNITS:
         return low, high  # a game clock's hedge is read tight already ("just under 5 minutes")
     m = _QUALIFIER.match(c.text.strip())
     word = m.group(1).casefold() if m else ""
@@ -1300,6 +1302,9 @@ def compare_claims(
             # a relative span beside a date of the slot ("three years ago, X, who launched
             # it in September") says less than the date: the date is the article's value
             ss = [x for x in ss if not relative_span(x.claim)] or ss
+            # so does a moment placed only in its period ("midway through the first half")
+            # beside the game clock of the slot ("with 7:41 left")
+            ss = [x for x in ss if not game_position(x.claim)] or ss
             own = Counter(w for w in map(_slot_word, (s.claim for s in ss)) if w is not None)
             close = [_closeness(x, named, own) for x in ss]
             kept = [x for x, c in zip(ss, close, strict=True) if c == max(close)]
