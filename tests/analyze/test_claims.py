@@ -296,6 +296,14 @@ def test_the_time_played_in_a_round_is_a_game_time_counted_up(
     assert [(c.thing, c.low) for c in times] == [("seventh round", seconds)]
 
 
+def test_a_name_set_off_after_a_nickname_is_the_actor() -> None:
+    found = claims_of("Mafia 'Oddfather,' Vincent 'Chin' Gigante, dies in U.S. prison at 77.")
+    assert [(c.value, c.text) for c in found if c.kind == "actor"] == [("gigante", "Gigante")]
+    # a name in brackets is no second name of the person (his college)
+    found = claims_of("The Saints signed rookie Joique Bell (Wayne State) from the squad.")
+    assert "joique bell" in [c.value for c in found if c.kind == "actor" and c.thing == "patient"]
+
+
 def test_an_amount_converted_into_another_currency_is_not_a_claim_of_its_own() -> None:
     found = claims_of("They agreed a 110 billion euro ($143 billion) debt bailout.")
     assert [(c.unit, c.low) for c in found if c.kind == "measure"] == [("EUR", 110e9)]

@@ -360,6 +360,14 @@ def test_a_moment_placed_in_its_period_is_a_variant_of_the_game_clock() -> None:
     assert pair_relation(rounds, "a", "b") == "variant"
 
 
+def test_a_nickname_beside_the_name_is_no_second_person() -> None:
+    found = compared(
+        ("a", "Mafia 'Oddfather,' Vincent 'Chin' Gigante, dies in U.S. prison at 77.", None),
+        ("b", "Ex-Mafia boss Vincent Gigante dies in prison at 77.", None),
+    )
+    assert "conflict" not in [c.relation for c in found if c.slot.startswith("who")]
+
+
 def _sure_apart(a: Claim, b: Claim) -> float:
     """A claim model that never joins two slots, so only the rules do."""
     return 0.0

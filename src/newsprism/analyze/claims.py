@@ -1418,16 +1418,40 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
     predicate = _occurrence(event) or _word(event)
     if predicate in REPORTING or predicate in TRANSPARENT:
         return None
+    named = _named_in_apposition(root, m)
+    span, text = (named[1], named[2]) if named else (m.span, m.text)
     return Claim(
-        span=m.span,
-        text=m.text,
+        span=span,
+        text=text,
         kind="actor",
         predicate=predicate,
         thing=role,
-        value=m.norm,
-        mention=m.span,
+        value=named[0] if named else m.norm,
+        mention=span,
         name_type=m.type,
     )
+
+
+def _named_in_apposition(root: Any, m: Mention) -> tuple[str, Span, str] | None:
+    """The name set off after a person's nickname or epithet ("Mafia 'Oddfather,'
+    Vincent 'Chin' Gigante, dies"), with its span and words: the report names one
+    person twice, and the name is what other reports give, so it is the actor's value
+    and mention (before, the nickname stood against the name as a second person)."""
+    if m.type != "PERSON":
+        return None
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ != "appos" or c.ent_type_ != "PERSON" or c.i < root.i:
+            continue
+        ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        between = doc.text[root.idx + len(root.text) : c.left_edge.idx]
+        if not re.fullmatch(r"[\s,'\"‘’“”]*,[\s'\"‘’“”]*", between):
+            continue  # set off by a comma, not "Joique Bell (Wayne State)": his college
+        if ent is not None and ent.start > root.i and name_key(ent.text):
+            # the name's mention, so the story's entity of the name is the actor's
+            span = Span(m.span.article_id, ent.start_char, ent.end_char)
+            return name_key(ent.text), span, ent.text
+    return None
 
 
 # Parts of the day as spans of minutes since midnight (the night ends at midnight: its
