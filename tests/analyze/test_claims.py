@@ -181,6 +181,9 @@ def test_a_relative_span_without_a_publication_date_is_still_a_value(
         ("The raid comes little over a month after a masked bandit stole jewels in Cannes.",
          "little over a month after", "steal"),
         ("Police have arrested a man for the murder 41 years later.", "41 years after", "arrest"),
+        # ECB+ 18ecbplus: a count hung from an event noun dates the noun's occurrence
+        ("Police said the gunman was furious over his firing four days earlier.",
+         "four days before", "fire"),
     ],
 )  # fmt: skip
 def test_a_date_counted_from_another_occurrence_is_a_relative_value(

@@ -107,6 +107,34 @@ def test_a_report_giving_a_date_twice_more_or_less_precisely_joins_one_value_che
     assert sorted(sorted(g) for g in groups) == [[0, 1, 2]]
 
 
+def test_a_report_dating_one_arrest_by_its_day_and_by_a_span_joins_one_value_check() -> None:
+    """ECB+ 35ecbplus: a report says Jackson "was arrested on Jan. 6" and, further down,
+    "was arrested last month"; an undated report says he "was arrested last month".
+    The claim model joins the three as one slot, but the first report seemed to give
+    two values, so its day was kept out of the value check and never compared with the
+    other report's span. A span counted from the report's date beside a day of the same
+    occurrence is one date said twice (a span beside a date of another occurrence, a
+    background year, stays two values)."""
+    from newsprism.reconcile.align import claim_groups
+    from newsprism.reconcile.date_rules import span_of_one_occurrence
+    from newsprism.records import Span, Statement
+
+    texts = [
+        ("a", "Vincent Jackson was arrested on Jan. 6 for investigation of drunken driving."),
+        ("a", "Vincent Jackson was arrested last month on suspicion of drunken driving."),
+        ("b", "Receiver Vincent Jackson was arrested last month for investigation of DUI."),
+    ]
+    claims = [_date(aid, text) for aid, text in texts]
+    assert span_of_one_occurrence(claims[0], claims[1])
+    background = _date("a", "His father died in 2006 after a long illness.")
+    assert not span_of_one_occurrence(background, claims[1])
+    statements = [Statement(Span(aid, 0, len(text)), text, claims=(c,))
+                  for (aid, text), c in zip(texts, claims, strict=True)]  # fmt: skip
+    scored = ([(0, 0), (1, 0), (2, 0)], np.array([0, 1]), np.array([2, 2]), np.array([0.9, 0.9]))
+    groups = claim_groups(statements, np.zeros((3, 3)), scored=scored)
+    assert groups == [[(0, 0), (1, 0), (2, 0)]]
+
+
 def test_a_day_counted_from_the_report_and_a_weekday_may_be_one_day() -> None:
     """ECB+ 28ecb: an undated report says Felt "died yesterday" and "died Thursday":
     one day twice, not two values (a span such as "last week" is not one day)."""

@@ -1862,21 +1862,7 @@ def _counted_from_claims(
         order = next((t for t in toks if t.idx == m.start("dir")), None)
         if order is None:
             continue
-        anchor = _counted_anchor(order)
-        if anchor is None:
-            predicate, context = _date_of(toks.root)
-            word = _noun_of(toks.root)
-        elif anchor.pos_ in {"NOUN", "PROPN"}:
-            predicate = event_word(anchor, _word(anchor))
-            context, word = (predicate,), str(anchor.lower_)
-        else:
-            done = [c for c in anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-            if _word(anchor) in LIGHT and done:
-                # "after suffering a heart attack": the occurrence is the attack
-                predicate = event_word(done[0], _word(done[0]))
-                context, word = _with(predicate, _context(anchor)), str(done[0].lower_)
-            else:
-                predicate, context, word = _occurrence(anchor), _context(anchor), None
+        predicate, context, word = _counted_occurrence(order, toks.root)
         if predicate is None or predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
             continue
         words = m.group(0).casefold().split()
@@ -1885,6 +1871,29 @@ def _counted_from_claims(
                          " ".join(words), year_known=False, cue="relative",
                          context=context, word=word))  # fmt: skip
     return out
+
+
+def _counted_occurrence(order: Any, root: Any) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(predicate, context, event noun as written) of the occurrence a date counted from
+    another dates (see :func:`_counted_from_claims`), read from its order word: the
+    occurrence "after"/"before" names (:func:`_counted_anchor`; a light verb's object,
+    "after suffering a heart attack": the attack), else the event noun the order word
+    hangs from ("his firing four days earlier"), else the verb of the phrase's ``root``."""
+    anchor = _counted_anchor(order)
+    if anchor is None and order.head.pos_ == "NOUN" and order.head.i != order.i:
+        predicate = event_word(order.head, _word(order.head))
+        return predicate, (predicate,), str(order.head.lower_)
+    if anchor is None:
+        verb, context = _date_of(root)
+        return verb, context, _noun_of(root)
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        predicate = event_word(anchor, _word(anchor))
+        return predicate, (predicate,), str(anchor.lower_)
+    done = [c for c in anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if _word(anchor) in LIGHT and done:
+        predicate = event_word(done[0], _word(done[0]))
+        return predicate, _with(predicate, _context(anchor)), str(done[0].lower_)
+    return _occurrence(anchor), _context(anchor), None
 
 
 def _counted_anchor(order: Any) -> Any | None:

@@ -50,7 +50,7 @@ from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
-from .date_rules import one_day_either_way, one_held_by_other
+from .date_rules import one_day_either_way, one_held_by_other, span_of_one_occurrence
 from .pairs import codes, contains, shared_counts
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
@@ -619,7 +619,12 @@ def claim_groups(
 
     def fits(v: int, w: int) -> bool:
         x, y = shown[v], shown[w]
-        return v == w or one_held_by_other(x, y) or one_day_either_way(x, y)
+        return (
+            v == w
+            or one_held_by_other(x, y)
+            or one_day_either_way(x, y)
+            or span_of_one_occurrence(x, y)
+        )
 
     out = []
     for b in np.unique(block[x]).tolist():

@@ -297,3 +297,15 @@ def one_day_either_way(x: Claim, y: Claim) -> bool:
             return (o.end or o.start) == o.start
         return o.cue != "relative"
     return False
+
+
+def span_of_one_occurrence(x: Claim, y: Claim) -> bool:
+    """Whether a report that gives both dates for one slot gives one date twice: a
+    relative span ("last month", "nine days earlier") beside a date of the same named
+    occurrence ("was arrested on Jan. 6", "was arrested last month")."""
+    if x.kind != "date" or y.kind != "date":
+        return False
+    if not any(c.cue == "relative" and not c.start for c in (x, y)):
+        return False
+    px, py = predicate_class(x.predicate), predicate_class(y.predicate)
+    return px is not None and px == py
