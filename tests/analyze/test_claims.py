@@ -656,6 +656,20 @@ def test_a_length_with_a_half_is_the_whole_and_the_half(sentence: str, days: flo
     assert not [c for c in claims_of(sentence) if c.kind == "count"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        # ECB+ 28ecb: read as "four years" before, 30 years apart from the 34 it says
+        ("It was thirty four years before he finally broke his silence.", 34),
+        ("Felt kept his role a secret for thirty-four years.", 34),
+        ("The couple were married for sixty-two years.", 62),
+    ],
+)  # fmt: skip
+def test_a_length_in_number_words_is_read_whole(sentence: str, years: int) -> None:
+    lengths = [c for c in claims_of(sentence) if c.unit == "days"]
+    assert [round((c.low or 0) / 365.25) for c in lengths] == [years]
+
+
 def test_a_half_run_into_its_whole_is_no_length_of_two() -> None:
     found = claims_of("LaRue served 41/2 months in federal prison.")
     assert not [c for c in found if c.unit == "days" and c.low == pytest.approx(60.9, abs=1)]

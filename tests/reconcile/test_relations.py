@@ -913,3 +913,33 @@ def test_a_place_near_a_town_is_a_variant_of_the_town() -> None:
         ("a", "Comeaux escaped Monday from a prison van in Baytown after pulling a gun."),
         ("b", "Comeaux escaped Monday from a prison van near Baytown after pulling a gun."),
     ) == [("variant", ["Baytown", "near Baytown"])]
+
+
+def _compared_with_sentences(*reports: str) -> tuple[Comparison, ...]:
+    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r, None)]
+    sentences = [(Span(f"r{k}", 0, len(r)), r) for k, r in enumerate(reports)]
+    said = said_of(claims, {}, {f"r{k}": None for k in range(len(reports))}, sentences)
+    return compare_claims(said)
+
+
+@pytest.mark.parametrize(
+    ("second", "relation"),
+    [
+        # ECB+ 12ecb: one attack placed on either side of the port
+        ("The merchant vessel was attacked by a pirate dhow and a speedboat around 150 "
+         "nautical miles east of Aden.", "conflict"),
+        # a point that shares a direction is one heading loosely told
+        ("The merchant vessel was attacked by a pirate dhow and a speedboat around 150 "
+         "nautical miles north-west of Aden.", "variant"),
+        # a distance that gives no direction may be either
+        ("The merchant vessel was attacked by a pirate dhow and a speedboat around 150 "
+         "nautical miles off Aden.", "variant"),
+    ],
+)  # fmt: skip
+def test_one_distance_from_one_place_along_other_compass_points_conflicts(
+    second: str, relation: str
+) -> None:
+    first = ("The skipper of the Ethiopian vessel, sailing 150 nautical miles west of Aden, "
+             "radioed a message at around 11 am.")  # fmt: skip
+    found = [c for c in _compared_with_sentences(first, second) if c.slot.endswith(": m")]
+    assert [c.relation for c in found] == [relation]

@@ -30,10 +30,18 @@ Y = r"(?:1[89]|20)\d{2}"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "several": 3, "a few": 2,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a": 1, "an": 1, "several": 3, "a few": 2,
 }  # fmt: skip
-NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")"
+# "thirty-four", "thirty four": a tens word and a unit word are one number (English number
+# words, a closed class); read whole, not as the "four" the other patterns would find
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_COMPOUND = re.compile(rf"({_TENS})[\s-]+({_UNIT_WORD})", re.I)
+NUM = (rf"(?:\d+(?:\.\d+)?|{_TENS}[\s-]+{_UNIT_WORD}\b|"
+       + "|".join(sorted(NUM_WORDS, key=len, reverse=True)) + r")")  # fmt: skip
 # Words every match of a pattern contains: the pattern is skipped when none is in the text.
 REQUIRED_WORDS = {
     "range_from": ("from", "between"),
@@ -107,6 +115,9 @@ def _month_end(y: int, m: int) -> int:
 
 def _num(text: str) -> float:
     t = text.casefold()
+    compound = _COMPOUND.fullmatch(t)
+    if compound:
+        return float(NUM_WORDS[compound.group(1)] + NUM_WORDS[compound.group(2)])
     return float(NUM_WORDS[t]) if t in NUM_WORDS else float(t)
 
 

@@ -341,7 +341,10 @@ def _compass_part(text: str) -> tuple[str, ...]:
 def _key(s: Said) -> tuple[object, ...]:
     c = s.claim
     if c.kind in {"count", "measure", "age"}:
-        return (c.low, c.high)
+        # a distance measured along a compass point from a place is a spot of its own
+        # ("150 miles east of Aden" is not "150 miles west of Aden")
+        toward = bearing(s)
+        return (c.low, c.high, *sorted(toward[0])) if toward else (c.low, c.high)
     if c.kind == "date" and not c.start:
         return ("weekday", c.value, *_part(c))
     if c.kind == "date":
@@ -893,6 +896,40 @@ def _written(c: Claim) -> float | None:
     return float(m.group(0).replace(",", "")) if m else None
 
 
+# "150 nautical miles west of Aden": the compass point a distance is measured along from
+# a named place (the four points and their combinations, a closed class)
+_BEARING = re.compile(
+    r"\s*(?:[^\W\d_][\w.]*\s+){0,3}?(?:due\s+)?"
+    r"(?P<b>(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w-]*)"
+)
+
+
+def bearing(s: Said) -> tuple[frozenset[str], str] | None:
+    """The compass points and the place a distance is measured from, when the words after
+    the figure say ("150 nautical miles west of Aden": {"west"}, "Aden"), else None."""
+    c = s.claim
+    if c.kind != "measure" or c.unit != "m" or not s.sentence:
+        return None
+    m = _BEARING.match(s.sentence, max(0, c.span.end - s.offset))
+    if m is None:
+        return None
+    points = frozenset(p for p in ("north", "south", "east", "west") if p in m.group("b"))
+    return points, m.group("place")
+
+
+def opposite_bearings(a: Said, b: Said) -> bool:
+    """Two distances alike, from one place, along compass points with none in common
+    ("150 nautical miles west of Aden", "around 150 nautical miles east of Aden"): one
+    spot told two ways that cannot both be right; "north-east" and "east" share a point
+    and may be one heading loosely told. Figures apart are weighed as figures."""
+    ba, bb = bearing(a), bearing(b)
+    if not (ba and bb and ba[1] == bb[1]) or ba[0] & bb[0]:
+        return False
+    (la, ha), (lb, hb) = _tight(a.claim), _tight(b.claim)
+    return la <= hb and lb <= ha
+
+
 def _overnight(x: Claim, y: Claim) -> bool:
     """A night ("late Monday night") and a time of its small hours ("early Tuesday,
     around 2:15 a.m."): the night runs past midnight, so both can hold."""
@@ -1186,7 +1223,7 @@ def relation(
     if is_vague(a.claim) or is_vague(b.claim):
         # "several", "a few minutes", "dozens": a hedged amount is never a disagreement
         return "update" if _risen(a, b) or _risen(b, a) else "variant"
-    if _cannot_both_hold(a, b, named, one_slot):
+    if _cannot_both_hold(a, b, named, one_slot) or opposite_bearings(a, b):
         return "conflict"
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
             and not _maybe_older(a, b) and not _rounded(a, b)
@@ -1499,8 +1536,11 @@ def _clustered(
         # ("about 6" beside "5.9" and "6.1", "less than eight minutes" beside "7:42" and
         # "7:41") is a variant of both, not a reason to call the two alike (a conflict
         # of a hedged value inside a chain of variants stays hidden: precision)
+        # ("150 miles west of X" and "around 150 miles east of X" likewise: the points
+        # disagree, whatever the hedge)
         if all(rel[min(x, y), max(x, y)] != "update"
-               and (rel[min(x, y), max(x, y)] != "conflict" or not (exact[x] and exact[y]))
+               and (rel[min(x, y), max(x, y)] != "conflict" or not (
+                   (exact[x] and exact[y]) or opposite_bearings(values[x][0], values[y][0])))
                for x in ci for y in cj):  # fmt: skip
             owner[find(j)] = find(i)
     clusters: dict[int, list[int]] = {}

@@ -423,12 +423,16 @@ def _printed_once(facts: list[Fact], checks: Sequence[Fact]) -> list[Fact]:
     the fact's sentences lack (the fact's sentences, and so its dates and the
     timeline, stay those the alignment chose). When the values of two facts are the
     check's, the check is their link and they drop their parts of it. A check is
-    dropped when none of its comparisons is left.
+    dropped when none of its comparisons is left. Only comparisons of one relation hold
+    each other: a check's variant of every value ("about 150", "150 west of X", "around
+    150 east of X") leaves the conflict a fact sets apart inside it.
     ``facts`` is updated in place; the value checks left are returned."""
-    of_slot: dict[str, list[tuple[int, int]]] = {}
+    # a slot's comparisons of one relation: a check's variant of every value does not
+    # hold the conflict a fact sets apart inside it (a bridged conflict, claims._comparisons)
+    of_slot: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for i, f in enumerate(facts):
         for j, c in enumerate(f.comparisons):
-            of_slot.setdefault(c.slot, []).append((i, j))
+            of_slot.setdefault((c.slot, c.relation), []).append((i, j))
     partial: dict[int, set[int]] = {}  # fact → its comparisons a value check holds
     taken: dict[tuple[int, int], tuple[Comparison, Fact]] = {}
     kept: list[Fact] = []
@@ -436,7 +440,7 @@ def _printed_once(facts: list[Fact], checks: Sequence[Fact]) -> list[Fact]:
         left = []
         for k in check.comparisons:
             spans = _spans(k)
-            same = of_slot.get(k.slot, [])
+            same = of_slot.get((k.slot, k.relation), [])
             if any(spans <= _spans(facts[i].comparisons[j]) for i, j in same):
                 continue
             inside = [(i, j) for i, j in same if _spans(facts[i].comparisons[j]) < spans]

@@ -31,6 +31,7 @@ from .claims import (
     _point,
     _slot_word,
     _words,
+    opposite_bearings,
     unit_of,
     weigh,
 )
@@ -197,7 +198,9 @@ def gated(
         kind = gi[0].claim.kind
         if kind == "date":
             return date_gate.date_conflict_shown(gi, gj, weighed(gi[0], gj[0]))
-        if kind in _UNGATED:
+        if kind in _UNGATED or opposite_bearings(gi[0], gj[0]):
+            # a spot told two ways from one place ("west of Aden", "east of Aden"):
+            # nothing of two different things joined, which the gate learnt to hold
             return True
         return conflict_gate(gi, gj, places, one_slot, weighed(gi[0], gj[0]))
 
