@@ -1109,8 +1109,11 @@ def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str 
          [("woodburn", "area"), ("portland", "near:south of")]),
         ("The guards from Houston, Texas were forced to drive to the Baytown area.",
          [("baytown", "area")]),
-        # in the town itself: no cue
+        # in the town itself: no cue; a place inside it, named by its noun
         ("Comeaux escaped Monday from a prison van in Baytown, Texas.", [("baytown", None)]),
+        ("Felt died at his home in Santa Rosa, Calif., on Thursday.",
+         [("santa rosa", "within:home")]),
+        ("The police chief remains in a Portland hospital.", [("portland", "within:hospital")]),
     ],
 )  # fmt: skip
 def test_a_place_around_a_town_says_so(sentence: str, places: list[tuple[str, str]]) -> None:

@@ -943,3 +943,12 @@ def test_one_distance_from_one_place_along_other_compass_points_conflicts(
              "radioed a message at around 11 am.")  # fmt: skip
     found = [c for c in _compared_with_sentences(first, second) if c.slot.endswith(": m")]
     assert [c.relation for c in found] == [relation]
+
+
+def test_a_home_in_a_town_is_a_variant_of_the_town() -> None:
+    """ECB+ 28ecb: "died at his home in Santa Rosa" names a place inside the town that
+    "died in Santa Rosa" does not: a variant, shown with the noun that names it."""
+    assert _places_compared(
+        ("a", "Felt died at his home in Santa Rosa, California, on Thursday."),
+        ("b", "Felt died on Thursday in Santa Rosa, California."),
+    ) == [("variant", ["home in Santa Rosa", "Santa Rosa"])]

@@ -1179,7 +1179,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     if toks is None or not len(toks):
         return None
     root = toks.root
-    area, near = False, None
+    area, near, inside = False, None, None
     if root.dep_ in {"compound", "nmod", "amod"} and (
         root.head.pos_ == "NOUN"
         or (root.head.pos_ == "PROPN" and _STREET.search(m.text) and root.head.dep_ == "pobj")
@@ -1191,6 +1191,8 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # Woodburn-area bank", "at an east Vancouver health products business"
         area = any(_word(t) in _VICINITY for t in _modifier_chain(root))
         root = _modifier_chain(root)[-1]
+        if not area and root.pos_ == "NOUN":
+            inside = root  # "at a Portland hospital": a building in the town
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "between Spain and Morocco": where the first place stands
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
@@ -1214,6 +1216,14 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     # that say so ("near:near", "near:south of"), or "area"
     cue = near or (f"near:{root.head.lower_}" if root.head.lower_ in _NEAR else None)
     cue = cue or ("area" if area else None)
+    prep = root.head
+    if (prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj"
+            and prep.head.head.lower_ in _PLACE_PREPS):  # fmt: skip
+        inside = prep.head  # "died at his home in Santa Rosa": a place in the town
+    if cue is None and inside is not None and _word(inside) not in _AREA_NOUNS:
+        # a place inside the town, more precise than the town (newsprism.reconcile.claims
+        # _around): the noun that names it
+        cue = f"within:{inside.lower_}"
     return _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
 
 

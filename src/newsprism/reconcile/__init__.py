@@ -20,6 +20,7 @@ from .entities import build_entities
 from .events import build_events, timeline
 from .facts import account, build_facts
 from .origins import find_origins
+from .place_codes import misread_codes, without_codes
 from .primary import grade
 from .quotes import group_quotes
 
@@ -53,6 +54,12 @@ def _reconcile(
     story_id: str,
 ) -> Story:
     entities, entity_of = build_entities(analyses)
+    misread = misread_codes(entities)
+    if misread:
+        # a subdivision code the story's gazetteer reading puts in another country
+        # ("Santa Rosa" alone as Guatemala's GT-06 beside "Santa Rosa, Calif."): dropped
+        analyses = without_codes(analyses, misread)
+        entities, entity_of = build_entities(analyses)
     origins = find_origins(articles, analyses)
     origin_of = {aid: o.id for o in origins for aid in o.article_ids}
     texts = {a.id: a.text for a in articles}
