@@ -368,6 +368,18 @@ def test_a_nickname_beside_the_name_is_no_second_person() -> None:
     assert "conflict" not in [c.relation for c in found if c.slot.startswith("who")]
 
 
+def test_two_times_of_one_stoppage_in_a_round_conflict() -> None:
+    # the conflict gate held this back: its features read 44 and 135 seconds as a gap
+    # of hours between two occurrences of a day
+    found = compared(
+        ("a", "The referee stepped in, stopping the fight at the 2:15 mark.", None),
+        ("b", "Klitschko stopped the fight 44 seconds into the seventh round.", None),
+    )
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("conflict", ["the 2:15 mark", "44 seconds into the seventh round"])
+    ]
+
+
 def _sure_apart(a: Claim, b: Claim) -> float:
     """A claim model that never joins two slots, so only the rules do."""
     return 0.0

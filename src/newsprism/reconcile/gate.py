@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..fit import LogisticModel, load_model
-from ..records import Relation
+from ..records import Claim, Relation
 from .claims import (
     FAR_FEATURES,
     PlaceRelation,
@@ -171,6 +171,16 @@ def conflict_gate(
     return bool(p[0][model.classes.index("1")] >= threshold)
 
 
+def _exact_game_time(c: Claim) -> bool:
+    """A time played in a round or period given to the second ("44 seconds into the
+    seventh round", "at the 2:15 mark"): news times a stoppage or a knockout, the one
+    moment of a bout, so two of one slot that differ are a disagreement a reader checks,
+    like a person named; the gate's features (a gap in minutes of a day) read them as
+    far apart and held it back. Times left on a game clock stay gated: a report times
+    many baskets (let through, 15 printed pairs of two plays' clocks)."""
+    return c.kind == "time" and c.unit == "elapsed" and c.low is not None and c.low == c.high
+
+
 def gated(
     values: Sequence[Sequence[Said]],
     rel: Mapping[tuple[int, int], Relation],
@@ -198,9 +208,11 @@ def gated(
         kind = gi[0].claim.kind
         if kind == "date":
             return date_gate.date_conflict_shown(gi, gj, weighed(gi[0], gj[0]))
-        if kind in _UNGATED or opposite_bearings(gi[0], gj[0]):
+        if (kind in _UNGATED or opposite_bearings(gi[0], gj[0])
+                or all(_exact_game_time(g[0].claim) for g in (gi, gj))):  # fmt: skip
             # a spot told two ways from one place ("west of Aden", "east of Aden"):
-            # nothing of two different things joined, which the gate learnt to hold
+            # nothing of two different things joined, which the gate learnt to hold;
+            # two times played in one round (see _exact_game_time)
             return True
         return conflict_gate(gi, gj, places, one_slot, weighed(gi[0], gj[0]))
 
