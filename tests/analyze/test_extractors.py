@@ -163,6 +163,14 @@ def test_a_day_counted_from_an_undated_occurrence_is_no_date(nlp: Any, text: str
     assert not [t for t in extract_times("a", nlp(text), "2025-11-30") if "day" in t.text]
 
 
+def test_a_month_abbreviation_must_end_its_word(nlp: Any) -> None:
+    # "the 2:15 mark" of a round was read as March 15
+    found = extract_times("a", nlp("The referee stopped the fight at the 2:15 mark."), "2009-12-01")
+    assert found == ()
+    kept = extract_times("a", nlp("He died on 15 Mar. 2005 in Rome."), "2009-12-01")
+    assert [t.start for t in kept] == ["2005-03-15"]
+
+
 def test_durations_are_kept_apart_from_dates(nlp: Any) -> None:
     (t,) = extract_times("a", nlp("Sanctions were frozen for 180 days."), "2025-12-01")
     assert (t.granularity, t.duration_days, t.start) == ("duration", 180.0, None)

@@ -67,7 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{Y})-(?P<mm>\d{{2}})-(?P<dd>\d{{2}})\b")),
     ("md_last_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
     ("md", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\b(?:,?\s+(?P<y>{Y}))?", re.I)),
-    ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?:\s+(?P<y>{Y}))?", re.I)),
+    # the month ends its word: "the 2:15 mark" holds no "15 Mar"
+    ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?![a-z])(?:\s+(?P<y>{Y}))?", re.I)),
     ("part_month", re.compile(
         r"\b(?:the\s+)?(?P<part>beginning|start|middle|end|early|mid|late)"
         rf"(?:\s+of\s+|[- ]|\s+-\s+)(?P<m1>{M})(?!\s*\d{{1,2}}\b(?!\d))"
