@@ -43,6 +43,7 @@ def _compared(first: str, second: str) -> list[list[str]]:
         "The navy has seized a total of 14 AK-47 rifles during the five operations it "
         "carried out there, the officer said.",
         "In their five operations so far, the sailors have seized 14 AK-47 rifles, he said.",
+        "The navy has already seized 14 AK-47 rifles from pirates off the coast, the officer said.",
     ],
 )
 def test_a_count_summed_over_operations_is_a_running_total(sentence: str) -> None:
@@ -52,6 +53,12 @@ def test_a_count_summed_over_operations_is_a_running_total(sentence: str) -> Non
 
 def test_the_count_of_one_operation_is_no_total() -> None:
     c = _rifles("During the operation, the navy seized six AK-47 rifles from the boat.")
+    assert (c.subset, c.predicate) == (None, "seize")
+
+
+def test_already_in_another_clause_makes_no_total() -> None:
+    """Only the counting clause's own adverbials count: the pirates' "already" is theirs."""
+    c = _rifles("The pirates had already fled when the navy seized six AK-47 rifles from the boat.")
     assert (c.subset, c.predicate) == (None, "seize")
 
 

@@ -9,7 +9,8 @@ left out of the comparison) and, in a report that gives only the total, a false
 agreement with the others' totals. The clause says which it is, and the parse gives it:
 
 * an adverb of time that sums up to now ("so far", "thus far", "to date", "until now",
-  "in all", "all told", "altogether") modifying the clause's verb;
+  "in all", "all told", "altogether", "already": "has already grossed $459 million" is
+  the takings up to the report, not one weekend's) modifying the clause's verb;
 * a phrase that spreads the count over several occurrences counted by a number or
   "all" ("during the five operations", "in all their raids").
 
@@ -26,7 +27,7 @@ TOTAL = "total"
 # adverbials of accumulation up to the time of writing, as written (lower case)
 _SO_FAR = re.compile(
     r"\b(?:so far|thus far|to date|until now|till now|up to now|as of now|in all|all told|"
-    r"altogether|in total|cumulatively)\b",
+    r"altogether|in total|cumulatively|already)\b",
     re.I,
 )
 _SPREAD = frozenset({"during", "in", "over", "across", "from"})
