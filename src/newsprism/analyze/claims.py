@@ -1200,7 +1200,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # "off the coast of Crete", "south of Spain": where the direction or coast stands
         root = root.head.head
         # "south of Spain", "the outskirts of Lyon": around the place, not in it
-        around = f"near:{root.lower_} of" if root.lower_ in _COMPASS_WORDS | {"outskirts"} else None
+        around = f"near:{root.lower_} of" if root.lower_ in COMPASS_POINTS | {"outskirts"} else None
         if root.dep_ in {"advmod", "npadvmod"}:
             return _placed(m, _event_of(root), cue=around)  # "damaged south of Spain"
         near = around
@@ -1252,7 +1252,8 @@ _NEAR = frozenset("near outside around off".split())
 # Woodburn-area bank", "the vicinity of" (general vocabulary)
 _VICINITY = frozenset({"area", "vicinity"})
 # the compass points, a closed class: "south of Spain" lies around Spain, not in it
-_COMPASS_WORDS = frozenset("north south east west northeast northwest southeast "
+# the compass points, a closed class (reconcile/claims.py adds their "-ern" adjectives)
+COMPASS_POINTS = frozenset("north south east west northeast northwest southeast "
                            "southwest".split())  # fmt: skip
 # nouns that say the name before them is a place: "the Baytown area", "a Woodburn-area
 # bank" (general vocabulary of where something lies)

@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 
 from ..analyze.claims import (
     ANNOUNCING,
+    COMPASS_POINTS,
     CURRENCIES,
     GAME_UNITS,
     PREDICATE_CLASSES,
@@ -325,10 +326,10 @@ def vague_place(c: Claim) -> bool:
 # the compass points and their adjectives, a closed class: "South Richmond Hill", "east
 # Vancouver", "northeast Philadelphia" name a part of the place the other words name
 _COMPASS = frozenset(
-    f"{p}{s}" for p in ("north", "south", "east", "west", "northeast", "northwest",
-                        "southeast", "southwest", "north-east", "north-west", "south-east",
-                        "south-west") for s in ("", "ern")
-)  # fmt: skip
+    f"{p}{s}"
+    for p in (*COMPASS_POINTS, "north-east", "north-west", "south-east", "south-west")
+    for s in ("", "ern")
+)
 
 
 def _compass_part(text: str) -> tuple[str, ...]:
