@@ -986,6 +986,26 @@ def test_a_light_or_support_verb_s_value_is_of_the_occurrence_it_stands_for(
     assert found and found[0].predicate == predicate
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "predicate"),
+    [
+        ("The suspect, Andrew Lopez, was among three teens arrested on Tuesday for the shooting "
+         "that took place last Friday outside a Brownsville school that claimed the life of "
+         "34-year old Zurana Horton.", "last Friday", "shoot"),
+        ("All Seacom traffic to Europe was affected by the break which happened on 8 October 2011 "
+         "on one of their Mediterranean backhaul service providers' cables.", "8 October 2011",
+         "break"),
+    ],
+)  # fmt: skip
+def test_an_occurrence_a_relative_clause_says_took_place_is_the_noun_it_describes(
+    sentence: str, date: str, predicate: str
+) -> None:
+    # "the shooting that took place last Friday": the pronoun is the shooting, so the
+    # date is the shooting's, not of "take"
+    found = claims_of(sentence, published="2011-10-25")
+    assert [c.predicate for c in found if c.text == date] == [predicate]
+
+
 def test_a_participle_before_its_noun_is_no_occurrence_of_a_place() -> None:
     found = claims_of(
         "Subryan allegedly struck Raj Chohan, a 59-year-old grandmother, as she walked along "

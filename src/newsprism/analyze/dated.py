@@ -151,12 +151,13 @@ def stands_for(verb: Any) -> Any | None:
     )
     if lemma in _HAPPEN or place_taken or lemma in _COME:
         for c in verb.children:
-            if (
-                c.dep_ in {"nsubj", "nsubjpass"}
-                and c.pos_ == "NOUN"
-                and (lemma not in _COME or _is_event_noun(c))
-            ):
-                return c
+            if c.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            # "the shooting that took place last Friday", "the attack, which happened
+            # on Sunday": the relative pronoun stands for the noun the clause describes
+            s = verb.head if _relative(c, verb) else c
+            if s.pos_ == "NOUN" and (lemma not in _COME or _is_event_noun(s)):
+                return s
     if lemma == "go":
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "on":
@@ -164,6 +165,17 @@ def stands_for(verb: Any) -> Any | None:
                 if nouns and _is_event_noun(nouns[0]):
                     return nouns[0]
     return None
+
+
+def _relative(subject: Any, verb: Any) -> bool:
+    """Whether a verb's subject is the relative pronoun of a clause describing the noun
+    above it ("the shooting that took place", "the attack, which happened")."""
+    return bool(
+        verb.dep_ == "relcl"
+        and subject.lower_ in {"that", "which"}
+        and verb.head is not verb
+        and verb.head.i < subject.i
+    )
 
 
 def supported(verb: Any) -> Any | None:
