@@ -1143,3 +1143,32 @@ def test_a_place_around_a_town_says_so(sentence: str, places: list[tuple[str, st
     assert [(c.value, c.cue) for c in found if c.kind == "place" and c.predicate != "live"] == (
         places
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # ECB+ 1ecb: the town named before the clinic the actress entered or went to
+        ("Actress Tara Reid entered well-known Malibu rehab center Promises Treatment Center.",
+         [("Malibu", "enter", "malibu", "within:center")]),
+        ("The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.",
+         [("Malibu", "head", "malibu", "within:facility")]),
+        # ECB+ 23ecb, 26ecb: a place owning the site, written as a possessive
+        ("His brother fell to his death on New Zealand's highest peak.",
+         [("New Zealand", "fall", "NZ", "within:peak")]),
+        # a region's adjective before the building places it in the region
+        ("An alleged Mafia boss hanged himself in a Sicilian jail hours after his arrest.",
+         [("Sicilian", "hang", "sicily", "within:jail")]),
+        # no site: a team, a person, a country's adjective (whose, not where)
+        ("The Lakers beat the Los Angeles Clippers on Friday.", []),
+        ("Police arrested a Woodburn man on Friday.", []),
+        ("Gunmen attacked an Israeli embassy on Friday.", []),
+    ],
+)  # fmt: skip
+def test_a_place_named_before_a_building_places_what_happened_there(
+    sentence: str, places: list[tuple[str, str, str, str]]
+) -> None:
+    doc = parse(sentence)
+    mentions = extract_mentions("a", doc)
+    found = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
+    assert [(c.text, c.predicate, c.value, c.cue) for c in found if c.kind == "place"] == places

@@ -25,7 +25,7 @@ from typing import Any
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, stands_for
 from .holders import length_kind, named_words, subset_of, whose_figure
-from .nationality import nationality_claims
+from .nationality import nationality_claims, region_of
 from .nlp import sents_of, text_of
 from .participants import participants
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
@@ -1204,13 +1204,23 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         if root.dep_ in {"advmod", "npadvmod"}:
             return _placed(m, _event_of(root), cue=around)  # "damaged south of Spain"
         near = around
+    sited = False
+    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
+        site = _site(toks.root)
+        if site is not None and not area and _sited(site):
+            # "entered Malibu Promises Treatment Center", "headed to a Malibu treatment
+            # facility", "in Palermo's Pagliarelli prison": a place named before a
+            # building or site the occurrence happened at is where that lies, a place
+            # inside the town (a variant of it, never another town)
+            root = inside = site
+            sited = True
     at = root.head.idx
     home = (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and bool(_HOME.search(text_of(doc), max(0, at - 12), at))
     ) or _from_home(root)
-    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not home:
+    if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not (home or sited):
         return None  # "Syrian officials", "from Paris": not where something happened
     # a stretch around the place (see newsprism.reconcile.claims.vague_place): the words
     # that say so ("near:near", "near:south of"), or "area"
@@ -1225,6 +1235,56 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # _around): the noun that names it
         cue = f"within:{inside.lower_}"
     return _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
+
+
+# nouns of buildings and sites, whose place is where what happens at them happens: "a
+# Malibu rehab center", "Palermo's Pagliarelli prison", "New Zealand's highest peak"
+# (general vocabulary of where news happens; no person, group or thing a place may own)
+_SITES = frozenset(
+    "center centre clinic facility hospital hospice infirmary jail prison penitentiary "
+    "hotel motel resort station school college university church mosque temple synagogue "
+    "cathedral market mall store shop supermarket restaurant bar pub nightclub cafe "
+    "stadium arena airport terminal factory plant mine warehouse depot courthouse theater "
+    "theatre museum library cemetery peak mountain summit glacier ridge volcano".split()
+)
+# what the name before a site may hang from on its way to the site's noun
+_SITE_LINKS = frozenset({"compound", "nmod", "amod", "poss"})
+
+
+def _site(tok: Any) -> Any | None:
+    """The building or site a place name written before it places: the head of the
+    noun phrase the name modifies ("a Malibu rehab center", "Malibu Promises Treatment
+    Center", "Palermo's Pagliarelli prison"), when that noun names a building or a site
+    (:data:`_SITES`); None for any other phrase ("Syrian officials", "the Los Angeles
+    Angels", "Britain's prime minister")."""
+    if tok.dep_ not in _SITE_LINKS:
+        return None
+    cur = tok
+    while (cur.dep_ in _SITE_LINKS and cur.head.i > cur.i
+           and cur.head.pos_ in {"NOUN", "PROPN"}):  # fmt: skip
+        cur = cur.head
+    return cur if cur is not tok and _word(cur) in _SITES else None
+
+
+def _sited(site: Any) -> bool:
+    """Whether a site is where its clause's occurrence happened: the object of a place
+    preposition, of "to" or "into" (where one is taken), or of the verb itself
+    ("entered the clinic", "stormed a Kabul hotel")."""
+    if site.dep_ == "dobj":
+        return bool(site.head.pos_ == "VERB")
+    return site.dep_ == "pobj" and site.head.lower_ in _PLACE_PREPS | {"to", "into"}
+
+
+def _regional_site(doc: Any, m: Mention) -> Claim | None:
+    """The place claim of a region's adjective before a building or site ("hanged
+    himself in a Sicilian jail"): the building lies in the region, as it would after
+    the region's name ("a Palermo jail"). None for a country's adjective or any other
+    phrase (:func:`.nationality.region_of`)."""
+    toks = _tokens(doc, m.span)
+    if toks is None or not len(toks) or _site(toks.root) is None:
+        return None
+    region = region_of(m.text)
+    return None if region is None else _place_claim(doc, replace(m, norm=name_key(region)))
 
 
 # where a name the tagger did not call a place reads as one: "in X", "near X", "outside X",
@@ -1346,7 +1406,8 @@ def bear_out_places(claims: Sequence[Claim], mentions: Sequence[Mention]) -> tup
     article's other places, does not take for the place it names ("in Congress" in a
     report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept). Run on
     the whole article's mentions, once its parts are joined."""
-    placed = {m.span for m in mentions if m.type in _PLACE_TYPES}
+    # a region's adjective is tagged a people ("a Sicilian jail": _regional_site)
+    placed = {m.span for m in mentions if m.type in _PLACE_TYPES or m.type == "NORP"}
     untagged = [c for c in claims if c.kind == "place" and c.mention is not None
                 and c.mention not in placed and not street_name(c.text)]  # fmt: skip
     if not untagged:
@@ -2076,6 +2137,10 @@ def extract_claims(
                 # a street is a place whatever the tagger calls it ("a Philip Street
                 # apartment" read as an organisation)
                 c = _place_claim(doc, m)
+                if c is not None:
+                    out.append(c)
+            elif m.type == "NORP":
+                c = _regional_site(doc, m)
                 if c is not None:
                     out.append(c)
             if m.type in {"PERSON", "ORG", "NORP", "GPE"} and not street:

@@ -41,6 +41,22 @@ def country_of(word: str) -> str | None:
     return str(t.country(row)) if t.fcode(row).startswith("PCL") else None
 
 
+@lru_cache(maxsize=4096)
+def region_of(word: str) -> str | None:
+    """The name of the first-level region an adjective of its people names ("Sicilian"
+    → "Sicily", "Bavarian" → "Bavaria"), else None: a country's demonym ("Syrian") is
+    no region, and says whose a thing is as often as where it lies ("an Israeli base")."""
+    from ..geo.gazetteer import table
+    from ..geo.resolve import candidates
+
+    found = candidates(word, "NORP")
+    if not found or not found[0].demonym:
+        return None
+    t = table()
+    row = found[0].row
+    return t.feature(row).name if t.fcode(row) == "ADM1" else None
+
+
 def _code(tok: Any, places: Sequence[tuple[Span, str]]) -> str | None:
     """The country a token names, as a demonym ("Somali") or a place ("Somalia")."""
     if tok.ent_type_ not in {"NORP", "GPE"}:
