@@ -626,13 +626,54 @@ def claim_groups(
             or span_of_one_occurrence(x, y)
         )
 
-    out = []
+    joined: list[list[int]] = []
     for b in np.unique(block[x]).tolist():
         here = block[x] == b
-        for group in _join(x[here], y[here], prob[here], article, value, first[here], fits):
-            if len({article[n] for n in group}) >= 2:
-                out.append(sorted(claims[n] for n in group))
+        joined.extend(_join(x[here], y[here], prob[here], article, value, first[here], fits))
+    # a win-loss record is a side's, whatever its sentence says around it: the claim
+    # model weighs the sentences, and joined one boxer's record with another's of the same
+    # figures while it left one side's "43-1" and "45-1" apart
+    cl = [statements[s].claims[k] for s, k in claims]
+    ents = entity_of or {}
+    side = [((ents.get(c.mention) if c.mention else None) or c.thing) if c.kind == "record"
+            else None for c in cl]  # fmt: skip
+    joined = _one_record_per_side(joined, side, article, value)
+    out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
     return sorted(out)
+
+
+def _one_record_per_side(
+    groups: list[list[int]],
+    side: Sequence[str | None],
+    article: Sequence[int],
+    value: Sequence[int],
+) -> list[list[int]]:
+    """The groups of claims (indices) with every win-loss record regrouped by its side
+    (``side``: the story entity or name whose record it is, None for other claims): a
+    side has one record at a time, so the reports of a story giving its record give
+    values of one slot ("Indianapolis (10-5)", "the Colts' record rose to 9-5"), however
+    unlike their sentences. No article gives a slot two values: a second record of one
+    article ("10-5, 4-4 away") starts another slot of the side; values most reports
+    give are placed first, so the side's main record is the first slot's."""
+    rest = [kept for g in groups if (kept := [m for m in g if side[m] is None])]
+    of_side: dict[str, list[int]] = {}
+    for m, key in enumerate(side):
+        if key is not None:
+            of_side.setdefault(key, []).append(m)
+    out = []
+    for key in sorted(of_side):
+        members = of_side[key]
+        given = Counter(value[m] for m in members)
+        parts: list[list[int]] = []
+        for m in sorted(members, key=lambda m: (-given[value[m]], m)):
+            for part in parts:
+                if all(article[k] != article[m] or value[k] == value[m] for k in part):
+                    part.append(m)
+                    break
+            else:
+                parts.append([m])
+        out.extend(parts)
+    return rest + out
 
 
 _MONTH = re.compile(MONTH_PATTERN, re.I)
