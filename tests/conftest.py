@@ -22,6 +22,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# The day the tests take as today (the ``as_of`` setting): the example articles were
+# collected then. A year read from a weekday alone ("Sunday (November 30th)") is the
+# latest that fits up to this day, so no result changes with the machine's clock.
+TODAY = "2025-12-02"
+os.environ["NEWSPRISM_AS_OF"] = TODAY  # commands run in a subprocess, and load_settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixed_today() -> Iterator[None]:
+    from datetime import date
+
+    import newsprism.ingest.build as build
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(build, "today", lambda: date.fromisoformat(TODAY))
+        yield
+
 
 # Real news sentences (ECB+ topic 1, a wire report of a celebrity rehab check-in) so
 # the mixed folder is not made of the demo corpus alone.

@@ -47,6 +47,10 @@ class Settings:
     allowed_hosts: str | None = None
     # Reference date (YYYY-MM-DD) for articles whose date cannot be found.
     date: str | None = None
+    # The day (YYYY-MM-DD) a run takes as today; None: the day it starts. A date written
+    # with its weekday and no year ("Sunday, November 30"), in a batch that states no
+    # year and without ``date``, is put in the latest year up to this day that fits.
+    as_of: str | None = None
     # JSON Lines field names: newsprism field -> input field.
     jsonl_fields: dict[str, str] = field(default_factory=dict)
     # SQLite path or postgresql:// URL; None means no store.

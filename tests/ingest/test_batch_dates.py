@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from newsprism.analyze import analyze_articles
 from newsprism.config import Settings
+from newsprism.errors import UsageError
 from newsprism.ingest import build_articles
 from newsprism.records import Document
 from newsprism.report import run
@@ -81,3 +85,41 @@ def test_the_primary_is_cleaned_with_its_copies(tmp_path: Path) -> None:
     # copies, and every one of them is dated by it
     assert all(stamp not in a.text for a in result.articles)
     assert {a.published for a in result.articles} == {"2009-11-30"}
+
+
+def test_with_nothing_else_to_go_by_a_weekday_year_is_the_latest_up_to_the_run_s_day() -> None:
+    # "Monday, Nov. 30" fits 2009, 2015 and 2020. No copy writes a year and no --date is
+    # given: the run's day (the as_of setting) decides, never the machine's clock.
+    docs = [_copy(0, "Monday, Nov. 30")]
+    early = build_articles(docs, Settings(as_of="2019-06-01"))[0][0]
+    late = build_articles(docs, Settings(as_of="2021-06-01"))[0][0]
+    assert (early.published, late.published) == ("2015-11-30", "2020-11-30")
+
+
+def test_an_undated_article_s_weekday_fixes_the_year_of_its_other_dates() -> None:
+    # No date in the lead; the body's "Monday, Nov. 30" is the only weekday, and the
+    # "Dec. 2" of the next paragraph is read in the year it fixes.
+    text = "\n".join(
+        [
+            RELEASE[0],
+            RELEASE[2],
+            ENDINGS[0],
+            ENDINGS[1],
+            "He escaped on Monday, Nov. 30, just after 9 a.m.",
+            "He was captured on Dec. 2 in a motel near Houston.",
+        ]
+    )
+    doc = Document("outlet.txt", "text", text.encode(), text)
+    (article,), _ = build_articles([doc], Settings(as_of="2019-06-01"))
+    assert article.published is None
+    year = article.meta("year")
+    assert year is not None and article.text[year.start : year.end] == "Monday, Nov. 30"
+    assert year.value == "2015"
+    analysis = analyze_articles([article], processes=1)[0]
+    found = {t.text: t.start for t in analysis.times}
+    assert found["Dec. 2"] == "2015-12-02"
+
+
+def test_a_bad_as_of_setting_is_a_one_line_error() -> None:
+    with pytest.raises(UsageError, match=r"as_of.*YYYY-MM-DD"):
+        build_articles([_copy(0, "Monday, Nov. 30")], Settings(as_of="yesterday"))

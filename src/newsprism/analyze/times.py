@@ -20,8 +20,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ..dates import MONTH_PATTERN, WEEKDAYS, month_number, year_for
-from ..records import Span, TimeExpr
+from ..dates import MONTH_PATTERN, WEEKDAYS, latest_year_for, month_number, year_for
+from ..records import Provenance, Span, TimeExpr
 from .nlp import text_of
 
 M = MONTH_PATTERN
@@ -145,7 +145,8 @@ def _resolve(
         elif g.get("y"):
             y = int(g["y"])
         elif wd is not None and anchor is None:
-            y = _year_for(mo, d, wd, None)
+            # the fitting year nearest the one the article's first weekday fixed
+            y = year_for(mo, d, wd, date(doc_year_hint, 7, 1)) if doc_year_hint else None
         else:
             y = _year_for(mo, d, None, anchor) or doc_year_hint
         s = _iso(y, mo, d)
@@ -337,30 +338,38 @@ def days_of_others(article_id: str, doc: Any, text: str, found: list[TimeExpr]) 
     return out
 
 
-def weekday_year_hint(text: str) -> int | None:
-    """A year fixed anywhere in the text by a weekday written beside its date."""
-    pat = PATTERNS[3][1]
-    for m in pat.finditer(text):
-        if not m.group("y"):
-            y = _year_for(
-                month_number(m.group("m1")),
-                _day(m.group("d1")),
-                WEEKDAYS[m.group("wd").casefold()],
-                None,
-            )
-            if y:
-                return y
+def weekday_year(text: str, near: date | None, as_of: date | None) -> Provenance | None:
+    """The year the first date written with its weekday and no year in ``text`` fell
+    in ("Monday, March 3"), with that date's span: the fitting year nearest ``near``
+    (the batch's stated dates, or ``--date``), else the latest up to ``as_of`` (the
+    run's "today"). What an undated article's other dates without a year are read in.
+
+    >>> weekday_year("It opened on Sunday, November 30.", None, date(2026, 12, 4))
+    Provenance(field='year', value='2025', source='text', start=13, end=32)
+    """
+    for m in PATTERNS[3][1].finditer(text):
+        if m.group("y"):
+            continue
+        month, day = month_number(m.group("m1")), _day(m.group("d1"))
+        weekday = WEEKDAYS[m.group("wd").casefold()]
+        if near is not None:
+            y = year_for(month, day, weekday, near)
+        elif as_of is not None:
+            y = latest_year_for(month, day, weekday, as_of)
+        else:
+            y = None
+        if y:
+            return Provenance("year", str(y), "text", m.start(), m.end())
     return None
 
 
 def extract_times(
-    article_id: str, doc: Any, published: str | None, *, year_hint: int | bool | None = True
+    article_id: str, doc: Any, published: str | None, *, year_hint: int | None = None
 ) -> tuple[TimeExpr, ...]:
     """Every time expression in ``doc`` as an interval, resolved against ``published``.
 
-    Without ``published``, a year missing beside a date is the one a weekday fixes
-    elsewhere in the text (``year_hint=True``), or ``year_hint`` when ``doc`` is a part
-    of its article and the article's text gave that year (None: none).
+    Without ``published``, a year missing beside a date is ``year_hint``: the year a
+    weekday fixes in the article (:func:`weekday_year`, read at ingest), else none.
 
     Example (needs the models or files named)::
 
@@ -371,12 +380,7 @@ def extract_times(
     """
     text: str = text_of(doc) if hasattr(doc, "user_data") else str(doc)
     anchor = date.fromisoformat(published) if published else None
-    if anchor is not None:
-        hint = None
-    elif isinstance(year_hint, bool):
-        hint = weekday_year_hint(text) if year_hint else None
-    else:
-        hint = year_hint
+    hint = None if anchor is not None else year_hint
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     lowered = text.casefold()

@@ -114,7 +114,8 @@ def unit_bounds(text: str, budget: int) -> list[tuple[int, int]]:
 
 def plan(article: Article, budget: int) -> list[tuple[int, Unit]]:
     """The units of ``article``: (offset in its text, unit)."""
-    hint = None if article.published else times.weekday_year_hint(article.text)
+    fixed = None if article.published else article.meta("year")
+    hint = int(fixed.value) if fixed is not None else None
     return [
         (s, Unit(article.text[s:e], s == 0, article.published, hint))
         for s, e in unit_bounds(article.text, budget)
@@ -184,9 +185,7 @@ def _analyze_unit(unit: Unit, doc: Any) -> UnitResult:
     """The unit's evidence; what ``doc`` holds before the unit (its lead) holds no
     evidence but a sentence of its own, left out."""
     mentions = entities.extract_mentions("", doc, whole=False)
-    found_times = times.extract_times(
-        "", doc, unit.published, year_hint=True if unit.published else unit.year_hint
-    )
+    found_times = times.extract_times("", doc, unit.published, year_hint=unit.year_hint)
     found_quantities = not_dates(quantities.extract_quantities("", doc), found_times)
     run = quote_run("", doc, mentions)
     sources = attributions.attribution_run("", doc, mentions)

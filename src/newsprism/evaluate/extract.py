@@ -20,11 +20,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..analyze.pipeline import _analyze_chunk
 from ..analyze.text_norm import name_key
+from ..analyze.times import weekday_year
 from ..config import Settings
 from ..records import Analysis, Article
 
@@ -145,9 +147,16 @@ def evaluate_extract(gold_dir: Path, settings: Settings | None = None) -> dict[s
         if not line.strip():
             continue
         unit = json.loads(line)
+        # an undated unit is read as ingest reads it: its weekday's year is the latest
+        # that fits up to the day the unit was collected (``as_of``)
+        as_of = unit.get("as_of")
+        fixed = None
+        if unit["published"] is None and as_of:
+            fixed = weekday_year(unit["text"], None, date.fromisoformat(as_of))
         article = Article(
             id=unit["id"], source=unit["source"], kind="text", text=unit["text"],
             raw=unit["text"], published=unit["published"],
+            provenance=(fixed,) if fixed is not None else (),
         )  # fmt: skip
         # as the analyze stage reads it (embeddings aside: not scored)
         analysis = _analyze_chunk([article], settings.spacy_model, embed_=False)[0]

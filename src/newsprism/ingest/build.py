@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..analyze.times import weekday_year
 from ..config import Settings
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..records import Article, Document, MetaSource, Provenance, Skipped
 from .clean import Cleaned, clean_lines, corpus_boilerplate
 from .decode import safe_text
@@ -102,8 +103,11 @@ def build_articles(
         except Exception as exc:  # one bad page must not end the batch
             skipped.append(Skipped(doc.source, f"extraction failed: {type(exc).__name__}: {exc}"))
     boilerplate = corpus_boilerplate([d.lines for d in drafts])
-    reference = date.fromisoformat(settings.date) if settings.date else None
+    reference = _setting_date(settings.date, "date")
     batch = reference or _batch_date(drafts)
+    # The run's "today", read once here in the main process: a year guessed from a
+    # weekday with nothing else to go by never depends on a worker's clock.
+    as_of = _setting_date(settings.as_of, "as_of") or today()
     articles: list[Article] = []
     seen: dict[str, str] = {}
     cleaned = [_cleaned(d, boilerplate) for d in drafts]
@@ -120,7 +124,7 @@ def build_articles(
         try:
             if isinstance(clean, Exception):
                 raise clean
-            article = _article(aid, draft, clean, language, reference, batch, settings)
+            article = _article(aid, draft, clean, language, reference, batch, as_of, settings)
         except _TooLong as exc:
             skipped.append(Skipped(draft.doc.source, str(exc)))
             continue
@@ -138,6 +142,22 @@ def build_articles(
     return articles, skipped
 
 
+def today() -> date:
+    """The clock's day: the run's "today" when the ``as_of`` setting does not fix it (the
+    one place newsprism reads the clock; tests fix it here)."""
+    return date.today()
+
+
+def _setting_date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        why = f"setting {name!r} is {value!r}, not a date; write it as YYYY-MM-DD"
+        raise UsageError(why) from None
+
+
 def _batch_date(drafts: Sequence[_Draft]) -> date | None:
     """The median of the publication dates the batch's articles state with their year:
     what a year guessed from a weekday ("Monday, March 3") is chosen near."""
@@ -153,19 +173,19 @@ def _batch_date(drafts: Sequence[_Draft]) -> date | None:
 
 
 def _published_from_text(
-    text: str, d: _Draft, reference: date | None, batch: date | None
+    text: str, d: _Draft, reference: date | None, batch: date | None, as_of: date
 ) -> Provenance | None:
     """The date the article's lead states. A timestamp or dateline line that recurs
     across the batch (copies of one release all carry it) is dropped from the text as
     boilerplate, so the lead is also read as the article alone would be cleaned, and
     a date found only there points into the raw input."""
-    found = date_from_text(text, reference, batch_reference=batch)
+    found = date_from_text(text, reference, batch_reference=batch, as_of=as_of)
     if found is not None and not found.value.startswith("--"):
         return found
     alone = clean_lines(d.lines).text
     if alone == text:
         return found
-    again = date_from_text(alone, reference, batch_reference=batch)
+    again = date_from_text(alone, reference, batch_reference=batch, as_of=as_of)
     if again is None or again.start is None or again.end is None:
         return found
     if found is not None and again.value.startswith("--"):
@@ -195,6 +215,7 @@ def _article(
     detected: str | None,
     reference: date | None,
     batch: date | None,
+    as_of: date,
     settings: Settings,
 ) -> Article:
     doc = d.doc
@@ -239,7 +260,7 @@ def _article(
     if published:
         prov.append(Provenance("published", published, container))
     else:
-        found_date = _published_from_text(text, d, reference, batch)
+        found_date = _published_from_text(text, d, reference, batch, as_of)
         if found_date and not found_date.value.startswith("--"):
             published = found_date.value
             prov.append(found_date)
@@ -259,6 +280,9 @@ def _article(
                 prov.append(Provenance("published", published, "user"))
             else:
                 prov.append(Provenance("published", "unknown", "unknown"))
+                year = weekday_year(text, batch, as_of)
+                if year is not None:
+                    prov.append(year)
 
     # language: detected from the text; the container's word only when text is too short
     language = detected

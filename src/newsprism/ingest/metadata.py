@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
-from ..dates import MONTH_PATTERN, WEEKDAYS, month_number, year_for
+from ..dates import MONTH_PATTERN, WEEKDAYS, latest_year_for, month_number, year_for
 from ..records import Provenance
 from .wires import agencies_in_list, canonical_agency
 
@@ -98,6 +98,7 @@ def date_from_text(
     lead_lines: int = 3,
     *,
     batch_reference: date | None = None,
+    as_of: date | None = None,
 ) -> Provenance | None:
     """The publication date the article's first lines state, with its span.
 
@@ -105,8 +106,9 @@ def date_from_text(
     after a publication verb ("announced on November 30"). Other dates in the
     lead are about events, not publication, and are not taken. A year missing from
     the text comes from the weekday (the fitting year nearest ``reference``, else
-    nearest ``batch_reference``, the date the batch's other articles state), else from
-    ``reference``; without either, the value is the month and day alone ("--11-30").
+    nearest ``batch_reference``, the date the batch's other articles state, else the
+    latest up to ``as_of``, the run's "today"), else from ``reference``; without any,
+    the value is the month and day alone ("--11-30").
     """
     lines = text.split("\n", lead_lines)[:lead_lines]
     offset = 0
@@ -122,7 +124,11 @@ def date_from_text(
             weekday = WEEKDAYS[m["weekday"].casefold()] if has_weekday else None
             year: int | None = int(m["year"]) if m["year"] else None
             if year is None and weekday is not None:
-                year = year_for(month, day, weekday, reference or batch_reference)
+                near = reference or batch_reference
+                if near is not None:
+                    year = year_for(month, day, weekday, near)
+                elif as_of is not None:
+                    year = latest_year_for(month, day, weekday, as_of)
             elif year is None and reference is not None:
                 year = year_for(month, day, None, reference)
             start, end = offset + m.start(), offset + m.end()
