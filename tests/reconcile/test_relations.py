@@ -964,3 +964,21 @@ def test_a_home_in_a_town_is_a_variant_of_the_town() -> None:
         ("a", "Felt died at his home in Santa Rosa, California, on Thursday."),
         ("b", "Felt died on Thursday in Santa Rosa, California."),
     ) == [("variant", ["home in Santa Rosa", "Santa Rosa"])]
+
+
+def test_a_place_of_no_occurrence_is_weighed_against_each_occurrences_place() -> None:
+    """ECB+ 21ecbplus: "leaving her car on 117th Street in South Richmond Hill, witnesses
+    say" names no occurrence (a clause whose verb carries none); the fact's reports place
+    two, the parking and the strike, which are two slots. The place of no occurrence is
+    compared with both, not with the first one met only."""
+    found = compared(
+        ("a", "The woman had parked her car in Richmond Hill on Friday.", None),
+        ("b", "The woman was struck by a car in Queens on Friday.", None),
+        ("c", "She was leaving her car in South Richmond Hill, witnesses say.", None),
+    )
+    places = [([g.value for g in c.groups], c.relation)
+              for c in found if c.slot.startswith("place")]  # fmt: skip
+    assert places == [
+        (["Richmond Hill", "South Richmond Hill"], "variant"),
+        (["Queens", "South Richmond Hill"], "variant"),
+    ]

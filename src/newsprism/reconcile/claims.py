@@ -1326,7 +1326,7 @@ def compare_claims(
         else:
             slots.append([s])
     if not one_slot:
-        slots = _loose(slots, same_slot, places)
+        slots = _loose(_shared_places(slots), same_slot, places)
     slots = [part for slot in slots for part in _by_level(slot)]
     weighing = Weighing(places)
     out = []
@@ -1386,6 +1386,24 @@ def compare_claims(
                        for x in range(len(part)) for y in range(x + 1, len(part))}  # fmt: skip
             out.extend(_comparisons(label, values, between, weighing))
     return tuple(out)
+
+
+def _shared_places(slots: list[list[Said]]) -> list[list[Said]]:
+    """``slots`` with each place of no occurrence ("leaving her car on 117th Street in
+    South Richmond Hill, witnesses say": a clause whose verb carries no event) also in
+    every other slot of places it is compatible with: it may be the place of any
+    occurrence of the fact, and first come it would be weighed against one only ("was
+    struck" and "had parked" are two occurrences, two slots)."""
+    out = [list(slot) for slot in slots]
+    for n, slot in enumerate(slots):
+        for s in slot:
+            if s.claim.kind != "place" or _slot_word(s.claim) is not None:
+                continue
+            for k, other in enumerate(out):
+                if (k != n and other[0].claim.kind == "place" and s not in other
+                        and all(compatible(s, t) for t in other)):  # fmt: skip
+                    other.append(s)
+    return out
 
 
 def _stated_together(
