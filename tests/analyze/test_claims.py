@@ -1035,6 +1035,29 @@ def test_the_people_a_place_holds_are_its_population_not_a_count_of_the_verb(
     assert [(c.predicate, c.thing) for c in counts] == [("population", place)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The island, which has about 200,000 residents, is a free trade zone, officials said.",
+        "The quake struck Qeshm, an island that has about 200,000 inhabitants.",
+        "Qeshm has about 200,000 residents and a busy port.",
+    ],
+)
+def test_a_place_that_has_n_residents_gives_its_population(sentence: str) -> None:
+    # ECB+ 20ecbplus: "home to 120,000 people" against "which has about 200,000
+    # residents" is one population told two ways (the gold labels them a conflict); the
+    # second was a count of "island" no check compared with the first
+    counts = [c for c in claims_of(sentence) if c.kind == "count"]
+    assert [(c.predicate, c.thing, c.low) for c in counts] == [("population", "people", 160000.0)]
+
+
+def test_a_crew_that_has_n_people_is_no_population() -> None:
+    # only the words for dwellers: a ship or a team "has 20 people" too
+    counts = [c for c in claims_of("The ship has 20 people on board, the coast guard said.")
+              if c.kind == "count"]  # fmt: skip
+    assert [c.predicate for c in counts] != ["population"]
+
+
 def test_a_headline_s_capitals_do_not_change_what_a_number_counts() -> None:
     # a headline capitalises "Mother", which the tagger then reads as a name: the number
     # is still the count of what the "of" phrase hangs from, as in the body's sentence

@@ -598,8 +598,18 @@ _DWELLERS = frozenset({"people", "residents", "inhabitants"})
 def _population_of(thing: Any | None) -> str | None:
     """The place whose population a count of people is, when the writing says so: "X, a
     town of N people" (the place named by the noun's apposition) or "home to N people"
-    (no place named: "people"). None for any other count."""
-    if thing is None or thing.lower_ not in _DWELLERS or thing.dep_ != "pobj":
+    (no place named: "people"), or "X has N residents" (a place noun, or what a relative
+    clause hangs from, holds them: "the island, which has about 200,000 residents"; only
+    the words for dwellers, since a crew or a team "has N people" too). None for any
+    other count."""
+    if thing is None or thing.lower_ not in _DWELLERS:
+        return None
+    if thing.dep_ == "dobj" and thing.lower_ != "people" and thing.head.lemma_ == "have":
+        has = thing.head
+        holder = has.head if has.dep_ == "relcl" else next(
+            (c for c in has.children if c.dep_ == "nsubj"), None)  # fmt: skip
+        return "people" if holder is not None and holder.pos_ in {"NOUN", "PROPN"} else None
+    if thing.dep_ != "pobj":
         return None
     prep, holder = thing.head, thing.head.head
     if prep.lower_ == "to" and holder.lower_ == "home":
