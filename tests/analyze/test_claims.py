@@ -618,6 +618,31 @@ def test_a_date_is_of_the_occurrence_it_dates(sentence: str, date: str, predicat
     assert [(c.text, c.predicate) for c in dates if c.text == date] == [(date, predicate)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "predicate", "value"),
+    [
+        ("Felt insisted on remaining completely anonymous until May 30, 2005 when Felt's family "
+         "revealed his identity in an article for Vanity Fair magazine.", "May 30, 2005",
+         "reveal", "2005-05-30"),
+        ("Felt, the associate director of the FBI during the Watergate scandal, was unknown "
+         "until three years ago, when Felt's family unmasked him in the pages of Vanity Fair.",
+         "three years ago", "unmask", "2005-12-20"),
+    ],
+)  # fmt: skip
+def test_a_date_after_until_that_a_clause_says_something_happened_is_that_clause_s(
+    sentence: str, date: str, predicate: str, value: str
+) -> None:
+    # "until X, when Y": Y happened at X, a day of its own, not the open end of the
+    # state before it
+    dates = [c for c in claims_of(sentence, published="2008-12-19") if c.text == date]
+    assert [(c.predicate, c.value, c.cue) for c in dates] == [(predicate, value, None)]
+
+
+def test_a_date_after_until_alone_is_still_an_open_end() -> None:
+    found = claims_of("Roads in the area were closed until Monday.", published="2008-12-19")
+    assert [(c.predicate, c.cue) for c in found if c.kind == "date"] == [("close", "open")]
+
+
 def test_an_announced_operation_is_dated_apart_from_its_announcement() -> None:
     found = claims_of(
         "The US Central Command (CENTCOM) announced on Sunday (November 30th) that American "

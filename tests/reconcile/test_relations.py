@@ -835,6 +835,20 @@ def test_a_day_beside_a_relative_span_is_the_reports_value() -> None:
     assert pair_relation(found, "a", "b") == "conflict"
 
 
+def test_a_relative_span_of_the_occurrence_is_the_reports_value_beside_a_year_of_nothing() -> None:
+    # the year the parse ties to no occurrence ("scoops on the Watergate affair in 1972")
+    # is not the unmasking's: the report's value is "three years ago", a variant of 2005
+    found = compared(
+        ("a", "Felt was an instrumental player in the stunning downfall of President Nixon, but "
+              "his identity as \"Deep Throat\" -reporter Bob Woodard's anonymous source for the "
+              "Post's bombshell series of scoops on the Watergate affair in 1972-was unknown until "
+              "three years ago, when Felt's family unmasked him in the pages of Vanity Fair.",
+         None),
+        ("b", "In 2005, Felt's family unmasked him in the pages of Vanity Fair.", None),
+    )  # fmt: skip
+    assert pair_relation(found, "a", "b") == "variant"
+
+
 def test_a_part_of_a_place_named_by_a_compass_word_is_a_variant_of_the_place() -> None:
     """The story's entities join "South Richmond Hill" and "Richmond Hill" (one name
     the other's words and more); the reader still sees that one report names the

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
-from .dated import SUPPORT, dated_noun, event_word, stands_for
+from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
 from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
 from .nlp import sents_of, text_of
@@ -906,16 +906,19 @@ def _subordinate(verb: Any) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
-def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
-    """What the date at ``root`` is the date of — (predicate, context) — when it dates a
-    noun ("the November 30 operation", "Sunday's raid": the noun's occurrence, named by
-    the verb it derives from, see dated.py) or a support verb's occurrence ("carried out
-    an operation on…"); else the verb above it ("arrested on Monday")."""
+def _date_of(date: Any) -> tuple[str | None, tuple[str, ...]]:
+    """What the date of tokens ``date`` is the date of — (predicate, context) — when it
+    dates a noun ("the November 30 operation", "Sunday's raid": the noun's occurrence,
+    named by the verb it derives from, see dated.py) or a support verb's occurrence
+    ("carried out an operation on…"); else the verb above it ("arrested on Monday"), or
+    the one a clause after "until" says took place then ("until May 2005, when his
+    family revealed…", see :func:`.dated.until_clause`)."""
+    root = date.root
     noun = dated_noun(root)
     if noun is not None:
         predicate = event_word(noun, _word(noun))
         return predicate, _with(predicate, _context(_event_of(noun)))
-    event = _event_of(root)
+    event = _dating_event(date)
     if event is None:
         return None, ()
     # a support or light verb's occurrence is its noun's ("carried out an operation on…",
@@ -925,28 +928,33 @@ def _date_of(root: Any) -> tuple[str | None, tuple[str, ...]]:
     return predicate, context if predicate == _word(event) else _with(predicate, context)
 
 
-def _noun_of(root: Any) -> str | None:
+def _dating_event(date: Any) -> Any | None:
+    """The occurrence token a date is of when no noun is (see :func:`_date_of`)."""
+    clause = until_clause(date)
+    return clause if clause is not None else _event_of(date.root)
+
+
+def _noun_of(date: Any) -> str | None:
     """The event noun a date dates, as the article writes it ("operation" in "the
     November 30 operation", "demolitions conducted between…", "the escape happened on
     Monday"), when a noun is what the
-    date is of (see :func:`_date_of`): the slot a reader is shown ("date of:
-    operation", not "date of: operate"). None when a verb is."""
-    noun = dated_noun(root)
+    date is of (see :func:`_date_of`): the slot a reader is shown ("date of: operation",
+    not "date of: operate"). None when a verb is."""
+    noun = dated_noun(date.root)
     if noun is None:
-        event = _event_of(root)
+        event = _dating_event(date)
         noun = stands_for(event) if event is not None else None
     return str(noun.lower_) if noun is not None else None
 
 
-def _date_participants(root: Any, names: frozenset[str]) -> tuple[str, ...]:
-    """The names taking part in the occurrence a date at ``root`` dates (see
-    :func:`_date_of` and :mod:`.participants`): the dated noun's, else its verb's and,
-    when the verb only stands for an event noun ("carried out an operation"), the
-    noun's too."""
-    noun = dated_noun(root)
+def _date_participants(date: Any, names: frozenset[str]) -> tuple[str, ...]:
+    """The names taking part in the occurrence a date dates (see :func:`_date_of` and
+    :mod:`.participants`): the dated noun's, else its verb's and, when the verb only
+    stands for an event noun ("carried out an operation"), the noun's too."""
+    noun = dated_noun(date.root)
     if noun is not None:
         return participants(noun, names)
-    event = _event_of(root)
+    event = _dating_event(date)
     if event is None:
         return ()
     found = participants(event, names)
@@ -1022,7 +1030,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
                      holder=holder, name_type=holder_type)  # fmt: skip
     if not t.start:
         return None
-    predicate, context = _date_of(toks.root)
+    predicate, context = _date_of(toks)
     if predicate in REPORTING:
         return None  # the date of the report, not of the event
     if report_stamp(doc, t.span.start, t.span.end):
@@ -1043,8 +1051,9 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         text, end = whole[span.start : span.end], f"{last}-12-31"
     # "since November 3", "until May 5", "by March 1": one end of a span whose other end
     # is not given, not the day the occurrence took place
-    opened = _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start) or (
-        _OPEN_TEXT.match(text) and t.start == end
+    opened = until_clause(toks) is None and (
+        _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start)
+        or (_OPEN_TEXT.match(text) and t.start == end)
     )
     part = _PART_AFTER.match(whole, span.end)  # "Tuesday afternoon"
     cue = "open" if opened else part.group(1).casefold() if part else None
@@ -1062,8 +1071,8 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         year_known=t.year_known,
         cue=cue,
         context=context,
-        word=_noun_of(toks.root),
-        participants=_date_participants(toks.root, names),
+        word=_noun_of(toks),
+        participants=_date_participants(toks, names),
     )
 
 
@@ -1880,7 +1889,7 @@ def _weekday_claims(
         if _recurring(text, m.start(), m.end()):
             continue
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
+        predicate, context = _date_of(toks) if toks is not None and len(toks) else (None, ())
         if predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
             continue
         # "Thursday night": the night runs into Friday's small hours, which the claim's
@@ -1890,30 +1899,30 @@ def _weekday_claims(
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          m.group(1).capitalize(), year_known=False,
                          cue=part.group(1).casefold() if part else None,
-                         context=context, word=_noun_of(toks.root)))  # fmt: skip
+                         context=context, word=_noun_of(toks)))  # fmt: skip
     for m in _RELATIVE_DAY.finditer(text, s, e):
         if any(t.span.start <= m.start() < t.span.end and t.start for t in times):
             continue  # resolved against the publication date: a date claim already
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
+        predicate, context = _date_of(toks) if toks is not None and len(toks) else (None, ())
         if predicate in REPORTING or predicate is None or report_stamp(doc, m.start(), m.end()):
             continue
         word = m.group(1).casefold()
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          _SAME_DAY.get(word, word), year_known=False,
-                         context=context, word=_noun_of(toks.root)))  # fmt: skip
+                         context=context, word=_noun_of(toks)))  # fmt: skip
     for m in _RELATIVE_SPAN.finditer(text, s, e):
         if any(t.span.start < m.end() and m.start() < t.span.end and t.start for t in times):
             continue  # resolved against the publication date: a date claim already
         toks = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        predicate, context = _date_of(toks.root) if toks is not None and len(toks) else (None, ())
+        predicate, context = _date_of(toks) if toks is not None and len(toks) else (None, ())
         if predicate in REPORTING or predicate is None or report_stamp(doc, m.start(), m.end()):
             continue
         # a span, not a day: it holds each day a report may name for the occurrence, so
         # it is at most a variant of any of them (the cue says so, see reconcile/claims.py)
         out.append(Claim(Span(aid, m.start(), m.end()), m.group(0), "date", predicate, None,
                          " ".join(m.group(0).casefold().split()), year_known=False,
-                         cue="relative", context=context, word=_noun_of(toks.root)))  # fmt: skip
+                         cue="relative", context=context, word=_noun_of(toks)))  # fmt: skip
     return out
 
 
@@ -1944,7 +1953,7 @@ def _counted_from_claims(
         order = next((t for t in toks if t.idx == m.start("dir")), None)
         if order is None:
             continue
-        predicate, context, word = _counted_occurrence(order, toks.root)
+        predicate, context, word = _counted_occurrence(order, toks)
         if predicate is None or predicate in REPORTING or report_stamp(doc, m.start(), m.end()):
             continue
         words = m.group(0).casefold().split()
@@ -1955,19 +1964,19 @@ def _counted_from_claims(
     return out
 
 
-def _counted_occurrence(order: Any, root: Any) -> tuple[str | None, tuple[str, ...], str | None]:
+def _counted_occurrence(order: Any, date: Any) -> tuple[str | None, tuple[str, ...], str | None]:
     """(predicate, context, event noun as written) of the occurrence a date counted from
     another dates (see :func:`_counted_from_claims`), read from its order word: the
     occurrence "after"/"before" names (:func:`_counted_anchor`; a light verb's object,
     "after suffering a heart attack": the attack), else the event noun the order word
-    hangs from ("his firing four days earlier"), else the verb of the phrase's ``root``."""
+    hangs from ("his firing four days earlier"), else the verb of the phrase ``date``."""
     anchor = _counted_anchor(order)
     if anchor is None and order.head.pos_ == "NOUN" and order.head.i != order.i:
         predicate = event_word(order.head, _word(order.head))
         return predicate, (predicate,), str(order.head.lower_)
     if anchor is None:
-        verb, context = _date_of(root)
-        return verb, context, _noun_of(root)
+        verb, context = _date_of(date)
+        return verb, context, _noun_of(date)
     if anchor.pos_ in {"NOUN", "PROPN"}:
         predicate = event_word(anchor, _word(anchor))
         return predicate, (predicate,), str(anchor.lower_)

@@ -1342,8 +1342,13 @@ def compare_claims(
         named = Counter(w for w in map(_slot_word, (s.claim for s in slot)) if w is not None)
         for aid, ss in per_article.items():
             # a relative span beside a date of the slot ("three years ago, X, who launched
-            # it in September") says less than the date: the date is the article's value
-            ss = [x for x in ss if not relative_span(x.claim)] or ss
+            # it in September") says less than the date: the date is the article's value,
+            # when it names an occurrence as the span does ("scoops on the Watergate affair
+            # in 1972 — was unknown until three years ago, when his family unmasked him":
+            # the year the parse ties to nothing is not the unmasking's)
+            ss = [x for x in ss if not relative_span(x.claim) and _names_as(x, ss)] or [
+                x for x in ss if _names_as(x, ss)
+            ]
             # so does a moment placed only in its period ("midway through the first half")
             # beside the game clock of the slot ("with 7:41 left")
             ss = [x for x in ss if not game_position(x.claim)] or ss
@@ -1723,6 +1728,15 @@ def _same_value(a: Said, b: Said, places: PlaceRelation = _iso_places) -> bool:
             return True
         return places(x.value, y.value) in {"same", "contains", "within"}
     return False
+
+
+def _names_as(s: Said, ss: Sequence[Said]) -> bool:
+    """Whether a claim names an occurrence, or no relative span beside it (of ``ss``,
+    one article's claims of a slot) does: a date the parse ties to nothing gives way to
+    a relative span of the occurrence (see :func:`compare_claims`)."""
+    return s.claim.predicate is not None or not any(
+        relative_span(t.claim) and t.claim.predicate is not None for t in ss
+    )
 
 
 def _closeness(s: Said, named: Counter[str], own: Counter[str]) -> int:
