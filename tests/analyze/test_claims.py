@@ -253,6 +253,23 @@ def test_the_time_of_a_clause_under_a_saying_is_the_clause_s() -> None:
             if c.kind == "time"] == []  # fmt: skip
 
 
+def test_a_date_before_a_tacked_on_attribution_is_the_main_clause_s() -> None:
+    # the parse hangs "Thursday" from "reported"; the death is what it dates
+    found = claims_of(
+        "Felt died at his home in Santa Rosa, California, Thursday, the Press Democrat "
+        "newspaper reported, citing Felt's grandson Nick Jones.",
+        published=None,
+    )
+    assert [(c.text, c.predicate) for c in found if c.kind == "date"] == [("Thursday", "die")]
+    # the attribution's own words stay the saying's: the woman is in Qeshm, nobody "saw" it
+    found = claims_of(
+        '"I saw an injured person with blood on their clothes being taken to a local hospital," '
+        "one woman in Qeshm told AFP.",
+        published=None,
+    )
+    assert "see" not in {c.predicate for c in found}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -253,13 +253,14 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
             return done[0] if done and done[0] is not cur else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT and not _adjectival(head):
-            main = head.head
-            if (_word(head) in REPORTING and head.dep_ == "conj" and tok.i < head.i
-                    and main.pos_ == "VERB" and _word(main) not in REPORTING):  # fmt: skip
-                # "checked in on Thursday, for a three-month stay, her rep confirms": a
-                # phrase before a tacked-on attribution the parse hung from it is the
-                # main clause's
-                return main
+            if _word(head) in REPORTING and tok.i < head.i:
+                # "checked in on Thursday, for a three-month stay, her rep confirms",
+                # "Felt died at his home in Santa Rosa, California, Thursday, the
+                # newspaper reported": a phrase before a tacked-on attribution the
+                # parse hung from it is the main clause's
+                main = _attributed_clause(head, cur, tok)
+                if main is not None:
+                    return main
             return head
         if head.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"nsubj", "nsubjpass"}:
             # "the death toll rose to 25": the value is of the subject
@@ -273,6 +274,29 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
                 and cur.dep_ == "npadvmod" and head.lower_ not in _VALUED):  # fmt: skip
             return head  # "12 dead" (not "jewels worth $2m": the value is the jewels')
         cur = head
+    return None
+
+
+def _attributed_clause(saying: Any, child: Any, tok: Any) -> Any | None:
+    """The main clause's verb when a reporting verb after ``tok`` is an attribution tacked
+    on after the clause ("X died …, Thursday, the newspaper reported"): the parse hangs
+    the clause from the saying as its complement, or the saying from the clause as a
+    conjunct or an adverbial clause; either way the clause starts before ``tok``, and
+    ``tok`` (under the saying's ``child``) stands before the saying's subject ("one woman
+    in Qeshm told AFP", "police in Sicily said Wednesday" are the attribution's). None
+    when the saying comes first ("said Friday that…": the date is the saying's)."""
+    subjects = [c for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if child.dep_ in {"nsubj", "nsubjpass"} or any(tok.i >= c.left_edge.i for c in subjects):
+        return None
+    # a clause of a verb that carries no event ("was leaving her car in…, witnesses
+    # say") is no occurrence to take the value: it stays of none
+    found = [c for c in saying.children if c.dep_ == "ccomp" and c.i < tok.i
+             and _word(c) not in TRANSPARENT]  # fmt: skip
+    if saying.dep_ == "conj" or (saying.dep_ == "advcl" and _word(saying.head) not in TRANSPARENT):
+        found.append(saying.head)
+    for main in found:
+        if main.i < tok.i and main.pos_ == "VERB" and _word(main) not in REPORTING:
+            return main
     return None
 
 
