@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.analyze.nationality import NATIONALITY
+from newsprism.analyze.partners import PARTNER
 from newsprism.analyze.roles import ROLE
 from newsprism.config import Settings
 from newsprism.evaluate.facts import ECBPLUS, _find, _kind, _names, read_documents
@@ -84,7 +85,7 @@ def load(gold_dir: Path, tarball: Path, cache: Path | None) -> dict[str, tuple[A
 
 # claims whose relation a rule decides (reconcile/claims.py: _nationalities, _role_holders):
 # their pairs would teach the model that two actors conflict
-RULED = frozenset({NATIONALITY, ROLE})
+RULED = frozenset({NATIONALITY, ROLE, PARTNER})
 
 
 def samples(

@@ -283,6 +283,9 @@ class Claim:
     # the other nouns a count's noun is listed with ("six rifles, 12 magazines and 300
     # rounds": "magazine", "round" for the rifles): one inventory, whatever its verb
     listed: tuple[str, ...] = ()
+    # the nouns before a count's noun that say what kind of thing it is ("fire",
+    # "police" of "12 fire and police vehicles"): a vehicle of the fire service is no fire
+    kind_of: tuple[str, ...] = ()
 
 
 @record

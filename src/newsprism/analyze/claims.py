@@ -28,6 +28,7 @@ from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
 from .nlp import sents_of, text_of
 from .participants import participants
+from .partners import partner_claim
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
 from .roles import role_claim
 from .stamps import report_stamp
@@ -66,6 +67,7 @@ PREDICATE_CLASSES = {
     "charged": "charge indict accuse".split(),
     "sentenced": "sentence jail imprison prison".split(),
     "missing": "miss missing".split(),
+    "destroyed": "destroy destruction demolish demolition".split(),
 }
 _CLASS_OF = {w: c for c, ws in PREDICATE_CLASSES.items() for w in ws}
 # "rose to", "so far", "at least": a running count that a later report may raise
@@ -528,6 +530,7 @@ def _count_claims(
     (holder, holder_type), subset = whose_figure(num, thing_tok, names), subset_of(num, thing_tok)
     subset = subset or total_of(num, event)
     listed = _listed(thing_tok, thing)
+    kind_of = _kind_of(thing_tok)
     speed = _SPEED.match(text, q.span.end)
     if speed and low is not None:
         # "120 mph", "120 miles an hour", "193km/h": one speed, in km/h
@@ -588,10 +591,30 @@ def _count_claims(
         subset=subset,
         name_type=holder_type,
         listed=listed,
+        kind_of=kind_of,
     )
 
 
 _LIST_LINKS = frozenset({"conj", "appos"})
+
+
+def _kind_of(thing_tok: Any | None) -> tuple[str, ...]:
+    """The nouns written before the counted noun that say what kind of thing it is,
+    with those listed beside them ("fire", "police" of "fire and police vehicles";
+    "cattle" of "cattle trucks"), as compared: a count of such things is not a count of
+    what modifies them."""
+    if thing_tok is None:
+        return ()
+    heads = [
+        c
+        for c in thing_tok.children
+        if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.i < thing_tok.i
+    ]
+    found: set[str] = set()
+    for h in heads:
+        found.add(_word(h))
+        found.update(_word(c) for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    return tuple(sorted(found))
 
 
 def _listed(thing_tok: Any | None, thing: str | None) -> tuple[str, ...]:
@@ -2188,6 +2211,9 @@ def extract_claims(
                     out.append(c)
             if m.type in {"PERSON", "ORG", "NORP", "GPE"} and not street:
                 c = _actor_claim(doc, m)
+                if c is not None:
+                    out.append(c)
+                c = partner_claim(doc, m)
                 if c is not None:
                     out.append(c)
             if m.type == "PERSON":

@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.claims import ANNOUNCING, game_position, predicate_class
+from ..analyze.partners import PARTNER
 from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
@@ -149,7 +150,7 @@ def pair_features(
     ents = _shared([set(st.entities) for st in statements], common)
     # a post named with a person ("spokesman X") comes with every quote of theirs: it says
     # nothing of what two sentences report (see claim_groups)
-    said = [[c for c in st.claims if c.thing != ROLE] for st in statements]
+    said = [[c for c in st.claims if c.thing not in {ROLE, PARTNER}] for st in statements]
     values = _shared([{value_key(c) for c in cs} for cs in said])
     slots = _shared([{slot_key(c) for c in cs} for cs in said])
     kinds = _shared([{c.kind for c in cs} for cs in said])

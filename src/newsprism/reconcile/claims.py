@@ -45,6 +45,7 @@ from ..analyze.claims import (
 )
 from ..analyze.holders import LENGTH_KINDS
 from ..analyze.nationality import NATIONALITY
+from ..analyze.partners import PARTNER
 from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..analyze.roles import ROLE
 from ..fit import LogisticModel, load_model
@@ -305,6 +306,8 @@ def slot_label(claims: Sequence[Claim]) -> str:
         return f"place of: {named or 'event'}"
     if c.kind == "actor" and thing == NATIONALITY:
         return "who: nationality"
+    if c.kind == "actor" and thing == PARTNER:
+        return "who: partner"
     if c.kind == "actor" and thing == ROLE:
         return f"who: {_most([x.word.split('|')[1] for x in claims if x.word]) or pred}"
     if c.kind == "actor":
@@ -1205,6 +1208,8 @@ def relation(
     probs, named = w.probs, w.named
     if _converted(a.claim, b.claim):
         return "variant"  # one amount in two currencies, at a rate the texts do not give
+    if kind_of_other(a.claim, b.claim):
+        return "variant"  # "12 fire trucks" / "12 fires": one figure, two things
     if "relative" in {a.claim.cue, b.claim.cue}:
         return "variant"  # a day counted from another ("the same day"): never a conflict
     if "loose" in {a.claim.cue, b.claim.cue}:
@@ -1215,6 +1220,8 @@ def relation(
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:
         return _role_holders(a.claim, b.claim)
+    if PARTNER in {a.claim.thing, b.claim.thing}:
+        return "variant"  # a ministry and its country's forces, or two partners: both may hold
     if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
         return "variant"
     if one_occurrence(a, b, named):
@@ -1370,7 +1377,7 @@ def compare_claims(
         groups: dict[tuple[object, ...], list[Said]] = {}
         for s in single:
             groups.setdefault(_key(s), []).append(s)
-        groups = _same_places(_vague_alike(_same_days(groups)))
+        groups = _other_kinds(_same_places(_vague_alike(_same_days(groups))))
         if names_of and slot[0].claim.kind == "actor":
             groups = _named_alike(groups, names_of)
         if len(groups) < 2:
@@ -1391,6 +1398,40 @@ def compare_claims(
                        for x in range(len(part)) for y in range(x + 1, len(part))}  # fmt: skip
             out.extend(_comparisons(label, values, between, weighing))
     return tuple(out)
+
+
+def kind_of_other(x: Claim, y: Claim) -> bool:
+    """Whether one of two counts counts a kind of the other's counted thing, named by it
+    ("12 fire and police vehicles" / "12 fires"): two things with
+    one figure, told by reports that differ on what it counts (a variant). Two figures
+    apart are weighed as any two values are ("7 village houses" / "12 villages")."""
+    if (x.low, x.high) != (y.low, y.high):
+        return False
+    return bool(
+        (x.thing is not None and x.thing in y.kind_of)
+        or (y.thing is not None and y.thing in x.kind_of)
+    )
+
+
+def _other_kinds(
+    groups: dict[tuple[object, ...], list[Said]],
+) -> dict[tuple[object, ...], list[Said]]:
+    """Groups of one figure split where a report counts a kind of what another report
+    of the group counts ("12 fire trucks" beside "12 fires"): the figure is
+    one, the things are two, so the reports differ on what it is of (a variant group of
+    its own, never a conflict: see :func:`relation`)."""
+    out: dict[tuple[object, ...], list[Said]] = {}
+    for key, members in groups.items():
+        kinds = [s for s in members
+                 if any(t.article_id != s.article_id and t.claim.thing is not None
+                        and t.claim.thing in s.claim.kind_of for t in members)]  # fmt: skip
+        if not kinds or len(kinds) == len(members):
+            out[key] = members
+            continue
+        out[key] = [s for s in members if s not in kinds]
+        for s in kinds:
+            out.setdefault((*key, "kind of", s.claim.thing), []).append(s)
+    return out
 
 
 def _shared_places(slots: list[list[Said]]) -> list[list[Said]]:

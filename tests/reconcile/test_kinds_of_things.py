@@ -1,0 +1,48 @@
+"""One figure, two things: a report that counts launchers of mortars and rockets and one
+that counts the mortars and rockets themselves give one figure for two things, and a
+reader is told they differ (a variant), never that they agree (sentences as wire
+reports of a weapons haul write them)."""
+
+from __future__ import annotations
+
+from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.entities import extract_mentions
+from newsprism.analyze.nlp import parse
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.times import extract_times
+from newsprism.analyze.units import not_dates
+from newsprism.reconcile.claims import compare_claims, said_of
+from newsprism.records import Claim
+
+DESTROYED = "The raid destroyed over 130 mortars and rockets, several rifles and machine guns."
+DESTRUCTION = (
+    "The raid resulted in the destruction of over 130 mortar and rocket launchers, several "
+    "rifles and machine guns."
+)
+
+
+def _claims(aid: str, sentence: str) -> list[Claim]:
+    doc = parse(sentence)
+    times = extract_times(aid, doc, None)
+    quantities = not_dates(extract_quantities(aid, doc), times)
+    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+
+
+def test_a_count_knows_the_nouns_that_say_what_kind_of_thing_it_counts() -> None:
+    launchers = next(c for c in _claims("b", DESTRUCTION) if c.low == 130)
+    assert (launchers.thing, launchers.kind_of) == ("launcher", ("mortar", "rocket"))
+
+
+def test_launchers_of_mortars_against_the_mortars_are_a_variant() -> None:
+    a = [c for c in _claims("a", DESTROYED) if c.low == 130]
+    b = [c for c in _claims("b", DESTRUCTION) if c.low == 130]
+    said = said_of([*a, *b], {}, {"a": None, "b": None})
+    found = [(c.relation, sorted(g.value for g in c.groups)) for c in compare_claims(said)]
+    assert found == [("variant", ["over 130", "over 130"])]
+
+
+def test_the_same_things_counted_alike_agree() -> None:
+    a = [c for c in _claims("a", DESTROYED) if c.low == 130]
+    b = [c for c in _claims("b", DESTROYED.replace("The raid", "The operation")) if c.low == 130]
+    said = said_of([*a, *b], {}, {"a": None, "b": None})
+    assert compare_claims(said) == ()
