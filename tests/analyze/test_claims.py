@@ -660,6 +660,18 @@ def test_a_date_after_until_alone_is_still_an_open_end() -> None:
     assert [(c.predicate, c.cue) for c in found if c.kind == "date"] == [("close", "open")]
 
 
+def test_a_date_after_until_that_a_saying_follows_stays_the_open_end() -> None:
+    # the confirming is a report, whose date is no claim: the date stays the end of the
+    # secret, not nothing
+    found = claims_of(
+        "The identity of Felt, a former associate director at the Federal Bureau of "
+        "Investigation, remained a secret until May 2005, when Woodward and Bernstein "
+        "confirmed revelations published in an article in the July issue of Vanity Fair.",
+        published=None,
+    )
+    assert [(c.text, c.cue) for c in found if c.kind == "date"] == [("May 2005", "open")]
+
+
 def test_an_announced_operation_is_dated_apart_from_its_announcement() -> None:
     found = claims_of(
         "The US Central Command (CENTCOM) announced on Sunday (November 30th) that American "

@@ -977,8 +977,17 @@ def _date_of(date: Any) -> tuple[str | None, tuple[str, ...]]:
 
 def _dating_event(date: Any) -> Any | None:
     """The occurrence token a date is of when no noun is (see :func:`_date_of`)."""
-    clause = until_clause(date)
+    clause = _until_event(date)
     return clause if clause is not None else _event_of(date.root)
+
+
+def _until_event(date: Any) -> Any | None:
+    """The occurrence a "when" clause after "until" says took place on the date
+    (:func:`.dated.until_clause`), unless it is a saying ("remained a secret until May
+    2005, when Woodward and Bernstein confirmed…"): the date of a report is no claim, so
+    the date stays the open end of the state before it."""
+    clause = until_clause(date)
+    return None if clause is None or _word(clause) in REPORTING else clause
 
 
 def _noun_of(date: Any) -> str | None:
@@ -1098,7 +1107,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         text, end = whole[span.start : span.end], f"{last}-12-31"
     # "since November 3", "until May 5", "by March 1": one end of a span whose other end
     # is not given, not the day the occurrence took place
-    opened = until_clause(toks) is None and (
+    opened = _until_event(toks) is None and (
         _OPEN_BEFORE.search(whole, max(0, span.start - 12), span.start)
         or (_OPEN_TEXT.match(text) and t.start == end)
     )
