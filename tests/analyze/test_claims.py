@@ -184,6 +184,9 @@ def test_a_relative_span_without_a_publication_date_is_still_a_value(
         # ECB+ 18ecbplus: a count hung from an event noun dates the noun's occurrence
         ("Police said the gunman was furious over his firing four days earlier.",
          "four days before", "fire"),
+        # ECB+ 4ecb: "following" counts forward as "after" does
+        ("Bettie Page passed away yesterday in Los Angeles after lingering in a coma for a week "
+         "following a heart attack.", "a week after", "attack"),
     ],
 )  # fmt: skip
 def test_a_date_counted_from_another_occurrence_is_a_relative_value(

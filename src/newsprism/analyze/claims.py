@@ -157,10 +157,10 @@ _COUNTED_FROM = re.compile(
     r"\b(?:(?:about|nearly|almost|more\s+than|less\s+than|(?:a\s+)?little\s+(?:over|more\s+than)"
     r"|just\s+(?:over|under)|over|some)\s+)?"
     r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s+(?P<u>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|prior)\b",
+    r"\s+(?P<u>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|prior|following)\b",
     re.I,
 )
-_TO_ORDER = {"earlier": "before", "prior": "before", "later": "after"}
+_TO_ORDER = {"earlier": "before", "prior": "before", "later": "after", "following": "after"}
 _SET_OFF = re.compile(r"\s*,\s*")
 # Lengths in metres: a fall, a distance, a depth written in any of the usual units
 LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
