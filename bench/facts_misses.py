@@ -102,7 +102,9 @@ def reextract(data: dict[str, tuple[Any, Any, Any]], docs_path: Path) -> None:
         a = analyses[i]
         quantities = not_dates(extract_quantities(a.article_id, doc), a.times)
         claims = bear_out_places(
-            extract_claims(a.article_id, doc, quantities, a.times, a.mentions), a.mentions
+            extract_claims(a.article_id, doc, quantities, a.times, a.mentions),
+            a.mentions,
+            doc.text,
         )
         analyses[i] = replace(a, quantities=quantities, claims=claims)
 

@@ -1252,3 +1252,22 @@ def test_a_place_named_before_a_building_places_what_happened_there(
     mentions = extract_mentions("a", doc)
     found = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
     assert [(c.text, c.predicate, c.value, c.cue) for c in found if c.kind == "place"] == places
+
+
+def test_a_town_whose_police_the_article_names_is_a_place() -> None:
+    """ECB+ 8ecb: a town the tagger called an organisation, which the gazetteer's accept
+    model alone does not take, is borne out by the article naming the
+    town's police ("the Woodburn police officer"): only a town has one."""
+    text = (
+        "Oregon State Police say a bomb explosion at a Woodburn-area bank killed a local "
+        "police officer and a state bomb disposal technician. At a briefing, the police "
+        "identified the Woodburn police officer who died as 51-year-old Capt. Tom Tennant."
+    )
+    doc = parse(text)
+    mentions = extract_mentions("a", doc)
+    found = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions, text)
+    places = [(c.text, c.cue) for c in found if c.kind == "place"]
+    assert ("Woodburn", "area") in places
+    # without the article's text, the accept model alone does not take it
+    alone = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
+    assert "Woodburn" not in [c.text for c in alone if c.kind == "place"]

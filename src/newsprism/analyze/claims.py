@@ -1474,13 +1474,28 @@ def untagged_places(
     return out
 
 
-def bear_out_places(claims: Sequence[Claim], mentions: Sequence[Mention]) -> tuple[Claim, ...]:
+# a town's own institutions, named after it: "Woodburn police", "Woodburn's police chief",
+# "the Woodburn Police Department", "Woodburn Mayor" (general news vocabulary)
+_TOWN_INSTITUTION = r"(?:['’]s)?\s+(?:police|mayor|city\s+council|fire\s+department)\b"
+
+
+def _town_of_its_own(name: str, text: str) -> bool:
+    """Whether ``text`` names an institution of the town ``name`` (a local police, mayor,
+    council or fire department), which only a town has."""
+    return bool(re.search(r"\b" + re.escape(name) + _TOWN_INSTITUTION, text, re.I))
+
+
+def bear_out_places(
+    claims: Sequence[Claim], mentions: Sequence[Mention], text: str = ""
+) -> tuple[Claim, ...]:
     """``claims`` less the places of :func:`untagged_places` the whole article does not
     bear out: a name that is a word of a person the article names ("Teixeira" beside
     "Mark Teixeira"), or that the gazetteer's fitted accept model, weighing the
     article's other places, does not take for the place it names ("in Congress" in a
-    report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept). Run on
-    the whole article's mentions, once its parts are joined."""
+    report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept) unless
+    the article's ``text`` names the town's own police, mayor, council or fire department
+    ("a Woodburn-area bank" in a report of "the Woodburn police officer who died"). Run
+    on the whole article's mentions and text, once its parts are joined."""
     # a region's adjective is tagged a people ("a Sicilian jail": _regional_site)
     placed = {m.span for m in mentions if m.type in _PLACE_TYPES or m.type == "NORP"}
     untagged = [c for c in claims if c.kind == "place" and c.mention is not None
@@ -1493,7 +1508,8 @@ def bear_out_places(claims: Sequence[Claim], mentions: Sequence[Mention]) -> tup
     dropped = {
         c.span
         for c in untagged
-        if set(c.text.casefold().split()) & persons or not _accepted(c.text, others)
+        if set(c.text.casefold().split()) & persons
+        or not (_accepted(c.text, others) or _town_of_its_own(c.text, text))
     }
     return tuple(c for c in claims if c.span not in dropped or c.kind != "place")
 

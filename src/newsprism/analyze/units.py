@@ -278,6 +278,7 @@ def assemble(
         claims=claims.bear_out_places(
             tuple(_placed(c, unplaced) for c in joined.claims) if unplaced else joined.claims,
             mentions,
+            article.text,
         ),
     )
     # other languages: figures read by their conventions, the rest said to be unread
