@@ -877,6 +877,18 @@ def test_a_win_loss_record_is_one_value_of_its_side(sentence: str, record: tuple
     assert found == [record]
 
 
+def test_a_record_after_a_pronoun_is_not_the_last_named_sides() -> None:
+    # ECB+ 7ecbplus: "he" is Klitschko; the record was Thompson's, the last name before
+    # it, and the check of Thompson's record showed "58-3" against his "36-3"
+    found = claims_of("This was Klitschko's second victory over Thompson, and with it he "
+                      "improves to 58-3 with 51 wins coming by way of knockout.")  # fmt: skip
+    assert [(c.thing, c.value) for c in found if c.kind == "record"] == []
+    # 5ecb: the coach's record at his old club, not the club's
+    found = claims_of("Cheeks came to Philadelphia from Portland, where he was 162-139 with "
+                      "two postseason appearances.")  # fmt: skip
+    assert [(c.thing, c.value) for c in found if c.kind == "record"] == []
+
+
 def test_a_score_is_no_record() -> None:
     found = claims_of("The Colts won 31-24 after taking a 13-10 lead.")
     assert not [c for c in found if c.kind == "record"]

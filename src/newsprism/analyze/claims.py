@@ -2101,6 +2101,8 @@ _SCORE_AGAINST = re.compile(
 # ("children of all ages (10-12)")
 _BARE_OWNER = re.compile(r"\b((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)\s\($")
 _RECORD_OWNERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# a subject pronoun: who a clause is about without naming them
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
 
 
 def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Mention]) -> list[Claim]:
@@ -2134,6 +2136,12 @@ def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Menti
             continue
         if owner is None:
             owner = next((n for n in reversed(named) if n.span.end <= m.start()), None)
+            if owner is not None and _PRONOUN.search(text, owner.span.end, m.start()):
+                # "Klitschko's second victory over Thompson, and with it he improves to
+                # 58-3", "came from Portland, where he was 162-139": a pronoun between
+                # says whose, and it need not be the last name's; a record of no known
+                # side is no value of any side's
+                continue
         if words and "record" not in words.group(0).casefold() and owner is None:
             continue  # "the score stood at 3-1": a side must be named to stand at a record
         value = "-".join(g for g in m.groups() if g is not None)
