@@ -46,3 +46,20 @@ def test_the_same_things_counted_alike_agree() -> None:
     b = [c for c in _claims("b", DESTROYED.replace("The raid", "The operation")) if c.low == 130]
     said = said_of([*a, *b], {}, {"a": None, "b": None})
     assert compare_claims(said) == ()
+
+
+def test_a_value_an_article_gives_twice_is_cited_in_both_places() -> None:
+    """A headline and the body giving one partner ("Malian troops") are both cited: the
+    comparison cited the headline alone, and a reader (and the gold's phrase in the
+    body) found no value in the body's sentence."""
+    article = (
+        "French and Malian troops attack rebel camps\n"
+        "French and Malian troops destroyed the camps on Monday, the army said."
+    )
+    other = "French troops, with the help of the Malian Defence Ministry, destroyed the camps."
+    a = [c for c in _claims("a", article) if c.thing == "partner"]
+    b = [c for c in _claims("b", other) if c.thing == "partner"]
+    said = said_of([*a, *b], {}, {"a": None, "b": None})
+    (comparison,) = compare_claims(said)
+    cited = {g.article_ids: [article[s.start : s.end] for s in g.spans] for g in comparison.groups}
+    assert cited[("a",)] == ["Malian troops", "Malian troops"]

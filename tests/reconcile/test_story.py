@@ -91,7 +91,9 @@ def test_each_count_is_compared_once_with_every_article_that_gives_it(seeds: Rep
     more = next(g for g in compared.groups if g.value == "more than 15")
     texts = {a.id: a.text for a in seeds.articles}
     cited = [s for s in more.spans if s.article_id == depots.id]
-    assert [texts[s.article_id][s.start : s.end] for s in cited] == ["more than fifteen"]
+    # the article says it twice (the standfirst and the body): both places are cited
+    assert [texts[s.article_id][s.start : s.end] for s in cited] == ["more than fifteen"] * 2
+    assert len({s.start for s in cited}) == 2
     same_slot = [c for f in story.facts for c in f.comparisons if c.slot == compared.slot]
     assert same_slot == [compared]
 

@@ -23,7 +23,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1336,9 +1336,10 @@ def compare_claims(
         slots = _loose(_shared_places(slots), same_slot, places)
     slots = [part for slot in slots for part in _by_level(slot)]
     weighing = Weighing(places)
-    out = []
+    out: list[Comparison] = []
     for slot in slots:
         per_article: dict[str, list[Said]] = {}
+        also: dict[Span, tuple[Span, ...]] = {}
         for s in slot:
             per_article.setdefault(s.article_id, []).append(s)
         # an article that gives two values for one slot is compared by the one of the same
@@ -1372,6 +1373,12 @@ def compare_claims(
                 kept = [x for x in kept if _key(x) in given] or kept
             if len({_key(x) for x in kept}) == 1:
                 single.append(kept[0])
+                # the article's other wordings of that value (a headline's and the
+                # body's "X forces") are cited with it: a reader checks either
+                same = [x.claim.span for x in per_article[aid]
+                        if x is not kept[0] and _key(x) == _key(kept[0])]  # fmt: skip
+                if same:
+                    also[kept[0].claim.span] = tuple(same)
         if len(single) < 2:
             continue
         groups: dict[tuple[object, ...], list[Said]] = {}
@@ -1396,8 +1403,20 @@ def compare_claims(
             values = [found[k] for k in part]
             between = {(x, y): rel[part[x], part[y]]
                        for x in range(len(part)) for y in range(x + 1, len(part))}  # fmt: skip
-            out.extend(_comparisons(label, values, between, weighing))
+            out.extend(_cited(c, also) for c in _comparisons(label, values, between, weighing))
     return tuple(out)
+
+
+def _cited(c: Comparison, also: Mapping[Span, tuple[Span, ...]]) -> Comparison:
+    """``c`` with each group citing every span its articles give its value in (``also``:
+    a compared claim's span -> the same article's other claims of that value)."""
+    if not also:
+        return c
+    groups = tuple(
+        replace(g, spans=tuple(dict.fromkeys(s for sp in g.spans for s in (sp, *also.get(sp, ())))))
+        for g in c.groups
+    )
+    return replace(c, groups=groups)
 
 
 def kind_of_other(x: Claim, y: Claim) -> bool:
