@@ -1283,3 +1283,15 @@ def test_a_town_whose_police_the_article_names_is_a_place() -> None:
     # without the article's text, the accept model alone does not take it
     alone = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
     assert "Woodburn" not in [c.text for c in alone if c.kind == "place"]
+
+
+def test_a_courtesy_title_is_no_post() -> None:
+    """A courtesy title ("Mr. Smith") names a person, not a post he holds: two reports
+    quoting "Mr. Smith" and "Mr. Jones" name no two holders of one post "mr." (the report
+    printed such a variant)."""
+    for sentence in ("Mr. Jones said the plant would close in March.",
+                     "The plant will close, Mrs. Jones told reporters."):  # fmt: skip
+        assert [c for c in claims_of(sentence) if c.thing == "role"] == []
+    sheriff = [c for c in claims_of("Sheriff John Jones said the plant would close.")
+               if c.thing == "role"]  # fmt: skip
+    assert [(c.predicate, c.value) for c in sheriff] == [("sheriff", "john jones")]

@@ -24,6 +24,9 @@ from .nlp import text_of
 ROLE = "role"
 _NOUNS = {"NN", "NNP", "NNS", "NNPS"}
 _ORG_ENTS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+# English courtesy titles: how a person is addressed, whatever post they hold (a closed
+# class of the language, not of any story)
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs"})
 
 
 def role_claim(doc: Any, m: Mention) -> Claim | None:
@@ -60,6 +63,8 @@ def role_claim(doc: Any, m: Mention) -> Claim | None:
             post.insert(0, t)
     if not post or post[-1].tag_ not in {"NN", "NNP"}:
         return None
+    if post[-1].lower_.rstrip(".") in COURTESY:
+        return None  # "Mr. Smith": a form of address, no post; two such are no two holders
     start = run[0].idx
     text = text_of(doc)[start : m.span.end]
     post_words = " ".join(t.lower_ for t in post)
