@@ -5,14 +5,10 @@ the country's units) differ as a variant, never a conflict (news-style sentences
 
 from __future__ import annotations
 
-from newsprism.analyze.claims import extract_claims
-from newsprism.analyze.entities import extract_mentions
-from newsprism.analyze.nlp import parse
-from newsprism.analyze.quantities import extract_quantities
-from newsprism.analyze.times import extract_times
-from newsprism.analyze.units import not_dates
 from newsprism.reconcile.claims import compare_claims, said_of
 from newsprism.records import Claim
+
+from ..sentence_claims import claims_in
 
 MINISTRY = (
     "Turkish troops, in cooperation with the Iraqi Defence Ministry, launched an offensive "
@@ -22,15 +18,8 @@ ASSISTED = "The camps were destroyed with assistance from the Iraqi Defence Mini
 UNITS = "Turkish and Iraqi army units attacked the militants' camps on Monday."
 
 
-def _claims(aid: str, sentence: str) -> list[Claim]:
-    doc = parse(sentence)
-    times = extract_times(aid, doc, None)
-    quantities = not_dates(extract_quantities(aid, doc), times)
-    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
-
-
 def _partners(aid: str, sentence: str) -> list[Claim]:
-    return [c for c in _claims(aid, sentence) if c.kind == "actor" and c.thing == "partner"]
+    return [c for c in claims_in(aid, sentence) if c.kind == "actor" and c.thing == "partner"]
 
 
 def test_a_phrase_of_cooperation_names_the_partner() -> None:

@@ -7,12 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.analyze.claims import extract_claims
-from newsprism.analyze.entities import extract_mentions
-from newsprism.analyze.nlp import parse
-from newsprism.analyze.quantities import extract_quantities
-from newsprism.analyze.times import extract_times
-from newsprism.analyze.units import not_dates
 from newsprism.reconcile.claims import (
     compare_claims,
     compatible,
@@ -20,20 +14,14 @@ from newsprism.reconcile.claims import (
     gazetteer_places,
     said_of,
 )
-from newsprism.records import Claim
 
-
-def _claims(aid: str, sentence: str) -> list[Claim]:
-    doc = parse(sentence)
-    times = extract_times(aid, doc, None)
-    quantities = not_dates(extract_quantities(aid, doc), times)
-    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+from ..sentence_claims import claims_in
 
 
 def conflicts(first: str, second: str) -> list[list[str]]:
     """The values of every conflict of figures two reports' sentences make (two people
     named for one conviction are an actor conflict, tested elsewhere)."""
-    claims = _claims("a", first) + _claims("b", second)
+    claims = claims_in("a", first) + claims_in("b", second)
     found = compare_claims(said_of(claims, {}, {"a": None, "b": None}))
     return [[g.value for g in c.groups] for c in found
             if c.relation == "conflict" and not c.slot.startswith("who")]  # fmt: skip
@@ -120,7 +108,7 @@ def test_a_gap_and_a_length_of_time_are_two_slots(first: str, second: str, calle
 
 def _actors(first: str, second: str) -> list[tuple[list[str], str]]:
     """The actor comparisons of two reports, places read through the gazetteer."""
-    claims = _claims("a", first) + _claims("b", second)
+    claims = claims_in("a", first) + claims_in("b", second)
     said = said_of(claims, {}, {"a": None, "b": None})
     found = compare_claims(said, gazetteer_places(claims))
     return [([g.value for g in c.groups], c.relation) for c in found
@@ -161,7 +149,7 @@ def test_the_array_rule_keeps_the_same_slots_apart() -> None:
         "The island was hit almost two years after the last big quake.",
         "The area has not been hit by a quake in more than 25 years.",
     ]
-    claims = [c for k, s in enumerate(sentences) for c in _claims(f"r{k}", s)]
+    claims = [c for k, s in enumerate(sentences) for c in claims_in(f"r{k}", s)]
     said = said_of(claims, {}, {})
     x, y = np.triu_indices(len(said), k=1)
     rule = [compatible(said[i], said[j]) for i, j in zip(x, y, strict=True)]
@@ -172,7 +160,7 @@ def test_the_array_rule_keeps_the_same_slots_apart() -> None:
 def _value_check(*reports: str) -> list[list[str]]:
     """The conflicts of a value check: the lengths of the reports, which the claim model
     joined as one slot (``one_slot``)."""
-    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r) if c.unit == "m"]
+    claims = [c for k, r in enumerate(reports) for c in claims_in(f"r{k}", r) if c.unit == "m"]
     found = compare_claims(said_of(claims, {}, {f"r{k}": None for k in range(len(reports))}),
                            one_slot=True)  # fmt: skip
     return [[g.value for g in c.groups] for c in found if c.relation == "conflict"]
@@ -205,7 +193,7 @@ def test_a_value_check_keeps_two_sides_records_apart() -> None:
     reports = ("Austin Daye finished with 20 points for Gonzaga (9-4), which snapped a "
                "three-game losing streak.",
                "Ty Lawson had nine rebounds for North Carolina (10-0).")  # fmt: skip
-    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r)
+    claims = [c for k, r in enumerate(reports) for c in claims_in(f"r{k}", r)
               if c.kind == "record"]  # fmt: skip
     entity_of = {c.mention: str(c.thing) for c in claims if c.mention is not None}
     said = said_of(claims, entity_of, {"r0": None, "r1": None})
@@ -225,7 +213,7 @@ def test_a_value_check_keeps_two_named_people_s_ages_apart() -> None:
         "a month.",
         '"You never win unless you fight," said 76-year-old Constantinos Doganis.',
     )  # fmt: skip
-    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r) if c.kind == "age"]
+    claims = [c for k, r in enumerate(reports) for c in claims_in(f"r{k}", r) if c.kind == "age"]
     text = {f"r{k}": r for k, r in enumerate(reports)}
     entity_of = {c.mention: text[c.mention.article_id][c.mention.start : c.mention.end]
                  for c in claims if c.mention is not None}  # fmt: skip

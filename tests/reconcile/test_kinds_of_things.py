@@ -5,14 +5,9 @@ reports of a weapons haul write them)."""
 
 from __future__ import annotations
 
-from newsprism.analyze.claims import extract_claims
-from newsprism.analyze.entities import extract_mentions
-from newsprism.analyze.nlp import parse
-from newsprism.analyze.quantities import extract_quantities
-from newsprism.analyze.times import extract_times
-from newsprism.analyze.units import not_dates
 from newsprism.reconcile.claims import compare_claims, said_of
-from newsprism.records import Claim
+
+from ..sentence_claims import claims_in
 
 DESTROYED = "The raid destroyed over 130 mortars and rockets, several rifles and machine guns."
 DESTRUCTION = (
@@ -21,29 +16,22 @@ DESTRUCTION = (
 )
 
 
-def _claims(aid: str, sentence: str) -> list[Claim]:
-    doc = parse(sentence)
-    times = extract_times(aid, doc, None)
-    quantities = not_dates(extract_quantities(aid, doc), times)
-    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
-
-
 def test_a_count_knows_the_nouns_that_say_what_kind_of_thing_it_counts() -> None:
-    launchers = next(c for c in _claims("b", DESTRUCTION) if c.low == 130)
+    launchers = next(c for c in claims_in("b", DESTRUCTION) if c.low == 130)
     assert (launchers.thing, launchers.kind_of) == ("launcher", ("mortar", "rocket"))
 
 
 def test_launchers_of_mortars_against_the_mortars_are_a_variant() -> None:
-    a = [c for c in _claims("a", DESTROYED) if c.low == 130]
-    b = [c for c in _claims("b", DESTRUCTION) if c.low == 130]
+    a = [c for c in claims_in("a", DESTROYED) if c.low == 130]
+    b = [c for c in claims_in("b", DESTRUCTION) if c.low == 130]
     said = said_of([*a, *b], {}, {"a": None, "b": None})
     found = [(c.relation, sorted(g.value for g in c.groups)) for c in compare_claims(said)]
     assert found == [("variant", ["over 130", "over 130"])]
 
 
 def test_the_same_things_counted_alike_agree() -> None:
-    a = [c for c in _claims("a", DESTROYED) if c.low == 130]
-    b = [c for c in _claims("b", DESTROYED.replace("The raid", "The operation")) if c.low == 130]
+    a = [c for c in claims_in("a", DESTROYED) if c.low == 130]
+    b = [c for c in claims_in("b", DESTROYED.replace("The raid", "The operation")) if c.low == 130]
     said = said_of([*a, *b], {}, {"a": None, "b": None})
     assert compare_claims(said) == ()
 
@@ -57,8 +45,8 @@ def test_a_value_an_article_gives_twice_is_cited_in_both_places() -> None:
         "French and Malian troops destroyed the camps on Monday, the army said."
     )
     other = "French troops, with the help of the Malian Defence Ministry, destroyed the camps."
-    a = [c for c in _claims("a", article) if c.thing == "partner"]
-    b = [c for c in _claims("b", other) if c.thing == "partner"]
+    a = [c for c in claims_in("a", article) if c.thing == "partner"]
+    b = [c for c in claims_in("b", other) if c.thing == "partner"]
     said = said_of([*a, *b], {}, {"a": None, "b": None})
     (comparison,) = compare_claims(said)
     cited = {g.article_ids: [article[s.start : s.end] for s in g.spans] for g in comparison.groups}

@@ -7,30 +7,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.analyze.claims import extract_claims
-from newsprism.analyze.entities import extract_mentions
-from newsprism.analyze.nlp import parse
-from newsprism.analyze.quantities import extract_quantities
-from newsprism.analyze.times import extract_times
 from newsprism.analyze.totals import TOTAL
-from newsprism.analyze.units import not_dates
 from newsprism.reconcile.claims import compare_claims, said_of
 from newsprism.records import Claim
 
-
-def _claims(aid: str, sentence: str) -> list[Claim]:
-    doc = parse(sentence)
-    times = extract_times(aid, doc, None)
-    quantities = not_dates(extract_quantities(aid, doc), times)
-    return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
+from ..sentence_claims import claims_in
 
 
 def _rifles(sentence: str) -> Claim:
-    return next(c for c in _claims("a", sentence) if c.thing == "rifle")
+    return next(c for c in claims_in("a", sentence) if c.thing == "rifle")
 
 
 def _compared(first: str, second: str) -> list[list[str]]:
-    claims = _claims("a", first) + _claims("b", second)
+    claims = claims_in("a", first) + claims_in("b", second)
     found = compare_claims(said_of(claims, {}, {"a": None, "b": None}))
     return [[g.value for g in c.groups] for c in found if c.slot.endswith("rifle")]
 
@@ -86,7 +75,7 @@ def test_two_running_totals_are_still_compared() -> None:
 def test_other_things_counted_beside_the_first_are_a_part_of_their_own() -> None:
     """In "seven AK-47 rifles, two other rifles" the two are not the seven."""
     sentence = "The navy seized seven AK-47 assault rifles, two other rifles and 13 magazines."
-    claims = [c for c in _claims("a", sentence) if c.thing == "rifle"]
+    claims = [c for c in claims_in("a", sentence) if c.thing == "rifle"]
     assert [(c.value, c.subset) for c in claims] == [("7", None), ("2", "other")]
 
 
@@ -102,7 +91,7 @@ def test_a_running_total_is_no_candidate_to_join_one_operation_s_count() -> None
         ("b", "The navy seized 14 AK-47 rifles from the boat."),
         ("c", "The navy has seized 14 AK-47 rifles so far, the officer said."),
     ]
-    sts = [Statement(Span(aid, 0, len(s)), s, claims=tuple(_claims(aid, s)))
+    sts = [Statement(Span(aid, 0, len(s)), s, claims=tuple(claims_in(aid, s)))
            for aid, s in sentences]  # fmt: skip
     _claims_of, pairs, _ = claim_pairs(sts, np.full((3, 3), 0.9))
     rifles = {(s, k) for s, st in enumerate(sts)
