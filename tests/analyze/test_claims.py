@@ -74,6 +74,20 @@ def test_a_number_glued_to_a_unit_is_a_size(sentence: str, value: float | None, 
         assert sizes[0].low == value
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government said 90 per cent of eligible voters had participated.",
+        "The commission said that turnout was almost 90 per cent.",
+        "Greek stocks plunged 5.4 per cent on Monday.",
+    ],
+)
+def test_a_figure_per_cent_is_a_share_not_a_count(sentence: str) -> None:
+    # "per cent" is the British spelling of "percent": a share, not a count of cents
+    figures = [c for c in claims_of(sentence) if c.kind in {"count", "measure"}]
+    assert [(c.kind, c.unit) for c in figures] == [("measure", "%")]
+
+
 def test_the_date_of_a_conviction_is_the_conviction_s() -> None:
     found = claims_of(
         "He was serving a life sentence after being convicted in June 1998 of aggravated "

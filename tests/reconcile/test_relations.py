@@ -69,6 +69,17 @@ def test_two_values_of_one_slot(first: str, second: str, relation: str) -> None:
     assert pair_relation(found, "a", "b") == relation
 
 
+def test_a_turnout_per_cent_is_weighed_against_one_in_percent() -> None:
+    # one share whatever the spelling of "percent": 93.87 is above "almost 90"
+    found = compared(
+        ("a", "Authorities said turnout reached 93.87 percent.", None),
+        ("b", "The Central Election Commission said that turnout was almost 90 per cent.", None),
+    )
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("conflict", ["93.87", "almost 90"])
+    ]
+
+
 def test_agreeing_reports_are_one_group_and_never_in_conflict_with_each_other() -> None:
     found = compared(
         ("a", "The storm killed 12 people.", None),

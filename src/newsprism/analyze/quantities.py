@@ -102,6 +102,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 _HAS_DIGIT = re.compile(r"\d")
+_PER_CENT = re.compile(r"\s*per\s+cent\b", re.I)
 _MAGNITUDE_TOKEN = re.compile(r"^magnitude[-‐](\d+(?:\.\d+)?)$", re.I)
 # "200MM", "1.5bn", "136M": a figure and its scale glued into one token
 _GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(mm|mn|mln|bn|m|b|k)$", re.I)
@@ -408,6 +409,8 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
         if counted is None and last.i + 2 < n and doc[last.i + 1].lower_ == "of":
             counted, noun = _counted(doc[last.i + 2])
         unit = _unit_for(noun, tok)
+        if unit is None and _PER_CENT.match(text, end_char):
+            unit = "%"  # "90 per cent": "percent" spelt as two words, however parsed
         if (
             counted is None
             and unit in CURRENCY.values()
