@@ -88,6 +88,25 @@ def test_a_figure_per_cent_is_a_share_not_a_count(sentence: str) -> None:
     assert [(c.kind, c.unit) for c in figures] == [("measure", "%")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        ("The Red Sox offered Teixeira an eight-year deal worth $184 million or $23 million "
+         "per season.",
+         [("days", "eight-year"), ("USD", "184,000,000"), ("USD/year", "23,000,000")]),
+        ("WCVB-TV claims it was eight years and $184 million, or a $23 million average annual "
+         "value.", [("USD", "184,000,000"), ("USD/year", "23,000,000")]),
+        ("He will earn 20 million euros a year.", [("EUR/year", "20,000,000")]),
+    ],
+)  # fmt: skip
+def test_money_for_each_period_is_a_rate_not_a_total(
+    sentence: str, measures: list[tuple[str, str]]
+) -> None:
+    # the amount for each season or year is a value of its own, never one of the total
+    # beside it, and its period ("a year") is no length of time
+    assert [(c.unit, c.value) for c in claims_of(sentence) if c.kind == "measure"] == measures
+
+
 def test_the_date_of_a_conviction_is_the_conviction_s() -> None:
     found = claims_of(
         "He was serving a life sentence after being convicted in June 1998 of aggravated "

@@ -80,6 +80,25 @@ def test_a_turnout_per_cent_is_weighed_against_one_in_percent() -> None:
     ]
 
 
+def test_an_offer_s_total_is_weighed_without_its_amount_per_season() -> None:
+    # the report giving the total and the amount a season still gives one total
+    found = compared(
+        ("a", "The Red Sox offered Teixeira an eight-year deal worth $184 million, or $23 "
+              "million per season.", None),
+        ("b", "The Red Sox offered Teixeira an eight-year, $200 million deal.", None),
+    )  # fmt: skip
+    assert [[g.value for g in c.groups] for c in found] == [["184,000,000", "200,000,000"]]
+
+
+def test_a_salary_a_year_is_no_length_or_total_against_a_contract() -> None:
+    # "about $4 million a year" is neither a one-year term nor the five-year offer's total
+    found = compared(
+        ("a", "The Hawks had the money to pay him a maximum five-year, $70 million offer.", None),
+        ("b", "He signed a three-year deal that paid him about $4 million a year.", None),
+    )
+    assert not [c for c in found if c.relation == "conflict"]
+
+
 def test_agreeing_reports_are_one_group_and_never_in_conflict_with_each_other() -> None:
     found = compared(
         ("a", "The storm killed 12 people.", None),

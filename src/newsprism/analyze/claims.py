@@ -527,6 +527,11 @@ def _count_claims(
         kind, unit, thing, value = "measure", "kg", "weight", f"{value} pounds"
     if q.qualifier in VAGUE:
         value = q.qualifier  # "several", "dozens": the word says it, no figure
+    period = _rate_period(text, q.span.end, thing_tok) if money else None
+    if period is not None:
+        # "$23 million per season", "$5 million a year", "an average annual value of …":
+        # an amount for each period is a rate, never a value of the total beside it
+        unit = f"{unit}/{period}"
     (holder, holder_type), subset = whose_figure(num, thing_tok, names), subset_of(num, thing_tok)
     subset = subset or total_of(num, event)
     listed = _listed(thing_tok, thing)
@@ -685,6 +690,46 @@ def _weighed(
 
 
 CURRENCY_SIGN = re.compile(r"[$£€¥]")
+# an amount for each of something: "per season", "per share", "a year", "each month",
+# "annually" (after the amount and its currency word), "annual" or "weekly" before the
+# noun it amounts to ("a $23 million average annual value")
+_PERIODS = "year|season|month|week|day|night|hour"
+_RATE_AFTER = re.compile(
+    r"(?:\s*(?:euros?|dollars?|pounds?|yen))?\s*(?:(?:per|/)\s*(?P<per>[^\W\d_]+)"
+    rf"|(?:a|an|each|every)\s+(?P<each>{_PERIODS})\b"
+    r"|(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b)",
+    re.I,
+)
+# a season comes once a year: "$23 million per season" and "a $23 million average annual
+# value" are one rate
+_PERIOD_OF = {"annually": "year", "annual": "year", "yearly": "year", "season": "year",
+              "monthly": "month", "weekly": "week", "daily": "day", "nightly": "night",
+              "hourly": "hour"}  # fmt: skip
+
+
+# a period written as what an amount is given for ("a year", "per season"), right
+# after the amount's figure, scale or currency word
+_EACH_PERIOD = re.compile(rf"(?:a|an|per|each|every)\s+(?:{_PERIODS})", re.I)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:hundred|thousand|million|billion|euros?|dollars?|pounds?|yen))\s*$", re.I
+)
+
+
+def _rate_period(text: str, end: int, thing_tok: Any | None) -> str | None:
+    """The period or thing an amount of money is given for, when it is a rate ("$23
+    million per season": "season"; "$5 a share" is not one of the periods, "per share"
+    is), else None."""
+    m = _RATE_AFTER.match(text, end)
+    if m is not None:
+        word = (m.group("per") or m.group("each") or m.group("adverb")).casefold()
+        return _PERIOD_OF.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    if thing_tok is not None:
+        for c in thing_tok.children:
+            if c.dep_ == "amod" and c.lower_ in _PERIOD_OF:
+                return _PERIOD_OF[c.lower_]
+    return None
+
+
 # a magnitude named before or after its figure
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(
@@ -1062,6 +1107,10 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         predicate = _occurrence(_event_of(toks.root))
         if predicate in REPORTING:
             return None
+        if _EACH_PERIOD.fullmatch(t.text) and _AMOUNT_BEFORE.search(
+            text_of(doc), max(0, t.span.start - 30), t.span.start
+        ):
+            return None  # "$23 million a year": the period of a rate, no length of time
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
         days = round(t.duration_days, 3)
         whole = text_of(doc)
