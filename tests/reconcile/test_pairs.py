@@ -150,14 +150,23 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
     order.sort(key=lambda e: (not first(e[1], e[2]), -e[0], e[1], e[2]))
     article = [sts[s].span.article_id for s, _ in claims]
     value = [value_key(sts[s].claims[k]) for s, k in claims]
+
+    def one_place(u: int, v: int) -> bool:
+        """A province and its country ("IR-23", "IR"): one report's place at two levels."""
+        cu, cv = (sts[claims[n][0]].claims[claims[n][1]] for n in (u, v))
+        codes = (cu.value, cv.value) if cu.kind == cv.kind == "place" else ("", "")
+        return all(c[:2].isupper() for c in codes) and (
+            codes[0].startswith(codes[1] + "-") or codes[1].startswith(codes[0] + "-")
+        )
+
     owner = list(range(len(claims)))
     members = {n: [n] for n in range(len(claims))}
     for _, a, b in order:
         ga, gb = owner[a], owner[b]
         if ga == gb:
             continue
-        given = {article[n]: value[n] for n in members[ga]}
-        if any(given.get(article[n], value[n]) != value[n] for n in members[gb]):
+        if any(article[u] == article[v] and value[u] != value[v] and not one_place(u, v)
+               for u in members[ga] for v in members[gb]):  # fmt: skip
             continue
         cross = [score.get((u, v), 0.0) for u in members[ga] for v in members[gb]
                  if article[u] != article[v]]  # fmt: skip

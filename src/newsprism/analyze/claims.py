@@ -1358,7 +1358,21 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # a place inside the town, more precise than the town (newsprism.reconcile.claims
         # _around): the noun that names it
         cue = f"within:{inside.lower_}"
+    cue = cue or _compass_part(toks)
     return _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
+
+
+def _compass_part(name: Any) -> str | None:
+    """The part of a place that a compass adjective before its name marks ("in southern
+    Iran", "across northeastern Italy": cue "part:south", "part:northeast"), a stretch
+    lying in the place: a value more precise than the place alone, which a report may
+    give beside the place's province. The adjective is the writer's, outside the name
+    ("Western Australia", "South Africa" are names). None for any other name."""
+    for t in name.root.lefts:
+        word = t.lower_.removesuffix("ern")
+        if t.i < name.start and t.dep_ == "amod" and t.lower_ != word and word in COMPASS_POINTS:
+            return f"part:{word}"
+    return None
 
 
 # nouns of buildings and sites, whose place is where what happens at them happens: "a

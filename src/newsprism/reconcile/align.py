@@ -105,6 +105,8 @@ def value_key(c: Claim) -> str:
         return f"date:{start[-5:]}:{end[-5:]}"
     if c.kind in {"count", "measure", "age", "time"}:
         return f"{c.kind}:{c.low}:{c.high}"
+    if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
+        return f"{c.kind}:{c.value}:{c.cue}"
     return f"{c.kind}:{c.value}"
 
 

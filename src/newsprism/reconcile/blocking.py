@@ -228,7 +228,10 @@ def expand_claims(
     """Groups of claims (kept statement index, claim index) as groups of claims of all
     statements: a copy's claim joins the group of the claim it copies (a copy holds the
     same claims in the same order, see :func:`copy_key`), unless its article gives the
-    slot another value there (``value(statement, claim)``). Groups come sorted.
+    slot a value there that the original's article does not (``value(statement,
+    claim)``): a reprint gives the values its original gives, and an original may give
+    two where one holds the other (a province and its country, align.claim_groups).
+    Groups come sorted.
 
     >>> expand_claims([[(0, 0), (1, 0)]], kept=[0, 2], copy_of=[None, 0, None],
     ...               articles=["a", "b", "c"], value=lambda s, c: "12")
@@ -241,10 +244,15 @@ def expand_claims(
     out = []
     for g in groups:
         members = [(kept[s], c) for s, c in g]
-        given = {articles[s]: value(s, c) for s, c in members}
+        given: dict[str, set[Hashable]] = {}
+        for s, c in members:
+            given.setdefault(articles[s], set()).add(value(s, c))
         for s, c in list(members):
+            own = set(given[articles[s]])
             for k in copies.get(s, ()):
-                if given.setdefault(articles[k], value(k, c)) == value(k, c):
+                theirs = given.setdefault(articles[k], set())
+                if theirs | {value(k, c)} <= own:
+                    theirs.add(value(k, c))
                     members.append((k, c))
         out.append(sorted(members))
     return sorted(out)

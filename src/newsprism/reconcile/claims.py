@@ -271,6 +271,8 @@ def _display(group: Sequence[Said]) -> str:
     def shown(c: Claim) -> str:
         if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
             return f"{c.cue[7:]} in {c.text}"  # "home in Santa Rosa"
+        if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
+            return f"{c.cue[5:]}ern {c.text}"  # "southern Syria"
         if vague_place(c) and c.cue is not None:
             # "near Baytown", "south of Italy", "Baytown area": the words that say so
             return f"{c.cue[5:]} {c.text}" if c.cue != "area" else f"{c.text} area"
@@ -369,9 +371,11 @@ def _key(s: Said) -> tuple[object, ...]:
 def _around(c: Claim) -> tuple[str, ...]:
     """How a place claim is vague about its place, when it is: "near Baytown" ("near")
     or "the Baytown area" ("area") name a stretch around the town, a less precise place
-    than "in Baytown" (a value of its own, a variant of the town's). Nothing else."""
-    if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
-        return (c.cue,)  # "at his home in Santa Rosa": more precise than "Santa Rosa"
+    than "in Baytown" (a value of its own, a variant of the town's); or how it is more
+    precise: "at his home in Santa Rosa", "in southern Iran" (a part of the country, a
+    variant of the country). Nothing else."""
+    if c.kind == "place" and c.cue is not None and c.cue.startswith(("within:", "part:")):
+        return (c.cue,)
     return (c.cue,) if vague_place(c) and c.cue is not None else ()
 
 
