@@ -10,8 +10,10 @@ annotates, by file-name prefix and a unique piece of each sentence:
 
 Scores: origins and fact alignment as pairwise precision/recall (pairs of
 articles, of gold sentences, put together); status as precision/recall of each
-status over the gold facts; quotes as pairwise grouping precision/recall plus
-the share of gold renderings given the gold relation; flags as recall.
+status over the gold facts (a gold fact's match is the fact citing the most of its
+sentences: one sentence can hold statements of several facts); quotes as pairwise
+grouping precision/recall plus the share of gold renderings given the gold relation;
+flags as recall.
 """
 
 from __future__ import annotations
@@ -60,12 +62,11 @@ def score_story(gold: dict[str, Any], articles: list[Article], story: Story) -> 
     scores["origins"] = _pair_scores(_pairs(o.article_ids for o in story.origins),
                                      _pairs(gold_origins))  # fmt: skip
 
-    def fact_of(aid: str, at: int) -> str | None:
-        for f in story.facts:
-            for st in f.statements:
-                if st.span.article_id == aid and st.span.start <= at < st.span.end:
-                    return f.id
-        return None
+    def facts_of(aid: str, at: int) -> list[str]:
+        # Facts are built of claims, so one sentence can hold statements of several facts
+        # (its place, its date and its count): every fact that cites the position counts.
+        return [f.id for f in story.facts for st in f.statements
+                if st.span.article_id == aid and st.span.start <= at < st.span.end]  # fmt: skip
 
     gold_groups: list[list[tuple[str, int]]] = []
     for fact in gold["facts"]:
@@ -75,19 +76,26 @@ def score_story(gold: dict[str, Any], articles: list[Article], story: Story) -> 
                        if x is None]  # fmt: skip
             raise ValueError(f"gold sentence not found: {missing[0]!r}")
         gold_groups.append([x for x in located if x is not None])
-    keys = {x: k for k, g in enumerate(gold_groups) for x in g}
-    assigned = {x: fact_of(*x) for x in keys}
+    cites = {x: facts_of(*x) for g in gold_groups for x in g}
+    # The gold fact's match: the fact citing the most of its sentences, the first in the
+    # story's order when two cite as many (Counter keeps first-seen order).
+    matched: list[str | None] = []
+    for group in gold_groups:
+        counts = Counter(fid for x in group for fid in dict.fromkeys(cites[x]))
+        matched.append(counts.most_common(1)[0][0] if counts else None)
+    # Each sentence sits in its gold fact's match when that fact cites it, else in the first
+    # fact citing it: one fact a sentence, so alignment scores pairs of a partition.
     pred_groups: dict[str, list[tuple[str, int]]] = {}
-    for x, fid in assigned.items():
-        if fid is not None:
-            pred_groups.setdefault(fid, []).append(x)
+    for group, fid in zip(gold_groups, matched, strict=True):
+        for x in group:
+            at = fid if fid in cites[x] else next(iter(cites[x]), None)
+            if at is not None:
+                pred_groups.setdefault(at, []).append(x)
     scores["facts"] = _pair_scores(_pairs(pred_groups.values()), _pairs(gold_groups))
     status_of = {f.id: f.status for f in story.facts}
     right = Scores()
     per: dict[str, Scores] = {s: Scores() for s in ("conflict", "variant", "corroborated")}
-    for fact, group in zip(gold["facts"], gold_groups, strict=True):
-        fids = [assigned[x] for x in group if assigned[x]]
-        predicted = Counter(fids).most_common(1)[0][0] if fids else None
+    for fact, predicted in zip(gold["facts"], matched, strict=True):
         got = status_of.get(predicted) if predicted else None
         right.pred += 1
         right.gold += 1
