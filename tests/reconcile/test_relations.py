@@ -1026,3 +1026,16 @@ def test_a_place_of_no_occurrence_is_weighed_against_each_occurrences_place() ->
         (["Richmond Hill", "South Richmond Hill"], "variant"),
         (["Queens", "South Richmond Hill"], "variant"),
     ]
+
+
+def test_two_groups_of_one_figure_are_shown_with_what_each_counts() -> None:
+    reports = [
+        ("a", "The raid destroyed over 200 mortars and rockets, officials said."),
+        ("b", "The raid destroyed over 200 mortar and rocket launchers, officials said."),
+    ]
+    claims = [c for aid, text in reports for c in _claims(aid, text, None)]
+    sentences = [(Span(aid, 0, len(text)), text) for aid, text in reports]
+    found = compare_claims(said_of(claims, {}, {"a": None, "b": None}, sentences))
+    assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("variant", ["over 200 mortars and rockets", "over 200 mortar and rocket launchers"])
+    ]

@@ -1685,18 +1685,57 @@ def _comparison(
     label: str, relation: Relation, groups: list[list[Said]], shown: dict[int, str] | None = None
 ) -> Comparison:
     ordered = sorted(groups, key=_order if relation == "update" else lambda g: (-len(g), _order(g)))
+    values = _told_apart(ordered, [(shown or {}).get(id(g)) or _display(g) for g in ordered])
     return Comparison(
         slot=label,
         relation=relation,
         groups=tuple(
             ValueGroup(
-                value=(shown or {}).get(id(g)) or _display(g),
+                value=value,
                 article_ids=tuple(dict.fromkeys(s.article_id for s in g)),
                 spans=tuple(s.claim.span for s in g),
             )
-            for g in ordered
+            for g, value in zip(ordered, values, strict=True)
         ),
     )
+
+
+def _with_noun(s: Said) -> str | None:
+    """The figure as written with the noun it counts ("over 130 mortar and rocket
+    launchers"), read from the claim's sentence: the words up to the counted noun, and a
+    noun it is listed with right after it ("mortars and rockets")."""
+    c = s.claim
+    at = c.span.end - s.offset
+    if not c.thing or not s.sentence or not 0 <= at <= len(s.sentence):
+        return None
+    rest = s.sentence[at : at + 80]
+
+    def stem(word: str) -> str:
+        return re.escape(word[:-1] if len(word) > 4 else word)  # "company": "companies"
+
+    noun = re.search(rf"\b{stem(c.thing)}\w*", rest, re.I)
+    if noun is None:
+        return None
+    end = noun.end()
+    if c.listed:
+        listed = "|".join(stem(w) for w in c.listed)
+        more = re.match(rf"(?:\s*,\s*\w+)*,?\s+(?:and|or)\s+(?:{listed})\w*", rest[end:], re.I)
+        end += more.end() if more else 0
+    return f"{c.text}{rest[:end]}"
+
+
+def _told_apart(groups: Sequence[Sequence[Said]], values: list[str]) -> list[str]:
+    """Values that two groups would show alike are shown with the noun each counts: the
+    groups differ in what they count ("over 130 mortars and rockets" / "over 130 mortar
+    and rocket launchers"), and "over 130" against "over 130" tells a reader nothing."""
+    from collections import Counter
+
+    seen = Counter(values)
+    out = []
+    for g, v in zip(groups, values, strict=True):
+        worded = Counter(w for w in map(_with_noun, g) if w) if seen[v] > 1 else Counter()
+        out.append(worded.most_common(1)[0][0] if worded else v)
+    return out
 
 
 def _loose(
