@@ -1259,6 +1259,8 @@ def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str 
         ("Felt died at his home in Santa Rosa, Calif., on Thursday.",
          [("santa rosa", "within:home")]),
         ("The police chief remains in a Portland hospital.", [("portland", "within:hospital")]),
+        # a subdivision's type word after its name is the place's own, nothing inside it
+        ("The quake struck in Hormozgan province on Sunday.", [("hormozgan", None)]),
     ],
 )  # fmt: skip
 def test_a_place_around_a_town_says_so(sentence: str, places: list[tuple[str, str]]) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
+from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
 from .nlp import sents_of, text_of
@@ -1315,8 +1316,10 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         # Woodburn-area bank", "at an east Vancouver health products business"
         area = any(_word(t) in _VICINITY for t in _modifier_chain(root))
         root = _modifier_chain(root)[-1]
-        if not area and root.pos_ == "NOUN":
-            inside = root  # "at a Portland hospital": a building in the town
+        if not area and root.pos_ == "NOUN" and _word(root) not in TYPE_WORDS:
+            # "at a Portland hospital": a building in the town; a subdivision's type word
+            # ("in Hormozgan province", "Marin County") is the place's own, nothing inside
+            inside = root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "between Spain and Morocco": where the first place stands
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WHERE_OF
