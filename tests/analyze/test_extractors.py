@@ -186,6 +186,20 @@ def test_places_resolve_through_the_gazetteer_whatever_the_spelling() -> None:
     assert lookup("Bavaria") is None or lookup("Bavaria").code.startswith("DE")  # type: ignore[union-attr]
 
 
+def test_a_name_written_with_its_type_is_a_division_of_that_type() -> None:
+    # a US county is no French department, Mozambican province or US state of a like name
+    for name in ("Marin County", "Nassau County", "Washington County", "Anbar province"):
+        place = lookup(name)
+        assert place is None, (name, place)
+    # a type that translates the division's own ("oblast": pycountry's "region") still fits
+    found = {n: lookup(n) for n in ("Dnepropetrovska oblast", "Kent County", "Idlib governorate")}
+    assert {n: p.code if p else None for n, p in found.items()} == {
+        "Dnepropetrovska oblast": "UA-12",
+        "Kent County": "GB-KEN",
+        "Idlib governorate": "SY-ID",
+    }
+
+
 def test_entities_strip_titles_and_link_acronyms(nlp: Any) -> None:
     text = (
         "U.S. Central Command (CENTCOM) said Admiral Brad Cooper's forces worked "

@@ -51,6 +51,33 @@ EXTRA_COUNTRY_NAMES = {
     "PS": ("Palestine",),
     "VA": ("Vatican",),
 }
+# The words of a country's first-level division, which translate one another ("oblast" is
+# pycountry's "region", a German "Land" a state): a name written with one of them may be a
+# division typed with another. Any other type word is its own ("county", "district").
+FIRST_LEVEL = frozenset(
+    "province governorate state region oblast prefecture emirate wilaya muhafazah land "
+    "territory division".split()
+)
+
+
+def _written_types(key: str) -> set[str]:
+    """The type words a name is written with ("marin county": {"county"})."""
+    words = key.split()
+    return {w for w in (words[-1:] + words[:1]) if w in TYPE_WORDS} if len(words) > 1 else set()
+
+
+def _of_type(place: Place, written: set[str]) -> bool:
+    """Whether a division may be what a name written with the type words ``written``
+    names: "Marin County" is no French department ("Marne"), "Washington County" no US
+    state, "Tarrant County" no Italian province; "Dnepropetrovska oblast" is Ukraine's
+    region, "Durham County" the unitary authority "Durham, County"."""
+    if not written or place.kind == "country":
+        return True  # "the State of Israel": a country's own style
+    words = set(name_key(f"{place.kind} {place.name}").split())
+    wanted = set(written) | (FIRST_LEVEL if written & FIRST_LEVEL else set())
+    return bool(words & wanted)
+
+
 # Fuzzy ratio on the accent-free key, required on top of an equal consonant skeleton;
 # 80 accepts one or two vowel changes in a two-word name and rejects different names
 # that happen to share consonants.
@@ -127,6 +154,8 @@ def lookup(text: str) -> Place | None:
         if scored:
             best = max(s for s, _ in scored)
             found = [p for s, p in scored if s == best]
+    written = _written_types(name_key(text))
+    found = [p for p in found or () if _of_type(p, written)]
     if not found:
         return None
     countries = [p for p in found if p.kind == "country"]
