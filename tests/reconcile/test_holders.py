@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newsprism.analyze.holders import PART
 from newsprism.reconcile.claims import (
     compare_claims,
     compatible,
@@ -43,6 +44,35 @@ def conflicts(first: str, second: str) -> list[list[str]]:
 )  # fmt: skip
 def test_figures_of_different_holders_are_no_conflict(first: str, second: str) -> None:
     assert conflicts(first, second) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("The agency received nearly 235,000 comments, at least 208,000 of which were form "
+         "letters.", "at least 208,000"),
+        ("Officials said that more than 200,000 of the comments opposed the rule change.",
+         "more than 200,000"),
+        ("Gray was hit in the back by three of the seven bullets.", "three"),
+    ],
+)  # fmt: skip
+def test_a_partitive_figure_counts_a_part(sentence: str, part: str) -> None:
+    # "N of which", "N of the comments": part of things named before, a slot of its own
+    parts = [c.text for c in claims_in("a", sentence) if c.subset == PART]
+    assert parts == [part]
+
+
+def test_all_of_them_is_the_whole() -> None:
+    found = claims_in("a", "Police were not sure all three of the people were targeted.")
+    assert [(c.text, c.subset) for c in found if c.kind == "count"] == [("three", None)]
+
+
+def test_a_partitive_figure_is_no_value_of_the_whole() -> None:
+    # the form letters among the comments are no second count of the comments received
+    assert conflicts(
+        "The agency received 235,000 comments on the proposal.",
+        "The agency received 250,000 comments, at least 208,000 of which were form letters.",
+    ) == [["235,000", "250,000"]]
 
 
 @pytest.mark.parametrize(
