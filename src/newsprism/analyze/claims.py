@@ -530,7 +530,7 @@ def _count_claims(
         value = q.qualifier  # "several", "dozens": the word says it, no figure
     period = _rate_period(text, q.span.end, thing_tok) if money else None
     if period is not None:
-        # "$23 million per season", "$5 million a year", "an average annual value of …":
+        # "$4 million per season", "$5 million a year", "an average annual value of …":
         # an amount for each period is a rate, never a value of the total beside it
         unit = f"{unit}/{period}"
     (holder, holder_type), subset = whose_figure(num, thing_tok, names), subset_of(num, thing_tok)
@@ -693,7 +693,7 @@ def _weighed(
 CURRENCY_SIGN = re.compile(r"[$£€¥]")
 # an amount for each of something: "per season", "per share", "a year", "each month",
 # "annually" (after the amount and its currency word), "annual" or "weekly" before the
-# noun it amounts to ("a $23 million average annual value")
+# noun it amounts to ("a $4 million average annual value")
 _PERIODS = "year|season|month|week|day|night|hour"
 _RATE_AFTER = re.compile(
     r"(?:\s*(?:euros?|dollars?|pounds?|yen))?\s*(?:(?:per|/)\s*(?P<per>[^\W\d_]+)"
@@ -701,7 +701,7 @@ _RATE_AFTER = re.compile(
     r"|(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b)",
     re.I,
 )
-# a season comes once a year: "$23 million per season" and "a $23 million average annual
+# a season comes once a year: "$4 million per season" and "a $4 million average annual
 # value" are one rate
 _PERIOD_OF = {"annually": "year", "annual": "year", "yearly": "year", "season": "year",
               "monthly": "month", "weekly": "week", "daily": "day", "nightly": "night",
@@ -717,7 +717,7 @@ _AMOUNT_BEFORE = re.compile(
 
 
 def _rate_period(text: str, end: int, thing_tok: Any | None) -> str | None:
-    """The period or thing an amount of money is given for, when it is a rate ("$23
+    """The period or thing an amount of money is given for, when it is a rate ("$4
     million per season": "season"; "$5 a share" is not one of the periods, "per share"
     is), else None."""
     m = _RATE_AFTER.match(text, end)
@@ -1111,7 +1111,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         if _EACH_PERIOD.fullmatch(t.text) and _AMOUNT_BEFORE.search(
             text_of(doc), max(0, t.span.start - 30), t.span.start
         ):
-            return None  # "$23 million a year": the period of a rate, no length of time
+            return None  # "$4 million a year": the period of a rate, no length of time
         # "sentenced to 20 years", "a 180-day operation": a length, compared in days
         days = round(t.duration_days, 3)
         whole = text_of(doc)

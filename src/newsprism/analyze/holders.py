@@ -12,8 +12,8 @@ conflict. The sentence says whose each is, and the parse gives it:
   person the sentences before it last named (see :func:`antecedent`);
 * the *subset*: a superlative that picks part of the counted things ("the 12
   worst-hit villages", "the three largest banks", "the most affected areas") — a count
-  of those is not a count of all of them; so is a partitive ("208,000 of which were
-  form letters", "more than 200,000 of the comments", "three of the seven bullets").
+  of those is not a count of all of them; so is a partitive ("9,000 of which were
+  duplicates", "more than 500 of the letters", "two of the five suspects").
 
 Both are read off spaCy's dependency parse, never off a list of names.
 """
@@ -120,7 +120,7 @@ _BEYOND = frozenset({"other", "more", "additional", "further", "extra"})
 
 
 # a partitive figure counts part of things already named: "of" and a pronoun standing
-# for them ("of which", "of them") or a noun made definite ("of the comments", "of its
+# for them ("of which", "of them") or a noun made definite ("of the letters", "of its
 # 300 workers"): closed classes of English
 PART = "part"
 _PART_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us", "you"})
@@ -129,7 +129,7 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "o
 
 def _partitive(num: Any) -> bool:
     """Whether the figure ``num`` is written as part of things named elsewhere in the
-    sentence or before it: "at least 208,000 of which", "three of the seven bullets".
+    sentence or before it: "at least 9,000 of which", "two of the five suspects".
     "All" makes it the whole ("all three of the people", "all 11 of his points")."""
     if any(c.lower_ == "all" for c in num.children):
         return False
@@ -154,7 +154,7 @@ def subset_of(num: Any, thing: Any | None) -> str | None:
     """The superlative that picks part of the counted things, as written ("worst-hit",
     "largest", "most affected"), None when the count is of all of them. A superlative
     of the figure itself ("at least 12", "at most") is a bound, not a part: only the
-    counted noun's own modifiers count. A partitive figure ("208,000 of which") counts
+    counted noun's own modifiers count. A partitive figure ("9,000 of which") counts
     :data:`PART` of them."""
     if _partitive(num):
         return PART

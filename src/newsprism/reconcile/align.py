@@ -618,8 +618,8 @@ def claim_groups(
     # (measured on tests/gold/facts: 36 more gold variants found, no conflict lost, no
     # conflict printed outside the gold; a relative span such as "last month" allowed
     # beside any date joined a background "in 2006" into a date of 2005 and printed
-    # seven such conflicts); so may a place, once at each of two levels ("Rif Dimashq
-    # province", "Syria": see reconcile/one_value.py)
+    # seven such conflicts); so may a place, once at each of two levels ("Kandahar
+    # province", "Afghanistan": see reconcile/one_value.py)
     shown = {v: statements[s].claims[k] for v, (s, k) in zip(value, claims, strict=True)}
 
     def fits(v: int, w: int) -> bool:

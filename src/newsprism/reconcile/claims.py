@@ -272,7 +272,7 @@ def _display(group: Sequence[Said]) -> str:
         if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
             return f"{c.cue[7:]} in {c.text}"  # "home in Santa Rosa"
         if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
-            return f"{c.cue[5:]}ern {c.text}"  # "southern Syria"
+            return f"{c.cue[5:]}ern {c.text}"  # "southern Iran"
         if vague_place(c) and c.cue is not None:
             # "near Baytown", "south of Italy", "Baytown area": the words that say so
             return f"{c.cue[5:]} {c.text}" if c.cue != "area" else f"{c.text} area"
@@ -1701,9 +1701,9 @@ def _comparison(
 
 
 def _with_noun(s: Said) -> str | None:
-    """The figure as written with the noun it counts ("over 130 mortar and rocket
-    launchers"), read from the claim's sentence: the words up to the counted noun, and a
-    noun it is listed with right after it ("mortars and rockets")."""
+    """The figure as written with the noun it counts ("over 40 rifle and pistol
+    magazines"), read from the claim's sentence: the words up to the counted noun, and a
+    noun it is listed with right after it ("rifles and pistols")."""
     c = s.claim
     at = c.span.end - s.offset
     if not c.thing or not s.sentence or not 0 <= at <= len(s.sentence):
@@ -1726,10 +1726,8 @@ def _with_noun(s: Said) -> str | None:
 
 def _told_apart(groups: Sequence[Sequence[Said]], values: list[str]) -> list[str]:
     """Values that two groups would show alike are shown with the noun each counts: the
-    groups differ in what they count ("over 130 mortars and rockets" / "over 130 mortar
-    and rocket launchers"), and "over 130" against "over 130" tells a reader nothing."""
-    from collections import Counter
-
+    groups differ in what they count ("over 40 rifles and pistols" / "over 40 rifle and
+    pistol magazines"), and "over 40" against "over 40" tells a reader nothing."""
     seen = Counter(values)
     out = []
     for g, v in zip(groups, values, strict=True):

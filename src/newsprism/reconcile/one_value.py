@@ -3,10 +3,10 @@
 A value check (:func:`newsprism.reconcile.align.claim_groups`) holds at most one value
 per article, so two reports are not joined when one of them would give the slot two
 values. But a report often names one place at two levels in two sentences: "the
-operation in Rif Dimashq province" and "the operation in Syria". The province lies in
+raid in Kandahar province" and "the raid in Afghanistan". The province lies in
 the country, so the report says one thing twice, once less precisely, and the reports
 that give either level are values of one slot (compared, the levels are a variant). Two
-places apart ("Sicily", "Egypt") stay two values.
+places apart ("Crete", "Cyprus") stay two values.
 
 Measured on tests/gold/facts: holding two figures of one article that nest ("eight-year",
 "more than eight years") as one value too found 3 more gold variants but printed 2 more
@@ -22,13 +22,13 @@ def one_place_twice(x: Claim, y: Claim) -> bool:
     """Whether two place claims name one place or one inside the other, by their ISO
     3166 codes ("SY" holds "SY-RD"); places without codes only when they are one.
 
-    A part of a country named by a compass adjective ("in southern Syria", cue
-    ``part:south``) and the country itself ("in Syria") are two values, though one
+    A part of a country named by a compass adjective ("in southern Iran", cue
+    ``part:south``) and the country itself ("in Iran") are two values, though one
     holds the other: a story set in a country names it in most sentences, as background
-    ("remnants in Syria", "sanctions on Syria"), so joined as one value every report's
-    part went into the value check of the country's every mention, and the province
-    the other reports give (inside the country, a variant of its south) was compared
-    with nothing (the examples' place of the operation: 5 gold variants)."""
+    ("aid to Iran", "sanctions on Iran"), so joined as one value every report's part
+    went into the value check of the country's every mention, and the province the
+    other reports give (inside the country, a variant of its south) was compared with
+    nothing (measured on tests/gold/facts: 5 gold variants)."""
     if x.kind != "place" or y.kind != "place":
         return False
     a, b = x.value, y.value
