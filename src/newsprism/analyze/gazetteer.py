@@ -74,7 +74,7 @@ def _of_type(place: Place, written: set[str]) -> bool:
     if not written or place.kind == "country":
         return True  # "the State of Israel": a country's own style
     words = set(name_key(f"{place.kind} {place.name}").split())
-    wanted = set(written) | (FIRST_LEVEL if written & FIRST_LEVEL else set())
+    wanted = written | (FIRST_LEVEL if written & FIRST_LEVEL else set())
     return bool(words & wanted)
 
 
@@ -142,7 +142,8 @@ def lookup(text: str) -> Place | None:
     >>> lookup("Dnepropetrovska oblast").code, lookup("Halab Province").code
     ('UA-12', 'SY-HL')
     """
-    key = _strip_type(name_key(text))
+    written_key = name_key(text)
+    key = _strip_type(written_key)
     if not key:
         return None
     exact, fuzzy = _index()
@@ -154,7 +155,7 @@ def lookup(text: str) -> Place | None:
         if scored:
             best = max(s for s, _ in scored)
             found = [p for s, p in scored if s == best]
-    written = _written_types(name_key(text))
+    written = _written_types(written_key)
     found = [p for p in found or () if _of_type(p, written)]
     if not found:
         return None

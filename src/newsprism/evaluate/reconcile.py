@@ -64,9 +64,12 @@ def score_story(gold: dict[str, Any], articles: list[Article], story: Story) -> 
 
     def facts_of(aid: str, at: int) -> list[str]:
         # Facts are built of claims, so one sentence can hold statements of several facts
-        # (its place, its date and its count): every fact that cites the position counts.
-        return [f.id for f in story.facts for st in f.statements
-                if st.span.article_id == aid and st.span.start <= at < st.span.end]  # fmt: skip
+        # (its place, its date and its count): every fact that cites the position counts,
+        # once, in the story's order.
+        return list(dict.fromkeys(
+            f.id for f in story.facts for st in f.statements
+            if st.span.article_id == aid and st.span.start <= at < st.span.end
+        ))  # fmt: skip
 
     gold_groups: list[list[tuple[str, int]]] = []
     for fact in gold["facts"]:
@@ -81,7 +84,7 @@ def score_story(gold: dict[str, Any], articles: list[Article], story: Story) -> 
     # story's order when two cite as many (Counter keeps first-seen order).
     matched: list[str | None] = []
     for group in gold_groups:
-        counts = Counter(fid for x in group for fid in dict.fromkeys(cites[x]))
+        counts = Counter(fid for x in group for fid in cites[x])
         matched.append(counts.most_common(1)[0][0] if counts else None)
     # Each sentence sits in its gold fact's match when that fact cites it, else in the first
     # fact citing it: one fact a sentence, so alignment scores pairs of a partition.

@@ -52,7 +52,7 @@ from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
 from .date_rules import one_day_either_way, one_held_by_other, span_of_one_occurrence
-from .one_value import one_place_twice
+from .one_value import one_place_twice, place_part
 from .pairs import codes, contains, shared_counts
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
@@ -105,8 +105,8 @@ def value_key(c: Claim) -> str:
         return f"date:{start[-5:]}:{end[-5:]}"
     if c.kind in {"count", "measure", "age", "time"}:
         return f"{c.kind}:{c.low}:{c.high}"
-    if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
-        return f"{c.kind}:{c.value}:{c.cue}"
+    if (part := place_part(c)) is not None:
+        return f"{c.kind}:{c.value}:{part}"
     return f"{c.kind}:{c.value}"
 
 

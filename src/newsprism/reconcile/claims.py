@@ -64,6 +64,7 @@ from .date_rules import (
     weekday,
 )
 from .names import name_words, skeletons_agree, word_skeleton
+from .one_value import place_part
 from .pairs import codes, shared_counts
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
@@ -266,13 +267,12 @@ def compatible_pairs(
 def _display(group: Sequence[Said]) -> str:
     """A group's value as most of its articles write it: a date as written ("between
     November 24 and 27"), a number normalised ("more than 15")."""
-    from collections import Counter
 
     def shown(c: Claim) -> str:
         if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
             return f"{c.cue[7:]} in {c.text}"  # "home in Santa Rosa"
-        if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
-            return f"{c.cue[5:]}ern {c.text}"  # "southern Iran"
+        if (compass := place_part(c)) is not None:
+            return f"{compass[5:]}ern {c.text}"  # "southern Iran"
         if vague_place(c) and c.cue is not None:
             # "near Baytown", "south of Italy", "Baytown area": the words that say so
             return f"{c.cue[5:]} {c.text}" if c.cue != "area" else f"{c.text} area"
@@ -286,8 +286,6 @@ def _display(group: Sequence[Said]) -> str:
 
 
 def _most(values: Sequence[str | None]) -> str | None:
-    from collections import Counter
-
     found = Counter(v for v in values if v)
     return found.most_common(1)[0][0] if found else None
 

@@ -34,9 +34,12 @@ def one_place_twice(x: Claim, y: Claim) -> bool:
     a, b = x.value, y.value
     if not (a[:2].isupper() and b[:2].isupper()):
         return a == b
-    return (a == b and _part(x) == _part(y)) or a.startswith(b + "-") or b.startswith(a + "-")
+    same = a == b and place_part(x) == place_part(y)
+    return same or a.startswith(b + "-") or b.startswith(a + "-")
 
 
-def _part(c: Claim) -> str | None:
-    """The compass part of its place a claim names ("part:south"), if any."""
-    return c.cue if c.cue is not None and c.cue.startswith("part:") else None
+def place_part(c: Claim) -> str | None:
+    """The compass part of its place a place claim names ("part:south"), if any."""
+    if c.kind == "place" and c.cue is not None and c.cue.startswith("part:"):
+        return c.cue
+    return None
