@@ -28,6 +28,11 @@ from newsprism.reconcile.align import (
     value_key,
 )
 from newsprism.reconcile.claims import Said, compatible, compatible_pairs
+from newsprism.reconcile.date_rules import (
+    one_day_either_way,
+    one_held_by_other,
+    span_of_one_occurrence,
+)
 from newsprism.reconcile.entities import build_entities
 from newsprism.reconcile.facts import statements_of
 from newsprism.records import Claim, Span, Statement
@@ -150,6 +155,7 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
     order.sort(key=lambda e: (not first(e[1], e[2]), -e[0], e[1], e[2]))
     article = [sts[s].span.article_id for s, _ in claims]
     value = [value_key(sts[s].claims[k]) for s, k in claims]
+    kind = [sts[s].claims[k].kind for s, k in claims]
 
     def one_place(u: int, v: int) -> bool:
         """A province and its country ("IR-23", "IR"): one report's place at two levels."""
@@ -159,6 +165,13 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
             codes[0].startswith(codes[1] + "-") or codes[1].startswith(codes[0] + "-")
         )
 
+    def one_date(u: int, v: int) -> bool:
+        """One report's date said twice (see align.claim_groups): to the day and to the
+        month, a day either way, a span counted from the report beside the day."""
+        cu, cv = (sts[claims[n][0]].claims[claims[n][1]] for n in (u, v))
+        return (one_held_by_other(cu, cv) or one_day_either_way(cu, cv)
+                or span_of_one_occurrence(cu, cv))  # fmt: skip
+
     owner = list(range(len(claims)))
     members = {n: [n] for n in range(len(claims))}
     for _, a, b in order:
@@ -166,10 +179,19 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
         if ga == gb:
             continue
         if any(article[u] == article[v] and value[u] != value[v] and not one_place(u, v)
-               for u in members[ga] for v in members[gb]):  # fmt: skip
+               and not one_date(u, v) for u in members[ga] for v in members[gb]):  # fmt: skip
             continue
         cross = [score.get((u, v), 0.0) for u in members[ga] for v in members[gb]
                  if article[u] != article[v]]  # fmt: skip
+        if kind[a] in align.BEST_BY_ARTICLE:
+            # each two articles weigh once, by their best pair
+            best: dict[tuple[str, str], float] = {}
+            for u in members[ga]:
+                for v in members[gb]:
+                    if article[u] != article[v]:
+                        key = (article[u], article[v])
+                        best[key] = max(best.get(key, 0.0), score.get((u, v), 0.0))
+            cross = list(best.values())
         if not cross or sum(cross) / len(cross) < 0.5:
             continue
         for n in members[gb]:
