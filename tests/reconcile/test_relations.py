@@ -1039,3 +1039,41 @@ def test_two_groups_of_one_figure_are_shown_with_what_each_counts() -> None:
     assert [(c.relation, [g.value for g in c.groups]) for c in found] == [
         ("variant", ["over 200 mortars and rockets", "over 200 mortar and rocket launchers"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "relation"),
+    [
+        ("Police arrested the gunman in a house on Maples Road on Tuesday.", "conflict"),
+        # two streets of different names: one may cross the other at the spot
+        ("Police arrested the gunman at a house on Oak Road on Tuesday.", "variant"),
+    ],
+)
+def test_two_streets_of_one_name_are_two_places(second: str, relation: str) -> None:
+    found = compared(
+        ("a", "Police arrested the gunman at an apartment on Maple Street on Tuesday.", None),
+        ("b", second, None),
+    )
+    assert [c.relation for c in found if c.slot.startswith("place")] == [relation]
+
+
+def test_a_street_of_one_name_and_another_type_is_shown_against_the_many_that_agree() -> None:
+    """ECB+ 32ecb: four reports put the man barricaded on "Philip Street", one on
+    "Phillips Road". The conflict gate learnt that a lone value against many is mostly two
+    things joined and held it back, so the lone report was not compared at all; two
+    streets of one name are one spot told two ways, shown."""
+    reports = [
+        ("a", "Gomes was arrested at a Philip Street apartment yesterday where Mendes lives."),
+        ("b", "Investigators found him barricaded in a room in an apartment on Philip Street."),
+        ("c", "Gomes was found Tuesday night barricaded in a dwelling on Phillips Road."),
+        ("d", "Gomes was found barricaded in a room on Philip Street."),
+        ("e", "Gary Gomes was arrested late Tuesday night at 2088 Philip Street."),
+    ]
+    claims = [c for aid, text in reports for c in _claims(aid, text, "2008-12-31")]
+    streets = [c for c in claims if c.kind == "place"]
+    found = compare_claims(said_of(streets, {}, {}), one_slot=True)
+    against = [(c.relation, [(g.value, g.article_ids) for g in c.groups])
+               for c in found if "Phillips Road" in [g.value for g in c.groups]]  # fmt: skip
+    assert against == [
+        ("conflict", [("Philip Street", ("a", "b", "d", "e")), ("Phillips Road", ("c",))])
+    ]

@@ -32,6 +32,7 @@ from .claims import (
     _slot_word,
     _words,
     opposite_bearings,
+    other_streets,
     unit_of,
     weigh,
 )
@@ -209,10 +210,12 @@ def gated(
         if kind == "date":
             return date_gate.date_conflict_shown(gi, gj, weighed(gi[0], gj[0]))
         if (kind in _UNGATED or opposite_bearings(gi[0], gj[0])
+                or (kind == "place" and other_streets(gi[0].claim.value, gj[0].claim.value))
                 or all(_exact_game_time(g[0].claim) for g in (gi, gj))):  # fmt: skip
-            # a spot told two ways from one place ("west of Aden", "east of Aden"):
-            # nothing of two different things joined, which the gate learnt to hold;
-            # two times played in one round (see _exact_game_time)
+            # a spot told two ways from one place ("west of Aden", "east of Aden") or
+            # on two streets of one name ("Maple Street", "Maples Road"): nothing of two
+            # different things joined, which the gate learnt to hold; two times played
+            # in one round (see _exact_game_time)
             return True
         return conflict_gate(gi, gj, places, one_slot, weighed(gi[0], gj[0]))
 
