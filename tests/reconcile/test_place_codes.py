@@ -45,3 +45,32 @@ def test_a_department_the_story_places_in_its_country_keeps_its_code(tmp_path: P
         "died on Thursday in Santa Rosa, Guatemala, where he had retired. He was 95.\n",
     )
     assert "GT-06" in [e.place for e in story.entities if e.name == "Santa Rosa"]
+
+
+def test_a_capital_named_like_a_division_is_the_capital_the_story_places(tmp_path: Path) -> None:
+    """The name index codes "Washington" as the state US-WA; beside other places the
+    gazetteer reads it as the capital in its own district, so the meeting is placed in
+    the capital, not in the state across the country."""
+    story = _story(
+        tmp_path,
+        "Syrian leader visits the US\n\n"
+        "The Syrian president met the US president in Washington on Monday, days after "
+        "talks in Damascus.\n",
+        "Syrian leader in Washington\n\n"
+        "The Syrian president met the US president in Washington, D.C., on Monday.\n",
+    )
+    assert [e.place for e in story.entities if e.name == "Washington"] == [None]
+    placed = {p for f in story.facts for s in f.statements for p in s.places}
+    assert "US-WA" not in placed and "US" in placed
+
+
+def test_a_division_the_story_reads_as_the_division_keeps_its_code(tmp_path: Path) -> None:
+    story = _story(
+        tmp_path,
+        "Wildfire in the US\n\n"
+        "A wildfire burned 20 homes in Washington on Monday, US officials in Seattle said.\n",
+        "Homes burn\n\n"
+        "A wildfire burned 20 homes in the US state of Washington on Monday, officials in "
+        "Spokane said.\n",
+    )
+    assert [e.place for e in story.entities if e.name == "Washington"] == ["US-WA"]

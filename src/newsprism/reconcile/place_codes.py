@@ -6,7 +6,9 @@ the story's other places ("Santa Rosa, Calif.", "California") make the GeoNames
 resolver, which weighs them all (geo/locate.with_places), read the entity as the
 Californian town. Events, statements and value checks count the code; a code whose
 country is not the one the resolver puts the entity in is dropped, so the name is
-compared as a name (one place with "Santa Rosa, Calif.") and counts no country.
+compared as a name (one place with "Santa Rosa, Calif.") and counts no country. So is a
+code the resolver reads as a town of another division of its country: a capital that
+shares its name with a state lies in its own district, not in the state.
 """
 
 from __future__ import annotations
@@ -14,18 +16,48 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Analysis, Entity
+from ..analyze.gazetteer import lookup
+from ..records import Analysis, Entity, GeoFeature
 
 
 def misread_codes(entities: Sequence[Entity]) -> frozenset[str]:
     """The subdivision codes of place entities the gazetteer resolved in another
-    country than the code's ("GT-06" for an entity resolved to a Californian town)."""
+    country than the code's ("GT-06" for an entity resolved to a Californian town), or
+    to a town of another division of the code's country: a capital that shares its name
+    with a division ("Washington" read as the city in its own federal district, not the
+    state "US-WA")."""
     return frozenset(
         e.place
         for e in entities
         if e.place and "-" in e.place and e.geo is not None
-        and e.geo.country_code != e.place.split("-")[0]
+        and (e.geo.country_code != e.place.split("-")[0] or _town_elsewhere(e.place, e.geo))
     )  # fmt: skip
+
+
+def _town_elsewhere(code: str, geo: GeoFeature) -> bool:
+    """Whether the gazetteer reads a name coded as the division ``code`` as a town that
+    lies in another first-level division of the country. The town's division is known
+    by name (GeoNames' own admin codes are no ISO codes outside a few countries); a
+    division the name index does not know says nothing."""
+    if geo.feature_class != "P" or not geo.admin1_name:
+        return False
+    found = lookup(geo.admin1_name)
+    if found is None or "-" not in found.code:
+        return False
+    return found.code not in _line(code) and code not in _line(found.code)
+
+
+def _line(code: str) -> set[str]:
+    """A subdivision code and the codes of the divisions that hold it ("FR-75C" lies in
+    "FR-IDF")."""
+    import pycountry
+
+    line = set()
+    while code and code not in line:
+        line.add(code)
+        sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call,unused-ignore]
+        code = getattr(sub, "parent_code", None) or ""
+    return line
 
 
 def without_codes(analyses: Sequence[Analysis], codes: frozenset[str]) -> tuple[Analysis, ...]:
