@@ -600,7 +600,8 @@ def claim_probabilities(
 # Measured on tests/gold/facts: counts and dates 6 more gold conflicts (none false), 19
 # more variants, printed conflicts 663 -> 671 (outside the gold 397 -> 399); measures and
 # places as well printed 15 more outside the gold and found nothing more (a game's
-# yardages, the places a quake was felt): their mentions are still weighed one by one.
+# yardages, the places a quake was felt), times, ages and actors 6 more and nothing
+# more: their mentions are still weighed one by one.
 BEST_BY_ARTICLE = frozenset({"count", "date"})
 
 
@@ -614,7 +615,8 @@ def claim_groups(
     """Claims (statement index, claim index) of different articles joined into slots:
     most probable pairs first (:func:`claim_model`; ``scored`` when already computed,
     :func:`claim_probabilities`), two groups joined when their pairs are more likely one
-    slot than not on average. An article may give one slot's value in several sentences
+    slot than not on average (of counts and dates, each two articles' best pair:
+    :data:`BEST_BY_ARTICLE`). An article may give one slot's value in several sentences
     (the headline and the lead), never two different values."""
     claims, x, y, prob = scored or claim_probabilities(statements, p, entity_of, vectors)
     if not len(x):
