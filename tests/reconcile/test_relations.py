@@ -1077,3 +1077,28 @@ def test_a_street_of_one_name_and_another_type_is_shown_against_the_many_that_ag
     assert against == [
         ("conflict", [("Philip Street", ("a", "b", "d", "e")), ("Phillips Road", ("c",))])
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        # a hedged count written to three places holds what rounding it to two would
+        # hide, no more: 250,000 would have been "about 250,000"
+        ("The agency received an estimated 235,000 comments on the rule.",
+         "The agency received 250,000 comments on the rule.", "conflict"),
+        ("Turnout was some 88.41 percent of eligible voters.",
+         "Turnout was 93.87 percent of eligible voters.", "conflict"),
+        # two places or fewer keep the tenth a hedge allows
+        ("The blast killed about 300 people.", "The blast killed 312 people.", "variant"),
+        ("The agency received about 240,000 comments on the rule.",
+         "The agency received 250,000 comments on the rule.", "variant"),
+        # money may be another currency converted at the report's own rate
+        ("The thieves made off with an estimated $102 million in jewelry.",
+         "The thieves made off with $108 million in jewelry.", "variant"),
+    ],
+)  # fmt: skip
+def test_a_hedged_figure_reaches_as_far_as_its_places(
+    first: str, second: str, relation: str
+) -> None:
+    found = compared(("a", first, None), ("b", second, None))
+    assert [c.relation for c in found] == [relation]

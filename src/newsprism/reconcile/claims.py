@@ -825,7 +825,9 @@ _QUALIFIER = re.compile(
 def _tight(c: Claim) -> tuple[float, float]:
     """A figure's interval as a reader weighs it against another report's: an exact
     figure is itself, a hedged one ("about", "nearly") within a tenth of it (a quarter
-    hour for clock times), a bound ("more than", "up to") open on one side."""
+    hour for clock times; a count or share of three places or more within what rounding
+    it to one place fewer hides, see _ROUNDING_PLACES), a bound ("more than", "up to")
+    open on one side."""
     low, high = _ends_of(c)
     if c.unit in GAME_UNITS:
         return low, high  # a game clock's hedge is read tight already ("just under 5 minutes")
@@ -843,8 +845,42 @@ def _tight(c: Claim) -> tuple[float, float]:
     if kind in _HEDGE and c.high is not None:
         top = c.high if kind == "near" else _point(c) or 0.0
         width = _HEDGE[kind] * abs(top)
+        if c.kind == "count" or c.unit == "%":
+            width = min(width, _ROUNDING_PLACES * _last_place(c, top))
         return (top - width, top) if kind == "near" else (top - width, top + width)
     return low, high
+
+
+# A hedged count or share reaches no further than rounding the figure to one place
+# fewer would: "about 4,730 votes" is not "5,000 votes" (the writer would have written
+# "about 5,000"), so it holds at most half a unit of the place above its last figure
+# (five units of its last place). On figures of one or two significant places this is
+# wider than the tenth of _HEDGE ("about 80", "nearly 15"), which then holds. Money and
+# lengths keep the tenth: their odd figures are often another unit converted at the
+# report's own rate ("an estimated $102 million" of a sum given in euros).
+_ROUNDING_PLACES = 5.0
+_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _last_place(c: Claim, top: float) -> float:
+    """The unit of the last non-zero place of a figure as its report wrote it, in the
+    claim's unit ("4,730": 10; "12.75": 0.01; "300": 100), scaled as the claim scales the
+    written figure ("2,000 ft" read in metres); infinite when the text gives no figure
+    ("about a dozen")."""
+    m = _FIGURE.search(c.value)
+    if m is None:
+        return float("inf")
+    digits = m.group(0).replace(",", "")
+    written = float(digits)
+    if not written or not top:
+        return float("inf")
+    decimals = (m.group(1) or "").rstrip("0")
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+    else:
+        whole = digits.split(".")[0]
+        unit = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return unit * abs(top) / written
 
 
 def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bool = False) -> bool:
