@@ -162,3 +162,23 @@ def test_the_pipeline_is_loaded_once_however_it_is_named(nlp: Any) -> None:
 
     assert load_nlp(Settings().spacy_model) is nlp
     assert load_nlp(model=DEFAULT_MODEL) is nlp
+
+
+def test_a_rows_product_is_the_same_in_every_position_of_a_batch() -> None:
+    # some BLAS kernels sum the rows of one tile of a product in another order than
+    # the next tile's (OpenBLAS's on some AMD processors): a row's vector must not
+    # change with where it fell in a batch
+    from newsprism.analyze.encoder import ROWS, RowProduct
+
+    model = embed._model()
+    products: list[RowProduct] = [model.proj, model.pool, *model.conv1, *model.w2]
+    rng = np.random.default_rng(7)
+    with one_blas_thread():
+        for product in products:
+            width = product.w.shape[0]
+            row = rng.standard_normal(width).astype(np.float32)
+            alone = product(row[None, :])[0]
+            for position in range(ROWS + 3):
+                batch = rng.standard_normal((ROWS + 3, width)).astype(np.float32)
+                batch[position] = row
+                assert np.array_equal(product(batch)[position], alone)

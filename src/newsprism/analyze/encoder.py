@@ -20,9 +20,14 @@ A sentence's vector is bit for bit the same whatever was encoded with it or
 before it (tested): a report must not change with the batch an article fell
 into. BLAS picks its kernel by the shape of a product (a single row, a small
 matrix and a large one are summed in different orders), so every product here
-runs in blocks of exactly :data:`ROWS` rows, the last padded with zeros, and
-sums over a sentence's tokens are plain row-by-row additions; the rest is
-element-wise or per row.
+runs in blocks of one fixed number of rows, the last padded with zeros, and sums
+over a sentence's tokens are plain row-by-row additions; the rest is element-wise
+or per row. Within one block, too, a row's result may depend on its position:
+OpenBLAS's kernels for some processors sum the rows of one tile of the output in
+another order than the next tile's. So each weight matrix gets, at its first
+product, the tallest block (of :data:`ROWS` and its halvings, rows along either
+side of the product) in which one row repeated in every position comes out the
+same in every position on this machine's BLAS (see :class:`RowProduct`).
 """
 
 from __future__ import annotations
@@ -49,9 +54,10 @@ MAX_PIECES = 4096
 # Pieces kept in the cache; when full it is emptied and refilled (common pieces
 # come straight back). 8,192 pieces hold ~110 MB.
 CAPACITY = 8192
-# Rows of every matrix product: one shape for every BLAS call, so a row's result
-# does not depend on its companions. 64 rows keep the products efficient and the
-# padding of a batch's last block small.
+# Rows of a matrix product at most: one shape for every BLAS call of a weight
+# matrix, so a row's result does not depend on its companions. 64 rows keep the
+# products efficient and the padding of a batch's last block small; a BLAS whose
+# rows differ by position within 64 gets fewer (RowProduct).
 ROWS = 64
 
 
@@ -65,10 +71,13 @@ def _layernorm(x: F32, gamma: F32, beta: F32, eps: float) -> F32:
     return x
 
 
-def matmul_rows(a: F32, w: F32) -> F32:
-    """``a @ w`` in BLAS calls of exactly :data:`ROWS` rows each (the last block
-    padded with zeros), so that each row of the result depends on its own row of
-    ``a`` alone, not on how many rows came with it.
+def matmul_rows(a: F32, w: F32, rows: int = ROWS, transposed: bool = False) -> F32:
+    """``a @ w`` in BLAS calls of exactly ``rows`` rows each (the last block padded
+    with zeros), so that each row of the result depends on its own row of ``a``
+    alone, not on how many rows came with it (given a ``rows`` at which the BLAS
+    kernel treats every position alike: :class:`RowProduct`). ``transposed`` runs
+    each block as ``(w.T @ block.T).T``, which puts the rows on the other side of
+    the BLAS call.
 
     >>> a = np.arange(6, dtype=np.float32).reshape(3, 2)
     >>> matmul_rows(a, np.eye(2, dtype=np.float32)).tolist() == a.tolist()
@@ -76,14 +85,60 @@ def matmul_rows(a: F32, w: F32) -> F32:
     """
     n = len(a)
     out = np.empty((n, w.shape[1]), dtype=np.float32)
-    full = n - n % ROWS
-    for start in range(0, full, ROWS):
-        np.matmul(a[start : start + ROWS], w, out=out[start : start + ROWS])
+    full = n - n % rows
+    for start in range(0, full, rows):
+        block = a[start : start + rows]
+        if transposed:
+            out[start : start + rows] = (w.T @ block.T).T
+        else:
+            np.matmul(block, w, out=out[start : start + rows])
     if full < n:
-        last = np.zeros((ROWS, a.shape[1]), dtype=np.float32)
+        last = np.zeros((rows, a.shape[1]), dtype=np.float32)
         last[: n - full] = a[full:]
-        out[full:] = (last @ w)[: n - full]
+        product = (w.T @ last.T).T if transposed else last @ w
+        out[full:] = product[: n - full]
     return out
+
+
+class RowProduct:
+    """Products ``a @ w`` with one weight matrix, each row of the result the same
+    whatever rows come with it, on this machine's BLAS.
+
+    At the first product (under the caller's BLAS thread limit, which decides the
+    kernel's split), one random row repeated in every position of a block is
+    multiplied for each block height (:data:`ROWS`, halved down to 2) and each side
+    of the call; the first plan whose rows all come out bit for bit alike is kept.
+    One row a call always qualifies.
+
+    >>> w = np.arange(6, dtype=np.float32).reshape(2, 3)
+    >>> RowProduct(w)(np.ones((5, 2), dtype=np.float32)).tolist()[0]
+    [3.0, 5.0, 7.0]
+    """
+
+    def __init__(self, w: F32) -> None:
+        self.w = np.ascontiguousarray(w, dtype=np.float32)
+        self.plan: tuple[int, bool] | None = None
+
+    def __call__(self, a: F32) -> F32:
+        if self.plan is None:
+            self.plan = self._plan()
+        rows, transposed = self.plan
+        return matmul_rows(a, self.w, rows, transposed)
+
+    def _plan(self) -> tuple[int, bool]:
+        probes = np.random.default_rng(0).standard_normal((3, self.w.shape[0]))
+        rows = ROWS
+        while rows > 1:
+            for transposed in (False, True):
+                if all(self._alike(p, rows, transposed) for p in probes.astype(np.float32)):
+                    return rows, transposed
+            rows //= 2
+        return 1, False
+
+    def _alike(self, row: F32, rows: int, transposed: bool) -> bool:
+        block = np.repeat(row[None, :], rows, axis=0)
+        out = matmul_rows(block, self.w, rows, transposed)
+        return bool((out == out[0]).all())
 
 
 class CachedEncoder:
@@ -100,24 +155,27 @@ class CachedEncoder:
         self.n_chunks = len(w.scale)
         self.scale = w.scale
         self.lo = w.lo
-        self.proj_w, self.proj_b = w.proj_W, w.proj_b
+        self.proj, self.proj_b = RowProduct(w.proj_W), w.proj_b
         self.ln1 = (w.ln_g_all, w.ln_b_all)
         self.eps = float(w.eps)
         # first convolution of branch i as one (256, n*256) product per piece:
         # column block j is the weight of window position j
         self.conv1 = [
-            np.ascontiguousarray(
-                w1.reshape(n, BRANCH, BRANCH).transpose(1, 0, 2).reshape(BRANCH, n * BRANCH)
-            )
+            RowProduct(w1.reshape(n, BRANCH, BRANCH).transpose(1, 0, 2).reshape(BRANCH, n * BRANCH))
             for w1, (n, _left) in zip(w.w1, ORDERS, strict=True)
         ]
-        self.b1, self.w2, self.b2 = w.b1, w.w2, w.b2
+        self.b1, self.b2 = w.b1, w.b2
+        self.w2 = [RowProduct(w2) for w2 in w.w2]
         # the last layer norm's scale and shift folded into the (linear) projection
         # after the sum over tokens: sum(g*x+b) @ W = sum(x) @ (g*W) + n*(b @ W)
         gamma, beta = w.ln_g, w.ln_b
         cnn_w = np.ascontiguousarray(gamma[:, None] * w.cnn_W, dtype=np.float32)
         cnn_b = (beta @ w.cnn_W + w.cnn_b).astype(np.float32)
-        self.head = (cnn_w, cnn_b, w.d0, w.d1, w.d2, w.d3, w.p1, w.p3)
+        self.pool = RowProduct(cnn_w)
+        self.pool_b = cnn_b
+        self.d0, self.d1, self.d2, self.d3, self.p1, self.p3 = (
+            RowProduct(m) for m in (w.d0, w.d1, w.d2, w.d3, w.p1, w.p3)
+        )
         # block k of the product cache: (branch, window position) in order
         self.blocks: list[list[int]] = []
         k = 0
@@ -159,13 +217,13 @@ class CachedEncoder:
     def _products(self, ids: I64, x_out: F32, prod_out: F32, rows: I64) -> None:
         """The projected piece vectors of ``ids`` and their first-convolution
         products, written to ``rows`` of ``x_out`` and ``prod_out``."""
-        x = matmul_rows(self._embed(ids), self.proj_w)
+        x = self.proj(self._embed(ids))
         x += self.proj_b
         _layernorm(x, *self.ln1, self.eps)
         x_out[rows] = x
         for i, (n, _left) in enumerate(ORDERS):
             xs = x[:, i * BRANCH : (i + 1) * BRANCH]
-            prod = matmul_rows(xs, self.conv1[i]).reshape(len(ids), n, BRANCH)
+            prod = self.conv1[i](xs).reshape(len(ids), n, BRANCH)
             prod_out[rows[:, None], self.blocks[i]] = prod
 
     def _lookup(self, ids: I64) -> tuple[F32, F32, I64]:
@@ -220,7 +278,7 @@ class CachedEncoder:
             h += x_table[rows, i * BRANCH : (i + 1) * BRANCH]
             padded = np.concatenate([h, np.zeros((1, BRANCH), dtype=np.float32)])
             window = padded[near[:, REACH - left : REACH - left + size]].reshape(n, size * BRANCH)
-            c2 = matmul_rows(window, self.w2[i])
+            c2 = self.w2[i](window)
             c2 += self.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
@@ -228,7 +286,6 @@ class CachedEncoder:
         return self._head(feats, lens)
 
     def _head(self, feats: F32, lens: I64) -> F32:
-        cnn_w, cnn_b, d0, d1, d2, d3, p1, p3 = self.head
         # Per sentence, the sum over its tokens of the normalised rows (x - mean) / sd,
         # as sum(x / sd) - sum(mean / sd): feats is read, never rewritten. The layer
         # norm's scale and shift are folded into cnn_w and cnn_b; the sum commutes with
@@ -247,14 +304,14 @@ class CachedEncoder:
             np.sum(feats[start:end] * weights[start:end, None], axis=0, out=sums[k])
             sums[k] -= shift[start:end].sum()
             start = end
-        pooled = matmul_rows(sums, cnn_w)
+        pooled = self.pool(sums)
         flen = lens.astype(np.float32)
-        pooled += flen[:, None] * cnn_b
+        pooled += flen[:, None] * self.pool_b
         pooled *= (1.0 / np.sqrt(flen))[:, None]
-        y0 = np.maximum(matmul_rows(pooled, d0), 0)
-        y1 = np.maximum(matmul_rows(pooled, p1) + matmul_rows(y0, d1), 0)
-        y2 = np.maximum(matmul_rows(y1, d2), 0)
-        z = np.tanh(matmul_rows(y1, p3) + matmul_rows(y2, d3))
+        y0 = np.maximum(self.d0(pooled), 0)
+        y1 = np.maximum(self.p1(pooled) + self.d1(y0), 0)
+        y2 = np.maximum(self.d2(y1), 0)
+        z = np.tanh(self.p3(y1) + self.d3(y2))
         norm = np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None))
         result: F32 = (z / norm[:, None]).astype(np.float32)
         return result
