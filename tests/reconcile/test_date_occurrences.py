@@ -201,3 +201,64 @@ def test_dates_counted_from_another_occurrence_are_variants_never_conflicts() ->
               "consciousness.", None),
     )  # fmt: skip
     assert [r for _, r, _ in dates(found)] == ["variant"]
+
+
+def test_background_years_of_one_report_are_as_many_values() -> None:
+    """An obituary writes "married in 1971" and "retired in 1998"; another report writes
+    "retired in 1998". Every date written as a year alone had one value key (its month
+    and day: the whole year), so the first report's two years passed for one value and
+    both joined the other report's 1998: the marriage stood as a date of the retirement.
+    A year is its own value: the report's second year stays out of the value check."""
+    from newsprism.reconcile.align import claim_groups, value_key
+    from newsprism.records import Span, Statement
+
+    texts = [
+        ("a", "The senator married his college sweetheart in 1971."),
+        ("a", "He retired from the Senate in 1998 after four terms."),
+        ("b", "The senator retired in 1998 and returned to his law practice."),
+    ]
+    claims = [_date(aid, text, "2008-12-19") for aid, text in texts]
+    assert value_key(claims[0]) != value_key(claims[1]) == value_key(claims[2])
+    statements = [Statement(Span(aid, 0, len(text)), text, claims=(c,))
+                  for (aid, text), c in zip(texts, claims, strict=True)]  # fmt: skip
+    scored = ([(0, 0), (1, 0), (2, 0)], np.array([0, 1]), np.array([2, 2]), np.array([0.8, 0.9]))
+    groups = claim_groups(statements, np.zeros((3, 3)), scored=scored)
+    assert groups == [[(1, 0), (2, 0)]]
+
+
+def test_two_years_are_two_values_and_a_day_of_the_year_is_the_year_said_again() -> None:
+    """ECB+ 28ecb: one report says Felt "stepped forward in 2005", another that he broke
+    cover "admitting in 2006". The two years had one value key, so the claim model read
+    them as one value given twice. They are two values; a report giving the year and a
+    day of it ("in 2005", "on May 30, 2005") still gives one value twice."""
+    from newsprism.reconcile.align import value_key
+    from newsprism.reconcile.date_rules import one_held_by_other
+
+    year = _date("a", "Felt stepped forward in 2005 to acknowledge his role.", "2008-12-19")
+    other = _date("b", "He finally broke cover, admitting his role in 2006.", "2008-12-19")
+    day = _date("a", "His family revealed his identity on May 30, 2005.", "2008-12-19")
+    assert value_key(year) != value_key(other)
+    assert one_held_by_other(year, day) and not one_held_by_other(other, day)
+
+
+def test_a_background_year_never_stands_as_the_date_of_the_report_s_news() -> None:
+    """ECB+ 26ecbplus: a long obituary says the boss "died today" and, far down, that his
+    mentor "died in federal prison in 1992"; other reports say he died Monday. The claim
+    model weighs the shared verb and place most, so the 1992 death joined the Monday
+    deaths first, and the obituary, seeming to give that slot a value already, was left
+    out with its "today". A year written alone that is not the year of a report's own
+    day ("Monday", "yesterday") is an occurrence the report recalls."""
+    from newsprism.reconcile.align import claim_groups
+    from newsprism.records import Span, Statement
+
+    texts = [
+        ("a", "His mentor, the former underboss, died in federal prison in 1992."),
+        ("a", "The crime boss died yesterday in federal prison at 77."),
+        ("b", "The crime boss died Monday in a federal prison hospital."),
+    ]
+    claims = [_date(aid, text, "2005-12-20") for aid, text in texts]
+    statements = [Statement(Span(aid, 0, len(text)), text, claims=(c,))
+                  for (aid, text), c in zip(texts, claims, strict=True)]  # fmt: skip
+    scored = ([(0, 0), (1, 0), (2, 0)], np.array([0, 1]), np.array([2, 2]), np.array([0.95, 0.93]))
+    groups = claim_groups(statements, np.zeros((3, 3)), scored=scored)
+    assert groups == [[(1, 0), (2, 0)]]

@@ -29,9 +29,11 @@ from newsprism.reconcile.align import (
 )
 from newsprism.reconcile.claims import Said, compatible, compatible_pairs
 from newsprism.reconcile.date_rules import (
+    day_of_report_year,
     one_day_either_way,
     one_held_by_other,
     span_of_one_occurrence,
+    written_years,
 )
 from newsprism.reconcile.entities import build_entities
 from newsprism.reconcile.facts import statements_of
@@ -172,6 +174,13 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
         return (one_held_by_other(cu, cv) or one_day_either_way(cu, cv)
                 or span_of_one_occurrence(cu, cv))  # fmt: skip
 
+    def background(us: list[int], vs: list[int]) -> bool:
+        """A date of written years beside a report's day of another year."""
+        cs = {n: sts[claims[n][0]].claims[claims[n][1]] for n in us + vs}
+        written = set().union(*(written_years(cs[n]) for n in us))
+        days = {day_of_report_year(cs[n]) for n in vs} - {None}
+        return bool(written and days - written)
+
     owner = list(range(len(claims)))
     members = {n: [n] for n in range(len(claims))}
     for _, a, b in order:
@@ -180,6 +189,8 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
             continue
         if any(article[u] == article[v] and value[u] != value[v] and not one_place(u, v)
                and not one_date(u, v) for u in members[ga] for v in members[gb]):  # fmt: skip
+            continue
+        if background(members[ga], members[gb]) or background(members[gb], members[ga]):
             continue
         cross = [score.get((u, v), 0.0) for u in members[ga] for v in members[gb]
                  if article[u] != article[v]]  # fmt: skip

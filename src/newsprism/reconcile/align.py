@@ -51,7 +51,14 @@ from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
-from .date_rules import one_day_either_way, one_held_by_other, span_of_one_occurrence
+from .date_rules import (
+    day_of_report_year,
+    one_day_either_way,
+    one_held_by_other,
+    span_of_one_occurrence,
+    whole_years,
+    written_years,
+)
 from .one_value import one_place_twice, place_part
 from .pairs import codes, contains, shared_counts
 
@@ -100,6 +107,8 @@ def value_key(c: Claim) -> str:
     """A claim's value as a key two articles can share."""
     if c.kind == "date" and not c.start:
         return f"weekday:{c.value}"
+    if c.kind == "date" and (years := whole_years(c)) is not None:
+        return f"date:{years}"
     if c.kind == "date":
         start, end = c.start or "", c.end or c.start or ""
         return f"date:{start[-5:]}:{end[-5:]}"
@@ -646,17 +655,23 @@ def claim_groups(
             or one_place_twice(x, y)
         )
 
-    kind_of = [statements[s].claims[k].kind for s, k in claims]
+    # a date with a written year never joins the news of the report's own days ("died
+    # Monday", "died yesterday") when its year is another: it is of an occurrence the
+    # report recalls ("his mentor died in prison in 1992"), and joined, it stood as the
+    # event's date and kept that report's own "today" out of the value check
+    cl = [statements[s].claims[k] for s, k in claims]
+    years = [(written_years(c), day_of_report_year(c)) for c in cl]
+
+    kind_of = [c.kind for c in cl]
     joined: list[list[int]] = []
     for b in np.unique(block[x]).tolist():
         here = block[x] == b
         by_article = kind_of[int(x[here][0])] in BEST_BY_ARTICLE
         joined.extend(_join(x[here], y[here], prob[here], article, value, first[here], fits,
-                            by_article))  # fmt: skip
+                            by_article, years))  # fmt: skip
     # a win-loss record is a side's, whatever its sentence says around it: the claim
     # model weighs the sentences, and joined one boxer's record with another's of the same
     # figures while it left one side's "43-1" and "45-1" apart
-    cl = [statements[s].claims[k] for s, k in claims]
     ents = entity_of or {}
     side = [((ents.get(c.mention) if c.mention else None) or c.thing) if c.kind == "record"
             else None for c in cl]  # fmt: skip
@@ -728,6 +743,7 @@ def _join(
     first: npt.NDArray[np.bool_] | None = None,
     fits: Callable[[int, int], bool] | None = None,
     by_article: bool = False,
+    years: Sequence[tuple[frozenset[str], str | None]] | None = None,
 ) -> list[list[int]]:
     """Claims joined greedily through their scored pairs ``(x, y, prob)``: most probable
     pairs first (ties by index), two groups joined when no article gives a slot two
@@ -746,7 +762,12 @@ def _join(
     disagreement unseen. Only written dates: a relative day ("last month", "today")
     says less of its occurrence, and the model joins it better (measured on
     tests/gold/facts: taking every pair of one slot by the rules first cost 0.018 of
-    alignment recall and 39 variants; taking written dates first, 0.002 and 8)."""
+    alignment recall and 39 variants; taking written dates first, 0.002 and 8).
+
+    ``years`` gives each claim (by index) the written years it spans (see
+    :func:`.date_rules.written_years`) and the year of a day it dates from the report
+    (:func:`.date_rules.day_of_report_year`): two groups are never joined when one
+    holds a date of written years and the other a report's day of another year."""
     items = np.unique(np.concatenate([x, y]))
     local = {n: k for k, n in enumerate(items.tolist())}
     lx = [local[n] for n in x.tolist()]
@@ -766,6 +787,19 @@ def _join(
         k: {article[n]: {value[n]}} for k, n in enumerate(items.tolist())
     }
     agree = fits or (lambda v, w: v == w)
+    # each group's written years and years of the report's days
+    alone: dict[int, set[str]] = {k: set() for k in range(len(items))}
+    days: dict[int, set[str]] = {k: set() for k in range(len(items))}
+    if years is not None:
+        for k, n in enumerate(items.tolist()):
+            written, day = years[n]
+            alone[k] |= written
+            if day is not None:
+                days[k].add(day)
+
+    def background(ga: int, gb: int) -> bool:
+        return bool((alone[ga] and days[gb] - alone[ga]) or (alone[gb] and days[ga] - alone[gb]))
+
     # the sum of the scores between every two groups, kept as groups join (claims of one
     # article score 0 together)
     between = score.copy()
@@ -776,6 +810,8 @@ def _join(
         # an article's value in one group is one (each group holds none twice)
         if any(not agree(v, w) for a, ws in given[gb].items() for v in given[ga].get(a, ())
                for w in ws):  # fmt: skip
+            continue
+        if background(ga, gb):
             continue
         xa, xb = members[ga], members[gb]
         same = sum(c * held[ga][a] for a, c in held[gb].items() if a in held[ga])
@@ -799,6 +835,8 @@ def _join(
         for a, ws in given.pop(gb).items():
             given[ga].setdefault(a, set()).update(ws)
         held[ga].update(held.pop(gb))
+        alone[ga] |= alone.pop(gb)
+        days[ga] |= days.pop(gb)
         del members[gb]
         between[ga] += between[gb]
         between[:, ga] += between[:, gb]

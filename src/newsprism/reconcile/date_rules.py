@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 # the weekday names, a written year, and words that make a date relative or vague
+_MONTH_WORD = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
@@ -273,6 +274,46 @@ def _year_written(c: Claim) -> bool:
     """Whether a date's report writes its year: not a weekday, nor a day counted from an
     unknown report date."""
     return c.kind == "date" and bool(c.start and c.year_known and YEAR.search(c.text))
+
+
+def whole_years(c: Claim) -> str | None:
+    """The years a date written as whole years names ("in 1998": "1998"; "from 1995
+    through 1998": "1995-1998"), None for any other date. Such a date is no day of the
+    year: two of them are one value only when their years are, while a report's
+    background years ("married in 1971", "retired in 1998") are as many values."""
+    if not _year_written(c) or not c.start or not c.end:
+        return None
+    if c.start[4:] != "-01-01" or c.end[4:] != "-12-31":
+        return None
+    first, last = c.start[:4], c.end[:4]
+    return first if first == last else f"{first}-{last}"
+
+
+def written_years(c: Claim) -> frozenset[str]:
+    """The years a date whose report writes its year spans ("in 1998", "March 29, 1928",
+    "from 1995 through 1998"), none for any other date."""
+    if not _year_written(c) or not c.start or not c.start[:4].isdigit():
+        return frozenset()
+    end = (c.end or c.start)[:4]
+    if not end.isdigit() or int(end) < int(c.start[:4]):
+        return frozenset({c.start[:4]})
+    return frozenset(str(y) for y in range(int(c.start[:4]), int(end) + 1))
+
+
+def day_of_report_year(c: Claim) -> str | None:
+    """The year of a day a report counts from its own ("Monday", "yesterday": the year is
+    the report's), None for any other date. Such a day is of the news the report gives;
+    a date whose written year is another year ("died in federal prison in 1992", "the
+    December 2003 quake") is of an occurrence the report recalls, never its date. A day
+    named by its month ("on December 15") is not counted: its year is a guess (the
+    nearest past one, for an election to come the year before)."""
+    if c.kind != "date" or not c.start or not c.start[:4].isdigit() or YEAR.search(c.text):
+        return None
+    if _MONTH_WORD.search(c.text):
+        return None
+    if (c.end or c.start) != c.start:
+        return None
+    return c.start[:4]
 
 
 def one_held_by_other(x: Claim, y: Claim) -> bool:
