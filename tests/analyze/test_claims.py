@@ -538,6 +538,25 @@ def test_shot_to_death_is_a_killing() -> None:
     assert [(c.predicate, c.low) for c in counts] == [("kill", 1.0), ("injure", 2.0)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "predicate"),
+    [
+        # a light verb's participle after the noun it tells of dates that noun
+        ("The singer succumbed to a heart attack suffered almost three weeks ago.",
+         "almost three weeks ago", "attack"),
+        ("Two workers were treated for injuries sustained in the blast on Friday.",
+         "Friday", "injury"),
+        # the verb with an object of its own dates the object, as before
+        ("The singer suffered a stroke on Friday.", "Friday", "stroke"),
+    ],
+)  # fmt: skip
+def test_a_light_verb_after_its_noun_dates_the_noun(
+    sentence: str, value: str, predicate: str
+) -> None:
+    dates = [c for c in claims_of(sentence, published=None) if c.kind == "date"]
+    assert [(c.value, c.predicate) for c in dates] == [(value, predicate)]
+
+
 def test_a_count_that_suffered_something_is_a_count_of_what_it_suffered() -> None:
     found = claims_of(
         "The outage began after two undersea cables in the Mediterranean suffered severe damage."

@@ -254,7 +254,12 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
         if head.pos_ == "VERB" and _word(head) in LIGHT:
             # "two bridges suffered severe damage": the occurrence is the damage
             done = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-            return done[0] if done and done[0] is not cur else head
+            if done:
+                return done[0] if done[0] is not cur else head
+            # "a stroke suffered two days earlier", "injuries sustained on Friday": a
+            # participle after the noun it tells of, the occurrence is that noun
+            told = _told_noun(head)
+            return told if told is not None else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT and not _adjectival(head):
             if _word(head) in REPORTING and tok.i < head.i:
                 # "checked in on Thursday, for a three-month stay, her rep confirms",
@@ -278,6 +283,21 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             return head  # "12 dead" (not "jewels worth $2m": the value is the jewels')
         cur = head
     return None
+
+
+def _told_noun(verb: Any) -> Any | None:
+    """The noun a participle of a light verb follows and tells of ("a stroke suffered two
+    days earlier", "injuries sustained in the crash"), None when the verb has a subject
+    or object of its own ("she suffered a stroke") or no noun stands before it."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBN", "VBD"} or verb.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "aux", "auxpass"} for c in verb.children):
+        return None
+    before = doc[verb.i - 1]
+    if before.pos_ != "NOUN" or verb.dep_ not in {"acl", "advcl", "relcl"}:
+        return None
+    return before
 
 
 def _attributed_clause(saying: Any, child: Any, tok: Any) -> Any | None:
