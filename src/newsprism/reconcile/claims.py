@@ -48,6 +48,7 @@ from ..analyze.nationality import NATIONALITY
 from ..analyze.partners import PARTNER
 from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..analyze.roles import ROLE
+from ..analyze.times import UNIT_DAYS
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
 from .date_rules import (
@@ -938,16 +939,22 @@ _FIXED = frozenset({"m", "m2"})
 def _rounded(a: Said, b: Said) -> bool:
     """A round figure and an exact one within its rounding ("800" and "812", "4:15 a.m."
     and "4:18 a.m."): the round one may be the other rounded, so both can hold. Times
-    round to the quarter hour; a count of hundreds or more to its last non-zero figure.
-    Not ages."""
+    round to the quarter hour; a gap in weeks, months or years to half of one; a count
+    of hundreds or more to its last non-zero figure. Not ages."""
     x, y = a.claim, b.claim
     if x.kind not in {"count", "measure", "time"}:
         return False
     for r, e in ((x, y), (y, x)):
         if r.low is None or r.low != r.high or e.low is None or e.low != e.high:
             continue
+        coarse = _COARSE.search(r.value) if r.thing == e.thing == "gap" else None
         if r.kind == "time":
             unit = 15.0 if r.low % 15 == 0 else 0.0
+        elif coarse is not None:
+            # the time between two moments told in weeks, months or years is counted to
+            # the nearest one ("a month after" and "five weeks after"); not a length such
+            # as a sentence ("two years" and "two and a half years" in prison)
+            unit = UNIT_DAYS[coarse.group(1).casefold()]
         else:
             # round as written: "200 yards" is round, its 182.88 metres are not; the
             # rounding is then weighed in the unit both are compared in
@@ -965,6 +972,8 @@ def _rounded(a: Said, b: Said) -> bool:
 
 
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a gap of time written in a unit coarser than its days
+_COARSE = re.compile(r"\b(week|month|year)s?\b", re.I)
 
 
 def _round(c: Claim) -> bool:
