@@ -262,3 +262,46 @@ def test_a_background_year_never_stands_as_the_date_of_the_report_s_news() -> No
     scored = ([(0, 0), (1, 0), (2, 0)], np.array([0, 1]), np.array([2, 2]), np.array([0.95, 0.93]))
     groups = claim_groups(statements, np.zeros((3, 3)), scored=scored)
     assert groups == [[(1, 0), (2, 0)]]
+
+
+def test_two_lengths_of_time_that_date_one_occurrence_two_ways_conflict() -> None:
+    """ECB+ 4ecb: one report dates the heart attack nine days before the death, another,
+    the day after the death, almost three weeks back. A day counted from another is
+    never a conflict by itself, but these two lengths cannot be one, whichever day each
+    report counts from."""
+    found = compared(
+        ("a", "The singer suffered a heart attack nine days earlier and never woke up.", None),
+        ("b", "The singer succumbed to a heart attack suffered almost three weeks ago.", None),
+    )  # fmt: skip
+    assert ("date of: attack", "conflict") in [(s, r) for s, r, _ in dates(found)]
+
+
+def test_lengths_of_time_that_may_be_one_are_at_most_a_variant() -> None:
+    """A week and nine days may be one length, counted loosely; "more than a week" holds
+    three weeks."""
+    for first, second in (
+        ("The singer died nine days after suffering a heart attack.",
+         "The singer died a week after suffering a heart attack."),
+        ("The singer suffered a heart attack more than a week ago.",
+         "The singer suffered a heart attack almost three weeks ago."),
+    ):  # fmt: skip
+        found = compared(("a", first, None), ("b", second, None))
+        assert "conflict" not in [r for _, r, _ in dates(found)]
+
+
+def test_lengths_that_may_be_one_stand_together_against_one_that_cannot() -> None:
+    """Nine days and a week are one length told loosely, a variant, and together the one
+    side of the conflict with "almost three weeks"; "more than a week" may be either, a
+    variant of both sides."""
+    found = compared(
+        ("a", "The singer suffered a heart attack nine days earlier and never woke up.", None),
+        ("b", "The singer died on Thursday, a week after suffering a heart attack.", None),
+        ("c", "The singer succumbed to a heart attack suffered almost three weeks ago.", None),
+        ("d", "The singer suffered a heart attack more than a week ago.", None),
+    )
+    assert sorted(dates(found)) == [
+        ("date of: attack", "conflict", ["almost three weeks ago", "nine days earlier"]),
+        ("date of: attack", "variant", ["a week after", "nine days earlier"]),
+        ("date of: attack", "variant",
+         ["almost three weeks ago", "more than a week ago", "nine days earlier"]),
+    ]  # fmt: skip

@@ -114,7 +114,8 @@ def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
-def _num(text: str) -> float:
+def number_of(text: str) -> float:
+    """The value of a number written in figures or words ("9", "nine", "thirty-four", "a")."""
     t = text.casefold()
     compound = _COMPOUND.fullmatch(t)
     if compound:
@@ -179,12 +180,12 @@ def _resolve(
     if kind == "duration":
         # "four and a half months", "4½ years", "an hour and a half"
         half = 0.5 if g["half"] or g["half_after"] else 0.0
-        days = (_num(g["n"]) + half) * UNIT_DAYS[g["u"].casefold()]
+        days = (number_of(g["n"]) + half) * UNIT_DAYS[g["u"].casefold()]
         return None, None, "duration", True, round(days, 2)
     if kind == "ago":
         if anchor is None:
             return None
-        days = _num(g["n"]) * UNIT_DAYS[g["u"].casefold()]
+        days = number_of(g["n"]) * UNIT_DAYS[g["u"].casefold()]
         when = anchor - timedelta(days=days)
         gran = "year" if g["u"].casefold() == "year" else g["u"].casefold()
         return when.isoformat(), when.isoformat(), gran, True, None

@@ -20,6 +20,7 @@ group agree, whatever the other groups say.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -58,9 +59,11 @@ from .date_rules import (
     dates_of,
     dates_overlap,
     inside,
+    lag_days,
     middle_day,
     no_common_year,
     one_occurrence,
+    other_lags,
     other_participants,
     weekday,
 )
@@ -1295,7 +1298,10 @@ def relation(
     if kind_of_other(a.claim, b.claim):
         return "variant"  # "12 fire trucks" / "12 fires": one figure, two things
     if "relative" in {a.claim.cue, b.claim.cue}:
-        return "variant"  # a day counted from another ("the same day"): never a conflict
+        # a day counted from another ("the same day"): never a conflict, unless two
+        # lengths of time from the news cannot be one ("four days earlier", "nearly two
+        # weeks ago")
+        return "conflict" if other_lags(a, b) else "variant"
     if "loose" in {a.claim.cue, b.claim.cue}:
         return "variant"  # "late Friday": where the lateness begins is not said
     if vague_place(a.claim) or vague_place(b.claim):
@@ -1685,6 +1691,14 @@ def _clustered(
     # a relative span ("last week", "recently") holds every day the others name: it is a
     # variant of each, never the link that makes two days one value
     spans = [all(relative_span(s.claim) for s in g) for g in values]
+    # two lengths of time from the news that may be one ("eight days earlier", "a week
+    # later") are one value told loosely: they form a cluster, apart from a length that
+    # cannot be theirs (:func:`other_lags`); an open one ("more than two days ago")
+    # holds lengths that cannot be one, so it joins none
+    lags = [all((d := lag_days(s.claim)) is not None and d[1] < math.inf for s in g)
+            for g in values]  # fmt: skip
+    if not any(r == "conflict" and lags[i] and lags[j] for (i, j), r in rel.items()):
+        lags = [False] * n  # no two lengths conflict: each stays a span as before
 
     def find(i: int) -> int:
         return _root(owner, i)
@@ -1697,13 +1711,18 @@ def _clustered(
         return abs(x - y) / max(abs(x), abs(y), 1e-9)
 
     for (i, j), r in sorted(rel.items(), key=lambda e: (apart(e[0]), e[0])):
-        if r != "variant" or find(i) == find(j) or spans[i] or spans[j]:
+        if r != "variant" or find(i) == find(j):
             continue
+        if (spans[i] or spans[j]) and not (lags[i] and lags[j]):
+            continue
+        ci = [k for k in range(n) if find(k) == find(i)]
+        cj = [k for k in range(n) if find(k) == find(j)]
+        if (spans[i] or spans[j]) and any(rel[min(x, y), max(x, y)] != "variant"
+                                          for x in ci for y in cj):  # fmt: skip
+            continue  # lengths that cannot all be one stay apart
         # two clusters with an update between them stay apart: "at least 3", "at least
         # 10" and "rose to 10" are a count that grew, not one value in three wordings (a
         # conflict inside a chain of variants stays hidden: precision over recall)
-        ci = [k for k in range(n) if find(k) == find(i)]
-        cj = [k for k in range(n) if find(k) == find(j)]
         # nor do two whose exact figures conflict: a hedged value that may be either
         # ("about 6" beside "5.9" and "6.1", "less than eight minutes" beside "7:42" and
         # "7:41") is a variant of both, not a reason to call the two alike (a conflict

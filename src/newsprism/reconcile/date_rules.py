@@ -6,14 +6,15 @@ each other (:func:`newsprism.reconcile.claims.comparable`) and the date gate
 (:mod:`newsprism.reconcile.date_gate`) — and all three read the same few facts of a
 date: the days it covers, the weekday it names or falls on, whether its year is
 written, whether two dates can both hold. The rules of one named occurrence
-(:func:`one_occurrence`: two written years, two weekdays, two days of it) decide a
-conflict whatever the relation model weighs, so the gate must read them as the
-decision does; they live here, apart from the claims' other rules, so neither module
-reaches into the other's private names.
+(:func:`one_occurrence`: two written years, two weekdays, two days of it, two lengths
+of time from its news) decide a conflict whatever the relation model weighs, so the
+gate must read them as the decision does; they live here, apart from the claims' other
+rules, so neither module reaches into the other's private names.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..analyze.claims import ANNOUNCING, predicate_class
 from ..analyze.text_norm import name_key
+from ..analyze.times import NUM, UNIT_DAYS, number_of
 from ..dates import MONTH_PATTERN
 from ..records import Claim
 from .names import name_words, word_skeleton
@@ -198,13 +200,82 @@ def announcements(x: Claim, y: Claim) -> bool:
     )
 
 
+# a length of time counted back or on from a day, as a date of an occurrence: "four days
+# earlier", "nearly two weeks ago", "a month after", "about two years before"
+_LAG = re.compile(
+    rf"^(?:(?P<hedge>about|around|roughly|some|almost|nearly|more than|over|less than|under)"
+    rf"\s+)?(?P<n>{NUM})\s+(?P<u>day|week|month|year)s?\s+"
+    r"(?P<dir>ago|before|after|earlier|later|following|prior)\b",
+    re.I,
+)
+# the days between the day a report counts from and the day of its news: "died
+# yesterday … after a fall suffered two weeks ago" counts from the report, "died
+# Monday, four days after a fall" from the death
+_ANCHORS_APART = 2.0
+
+
+def _lag(c: Claim) -> re.Match[str] | None:
+    return _LAG.match(c.text.strip()) if c.kind == "date" and not c.start else None
+
+
+def lag_days(c: Claim) -> tuple[float, float] | None:
+    """The fewest and most days a date told as a length of time from another day may
+    stand from it ("four days earlier": 4 to 4; "nearly two weeks ago": 10.5 to 14;
+    "a week later": 3.5 to 10.5, a length in weeks or longer being counted to the
+    nearest one; "more than two days ago": 2 upwards), None for any other date."""
+    m = _lag(c)
+    if m is None:
+        return None
+    n, unit = number_of(m.group("n")), UNIT_DAYS[m.group("u").casefold()]
+    half = 0.0 if unit == 1 else 0.5
+    hedge = (m.group("hedge") or "").casefold()
+    if hedge in {"more than", "over"}:
+        return n * unit, math.inf
+    if hedge in {"less than", "under"}:
+        return 0.0, n * unit
+    if hedge in {"almost", "nearly"}:
+        return (n - 0.5) * unit, n * unit
+    if hedge:
+        return (n - 0.5) * unit, (n + 0.5) * unit
+    return (n - half) * unit, (n + half) * unit
+
+
+def other_lags(a: Said, b: Said) -> bool:
+    """Two lengths of time that date one occurrence from the news, one back from the
+    report's day ("a fall suffered nearly two weeks ago"), the other from the occurrence
+    the report tells ("suffered a fall four days earlier", "died two days after a
+    fall"), that cannot be one length: apart by more than the days
+    between a report and its news (:data:`_ANCHORS_APART` each way). The same reading as
+    a gap of two measures (analyze/holders.length_kind). Not two lengths counted from
+    occurrences ("four days earlier", "two weeks earlier": earlier than what each
+    report does not say), nor two back from two reports' days, which may be days apart.
+    Only dates of the same predicate, other than a verb of announcing, as
+    :func:`other_days` reads them."""
+    x, y = a.claim, b.claim
+    mx, my = _lag(x), _lag(y)
+    if mx is None or my is None:
+        return False
+    if (mx.group("dir").casefold() == "ago") == (my.group("dir").casefold() == "ago"):
+        return False
+    lx, ly = lag_days(x), lag_days(y)
+    if lx is None or ly is None:
+        return False
+    px, py = predicate_class(x.predicate), predicate_class(y.predicate)
+    if px is None or px != py or px in ANNOUNCING:
+        return False
+    return lx[1] + 2 * _ANCHORS_APART < ly[0] or ly[1] + 2 * _ANCHORS_APART < lx[0]
+
+
 def one_occurrence(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     """Whether the rules of one named occurrence call two dates a conflict (``named``:
     the pair's RELATION_FEATURES by name): two written years of it far apart, two
-    weekdays, two days of it that share none. The texts say the two dates are of one
+    weekdays, two days of it that share none, two lengths of time from its news that
+    cannot be one. The texts say the two dates are of one
     occurrence, so the relation decision calls these whatever its model weighs, and
     the date gate never holds them."""
-    return other_years(a, b, named) or other_days(a, b) or other_dates(a, b, named)
+    return (
+        other_years(a, b, named) or other_days(a, b) or other_dates(a, b, named) or other_lags(a, b)
+    )
 
 
 def participant_keys(c: Claim) -> frozenset[str]:
