@@ -262,9 +262,9 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             return told if told is not None else head
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT and not _adjectival(head):
             if _word(head) in REPORTING and tok.i < head.i:
-                # "checked in on Thursday, for a three-month stay, her rep confirms",
-                # "Felt died at his home in Santa Rosa, California, Thursday, the
-                # newspaper reported": a phrase before a tacked-on attribution the
+                # "flew home on Thursday, for a two-week stay, her agent confirms",
+                # "Smith died at his home in Lima, Ohio, Thursday, the newspaper
+                # reported": a phrase before a tacked-on attribution the
                 # parse hung from it is the main clause's
                 main = _attributed_clause(head, cur, tok)
                 if main is not None:
@@ -1376,7 +1376,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     prep = root.head
     if (prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj"
             and prep.head.head.lower_ in _PLACE_PREPS):  # fmt: skip
-        inside = prep.head  # "died at his home in Santa Rosa": a place in the town
+        inside = prep.head  # "died at his home in Lima": a place in the town
     if cue is None and inside is not None and _word(inside) not in _AREA_NOUNS:
         # a place inside the town, more precise than the town (newsprism.reconcile.claims
         # _around): the noun that names it

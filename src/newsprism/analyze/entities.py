@@ -164,14 +164,14 @@ def _gazetteer_places(article_id: str, doc: Any, found: dict[tuple[int, int], Me
 
 
 # the place named right after a place, set off by a comma, that says where it lies:
-# "Santa Rosa, Calif.", "Paris, Texas"
+# "Lima, Ohio", "Paris, Texas"
 _CONTAINER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
 def _placed_by_container(text: str, found: dict[tuple[int, int], Mention]) -> None:
     """A subdivision code the gazetteer gave a name on its own is dropped when the
-    place the text names after it lies in another country: in "Santa Rosa, Calif."
-    the name is the Californian town, not Guatemala's department of Santa Rosa (the
+    place the text names after it lies in another country: in "Lima, Ohio" the
+    name is the town in Ohio, not Peru's region of Lima (the
     subdivisions pycountry lists share many names with towns elsewhere). The name
     stays a place; the GeoNames resolver, which weighs the story's other places,
     finds its town."""

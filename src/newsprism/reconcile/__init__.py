@@ -57,7 +57,7 @@ def _reconcile(
     misread = misread_codes(entities)
     if misread:
         # a subdivision code the story's gazetteer reading puts in another country
-        # ("Santa Rosa" alone as Guatemala's GT-06 beside "Santa Rosa, Calif.") or reads
+        # ("Lima" alone as Peru's PE-LIM beside "Lima, Ohio") or reads
         # as a town of another division (a capital named like a state): dropped
         analyses = without_codes(analyses, misread)
         entities, entity_of = build_entities(analyses)

@@ -274,7 +274,7 @@ def _display(group: Sequence[Said]) -> str:
 
     def shown(c: Claim) -> str:
         if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
-            return f"{c.cue[7:]} in {c.text}"  # "home in Santa Rosa"
+            return f"{c.cue[7:]} in {c.text}"  # "home in Lima"
         if (compass := place_part(c)) is not None:
             return f"{compass[5:]}ern {c.text}"  # "southern Iran"
         if vague_place(c) and c.cue is not None:
@@ -374,7 +374,7 @@ def _around(c: Claim) -> tuple[str, ...]:
     """How a place claim is vague about its place, when it is: "near Baytown" ("near")
     or "the Baytown area" ("area") name a stretch around the town, a less precise place
     than "in Baytown" (a value of its own, a variant of the town's); or how it is more
-    precise: "at his home in Santa Rosa", "in southern Iran" (a part of the country, a
+    precise: "at his home in Lima", "in southern Iran" (a part of the country, a
     variant of the country). Nothing else."""
     if c.kind == "place" and c.cue is not None and c.cue.startswith(("within:", "part:")):
         return (c.cue,)

@@ -1,14 +1,14 @@
 """Subdivision codes a name got on its own, corrected by the story's gazetteer reading.
 
-pycountry's subdivisions share many names with towns elsewhere: "Santa Rosa" written
-alone is Guatemala's department GT-06 to the name index (analyze/gazetteer.py), while
-the story's other places ("Santa Rosa, Calif.", "California") make the GeoNames
-resolver, which weighs them all (geo/locate.with_places), read the entity as the
-Californian town. Events, statements and value checks count the code; a code whose
-country is not the one the resolver puts the entity in is dropped, so the name is
-compared as a name (one place with "Santa Rosa, Calif.") and counts no country. So is a
-code the resolver reads as a town of another division of its country: a capital that
-shares its name with a state lies in its own district, not in the state.
+pycountry's subdivisions share many names with towns elsewhere: "Lima" written alone
+is Peru's region PE-LIM to the name index (analyze/gazetteer.py), while the story's
+other places ("Lima, Ohio", "Ohio") make the GeoNames resolver, which weighs them all
+(geo/locate.with_places), read the entity as the town in Ohio. Events, statements and
+value checks count the code; a code whose country is not the one the resolver puts the
+entity in is dropped, so the name is compared as a name (one place with "Lima, Ohio")
+and counts no country. So is a code the resolver reads as a town of another division
+of its country: a capital that shares its name with a state lies in its own district,
+not in the state.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from ..records import Analysis, Entity, GeoFeature
 
 def misread_codes(entities: Sequence[Entity]) -> frozenset[str]:
     """The subdivision codes of place entities the gazetteer resolved in another
-    country than the code's ("GT-06" for an entity resolved to a Californian town), or
+    country than the code's ("PE-LIM" for an entity resolved to a town in Ohio), or
     to a town of another division of the code's country: a capital that shares its name
-    with a division ("Washington" read as the city in its own federal district, not the
-    state "US-WA")."""
+    with a division (read as the city in its own federal district, not the state
+    named like it)."""
     return frozenset(
         e.place
         for e in entities
