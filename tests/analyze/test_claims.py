@@ -1185,7 +1185,7 @@ def test_a_headline_s_capitals_do_not_change_what_a_number_counts() -> None:
     headline = claims_of("Police Name Ohio Mother of 5 Killed in Crash")
     body = claims_of("The victim, a mother of 5, was killed in the crash on Monday.")
     counts = [[(c.predicate, c.low) for c in cs if c.kind == "count"] for cs in (headline, body)]
-    assert counts == [[("mother", 5.0)], [("mother", 5.0)]]
+    assert counts == [[("family", 5.0)], [("family", 5.0)]]
 
 
 def test_a_clause_under_a_saying_keeps_its_own_place() -> None:
@@ -1349,3 +1349,33 @@ def test_a_courtesy_title_is_no_post() -> None:
     sheriff = [c for c in claims_of("Sheriff John Jones said the plant would close.")
                if c.thing == "role"]  # fmt: skip
     assert [(c.predicate, c.value) for c in sheriff] == [("sheriff", "john jones")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        ("Police said the victim, a mother of four, died at the scene.", ("children", 4.0)),
+        ("He was the father of three children and a deacon at his church.", ("children", 3.0)),
+        ("The grandmother of nine was hit by a car on Monday.", ("grandchildren", 9.0)),
+        ("She was walking with two of her five kids when the car struck.", ("children", 5.0)),
+        ("Four children were hurt when the bus overturned.", None),
+    ],
+)  # fmt: skip
+def test_how_many_children_a_parent_has_is_a_family_s_size(
+    sentence: str, family: tuple[str, float] | None
+) -> None:
+    found = [(c.thing, c.low) for c in claims_of(sentence) if c.predicate == "family"]
+    assert found == ([family] if family else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gang member John Roe, 20 was found guilty of murder on Tuesday.",
+        "The accused, Jane Doe, 20 and John Roe, 24, went on trial Thursday.",
+    ],
+)
+def test_an_age_after_a_name_without_its_closing_comma_is_an_age(sentence: str) -> None:
+    found = claims_of(sentence)
+    assert 20.0 in [c.low for c in found if c.kind == "age"]
+    assert not [c for c in found if c.kind == "count" and c.low == 20.0]

@@ -82,6 +82,9 @@ RISE = frozenset("rose risen rises climbed climbs jumped increased reached".spli
 _AGE_HYPHEN = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old\b", re.I)
 _AGED = re.compile(r"\baged?\s+(\d{1,3})\b", re.I)
 _APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
+# "Jane Doe, 20 and John Roe, 24, were charged", "John Roe, 20 was convicted": an age
+# whose closing comma a list or a hurried headline leaves out, right after a name
+_OPEN_AGE = re.compile(r",\s*(\d{1,3})\s+(?=(?:and|was|is)\b)")
 # "68 and 48-years-old", "61 and 48 years old": every number of a list that ends in an age
 _AGE_LIST = re.compile(
     r"\b(\d{1,3})(?=(?:\s*,\s*\d{1,3})*\s*(?:,|and|&|or)\s*\d{1,3}[- ](?:year|yr)s?[- ]old)", re.I
@@ -369,6 +372,39 @@ def _occurrence(event: Any | None) -> str | None:
     return word
 
 
+# A parent named by how many children they have ("a mother of five", "the father of
+# three children"): the figure counts the parent's children, whatever the sentence's
+# verb; a grandparent's counts grandchildren.
+_PARENTS = frozenset("mother father parent mom dad mum".split())
+_GRANDPARENTS = frozenset("grandmother grandfather grandparent grandma grandpa".split())
+_OFFSPRING = {"children": "children", "kid": "children", "grandchildren": "grandchildren",
+              "grandkid": "grandchildren"}  # fmt: skip
+# The unit of such a count: a family's size is compared with no other count of the
+# story, however alike the figures ("a mother of 12" and "sprayed 12 bullets")
+FAMILY = "children"
+
+
+def _family_count(num: Any, thing_tok: Any | None) -> str | None:
+    """What a figure counts when it is how many children someone has: "children" for
+    "a mother of four", "the father of four children", "one of her four kids";
+    "grandchildren" for "a grandmother of nine"; else None. The children of a
+    possessor ("her", "the couple's") are their own; "four children were hurt" counts
+    children of no one said."""
+    doc = num.doc
+    counted = thing_tok if thing_tok is not None and thing_tok.i > num.i else None
+    if counted is not None and _word(counted) not in _OFFSPRING:
+        return None
+    if num.i >= 2 and doc[num.i - 1].lower_ == "of":
+        parent = _word(doc[num.i - 2])
+        if parent in _PARENTS and (counted is None or _OFFSPRING[_word(counted)] == "children"):
+            return "children"
+        if parent in _GRANDPARENTS:
+            return "grandchildren"
+    if counted is not None and any(c.dep_ == "poss" for c in counted.children):
+        return _OFFSPRING[_word(counted)]
+    return None
+
+
 def _thing_of(num: Any) -> Any | None:
     """The noun a number counts: its head through compounds ("six weapons depots"),
     through "worth of" to what is worth it ("$136M worth of diamonds")."""
@@ -540,6 +576,10 @@ def _count_claims(
         # "magnitude-5.9", "a magnitude of at least 5.9", "6.1 on the Richter scale",
         # "a 6.1-magnitude quake": one measure, whatever noun the parse hangs it from
         kind, unit, thing = "measure", "magnitude", "magnitude"
+    family = _family_count(num, thing_tok) if kind == "count" and unit is None else None
+    if family is not None:
+        # "a mother of 12", "her 13 children": one family's size, of no occurrence
+        predicate, thing, unit = "family", family, FAMILY
     value = _fmt_number(low, high, q.qualifier)
     if _weighed(text, q, unit, predicate, sentence):
         # "weighing 200 pounds", "a 200-pound man": a weight, in kilograms
@@ -904,7 +944,7 @@ def _age_claims(
 ) -> list[Claim]:
     out = []
     found: list[tuple[int, int, float]] = []
-    for pattern in (_AGE_HYPHEN, _AGED, _AGE_LIST, _APPOSITIVE_AGE):
+    for pattern in (_AGE_HYPHEN, _AGED, _AGE_LIST, _APPOSITIVE_AGE, _OPEN_AGE):
         for m in pattern.finditer(text, s, e):
             value = _number_value(m.group(1))
             if value is None or not 0 < value < 130:
@@ -917,6 +957,8 @@ def _age_claims(
                 or (before is not None and len(before) and before[-1].pos_ == "PROPN")
             ):
                 continue  # ", 41," is an age only right after a person's name
+            if pattern is _OPEN_AGE and not any(m.start() == p.span.end for p in persons):
+                continue  # without its closing comma, only right after a name found
             found.append((m.start(1), m.end(1), value))
     spans: list[tuple[int, int, float, float]] = [(a, b, v, v) for a, b, v in found]
     decade_of: dict[int, str] = {}
