@@ -380,7 +380,7 @@ _GRANDPARENTS = frozenset("grandmother grandfather grandparent grandma grandpa".
 _OFFSPRING = {"children": "children", "kid": "children", "grandchildren": "grandchildren",
               "grandkid": "grandchildren"}  # fmt: skip
 # The unit of such a count: a family's size is compared with no other count of the
-# story, however alike the figures ("a mother of 12" and "sprayed 12 bullets")
+# story, however alike the figures ("a mother of five" and "fired five shots")
 FAMILY = "children"
 
 
@@ -578,7 +578,7 @@ def _count_claims(
         kind, unit, thing = "measure", "magnitude", "magnitude"
     family = _family_count(num, thing_tok) if kind == "count" and unit is None else None
     if family is not None:
-        # "a mother of 12", "her 13 children": one family's size, of no occurrence
+        # "a mother of six", "her seven children": one family's size, of no occurrence
         predicate, thing, unit = "family", family, FAMILY
     value = _fmt_number(low, high, q.qualifier)
     if _weighed(text, q, unit, predicate, sentence):
