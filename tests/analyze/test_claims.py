@@ -1261,6 +1261,17 @@ def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str 
     assert actors == ([actor] if actor else [])
 
 
+def test_a_site_near_a_home_cites_the_site() -> None:
+    """ "at a hospice near his home in Oakdale": the place is cited from the hospice on,
+    so a reader sees where the death was, not only the town."""
+    sentence = "The actor died on Sunday at a hospice near his home in Oakdale, California."
+    doc = parse(sentence)
+    mentions = extract_mentions("a", doc)
+    found = bear_out_places(extract_claims("a", doc, (), (), mentions), mentions)
+    cited = [sentence[c.span.start : c.span.end] for c in found if c.kind == "place"]
+    assert "hospice near his home in Oakdale" in cited
+
+
 @pytest.mark.parametrize(
     ("sentence", "places"),
     [
@@ -1278,6 +1289,9 @@ def test_a_negated_clause_names_no_actor(sentence: str, denied: str, actor: str 
         ("Felt died at his home in Santa Rosa, Calif., on Thursday.",
          [("santa rosa", "within:home")]),
         ("The police chief remains in a Portland hospital.", [("portland", "within:hospital")]),
+        # a site near another is the site, not what it stands near
+        ("The actor died on Sunday at a hospice near his home in Oakdale, California.",
+         [("oakdale", "within:hospice")]),
         # a subdivision's type word after its name is the place's own, nothing inside it
         ("The quake struck in Hormozgan province on Sunday.", [("hormozgan", None)]),
     ],

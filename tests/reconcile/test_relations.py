@@ -971,6 +971,26 @@ def test_a_place_near_a_town_is_a_variant_of_the_town() -> None:
     ) == [("variant", ["Baytown", "near Baytown"])]
 
 
+def test_a_death_at_home_conflicts_with_one_in_a_hospice_of_the_town() -> None:
+    """One person dies at one spot: "at his home in Oakdale" and "at a hospice near his
+    home in Oakdale" cannot both hold (before, the second was read as the home and the two
+    agreed); the same home twice agrees, and a death told at home against a killing told
+    in a hospital is no conflict (a man shot at home may die in a hospital)."""
+    home = ("a", "The former senator died on Sunday at his home in Oakdale, California.")
+    hospice = ("b", "The former senator died on Sunday at a hospice near his home in Oakdale.")
+    assert _places_compared(home, hospice) == [
+        ("conflict", ["home in Oakdale", "hospice in Oakdale"])
+    ]
+    assert _places_compared(home, ("c", "The senator died at his home in Oakdale.")) == []
+    killed = ("d", "The senator was killed in a hospital in Oakdale, California.")
+    assert all(r != "conflict" for r, _ in _places_compared(home, killed))
+    # a third report giving the town alone fits both sites: it does not hide the conflict
+    town = ("e", "The former senator died on Sunday in Oakdale, California.")
+    assert ("conflict", ["home in Oakdale", "hospice in Oakdale"]) in _places_compared(
+        home, hospice, town
+    )
+
+
 def _compared_with_sentences(*reports: str) -> tuple[Comparison, ...]:
     claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r, None)]
     sentences = [(Span(f"r{k}", 0, len(r)), r) for k, r in enumerate(reports)]

@@ -1415,16 +1415,25 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     # that say so ("near:near", "near:south of"), or "area"
     cue = near or (f"near:{root.head.lower_}" if root.head.lower_ in _NEAR else None)
     cue = cue or ("area" if area else None)
-    prep = root.head
+    prep, cited = root.head, None
     if (prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj"
             and prep.head.head.lower_ in _PLACE_PREPS):  # fmt: skip
         inside = prep.head  # "died at his home in Lima": a place in the town
+        beside = inside.head
+        if (beside.lower_ in _NEAR and beside.head.pos_ == "NOUN" and beside.head.dep_ == "pobj"
+                and beside.head.head.lower_ in _PLACE_PREPS):  # fmt: skip
+            # "died at a hospice near his home in Oakdale": the site is the hospice, which
+            # stands near the home (a place of its own in the town), not the home; the
+            # claim cites the words from the site on ("hospice near his home in Oakdale")
+            inside = beside.head
+            cited = Span(m.span.article_id, beside.head.idx, m.span.end)
     if cue is None and inside is not None and _word(inside) not in _AREA_NOUNS:
         # a place inside the town, more precise than the town (newsprism.reconcile.claims
         # _around): the noun that names it
         cue = f"within:{inside.lower_}"
     cue = cue or _compass_part(toks)
-    return _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
+    found = _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
+    return replace(found, span=cited) if found is not None and cited is not None else found
 
 
 def _compass_part(name: Any) -> str | None:

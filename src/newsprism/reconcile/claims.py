@@ -1316,6 +1316,8 @@ def relation(
         return "variant"
     if one_occurrence(a, b, named) or _other_streets(a, b, named, one_slot):
         return "conflict"
+    if other_sites(a.claim, b.claim):
+        return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
     if a.claim.kind == "record":
@@ -1348,6 +1350,34 @@ def relation(
         # a conflict (precision over recall)
         return "update" if named["running"] or named["later_higher"] else "variant"
     return "variant"
+
+
+# the kinds of site a death is told at, by the noun a report writes (general vocabulary of
+# news writing): dying at home and in a hospice or a hospital cannot both hold
+_SITE_KINDS = {
+    **dict.fromkeys("home house residence apartment flat".split(), "home"),
+    **dict.fromkeys("hospice".split(), "hospice"),
+    **dict.fromkeys("hospital infirmary".split(), "hospital"),
+}
+# the verbs of dying whose site is one spot (not "killed": a man shot at home may die in
+# a hospital)
+_DYING = frozenset({"die"})
+
+
+def site_kind(c: Claim) -> str | None:
+    """The kind of site inside its town a place claim of a death names ("died at his home
+    in Oakdale": "home"; "at a hospice near his home in Oakdale": "hospice"), else None."""
+    if c.kind != "place" or c.predicate not in _DYING or c.cue is None:
+        return None
+    return _SITE_KINDS.get(c.cue[7:]) if c.cue.startswith("within:") else None
+
+
+def other_sites(x: Claim, y: Claim) -> bool:
+    """Two places of one death in one town at different kinds of site ("died at his home in
+    Oakdale" / "died at a hospice near his home in Oakdale"): one person dies at one spot,
+    so a conflict. Only the same town (a value of its own) and the verb of dying."""
+    kx, ky = site_kind(x), site_kind(y)
+    return kx is not None and ky is not None and kx != ky and x.value == y.value
 
 
 def _one_actor(x: Claim, y: Claim, places: PlaceRelation) -> bool:
@@ -1728,10 +1758,12 @@ def _clustered(
         # "7:41") is a variant of both, not a reason to call the two alike (a conflict
         # of a hedged value inside a chain of variants stays hidden: precision)
         # ("150 miles west of X" and "around 150 miles east of X" likewise: the points
-        # disagree, whatever the hedge)
+        # disagree, whatever the hedge; "at his home in X" and "at a hospice in X" likewise,
+        # whatever "in X" alone, which fits both)
         if all(rel[min(x, y), max(x, y)] != "update"
                and (rel[min(x, y), max(x, y)] != "conflict" or not (
-                   (exact[x] and exact[y]) or opposite_bearings(values[x][0], values[y][0])))
+                   (exact[x] and exact[y]) or opposite_bearings(values[x][0], values[y][0])
+                   or other_sites(values[x][0].claim, values[y][0].claim)))
                for x in ci for y in cj):  # fmt: skip
             owner[find(j)] = find(i)
     clusters: dict[int, list[int]] = {}
