@@ -32,6 +32,19 @@ def _statements() -> list[Statement]:
     return out
 
 
+def _groups(
+    statements: list[Statement], scored: dict[tuple[int, int], float]
+) -> list[list[tuple[int, int]]]:
+    """The value checks of the reports' figures, given the claim model's score of each
+    pair of claims of different reports (x < y)."""
+    claims = [(s, 0) for s in range(len(statements))]
+    x = np.array([a for a, _ in scored], dtype=np.intp)
+    y = np.array([b for _, b in scored], dtype=np.intp)
+    prob = np.array(list(scored.values()))
+    n = len(statements)
+    return claim_groups(statements, np.zeros((n, n)), scored=(claims, x, y, prob))
+
+
 def test_a_figure_repeated_in_the_headline_is_one_value_of_its_report() -> None:
     """ECB+ 20ecb: two reports give "injuring five people" in the lead and five again in
     the headline, a third "injured two people". The claim model joins the first two
@@ -41,15 +54,10 @@ def test_a_figure_repeated_in_the_headline_is_one_value_of_its_report() -> None:
     not, and the disagreement was never shown. Each report's mentions of its figure
     are one value, weighed by its best pair."""
     statements = _statements()
-    claims = [(s, 0) for s in range(len(statements))]
-    # the claim model's scores of the pairs of different reports (x < y)
     scored = {(0, 2): 0.95, (1, 3): 0.95, (0, 3): 0.9, (1, 2): 0.9,
               (0, 4): 0.2, (1, 4): 0.8, (2, 4): 0.2, (3, 4): 0.7}  # fmt: skip
-    x = np.array([a for a, _ in scored], dtype=np.intp)
-    y = np.array([b for _, b in scored], dtype=np.intp)
-    prob = np.array(list(scored.values()))
-    groups = claim_groups(statements, np.zeros((5, 5)), scored=(claims, x, y, prob))
-    assert groups == [claims]
+    groups = _groups(statements, scored)
+    assert groups == [[(s, 0) for s in range(len(statements))]]
     said = said_of([statements[s].claims[k] for s, k in groups[0]], {},
                    {aid: None for aid in "abc"})  # fmt: skip
     found = [(c.relation, sorted(g.value for g in c.groups))
@@ -61,11 +69,6 @@ def test_a_report_s_figure_that_no_other_report_s_sentence_is_like_stays_apart()
     # the same reports, the third report's sentence scored low against every sentence
     # of the others: no value check of the two figures
     statements = _statements()
-    claims = [(s, 0) for s in range(len(statements))]
     scored = {(0, 2): 0.95, (1, 3): 0.95, (0, 3): 0.9, (1, 2): 0.9,
               (0, 4): 0.2, (1, 4): 0.55, (2, 4): 0.2, (3, 4): 0.3}  # fmt: skip
-    x = np.array([a for a, _ in scored], dtype=np.intp)
-    y = np.array([b for _, b in scored], dtype=np.intp)
-    prob = np.array(list(scored.values()))
-    groups = claim_groups(statements, np.zeros((5, 5)), scored=(claims, x, y, prob))
-    assert groups == [claims[:4]]
+    assert _groups(statements, scored) == [[(s, 0) for s in range(4)]]
