@@ -755,8 +755,10 @@ CURRENCY_SIGN = re.compile(r"[$£€¥]")
 # "annually" (after the amount and its currency word), "annual" or "weekly" before the
 # noun it amounts to ("a $4 million average annual value")
 _PERIODS = "year|season|month|week|day|night|hour"
+# currency words written after an amount's figure or scale ("4 million dollars")
+_CURRENCY_WORDS = "euros?|dollars?|pounds?|yen"
 _RATE_AFTER = re.compile(
-    r"(?:\s*(?:euros?|dollars?|pounds?|yen))?\s*(?:(?:per|/)\s*(?P<per>[^\W\d_]+)"
+    rf"(?:\s*(?:{_CURRENCY_WORDS}))?\s*(?:(?:per|/)\s*(?P<per>[^\W\d_]+)"
     rf"|(?:a|an|each|every)\s+(?P<each>{_PERIODS})\b"
     r"|(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b)",
     re.I,
@@ -772,7 +774,7 @@ _PERIOD_OF = {"annually": "year", "annual": "year", "yearly": "year", "season": 
 # after the amount's figure, scale or currency word
 _EACH_PERIOD = re.compile(rf"(?:a|an|per|each|every)\s+(?:{_PERIODS})", re.I)
 _AMOUNT_BEFORE = re.compile(
-    r"(?:\d|\b(?:hundred|thousand|million|billion|euros?|dollars?|pounds?|yen))\s*$", re.I
+    rf"(?:\d|\b(?:hundred|thousand|million|billion|{_CURRENCY_WORDS}))\s*$", re.I
 )
 
 

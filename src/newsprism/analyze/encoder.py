@@ -126,11 +126,11 @@ class RowProduct:
         return matmul_rows(a, self.w, rows, transposed)
 
     def _plan(self) -> tuple[int, bool]:
-        probes = np.random.default_rng(0).standard_normal((3, self.w.shape[0]))
+        probes = np.random.default_rng(0).standard_normal((3, self.w.shape[0])).astype(np.float32)
         rows = ROWS
         while rows > 1:
             for transposed in (False, True):
-                if all(self._alike(p, rows, transposed) for p in probes.astype(np.float32)):
+                if all(self._alike(p, rows, transposed) for p in probes):
                     return rows, transposed
             rows //= 2
         return 1, False

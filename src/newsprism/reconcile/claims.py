@@ -849,8 +849,11 @@ def _tight(c: Claim) -> tuple[float, float]:
     if kind in _HEDGE and c.high is not None:
         top = c.high if kind == "near" else _point(c) or 0.0
         width = _HEDGE[kind] * abs(top)
-        if c.kind == "count" or c.unit == "%":
-            width = min(width, _ROUNDING_PLACES * _last_place(c, top))
+        written, place = _written(c), _last_place(c)
+        if (c.kind == "count" or c.unit == "%") and written and place and top:
+            # the place's unit scaled as the claim scales the written figure ("2,000 ft"
+            # read in metres)
+            width = min(width, _ROUNDING_PLACES * place * abs(top) / written)
         return (top - width, top) if kind == "near" else (top - width, top + width)
     return low, high
 
@@ -863,28 +866,6 @@ def _tight(c: Claim) -> tuple[float, float]:
 # lengths keep the tenth: their odd figures are often another unit converted at the
 # report's own rate ("an estimated $102 million" of a sum given in euros).
 _ROUNDING_PLACES = 5.0
-_FIGURE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-def _last_place(c: Claim, top: float) -> float:
-    """The unit of the last non-zero place of a figure as its report wrote it, in the
-    claim's unit ("4,730": 10; "12.75": 0.01; "300": 100), scaled as the claim scales the
-    written figure ("2,000 ft" read in metres); infinite when the text gives no figure
-    ("about a dozen")."""
-    m = _FIGURE.search(c.value)
-    if m is None:
-        return float("inf")
-    digits = m.group(0).replace(",", "")
-    written = float(digits)
-    if not written or not top:
-        return float("inf")
-    decimals = (m.group(1) or "").rstrip("0")
-    if decimals:
-        unit = 10.0 ** -len(decimals)
-    else:
-        whole = digits.split(".")[0]
-        unit = 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    return unit * abs(top) / written
 
 
 def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bool = False) -> bool:
@@ -961,20 +942,16 @@ def _rounded(a: Said, b: Said) -> bool:
         else:
             # round as written: "200 yards" is round, its 182.88 metres are not; the
             # rounding is then weighed in the unit both are compared in
-            rv = _written(r)
-            if not rv:
+            rv, place = _written(r), _last_place(r)
+            if not rv or place is None:
                 continue
-            n = int(rv) if rv == int(rv) else 0
-            unit = 1.0
-            while n and n % 10 == 0:
-                n, unit = n // 10, unit * 10
-            unit = unit * r.low / rv if unit >= 100 else 0.0  # "10" and "9" are two counts
+            unit = place * r.low / rv if place >= 100 else 0.0  # "10" and "9" are two counts
         if unit and abs(e.low - r.low) <= unit / 2:
             return True
     return False
 
 
-_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # a gap of time written in a unit coarser than its days
 _COARSE = re.compile(r"\b(week|month|year)s?\b", re.I)
 
@@ -989,6 +966,20 @@ def _written(c: Claim) -> float | None:
     """A figure as its report wrote it, before any conversion ("200 yard": 200)."""
     m = _WRITTEN.search(c.value)
     return float(m.group(0).replace(",", "")) if m else None
+
+
+def _last_place(c: Claim) -> float | None:
+    """The unit of the last non-zero place of a figure as its report wrote it ("4,730":
+    10; "12.75": 0.01; "300": 100), None when the text gives no figure ("about a
+    dozen")."""
+    m = _WRITTEN.search(c.value)
+    if m is None:
+        return None
+    decimals = (m.group(1) or "").rstrip("0")
+    if decimals:
+        return 10.0 ** -len(decimals)
+    whole = m.group(0).replace(",", "").split(".")[0]
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
 # "150 nautical miles west of Aden": the compass point a distance is measured along from
@@ -1314,9 +1305,8 @@ def relation(
         return "variant"  # a ministry and its country's forces, or two partners: both may hold
     if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
         return "variant"
-    if one_occurrence(a, b, named) or _other_streets(a, b, named, one_slot):
-        return "conflict"
-    if other_sites(a.claim, b.claim):
+    if (one_occurrence(a, b, named) or _other_streets(a, b, named, one_slot)
+            or other_sites(a.claim, b.claim)):  # fmt: skip
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
