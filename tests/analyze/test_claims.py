@@ -1393,3 +1393,27 @@ def test_an_age_after_a_name_without_its_closing_comma_is_an_age(sentence: str) 
     found = claims_of(sentence)
     assert 20.0 in [c.low for c in found if c.kind == "age"]
     assert not [c for c in found if c.kind == "count" and c.low == 20.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Robert Hale died of congestive heart failure.", "heart failure"),
+        ("Robert Hale died yesterday from Alzheimer's disease at a hospice.", "alzheimer disease"),
+        ("The coroner believes Robert Hale died Saturday of natural causes.", "cause"),
+        ("Robert Hale died Thursday after suffering from lung cancer for months.", "lung cancer"),
+        ("Robert Hale succumbed to pneumonia at a hospital.", "pneumonia"),
+        # no cause of a death: an illness alone, a person still alive, a killing's weapon
+        ("Robert Hale suffered from heart disease, but the cause of his death is unknown.", None),
+        ("Robert Hale is dying from kidney disease, her lawyer said.", None),
+        ("Robert Hale was killed by a stray police bullet on Saturday.", None),
+    ],
+)  # fmt: skip
+def test_what_a_person_died_of_is_a_cause_claim(sentence: str, cause: str | None) -> None:
+    """The cause of a death is a value of its own ("who: cause of death"), named by the
+    dying verb's "of"/"from", "succumbed to", or an illness suffered before the death;
+    the person who died is the claim's mention."""
+    found = [c for c in claims_of(sentence) if c.thing == "cause"]
+    assert [c.value for c in found] == ([cause] if cause else [])
+    if cause:
+        assert found[0].mention is not None

@@ -1122,3 +1122,34 @@ def test_a_hedged_figure_reaches_as_far_as_its_places(
 ) -> None:
     found = compared(("a", first, None), ("b", second, None))
     assert [c.relation for c in found] == [relation]
+
+
+def _causes_compared(*reports: str) -> list[tuple[str, list[str]]]:
+    claims = [c for k, r in enumerate(reports) for c in _claims(f"r{k}", r, None)]
+    causes = [c for c in claims if c.thing == "cause"]
+    found = compare_claims(said_of(causes, {}, {}))
+    return [(c.relation, [g.value for g in c.groups]) for c in found]
+
+
+def test_two_illnesses_one_person_died_of_conflict() -> None:
+    """One death has one cause: "died of heart failure" against "died yesterday from
+    Alzheimer's disease" for the same man cannot both hold (before, no claim read the
+    cause); "heart failure" is within "congestive heart failure" (at most a variant), a
+    hedged or general cause ("natural causes", "complications from a stroke") fits any,
+    and two different people's causes are no disagreement."""
+    heart = "Former senator Robert Hale died of heart failure Thursday at his home."
+    brain = "Robert Hale, the former senator, died yesterday from Alzheimer's disease."
+    assert _causes_compared(heart, brain) == [
+        ("conflict", ["heart failure", "Alzheimer's disease"])
+    ]
+    fuller = "Robert Hale died Thursday after suffering from congestive heart failure for months."
+    assert all(r != "conflict" for r, _ in _causes_compared(heart, fuller))
+    assert ("conflict", ["congestive heart failure", "Alzheimer's disease"]) in _causes_compared(
+        fuller, brain
+    )
+    for vague in ("Robert Hale died Saturday of natural causes.",
+                  "Robert Hale succumbed to complications from a stroke.",
+                  "Robert Hale died of apparent heart disease."):  # fmt: skip
+        assert all(r != "conflict" for r, _ in _causes_compared(heart, vague)), vague
+    other = "His brother, Paul Kessler, died of cancer in 2002."
+    assert all(r != "conflict" for r, _ in _causes_compared(heart, other))

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
+from .causes import cause_claims
 from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
 from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
@@ -2395,5 +2396,6 @@ def extract_claims(
         out.extend(untagged_places(article_id, doc, s, e, [m for m in mentions if inside(m.span)]))
         places = [(m.span, m.place) for m in mentions if inside(m.span) and m.place]
         out.extend(nationality_claims(article_id, doc, s, e, places))
+        out.extend(cause_claims(article_id, doc, s, e, persons))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
     return tuple(_crossings(out, text))

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
+from ..analyze.causes import CAUSE, vague_cause
 from ..analyze.claims import (
     ANNOUNCING,
     COMPASS_POINTS,
@@ -312,6 +313,8 @@ def slot_label(claims: Sequence[Claim]) -> str:
         return "who: nationality"
     if c.kind == "actor" and thing == PARTNER:
         return "who: partner"
+    if c.kind == "actor" and thing == CAUSE:
+        return "who: cause of death"
     if c.kind == "actor" and thing == ROLE:
         return f"who: {_most([x.word.split('|')[1] for x in claims if x.word]) or pred}"
     if c.kind == "actor":
@@ -1301,6 +1304,8 @@ def relation(
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:
         return _role_holders(a.claim, b.claim)
+    if CAUSE in {a.claim.thing, b.claim.thing}:
+        return _causes(a, b)
     if PARTNER in {a.claim.thing, b.claim.thing}:
         return "variant"  # a ministry and its country's forces, or two partners: both may hold
     if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
@@ -1400,6 +1405,29 @@ def _role_holders(x: Claim, y: Claim) -> Relation:
     ("team general manager", "a spokesman") may be held by several: a variant."""
     same_post = x.word is not None and x.word == y.word
     return "conflict" if same_post and _other_person(x.value, y.value) else "variant"
+
+
+def _causes(a: Said, b: Said) -> Relation:
+    """Two causes of a death: a conflict only when both name the person who died, the
+    same person, both causes are particular ones (not "natural causes", "complications",
+    "an apparent heart attack": :func:`~..analyze.causes.vague_cause`) and neither holds
+    the other's words ("died of heart failure" / "died from Alzheimer's disease"; "heart
+    failure" is within "congestive heart failure"); otherwise a variant."""
+    x, y = a.claim, b.claim
+    if not _one_dead(a, b) or vague_cause(x) or vague_cause(y):
+        return "variant"
+    wx, wy = set(x.value.split()), set(y.value.split())
+    return "variant" if wx <= wy or wy <= wx else "conflict"
+
+
+def _one_dead(a: Said, b: Said) -> bool:
+    """Whether two cause claims name one person as the one who died: one story entity,
+    or names of one last word ("Felt", "Mark Felt", "W. Mark Felt": the story's entities
+    keep a bare last name apart from the full name)."""
+    if a.entity and a.entity == b.entity:
+        return True
+    wx, wy = name_words(a.claim.word or ""), name_words(b.claim.word or "")
+    return bool(wx and wy) and wx[-1] == wy[-1]
 
 
 def _other_person(a: str, b: str) -> bool:
