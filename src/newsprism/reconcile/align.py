@@ -59,7 +59,7 @@ from .date_rules import (
     whole_years,
     written_years,
 )
-from .one_value import one_place_twice, place_part
+from .one_value import SLIPS, one_place_twice, place_part, repeated_value
 from .pairs import codes, contains, shared_counts
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
@@ -667,8 +667,11 @@ def claim_groups(
     for b in np.unique(block[x]).tolist():
         here = block[x] == b
         by_article = kind_of[int(x[here][0])] in BEST_BY_ARTICLE
-        joined.extend(_join(x[here], y[here], prob[here], article, value, first[here], fits,
-                            by_article, years))  # fmt: skip
+        found = _join(x[here], y[here], prob[here], article, value, first[here], fits,
+                      by_article, years)  # fmt: skip
+        if kind_of[int(x[here][0])] in SLIPS:
+            found = _joined_over_slips(found, x[here], y[here], prob[here], article, value)
+        joined.extend(found)
     # a win-loss record is a side's, whatever its sentence says around it: the claim
     # model weighs the sentences, and joined one boxer's record with another's of the same
     # figures while it left one side's "43-1" and "45-1" apart
@@ -841,6 +844,67 @@ def _join(
         between[ga] += between[gb]
         between[:, ga] += between[:, gb]
     return [[int(items[k]) for k in g] for g in members.values()]
+
+
+def _joined_over_slips(
+    groups: list[list[int]],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+    prob: F64,
+    article: Sequence[int],
+    value: Sequence[int],
+) -> list[list[int]]:
+    """The groups of claims (indices) :func:`_join` made, two of them joined when only
+    a report's slip kept them apart: each article of both gives one value in each, once
+    in one and repeatedly in the other (:func:`.one_value.repeated_value`), and the two
+    groups' other articles are one slot more likely than not (each two articles' best
+    pair, :func:`_best_by_article`). A report that calls a woman "a mother of 12" twice
+    and "the mother of 13" once kept the report of 13 from the reports of 12: joined,
+    the report of 13 disagrees with them all."""
+    items = sorted({n for g in groups for n in g})
+    local = {n: k for k, n in enumerate(items)}
+    score = np.zeros((len(items), len(items)))
+    lx = [local[n] for n in x.tolist()]
+    ly = [local[n] for n in y.tolist()]
+    score[lx, ly] = prob
+    score[ly, lx] = prob
+    art = np.array([article[n] for n in items], dtype=np.intp)
+
+    def values(g: list[int]) -> dict[int, Counter[int]]:
+        given: dict[int, Counter[int]] = {}
+        for n in g:
+            given.setdefault(article[n], Counter())[value[n]] += 1
+        return given
+
+    # only groups of two articles or more can be kept apart by another's slip
+    out = [list(g) for g in groups if len({article[n] for n in g}) >= 2]
+    rest = [list(g) for g in groups if len({article[n] for n in g}) < 2]
+    given = [values(g) for g in out]
+
+    def slipped(i: int, j: int) -> bool:
+        # apart only by slips, and each group holds another article's value
+        gi, gj = given[i], given[j]
+        both = gi.keys() & gj.keys()
+        if not both or not len(gi) > len(both) < len(gj):
+            return False
+        if not all(len(gi[a]) == len(gj[a]) == 1 and repeated_value(gi[a] + gj[a]) is not None
+                   for a in both):  # fmt: skip
+            return False
+        xa, xb = [local[n] for n in out[i]], [local[n] for n in out[j]]
+        return _best_by_article(score, art, xa, xb) >= 0.5
+
+    def first() -> tuple[int, int] | None:
+        pairs = ((i, j) for i in range(len(out)) for j in range(i + 1, len(out)))
+        return next((e for e in pairs if slipped(*e)), None)
+
+    found = first()
+    while found is not None:
+        i, j = found
+        out[i] = out[i] + out.pop(j)
+        given[i] = values(out[i])
+        given.pop(j)
+        found = first()
+    return out + rest
 
 
 def _best_by_article(score: F64, art: npt.NDArray[np.intp], xa: list[int], xb: list[int]) -> float:

@@ -69,7 +69,7 @@ from .date_rules import (
     weekday,
 )
 from .names import name_words, skeletons_agree, word_skeleton
-from .one_value import place_part
+from .one_value import SLIPS, place_part, repeated_value
 from .pairs import codes, shared_counts
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
@@ -1509,6 +1509,15 @@ def compare_claims(
             if len({_key(x) for x in kept}) > 1:
                 given = {_key(t) for t in slot if t.article_id != aid}
                 kept = [x for x in kept if _key(x) in given] or kept
+            if len({_key(x) for x in kept}) > 1 and kept[0].claim.kind in SLIPS:
+                # a value written once beside one the article repeats is a slip: the
+                # repeated one is its value (reconcile/one_value.py)
+                times = Counter(_key(x) for x in kept)
+                where: dict[tuple[str, tuple[object, ...]], set[int]] = {}
+                for x in kept:
+                    where.setdefault((aid, _key(x)), set()).add(x.offset)
+                if _slip(aid, times, where):
+                    kept = [x for x in kept if _key(x) == repeated_value(times)]
             if len({_key(x) for x in kept}) == 1:
                 single.append(kept[0])
                 # the article's other wordings of that value (a headline's and the
@@ -1625,17 +1634,37 @@ def _stated_together(
     c = values[0][0].claim
     kind = (c.kind, unit_of(c))
     things = {s.claim.thing for g in values for s in g}
-    per_article: dict[str, set[tuple[object, ...]]] = {}
+    per_article: dict[str, Counter[tuple[object, ...]]] = {}
+    sentences: dict[tuple[str, tuple[object, ...]], set[int]] = {}
     for s in said:
         if (s.claim.kind, unit_of(s.claim)) == kind and s.claim.thing in things | {None}:
-            per_article.setdefault(s.article_id, set()).add(_key(s))
+            per_article.setdefault(s.article_id, Counter())[_key(s)] += 1
+            sentences.setdefault((s.article_id, _key(s)), set()).add(s.offset)
     keys = [{_key(s) for s in g} for g in values]
-    both = [given for given in per_article.values() if len(given) > 1]
+    slips = c.kind in SLIPS
+    both = [set(given) for aid, given in per_article.items()
+            if len(given) > 1 and not (slips and _slip(aid, given, sentences))]  # fmt: skip
     out = dict(rel)
     for (i, j), r in rel.items():
         if r == "conflict" and any(given & keys[i] and given & keys[j] for given in both):
             out[i, j] = "variant"
     return out
+
+
+def _slip(
+    aid: str,
+    given: Counter[tuple[object, ...]],
+    sentences: Mapping[tuple[str, tuple[object, ...]], set[int]],
+) -> bool:
+    """Whether an article's two values of a slot are one value and a slip: one written
+    once, in a sentence of its own, beside another the article repeats ("a mother of
+    12" twice, "the mother of 13" once: see reconcile/one_value.py). Two values side by
+    side in one sentence ("404 yards rushing and 440 yards receiving") are two things."""
+    main = repeated_value(given)
+    if main is None:
+        return False
+    lone = next(k for k in given if k != main)
+    return not sentences[aid, lone] & sentences[aid, main]
 
 
 def _unspecific(s: Said) -> bool:
