@@ -695,7 +695,7 @@ def test_a_date_is_of_the_occurrence_it_dates(sentence: str, date: str, predicat
     [
         ("Felt insisted on remaining completely anonymous until May 30, 2005 when Felt's family "
          "revealed his identity in an article for Vanity Fair magazine.", "May 30, 2005",
-         "reveal", "2005-05-30"),
+         "unmask", "2005-05-30"),  # a person's identity revealed: an unmasking
         ("Felt, the associate director of the FBI during the Watergate scandal, was unknown "
          "until three years ago, when Felt's family unmasked him in the pages of Vanity Fair.",
          "three years ago", "unmask", "2005-12-20"),
@@ -1417,3 +1417,27 @@ def test_what_a_person_died_of_is_a_cause_claim(sentence: str, cause: str | None
     assert [c.value for c in found] == ([cause] if cause else [])
     if cause:
         assert found[0].mention is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unmasked"),
+    [
+        ("In 2005, Robert Hale revealed that he was the anonymous source.", True),
+        ("Robert Hale revealed himself as the donor in March 2004.", True),
+        ("His family revealed his identity on May 30, 2005.", True),
+        ("Robert Hale denied it until finally coming forward in May 2005.", True),
+        ("Robert Hale finally broke cover, admitting in 2006 that he had leaked it.", True),
+        # announcements and admissions of a deed keep their own verbs
+        ("The agency revealed the plan on Monday, April 3.", False),
+        ("Robert Hale admitted in 2006 that he fired the shots.", False),
+        ("A witness came forward on Monday, April 3.", False),
+    ],
+)  # fmt: skip
+def test_the_date_a_person_made_known_who_he_was_is_one_unmasking(
+    sentence: str, unmasked: bool
+) -> None:
+    """Dates of a person making known who they are share one predicate, whichever verb
+    a report chose ("revealed that he was", "came forward", "broke cover, admitting")."""
+    dates = [c for c in claims_of(sentence) if c.kind == "date"]
+    assert dates
+    assert (dates[0].predicate == "unmask") is unmasked

@@ -179,7 +179,7 @@ def test_a_date_that_names_no_verb_stays_with_the_year_it_agrees_with() -> None:
         ("d", "The scandal stemmed from the bungled burglary of the Democratic Party "
               "headquarters in 1972.", "2008-12-19"),
     )  # fmt: skip
-    assert dates(found) == [("date of: reveal", "variant", ["2005", "May 30, 2005"])]
+    assert dates(found) == [("date of: unmask", "variant", ["2005", "May 30, 2005"])]
 
 
 def test_dates_counted_from_another_occurrence_are_variants_never_conflicts() -> None:

@@ -1153,3 +1153,27 @@ def test_two_illnesses_one_person_died_of_conflict() -> None:
         assert all(r != "conflict" for r, _ in _causes_compared(heart, vague)), vague
     other = "His brother, Paul Kessler, died of cancer in 2002."
     assert all(r != "conflict" for r, _ in _causes_compared(heart, other))
+
+
+def test_two_years_a_person_unmasked_himself_in_conflict() -> None:
+    """A hidden source makes known who he is once: "revealed that he was the source" in
+    2005 and "broke cover, admitting in 2006" (or "coming forward in May 2005") are dates
+    of one unmasking in other words, so they disagree (before, "reveal", "admit" and
+    "come" were three occurrences and nothing was compared). Announcements keep their
+    verbs: two days a plan was revealed are no unmasking."""
+    admitted = ("b", "It was years before Robert Hale finally broke cover, admitting in 2006: "
+                     '"I\'m the man they called the informer."', None)  # fmt: skip
+    revealed = ("a", "In 2005, Robert Hale revealed that he was the anonymous source.", None)
+    found = [
+        (c.slot, c.relation, [g.value for g in c.groups]) for c in compared(revealed, admitted)
+    ]
+    assert found == [("date of: unmask", "conflict", ["2005", "2006"])]
+    forward = (
+        "c",
+        "Robert Hale denied it for years until finally coming forward in May 2005.",
+        None,
+    )
+    assert [c.relation for c in compared(forward, admitted)] == ["conflict"]
+    plans = compared(("d", "The agency revealed the plan on Monday, April 3.", None),
+                     ("e", "The agency revealed the plan on Friday, April 7.", None))  # fmt: skip
+    assert all(c.relation != "conflict" for c in plans)

@@ -25,6 +25,7 @@ from typing import Any
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .causes import cause_claims
 from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
+from .disclosure import UNMASK, self_disclosure
 from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
@@ -1079,6 +1080,10 @@ def _date_of(date: Any) -> tuple[str | None, tuple[str, ...]]:
     event = _dating_event(date)
     if event is None:
         return None, ()
+    if self_disclosure(event):
+        # "revealed that he was the source", "came forward in May": one unmasking of a
+        # person, in whichever words (see disclosure.py)
+        return UNMASK, _with(UNMASK, _context(event))
     # a support or light verb's occurrence is its noun's ("carried out an operation on…",
     # "the escape happened on…"), with the clauses around the verb as its context
     predicate = _occurrence(event) or _word(event)
