@@ -20,7 +20,9 @@ tests/gold/facts: 8 more gold conflicts, none false, no variant lost; printed co
 693 -> 702, none more outside the gold). Only counts (``SLIPS``), and only two value
 checks the greedy join left apart (align._joined_over_slips): the rule first written
 for every kind, inside the greedy join, lost 23 gold conflicts (a group's two
-nationalities, two agencies' magnitudes, joins the greedy order then made otherwise).
+nationalities, two agencies' magnitudes, joins the greedy order then made otherwise);
+as the join of two value checks, measures too changed nothing, and every kind found
+nothing more and lowered alignment precision (0.479 -> 0.474).
 """
 
 from __future__ import annotations
