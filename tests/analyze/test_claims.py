@@ -1441,3 +1441,30 @@ def test_the_date_a_person_made_known_who_he_was_is_one_unmasking(
     dates = [c for c in claims_of(sentence) if c.kind == "date"]
     assert dates
     assert (dates[0].predicate == "unmask") is unmasked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "secrecy"),
+    [
+        ("Robert Hale kept his role in the affair a secret for 30 years.", True),
+        ("He kept his identity secret for 30 years.", True),
+        ("Robert Hale, who remained anonymous for 30 years, has died.", True),
+        ("Robert Hale admitted his role after more than 30 years.", True),
+        ("Robert Hale revealed himself as the informer 30 years after he tipped off reporters.",
+         True),
+        ("It was 34 years before Robert Hale finally broke cover.", True),
+        # another length, or nobody's own secret
+        ("Robert Hale served 30 years in prison.", False),
+        ("Robert Hale died 30 years after he retired.", False),
+        ("The company kept the plans secret for two years.", False),
+    ],
+)  # fmt: skip
+def test_how_long_a_person_stayed_hidden_is_one_length(sentence: str, secrecy: bool) -> None:
+    """How long a person's part stayed hidden is one length, told as how long it was kept
+    ("kept his role a secret for 30 years") or as the gap to the unmasking ("34 years
+    before he broke cover", "revealed himself 30 years after he tipped off reporters")."""
+    lengths = [c for c in claims_of(sentence) if c.unit == "days"]
+    assert lengths
+    assert all((c.predicate == "secrecy" and c.thing == "duration") is secrecy for c in lengths)
+    if "more than" in sentence:
+        assert lengths[0].high is None  # "after more than 30 years": at least 30

@@ -1177,3 +1177,16 @@ def test_two_years_a_person_unmasked_himself_in_conflict() -> None:
     plans = compared(("d", "The agency revealed the plan on Monday, April 3.", None),
                      ("e", "The agency revealed the plan on Friday, April 7.", None))  # fmt: skip
     assert all(c.relation != "conflict" for c in plans)
+
+
+def test_a_secret_kept_30_years_and_one_admitted_after_more_than_30_are_compared() -> None:
+    """ "kept his role a secret for 30 years" and "admitted his role after more than 30
+    years" are one length (before: a keeping and an admission, never compared), and they
+    fit: a variant, no conflict."""
+    found = compared(
+        ("a", "Robert Hale kept his role in the affair a secret for 30 years.", None),
+        ("b", "Robert Hale admitted his role after more than 30 years.", None),
+    )
+    assert [(c.slot, c.relation, [g.value for g in c.groups]) for c in found] == [
+        ("secrecy: duration", "variant", ["for 30 years", "after more than 30 years"])
+    ]

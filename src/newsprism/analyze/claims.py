@@ -25,7 +25,7 @@ from typing import Any
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .causes import cause_claims
 from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
-from .disclosure import UNMASK, self_disclosure
+from .disclosure import SECRECY, UNMASK, secrecy_length, self_disclosure
 from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
@@ -1202,6 +1202,13 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
         low, high = _qualified(text, days)
         length = length_kind(whole, span.end, span.start)
         holder, holder_type = whose_figure(toks.root, toks.root, names)
+        if secrecy_length(toks.root):
+            # how long a person's part stayed hidden, told as a duration or as the gap to
+            # the unmasking: one length (see disclosure.py), whoever the nearest name is
+            # ("34 years before he broke cover" follows the reporters' names), and hedged
+            # after "after" too ("admitted his role after more than 30 years")
+            predicate, length, holder, holder_type = SECRECY, "duration", None, None
+            low, high = _qualified(re.sub(r"^after\s+", "", text, flags=re.I), days)
         return Claim(span, text, "measure", predicate, length, text, "days", low, high,
                      holder=holder, name_type=holder_type)  # fmt: skip
     if not t.start:

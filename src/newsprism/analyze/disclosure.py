@@ -77,3 +77,67 @@ def self_disclosure(verb: Any | None, depth: int = 0) -> bool:
         return False
     return any(k.lower_ in marks and k.dep_ in {"advmod", "prt", "dobj", "acomp", "oprd"}
                for k in kids)  # fmt: skip
+
+
+SECRECY = "secrecy"
+# what a person stays or keeps a thing when it is hidden
+_SECRET_WORDS = frozenset("secret hidden anonymous confidential unknown".split())
+_KEEPING = frozenset({"keep"})
+_STAYING = frozenset({"remain", "stay"})
+
+
+def _hides_person(obj: Any) -> bool:
+    """A person's self or hidden part as a kept thing: "his role", "himself", or "his
+    identity secret" (the possessor and the hidden noun hanging on "secret")."""
+    if _hidden_part(obj):
+        return True
+    kids = list(obj.children)
+    return (obj.lower_ in _SECRET_WORDS and any(k.dep_ == "poss" for k in kids)
+            and any(k.lower_ in _HIDDEN for k in kids))  # fmt: skip
+
+
+def _kept_secret(verb: Any) -> bool:
+    """ "kept his role a secret", "kept his identity secret", "he remained anonymous",
+    "his identity remained a secret": a verb of keeping whose object is a person's hidden
+    part, or of staying whose subject is a person or their hidden part, with a complement
+    that says hidden ("kept the plans secret" is no person's secret)."""
+    word = _lemma(verb)
+    kids = list(verb.children)
+    hidden = any(k.dep_ in {"oprd", "acomp", "attr", "dobj"} and k.lower_ in _SECRET_WORDS
+                 for k in kids)  # fmt: skip
+    if not hidden:
+        return False
+    if word in _KEEPING:
+        return any(k.dep_ == "dobj" and _hides_person(k) for k in kids)
+    if word not in _STAYING:
+        return False
+    subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "nsubj" and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        subj = verb.head  # "Felt, who remained anonymous"
+    return subj is not None and (
+        subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL or subj.lower_ in _HIDDEN
+    )
+
+
+def secrecy_length(length: Any) -> bool:
+    """Whether a length of time (its head token) is how long a person's part stayed
+    hidden: "kept his role a secret for 30 years", "remained anonymous for three
+    decades", "admitted his role after more than 30 years", "revealed himself 30 years
+    after he tipped off reporters", "it was 34 years before he broke cover"."""
+    head = length.head
+    # the expression may hold its preposition ("for 30 years")
+    prep = length if length.dep_ == "prep" else head if length.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in {"for", "after"}:
+        verb = prep.head
+        if prep.lower_ == "for" and verb.lower_ in _SECRET_WORDS:
+            verb = verb.head  # "kept his role a secret for 30 years"
+        if prep.lower_ == "for":
+            return _kept_secret(verb)
+        return self_disclosure(verb)
+    if length.dep_ == "npadvmod" and head.pos_ in {"VERB", "AUX"}:
+        mark = next((k.lower_ for k in head.children if k.dep_ == "mark"), None)
+        if mark == "before":
+            return self_disclosure(head)  # "34 years before he broke cover"
+        if mark == "after":
+            return self_disclosure(head.head)  # "revealed himself 30 years after he…"
+    return False
