@@ -683,6 +683,12 @@ def test_a_report_s_own_date_is_never_an_event_s(text: str, stamp: str, lead_dat
         # the day of an announcement is a claim of its own
         ("The US Central Command (CENTCOM) announced on Sunday (November 30th) that American "
          "forces launched a joint operation.", "Sunday (November 30th)", "announce"),
+        # a participle that names a noun has no occurrence of its own: the date after the
+        # name is the launch's, as it is without the name (1ecb)
+        ("The actress has launched a new fashion line called Mantra in September.",
+         "in September", "line"),
+        ("The actress has launched a new fashion line in September.", "in September", "line"),
+        ("Police arrested a man named John Roe on Monday.", "Monday", "arrest"),
     ],
 )  # fmt: skip
 def test_a_date_is_of_the_occurrence_it_dates(sentence: str, date: str, predicate: str) -> None:

@@ -284,6 +284,20 @@ def test_values_that_can_both_hold_are_no_conflict(first: str, second: str) -> N
     assert "conflict" not in _relations(first, second)
 
 
+def test_two_months_of_one_launch_after_the_name_of_what_was_launched_conflict() -> None:
+    # "called Mantra" names the line: both months date the launch, one slot (1ecb)
+    said = said_of(
+        [c for aid, sentence in (
+            ("a", "Reid launched a new fashion line called Mantra in December."),
+            ("b", "The actress has launched a new fashion line called Mantra in September."),
+        ) for c in _claims(aid, sentence, None) if c.kind == "date"],
+        {}, {},
+    )  # fmt: skip
+    assert [s.claim.text for s in said] == ["in December", "in September"]
+    assert compatible(said[0], said[1])
+    assert relation(said[0], said[1]) == "conflict"
+
+
 def test_counts_of_different_things_joined_by_their_fact_are_no_conflict() -> None:
     found = _relations(
         "The three boats had a total of 26 Somali crew onboard.",

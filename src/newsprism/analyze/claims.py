@@ -265,6 +265,11 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             # participle after the noun it tells of, the occurrence is that noun
             told = _told_noun(head)
             return told if told is not None else head
+        if head.pos_ == "VERB" and head.dep_ == "acl" and _word(head) in _NAMING:
+            # "launched a new line called Orbit in September": the participle only names
+            # the noun before it; a value hung from it is of the clause that noun is in
+            cur = head
+            continue
         if head.pos_ == "VERB" and _word(head) not in TRANSPARENT and not _adjectival(head):
             if _word(head) in REPORTING and tok.i < head.i:
                 # "flew home on Thursday, for a two-week stay, her agent confirms",
@@ -348,6 +353,9 @@ def _adjectival(verb: Any) -> bool:
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))  # fmt: skip
 
 
+# participles that name a noun ("a line called Orbit", "a man named John Roe", "a storm
+# dubbed the Beast"): no occurrence of their own
+_NAMING = frozenset("call name dub title entitle nickname".split())
 # words that say what something is worth, no occurrence of their own: "jewels worth
 # $2m", "$136M worth of diamonds", "a haul valued at $5m"
 _VALUED = frozenset({"worth", "valued"})
