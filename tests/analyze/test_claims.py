@@ -433,6 +433,20 @@ def test_where_a_person_named_in_the_news_lives_is_a_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Police stopped John Roe, 36, of Hoboken, after the crash.", "John Roe"),
+        ("Jane Doe, from Leeds, said the fire spread fast.", "Jane Doe"),
+        ("The man, from Hoboken, was arrested after the crash.", None),
+    ],
+)
+def test_a_home_is_the_named_persons_it_is_said_of(sentence: str, holder: str | None) -> None:
+    """Whose home it is: two people's homes are two values (reconcile/claims.other_homes)."""
+    found = claims_of(sentence, published=None)
+    assert [c.holder for c in found if c.kind == "place" and c.predicate == "live"] == [holder]
+
+
+@pytest.mark.parametrize(
     ("sentence", "homes"),
     [
         ("The man, from Hampton East, fell in the Tasman Glacier area.", ["hampton east"]),

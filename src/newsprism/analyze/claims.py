@@ -1310,6 +1310,8 @@ def _last_year(first: str, written: str) -> str:
     return str(year if year >= int(first) else year + 100)
 
 
+# the predicate of where a person lives ("Raj Chohan, 59, of Queens"): a home, no occurrence
+HOME = "live"
 # "Raj Chohan, 59, of Queens": where a person named in the news lives
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
 
@@ -1456,7 +1458,20 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         cue = f"within:{inside.lower_}"
     cue = cue or _compass_part(toks)
     found = _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
+    if found is not None and home:
+        return replace(found, holder=_resident(root.head.head))
     return replace(found, span=cited) if found is not None and cited is not None else found
+
+
+def _resident(person: Any) -> str | None:
+    """The name of the person whose home a place is, as the sentence writes it ("John Roe,
+    36, of Oakdale": "John Roe"): whose home it is, so two people's homes are never one
+    value (see newsprism.reconcile.claims.other_homes). None when no named person holds
+    it ("The man, from Oakdale, fell")."""
+    if person.pos_ != "PROPN" or person.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in person.doc.ents if e.start <= person.i < e.end), None)
+    return str(ent.text) if ent is not None and ent.label_ == "PERSON" else str(person.text)
 
 
 def _compass_part(name: Any) -> str | None:
@@ -1709,7 +1724,7 @@ def _placed(
     of a clause whose own verb (``own``) carries no event, under a saying ("X was
     leaving her car on Main Street, witnesses say"), is where the clause happened: a
     place of no named occurrence, not the saying's."""
-    predicate = "live" if home else _occurrence(event)
+    predicate = HOME if home else _occurrence(event)
     if predicate in REPORTING and own is not None and _word(own) in TRANSPARENT:
         predicate = None
     elif predicate in REPORTING or predicate in ANNOUNCING:

@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import ANNOUNCING, game_position, predicate_class
+from ..analyze.claims import ANNOUNCING, HOME, game_position, predicate_class
 from ..analyze.partners import PARTNER
 from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
@@ -680,7 +680,37 @@ def claim_groups(
             else None for c in cl]  # fmt: skip
     joined = _one_record_per_side(joined, side, article, value)
     out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
-    return sorted(out)
+    homes = _homes(cl, x, y, prob, article, value, fits)
+    return sorted(out + [g for g in (sorted(claims[n] for n in h) for h in homes) if g not in out])
+
+
+def _homes(
+    cl: Sequence[Claim],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+    prob: F64,
+    article: Sequence[int],
+    value: Sequence[int],
+    fits: Callable[[int, int], bool],
+) -> list[list[int]]:
+    """Where a person lives, checked across reports on its own: the homes of the claims
+    (indices into ``cl``) joined through their scored pairs as :func:`_join` joins
+    any claims, none with a place of an occurrence. A home joins the places of what
+    happened in its town too ("John Roe, of Oakdale" beside "the crash in Oakdale"), and
+    there another report's home elsewhere could not follow it, its report giving that
+    town as well ("of Elmwood ... the crash in Oakdale"); so the two homes were never
+    weighed against each other. Two named people's homes ("Jane Doe, of Elmwood", "John
+    Roe, of Oakdale") are never joined."""
+    from .claims import holder_key
+
+    home = np.array([c.kind == "place" and c.predicate == HOME for c in cl], dtype=bool)
+    resident = codes(holder_key(c) if c.predicate == HOME else None for c in cl)
+    pick = home[x] & home[y] & ~((resident[x] >= 0) & (resident[y] >= 0)
+                                 & (resident[x] != resident[y]))  # fmt: skip
+    if not pick.any():
+        return []
+    joined = _join(x[pick], y[pick], prob[pick], article, value, None, fits)
+    return [g for g in joined if len({article[n] for n in g}) >= 2]
 
 
 def _one_record_per_side(

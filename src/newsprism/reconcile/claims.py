@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -38,6 +39,7 @@ from ..analyze.claims import (
     COMPASS_POINTS,
     CURRENCIES,
     GAME_UNITS,
+    HOME,
     PREDICATE_CLASSES,
     QUALIFIER_WORDS,
     RISE,
@@ -74,7 +76,15 @@ from .pairs import codes, shared_counts
 
 SEVERITY: dict[str, int] = {"variant": 1, "update": 2, "conflict": 3}
 
-PlaceRelation = Callable[[str, str], str]
+
+class PlaceRelation(Protocol):
+    """How two place values stand: same | contains | within | disjoint | unknown.
+    ``homes``: the two are where one person lives, so two towns of one county are two
+    homes (as scenes of an occurrence they may be one, a town told by the city beside it)."""
+
+    def __call__(self, a: str, b: str, /, *, homes: bool = False) -> str: ...
+
+
 # P(two claims of different articles are values of one slot): the fitted claim model
 # (reconcile/align.py), when the caller has it.
 SameSlot = Callable[[Claim, Claim], float | None]
@@ -755,10 +765,14 @@ def _other_streets(a: Said, b: Said, named: Mapping[str, float], one_slot: bool)
     return other_streets(x.value, y.value)
 
 
-def _iso_places(a: str, b: str) -> str:
+def _iso_places(a: str, b: str, /, *, homes: bool = False) -> str:
     """same | contains | within | disjoint | unknown, from ISO 3166 codes alone (and a
     street against a corner of it, :func:`crossing_relation`, or against another street
-    of its name, :func:`other_streets`)."""
+    of its name, :func:`other_streets`). Codes name countries and their regions, no
+    town: as ``homes`` they are never apart ("Jane Roe of the U.K., living in Oakdale":
+    a country given as a home is often a nationality)."""
+    if homes:
+        return "unknown"
     if not (a[:2].isupper() and b[:2].isupper()):
         return crossing_relation(a, b) or ("disjoint" if other_streets(a, b) else "unknown")
     if a == b:
@@ -771,14 +785,21 @@ def _iso_places(a: str, b: str) -> str:
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+# The people a city has from which a home in another town of its region may be told by
+# the city's name (its metropolitan area). From the homes of tests/gold/facts told two
+# ways: a suburb of 5,000 and its city of 5.4 million a variant, a district and its
+# borough of 2.3 million agree; two towns of 86,000 and 411,000 and two districts of a
+# borough a conflict (any bound between 411,000 and 2.3 million parts them).
+METRO = 1_000_000
 
 
 def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
     """A place relation for the story's place claims, read from the GeoNames gazetteer
     (:mod:`newsprism.geo`): each place resolved once, weighing the story's other places;
     two towns of one second-level region are never called disjoint (a town and the city
-    beside it, "Malibu" and "Los Angeles"). Places the gazetteer does not know fall back
-    to ISO 3166 codes."""
+    beside it, "Malibu" and "Los Angeles"), unless they are two homes of one person
+    (``homes``: one lives in one town, whatever city is beside it). Places the gazetteer
+    does not know fall back to ISO 3166 codes."""
     texts: dict[str, str] = {}
     for c in claims:
         if c.kind == "place" or (c.kind == "actor" and c.name_type in _PLACE_TYPES):
@@ -796,15 +817,21 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
         return _iso_places
     feature = dict(zip(texts, found, strict=True))
 
-    def relate(a: str, b: str) -> str:
+    def relate(a: str, b: str, /, *, homes: bool = False) -> str:
         fa, fb = feature.get(a), feature.get(b)
         if fa is None or fb is None:
             return _iso_places(a, b)
         found = relate_places(fa, fb)
-        if found == "disjoint" and fa.admin2 and fa.admin2 == fb.admin2 and (
-            fa.country_code, fa.admin1) == (fb.country_code, fb.admin1):  # fmt: skip
-            return "contains"
-        return found
+        if found != "disjoint" or (fa.country_code, fa.admin1) != (fb.country_code, fb.admin1):
+            return found
+        if homes:
+            if fa.feature_class != "P" or fb.feature_class != "P":
+                return "unknown"  # a country or region named as a home: see _iso_places
+            # a home near a city of a million is told by the city's name ("of Oakdale",
+            # a suburb, and "of Metropolis"): the city may stand for its whole area
+            big = [f.feature_class == "P" and (f.population or 0) >= METRO for f in (fa, fb)]
+            return "contains" if big[0] else "within" if big[1] else found
+        return "contains" if fa.admin2 and fa.admin2 == fb.admin2 else found
 
     return relate
 
@@ -1311,7 +1338,7 @@ def relation(
     if a.claim.kind == "actor" and _one_actor(a.claim, b.claim, places):
         return "variant"
     if (one_occurrence(a, b, named) or _other_streets(a, b, named, one_slot)
-            or other_sites(a.claim, b.claim)):  # fmt: skip
+            or other_sites(a.claim, b.claim) or other_homes(a.claim, b.claim, places)):  # fmt: skip
         return "conflict"
     if _aged(a, b) or _aged(b, a):
         return "update"
@@ -1373,6 +1400,19 @@ def other_sites(x: Claim, y: Claim) -> bool:
     so a conflict. Only the same town (a value of its own) and the verb of dying."""
     kx, ky = site_kind(x), site_kind(y)
     return kx is not None and ky is not None and kx != ky and x.value == y.value
+
+
+def other_homes(x: Claim, y: Claim, places: PlaceRelation = _iso_places) -> bool:
+    """Two places where one person lives that the gazetteer puts apart ("John Roe, 36, of
+    Oakdale" / "John Roe, 36, of Elmwood"), even two towns of one county: a person's
+    home is one town, so a conflict, unless one place holds the other ("of Oakdale" /
+    "of Ohio"). Not the homes of two people the sentences name ("Jane Doe, of Elmwood")."""
+    if x.kind != "place" or y.kind != "place" or x.predicate != HOME or y.predicate != HOME:
+        return False
+    hx, hy = holder_key(x), holder_key(y)
+    if not (hx or hy) or (hx and hy and hx != hy):
+        return False  # a home of no one named may be another person's
+    return places(x.value, y.value, homes=True) == "disjoint"
 
 
 def _one_actor(x: Claim, y: Claim, places: PlaceRelation) -> bool:
