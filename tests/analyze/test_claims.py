@@ -438,12 +438,23 @@ def test_where_a_person_named_in_the_news_lives_is_a_place() -> None:
         ("Police stopped John Roe, 36, of Hoboken, after the crash.", "John Roe"),
         ("Jane Doe, from Leeds, said the fire spread fast.", "Jane Doe"),
         ("The man, from Hoboken, was arrested after the crash.", None),
+        # a surname the tagger took for a place
+        ("He is charged in the death of Kafoury, 63, of Hoboken.", "Kafoury"),
     ],
 )
 def test_a_home_is_the_named_persons_it_is_said_of(sentence: str, holder: str | None) -> None:
     """Whose home it is: two people's homes are two values (reconcile/claims.other_homes)."""
     found = claims_of(sentence, published=None)
     assert [c.holder for c in found if c.kind == "place" and c.predicate == "live"] == [holder]
+
+
+def test_a_home_after_a_named_person_is_a_place_whatever_the_tagger_called_it() -> None:
+    """ "College Point" tagged an organisation: after "Name, 59, of" it is still a home."""
+    found = claims_of("Police found Mary Smith, 59, of College Point, lying in the street.",
+                      published=None)  # fmt: skip
+    assert [(c.predicate, c.value, c.holder) for c in found if c.kind == "place"] == [
+        ("live", "college point", "Mary Smith")
+    ]
 
 
 @pytest.mark.parametrize(

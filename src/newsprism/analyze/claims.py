@@ -1338,6 +1338,16 @@ def street_name(text: str) -> str | None:
     return " ".join(words)
 
 
+def _of_home(tok: Any) -> bool:
+    """Whether ``tok`` is the place after "of" set off by a comma after a named person,
+    and their age ("Jane Roe, 59, of Elmwood", "John Doe, of Leeds"): where they live,
+    whatever the tagger called the name."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    at = tok.head.idx
+    return bool(_HOME.search(text_of(tok.doc), max(0, at - 12), at))
+
+
 def _from_home(tok: Any) -> bool:
     """Whether ``tok`` is the place a person is from, set off by commas after the person
     ("The man, from Hampton East, fell"; "Jane Doe, from Leeds, said"): where they live.
@@ -1428,12 +1438,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
             # inside the town (a variant of it, never another town)
             root = inside = site
             sited = True
-    at = root.head.idx
-    home = (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and bool(_HOME.search(text_of(doc), max(0, at - 12), at))
-    ) or _from_home(root)
+    home = _of_home(root) or _from_home(root)
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not (home or sited):
         return None  # "Syrian officials", "from Paris": not where something happened
     # a stretch around the place (see newsprism.reconcile.claims.vague_place): the words
@@ -1465,13 +1470,17 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
 
 def _resident(person: Any) -> str | None:
     """The name of the person whose home a place is, as the sentence writes it ("John Roe,
-    36, of Oakdale": "John Roe"): whose home it is, so two people's homes are never one
-    value (see newsprism.reconcile.claims.other_homes). None when no named person holds
-    it ("The man, from Oakdale, fell")."""
-    if person.pos_ != "PROPN" or person.ent_type_ != "PERSON":
+    36, of Oakdale": "John Roe"), whatever the tagger called the name before the comma:
+    whose home it is, so two people's homes are never one value (see
+    newsprism.reconcile.claims.other_homes). None when no name holds it ("The man, from
+    Oakdale, fell")."""
+    if person.pos_ != "PROPN":
         return None
     ent = next((e for e in person.doc.ents if e.start <= person.i < e.end), None)
-    return str(ent.text) if ent is not None and ent.label_ == "PERSON" else str(person.text)
+    if ent is not None and ent.label_ == "PERSON":
+        return str(ent.text)
+    words = [t for t in person.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*words, person])
 
 
 def _compass_part(name: Any) -> str | None:
@@ -1620,7 +1629,7 @@ def untagged_places(
             prep = phrase.head  # "at a Woodburn-area bank", "to the Baytown area"
         elif tok.dep_ == "pobj":
             prep = tok.head
-            if not (prep.lower_ in _PLACE_ONLY_PREPS
+            if not (prep.lower_ in _PLACE_ONLY_PREPS or _of_home(tok)
                     or (prep.lower_ == "to" and _word(prep.head) in _JOURNEYS)):  # fmt: skip
                 continue
         else:
