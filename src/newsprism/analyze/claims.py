@@ -316,7 +316,7 @@ def _attributed_clause(saying: Any, child: Any, tok: Any) -> Any | None:
     the clause from the saying as its complement, or the saying from the clause as a
     conjunct or an adverbial clause; either way the clause starts before ``tok``, and
     ``tok`` (under the saying's ``child``) stands before the saying's subject ("one woman
-    in Qeshm told AFP", "police in Sicily said Wednesday" are the attribution's). None
+    in Qeshm told AFP", "police in Bavaria said Wednesday" are the attribution's). None
     when the saying comes first ("said Friday that…": the date is the saying's)."""
     subjects = [c for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if child.dep_ in {"nsubj", "nsubjpass"} or any(tok.i >= c.left_edge.i for c in subjects):
@@ -1310,9 +1310,9 @@ def _last_year(first: str, written: str) -> str:
     return str(year if year >= int(first) else year + 100)
 
 
-# the predicate of where a person lives ("Raj Chohan, 59, of Queens"): a home, no occurrence
+# the predicate of where a person lives ("Mary Roe, 59, of Queens"): a home, no occurrence
 HOME = "live"
-# "Raj Chohan, 59, of Queens": where a person named in the news lives
+# "Mary Roe, 59, of Queens": where a person named in the news lives
 _HOME = re.compile(r"[^\W\d_],(?:\s*\d{1,3}\s*,)?\s*$")
 
 
@@ -1565,7 +1565,7 @@ def _gazetteer_knows(name: str) -> bool:
 
 
 # prepositions that place something around a place, not in it: "near Baytown", "outside
-# Paris", "off Alexandria" (a closed class)
+# Paris", "off Valparaiso" (a closed class)
 _NEAR = frozenset("near outside around off".split())
 # nouns that make a name the middle of a vague stretch: "the Baytown area", "a
 # Woodburn-area bank", "the vicinity of" (general vocabulary)

@@ -522,7 +522,7 @@ def _narrowest_place(claims: Sequence[Said], places: PlaceRelation) -> Said | No
     """The place of one report that lies inside each of its other places of the slot
     (a town and its state, "in Malibu, California"; a town and its country): one place
     written at two levels, compared at its most precise. None when two of them lie
-    apart or the gazetteer does not know how they stand ("between Sicily and Tunisia")."""
+    apart or the gazetteer does not know how they stand ("between Crete and Libya")."""
     for s in claims:
         if all(
             _key(t) == _key(s) or places(s.claim.value, t.claim.value) in {"within", "same"}
@@ -649,8 +649,8 @@ def other_occurrences(gi: Sequence[Said], gj: Sequence[Said]) -> bool:
     two of them meet in one clause (:func:`compatible`'s rule for two dates of one
     slot), and neither's verb is written in the other's sentence. The claim model or a
     date that names no verb joined them into one slot ("married his sweetheart in
-    1938", "his wife died in 1984"; "in 1974" of Nixon's resignation against "in 2005,
-    Felt revealed"); a conflict between them is between two moments of the story's
+    1962", "his wife died in 1991"; "in 1998" of a minister's resignation against "in 2010,
+    the aide revealed"); a conflict between them is between two moments of the story's
     history, not two accounts of one. Groups whose dates name no occurrence on either
     side are left to the other rules."""
     named = [(p, q) for p in gi for q in gj if _named_apart(p.claim, q.claim)]
@@ -684,7 +684,7 @@ def kept_together(
         if all(other_participants(p.claim, q.claim) for p in values[i] for q in values[j]):
             return True  # dates of two people's occurrences (a value check joined them)
         if rel.get((i, j)) == "conflict" and other_occurrences(values[i], values[j]):
-            return True  # "married in 1938" against "died in 1984": two occurrences
+            return True  # "married in 1962" against "died in 1991": two occurrences
         return rel.get((i, j)) == "variant" and not all(
             comparable(p, q) for p in values[i] for q in values[j]
         )
@@ -1462,7 +1462,7 @@ def _causes(a: Said, b: Said) -> Relation:
 
 def _one_dead(a: Said, b: Said) -> bool:
     """Whether two cause claims name one person as the one who died: one story entity,
-    or names of one last word ("Felt", "Mark Felt", "W. Mark Felt": the story's entities
+    or names of one last word ("Hale", "Robert Hale", "R. Robert Hale": the story's entities
     keep a bare last name apart from the full name)."""
     if a.entity and a.entity == b.entity:
         return True
