@@ -1499,3 +1499,17 @@ def test_how_long_a_person_stayed_hidden_is_one_length(sentence: str, secrecy: b
     assert all((c.predicate == "secrecy" and c.thing == "duration") is secrecy for c in lengths)
     if "more than" in sentence:
         assert lengths[0].high is None  # "after more than 30 years": at least 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zurana Horton-who was a mother of 12-another mom was shot on her way home.",
+        "The woman, a mother of 12-the youngest just two-was walking home from school.",
+    ],
+)
+def test_a_dash_typed_as_a_hyphen_glues_no_unit_to_a_count(sentence: str) -> None:
+    found = claims_of(sentence)
+    # "12" counts the mother's children, as "a mother of 12" does
+    assert [(c.kind, c.unit) for c in found if c.low == 12.0] == [("count", "children")]
+    assert not [c for c in found if c.kind == "measure"]

@@ -100,6 +100,11 @@ _DECADE_AGE = re.compile(
     re.I,
 )
 _GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
+# parts of speech a word glued to a figure by a hyphen has when the hyphen stands for a
+# dash: never the figure's unit ("a father of five-another man was hurt"); but "all" after
+# a figure ties a score ("a 2-all draw") and "a" makes a rate ("a $50,000-a-year job")
+_NO_UNIT = frozenset({"DET", "PRON", "AUX"})
+_HYPHENED_WORDS = frozenset({"all", "a", "an"})
 # "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
 _CLOCK = re.compile(
     r"\b(?P<q>(?:at\s+)?(?:about|around|approximately|shortly after|shortly before|just after|"
@@ -516,11 +521,22 @@ def _count_claims(
         # "110-billion", "$2.6-million": the scale word glued to the figure multiplies it,
         # it is no range
         low = high = float(scaled.group(1).replace(",", "")) * SCALES[scaled.group(2).casefold()]
-    if glued and text[q.span.end : glued.start(1)].strip().split()[-1][-1:] in {"-", "‐"}:
+    after = None if glued is None else doc.char_span(glued.start(1), glued.end(1),
+                                                      alignment_mode="expand")  # fmt: skip
+    hyphen = bool(
+        glued and text[q.span.end : glued.start(1)].strip().split()[-1][-1:] in {"-", "‐"}
+    )
+    if (hyphen and after is not None and len(after) and after[-1].pos_ in _NO_UNIT
+            and after[-1].lower_ not in _HYPHENED_WORDS):  # fmt: skip
+        # a dash typed as a hyphen glues no unit ("a father of five-another man", "a mother
+        # of four-the youngest just two"): a determiner, pronoun or auxiliary is never one,
+        # and the noun after it is no thing the figure counts
+        if thing_tok is not None and thing_tok.i > num.i:
+            thing_tok = None
+    elif hyphen and glued:
         # "13-inch", "6.1-magnitude": the number sizes the noun after it, it counts nothing
         unit = glued.group(1).casefold()
         kind = "measure"
-        after = doc.char_span(glued.start(1), glued.end(1), alignment_mode="expand")
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
     money = unit in CURRENCIES or bool(_CURRENCY_WORD.match(text, q.span.end))
     abbrev = _ABBREVIATED.match(text, q.span.end)
