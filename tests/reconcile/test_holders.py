@@ -118,8 +118,11 @@ def test_one_holder_s_figures_still_conflict(first: str, second: str) -> None:
     ("first", "second", "called"),
     [
         # a gap between two moments against how long something lasted
+        ("The senator resigned 30 years after he leaked the memo.",
+         "The senator kept the memo in a drawer for three years.", 0),
+        # but the gap to a person's unmasking is how long their part stayed hidden
         ("The senator revealed his role 30 years after he leaked the memo.",
-         "The senator kept his role a secret for three years.", 0),
+         "The senator kept his role a secret for three years.", 1),
         ("The island was hit almost two years after the last big quake.",
          "The area has not been hit by a quake in more than 25 years.", 0),
         # a length before "before" that "for" says is a length
