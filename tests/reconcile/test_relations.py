@@ -251,6 +251,42 @@ def test_ages_a_year_apart_in_undated_reports_are_no_conflict() -> None:
     assert ages and pair_relation(ages, "a", "b") == "variant"
 
 
+def _ages_told(*reports: tuple[str, str]) -> list[str]:
+    """The relations of the ages of undated reports, each claim read with its sentence."""
+    claims = [c for aid, sentence in reports for c in _claims(aid, sentence, None)]
+    sentences = [(Span(aid, 0, len(sentence)), sentence) for aid, sentence in reports]
+    found = compare_claims(said_of(claims, {}, dict.fromkeys(aid for aid, _ in reports), sentences))
+    return [c.relation for c in found if c.slot.startswith("age")]
+
+
+def test_ages_a_year_apart_of_one_arrest_told_as_the_day_s_news_conflict() -> None:
+    # both reports tell the arrest as the news of their own days ("on Friday", "this
+    # morning"): they are written days apart at most, no birthday can be assumed between
+    assert _ages_told(
+        ("a", "Police on Friday arrested a 60-year-old woman in the killings of two clerks."),
+        (
+            "b",
+            "This morning, police arrested and charged a 61-year-old woman in the killings.",
+        ),
+    ) == ["conflict"]
+
+
+def test_ages_a_year_apart_of_two_occurrences_told_as_news_stay_a_variant() -> None:
+    # a charge and a sentencing, each the news of its own day, may be a year apart
+    assert _ages_told(
+        ("a", "Police on Friday charged a 60-year-old man with the murder of the girl."),
+        ("b", "A 61-year-old man was sentenced on Monday for the murder of the girl."),
+    ) == ["variant"]
+
+
+def test_ages_a_year_apart_told_on_a_day_only_said_are_a_variant() -> None:
+    # "said Friday" dates the telling; the two reports may tell of two days years apart
+    assert _ages_told(
+        ("a", "A 60-year-old man is accused of the killing, police said Friday."),
+        ("b", "A 61-year-old man is accused of the killing, police announced Monday."),
+    ) == ["variant"]
+
+
 def _relations(first: str, second: str) -> list[str]:
     return [c.relation for c in compared(("a", first, None), ("b", second, None))]
 

@@ -42,6 +42,7 @@ from ..analyze.claims import (
     HOME,
     PREDICATE_CLASSES,
     QUALIFIER_WORDS,
+    REPORTING,
     RISE,
     game_position,
     predicate_class,
@@ -52,6 +53,7 @@ from ..analyze.nationality import NATIONALITY
 from ..analyze.partners import PARTNER
 from ..analyze.quantities import QUALIFIERS, VAGUE
 from ..analyze.roles import ROLE
+from ..analyze.speech import SPEECH_VERBS
 from ..analyze.times import UNIT_DAYS
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
@@ -1174,15 +1176,47 @@ def _aged(later: Said, earlier: Said) -> bool:
     return years is not None and years >= 0.5 and abs((x.low - y.low) - years) <= 1.0
 
 
+# a day told from the report's own ("on Friday", "this morning", "yesterday"): the news of
+# that sentence is of the report's week
+_NEWS_DAY = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonight|yesterday"
+    r"|(?:this|last) (?:morning|afternoon|evening|night))\b",
+    re.I,
+)
+_PAST = re.compile(r"\b([a-z]{2,})ed\b")
+_TELLING = SPEECH_VERBS | REPORTING | ANNOUNCING
+
+
+def _news_done(s: Said) -> frozenset[str]:
+    """What a sentence that dates its news from the report's day says was done ("police
+    on Friday arrested a 60-year-old woman": {"arrest"}), else nothing; the verbs of
+    telling are left out ("said Friday" dates the telling, not the occurrence)."""
+    if not _NEWS_DAY.search(s.sentence):
+        return frozenset()
+    done = {m.group(1) for m in _PAST.finditer(s.sentence.casefold())}
+    return frozenset(w for w in done if w not in _TELLING and w + "e" not in _TELLING)
+
+
+def _one_news_day(a: Said, b: Said) -> bool:
+    """Whether two undated reports tell one occurrence as the news of their own days
+    ("police on Friday arrested a 60-year-old" / "this morning police arrested ..., 61"):
+    both are written within days of it, so the person cannot be assumed to have had a
+    birthday between them."""
+    return bool(_news_done(a) & _news_done(b))
+
+
 def _maybe_older(a: Said, b: Said) -> bool:
     """Two ages a few years apart of reports not known to be of one time (undated, or
     dated a year or more apart): the person may have aged between them, so it is never
-    called a conflict (precision over recall)."""
+    called a conflict (precision over recall). Undated reports that tell one occurrence
+    as the news of their days are of one time (:func:`_one_news_day`)."""
     x, y = a.claim, b.claim
     if x.kind != "age" or x.low is None or y.low is None or abs(x.low - y.low) > 3:
         return False
     years = _years_apart(a, b)
-    return years is None or abs(years) >= 0.9
+    if years is None:
+        return not _one_news_day(a, b)
+    return abs(years) >= 0.9
 
 
 def _within(inner: Said, outer: Said) -> bool:
@@ -1727,11 +1761,21 @@ def group_relations(
     ``weighing`` keeps each pair's signals for the gates that read them next."""
     reps = [min(g, key=_unspecific) for g in values]
     weighed = weighing or Weighing(places)
-    return {
-        (i, j): relation(x, reps[j], places, one_slot=one_slot, weighed=weighed(x, reps[j]))
-        for i, x in enumerate(reps)
-        for j in range(i + 1, len(reps))
-    }
+
+    def pair(i: int, j: int) -> tuple[Said, Said]:
+        # two ages are read from the reports that tell one occurrence as the news of
+        # their days, when two do: every report of a group gives its one age
+        if reps[i].claim.kind == "age":
+            told = ((a, b) for a in values[i] for b in values[j] if _one_news_day(a, b))
+            return next(told, (reps[i], reps[j]))
+        return reps[i], reps[j]
+
+    out: dict[tuple[int, int], Relation] = {}
+    for i in range(len(reps)):
+        for j in range(i + 1, len(reps)):
+            x, y = pair(i, j)
+            out[i, j] = relation(x, y, places, one_slot=one_slot, weighed=weighed(x, y))
+    return out
 
 
 def _comparisons(
