@@ -241,6 +241,16 @@ def test_two_years_apart_in_one_day_s_reports_can_still_conflict() -> None:
     assert found and not any(c.relation == "update" for c in found)
 
 
+def test_ages_a_year_apart_in_reports_months_apart_are_no_conflict() -> None:
+    # two months lie between the reports: the man may have had his birthday
+    found = compared(
+        ("a", "Police arrested a 60-year-old man at the scene.", "2010-09-10"),
+        ("b", "Police arrested a 61-year-old man at the scene.", "2010-11-20"),
+    )
+    ages = [c for c in found if c.slot.startswith("age")]
+    assert ages and pair_relation(ages, "a", "b") == "variant"
+
+
 def test_ages_a_year_apart_in_undated_reports_are_no_conflict() -> None:
     # the reports may be years apart: the man may have aged between them
     found = compared(

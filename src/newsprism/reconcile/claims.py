@@ -1185,6 +1185,10 @@ _NEWS_DAY = re.compile(
 )
 _PAST = re.compile(r"\b([a-z]{2,})ed\b")
 _TELLING = SPEECH_VERBS | REPORTING | ANNOUNCING
+# the days a weekday named without a date reaches back from the report's: reports of one
+# news week (the gold's ages a year apart, all labelled conflicts, are reports at most a
+# day apart); beyond it a birthday may fall between two reports
+_NEWS_WEEK = 7
 
 
 def _news_done(s: Said) -> frozenset[str]:
@@ -1207,16 +1211,16 @@ def _one_news_day(a: Said, b: Said) -> bool:
 
 def _maybe_older(a: Said, b: Said) -> bool:
     """Two ages a few years apart of reports not known to be of one time (undated, or
-    dated a year or more apart): the person may have aged between them, so it is never
-    called a conflict (precision over recall). Undated reports that tell one occurrence
-    as the news of their days are of one time (:func:`_one_news_day`)."""
+    dated more than a week apart): the person may have had a birthday between them, so
+    it is never called a conflict (precision over recall). Undated reports that tell one
+    occurrence as the news of their days are of one week (:func:`_one_news_day`)."""
     x, y = a.claim, b.claim
     if x.kind != "age" or x.low is None or y.low is None or abs(x.low - y.low) > 3:
         return False
     years = _years_apart(a, b)
     if years is None:
         return not _one_news_day(a, b)
-    return abs(years) >= 0.9
+    return abs(years) * 365.25 > _NEWS_WEEK
 
 
 def _within(inner: Said, outer: Said) -> bool:
