@@ -1176,7 +1176,7 @@ def _aged(later: Said, earlier: Said) -> bool:
     return years is not None and years >= 0.5 and abs((x.low - y.low) - years) <= 1.0
 
 
-# a day told from the report's own ("on Friday", "this morning", "yesterday"): the news of
+# a day told from the report's own ("on Tuesday", "this morning", "yesterday"): the news of
 # that sentence is of the report's week
 _NEWS_DAY = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonight|yesterday"
@@ -1193,8 +1193,8 @@ _NEWS_WEEK = 7
 
 def _news_done(s: Said) -> frozenset[str]:
     """What a sentence that dates its news from the report's day says was done ("police
-    on Friday arrested a 60-year-old woman": {"arrest"}), else nothing; the verbs of
-    telling are left out ("said Friday" dates the telling, not the occurrence)."""
+    on Tuesday arrested a 45-year-old man": {"arrest"}), else nothing; the verbs of
+    telling are left out ("said Tuesday" dates the telling, not the occurrence)."""
     if not _NEWS_DAY.search(s.sentence):
         return frozenset()
     done = {m.group(1) for m in _PAST.finditer(s.sentence.casefold())}
@@ -1203,9 +1203,9 @@ def _news_done(s: Said) -> frozenset[str]:
 
 def _one_news_day(a: Said, b: Said) -> bool:
     """Whether two undated reports tell one occurrence as the news of their own days
-    ("police on Friday arrested a 60-year-old" / "this morning police arrested ..., 61"):
-    both are written within days of it, so the person cannot be assumed to have had a
-    birthday between them."""
+    ("police on Tuesday arrested a 45-year-old man" / "this morning police arrested and
+    charged a 46-year-old man"): both are written within days of it, so the person
+    cannot be assumed to have had a birthday between them."""
     return bool(_news_done(a) & _news_done(b))
 
 
