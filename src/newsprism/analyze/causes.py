@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Claim, Mention, Span
-from .nlp import text_of
+from .nlp import singular, text_of
 
 CAUSE = "cause"
 # the verbs of dying whose "of"/"from" object is the cause, and "succumb to"
@@ -47,11 +47,12 @@ _KEPT = frozenset({"compound", "poss", "nmod"})
 def _form(tok: Any) -> str:
     """A comparable form of a noun: lower case, a plural "s" trimmed ("causes": "cause")."""
     w = str(tok.lower_)
-    if tok.tag_ in {"NNS", "NNPS"} and w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if tok.tag_ in {"NNS", "NNPS"} and w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
+    return singular(w) if tok.tag_ in {"NNS", "NNPS"} else w
+
+
+def _object(prep: Any) -> Any | None:
+    """The object of a preposition ("of heart failure": "failure"), else None."""
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
 def _cause_of(verb: Any) -> Any | None:
@@ -65,25 +66,22 @@ def _cause_of(verb: Any) -> Any | None:
             continue
         word = k.lower_
         if (lemma in _DYING and word in {"of", "from"}) or (lemma in _SUCCUMB and word == "to"):
-            obj = next((g for g in k.children if g.dep_ == "pobj"), None)
+            obj = _object(k)
             if obj is not None:
                 return obj
         if lemma in _DYING and word == "after":
             for g in k.children:
-                # "after suffering from X"
+                # "after suffering from X", "after a long battle with X"
                 if g.dep_ == "pcomp" and g.lemma_.casefold() in _SUFFERING:
-                    for p in g.children:
-                        if p.dep_ == "prep" and p.lower_ in {"from", "with"}:
-                            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-                            if obj is not None:
-                                return obj
-                # "after a long battle with X"
-                if g.dep_ == "pobj" and _form(g) in _FOUGHT:
-                    for p in g.children:
-                        if p.dep_ == "prep" and p.lower_ == "with":
-                            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-                            if obj is not None:
-                                return obj
+                    preps = {"from", "with"}
+                elif g.dep_ == "pobj" and _form(g) in _FOUGHT:
+                    preps = {"with"}
+                else:
+                    continue
+                for p in g.children:
+                    obj = _object(p) if p.dep_ == "prep" and p.lower_ in preps else None
+                    if obj is not None:
+                        return obj
     return None
 
 

@@ -29,7 +29,7 @@ from .disclosure import SECRECY, UNMASK, secrecy_length, self_disclosure
 from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
 from .nationality import nationality_claims, region_of
-from .nlp import sents_of, text_of
+from .nlp import sents_of, singular, text_of
 from .participants import participants
 from .partners import partner_claim
 from .quantities import ONES, QUALIFIERS, SCALES, TENS, UNITS, VAGUE
@@ -233,12 +233,7 @@ def _word(tok: Any) -> str:
     plural "s" trimmed."""
     if tok.pos_ in {"VERB", "AUX"} and tok.lemma_:
         return str(tok.lemma_).casefold()
-    w = str(tok.lower_)
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
+    return singular(str(tok.lower_))
 
 
 def classed(word: str | None) -> bool:

@@ -112,7 +112,7 @@ def _kept_secret(verb: Any) -> bool:
     if word not in _STAYING:
         return False
     subj = next((k for k in kids if k.dep_ == "nsubj"), None)
-    if subj is not None and subj.dep_ == "nsubj" and subj.tag_ == "WP" and verb.dep_ == "relcl":
+    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
         subj = verb.head  # "Hale, who remained anonymous"
     return subj is not None and (
         subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL or subj.lower_ in _HIDDEN

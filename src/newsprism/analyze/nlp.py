@@ -180,6 +180,16 @@ def doc_cached(doc: Any, key: str, compute: Callable[[], T]) -> T:
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
+def singular(word: str) -> str:
+    """A lower-case noun with a plural ending trimmed ("injuries": "injury", "causes":
+    "cause"; "illness" stays)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def text_of(doc: Any) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on
     every access)."""

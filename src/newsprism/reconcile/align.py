@@ -801,30 +801,25 @@ def _join(
     :func:`.date_rules.written_years`) and the year of a day it dates from the report
     (:func:`.date_rules.day_of_report_year`): two groups are never joined when one
     holds a date of written years and the other a report's day of another year."""
-    items = np.unique(np.concatenate([x, y]))
-    local = {n: k for k, n in enumerate(items.tolist())}
+    items, local, score, art = _scored(x, y, prob, article)
     lx = [local[n] for n in x.tolist()]
     ly = [local[n] for n in y.tolist()]
-    score = np.zeros((len(items), len(items)))
-    score[lx, ly] = prob
-    score[ly, lx] = prob
-    art = np.array([article[n] for n in items.tolist()], dtype=np.intp)
     sure = np.flatnonzero(prob >= 0.5)
     keys = (y[sure], x[sure], -prob[sure])
     order = sure[np.lexsort(keys if first is None else (*keys, ~first[sure]))]
     owner = list(range(len(items)))
     members: dict[int, list[int]] = {k: [k] for k in range(len(items))}
     # each group's articles: how many of its claims each gives, and the value it gives
-    held: dict[int, Counter[int]] = {k: Counter([article[n]]) for k, n in enumerate(items.tolist())}
+    held: dict[int, Counter[int]] = {k: Counter([article[n]]) for k, n in enumerate(items)}
     given: dict[int, dict[int, set[int]]] = {
-        k: {article[n]: {value[n]}} for k, n in enumerate(items.tolist())
+        k: {article[n]: {value[n]}} for k, n in enumerate(items)
     }
     agree = fits or (lambda v, w: v == w)
     # each group's written years and years of the report's days
     alone: dict[int, set[str]] = {k: set() for k in range(len(items))}
     days: dict[int, set[str]] = {k: set() for k in range(len(items))}
     if years is not None:
-        for k, n in enumerate(items.tolist()):
+        for k, n in enumerate(items):
             written, day = years[n]
             alone[k] |= written
             if day is not None:
@@ -873,7 +868,24 @@ def _join(
         del members[gb]
         between[ga] += between[gb]
         between[:, ga] += between[:, gb]
-    return [[int(items[k]) for k in g] for g in members.values()]
+    return [[items[k] for k in g] for g in members.values()]
+
+
+def _scored(
+    x: npt.NDArray[np.intp], y: npt.NDArray[np.intp], prob: F64, article: Sequence[int]
+) -> tuple[list[int], dict[int, int], F64, npt.NDArray[np.intp]]:
+    """The claims of the scored pairs ``(x, y, prob)`` as rows of one symmetric matrix of
+    their scores (a pair not scored, or two claims of one article, 0): the claims in
+    order, each claim's row, the matrix and each row's article."""
+    items = np.unique(np.concatenate([x, y])).tolist()
+    local = {n: k for k, n in enumerate(items)}
+    lx = [local[n] for n in x.tolist()]
+    ly = [local[n] for n in y.tolist()]
+    score = np.zeros((len(items), len(items)))
+    score[lx, ly] = prob
+    score[ly, lx] = prob
+    art = np.array([article[n] for n in items], dtype=np.intp)
+    return items, local, score, art
 
 
 def _joined_over_slips(
@@ -891,14 +903,7 @@ def _joined_over_slips(
     pair, :func:`_best_by_article`). A report that calls a woman "a mother of 12" twice
     and "the mother of 13" once kept the report of 13 from the reports of 12: joined,
     the report of 13 disagrees with them all."""
-    items = sorted({n for g in groups for n in g})
-    local = {n: k for k, n in enumerate(items)}
-    score = np.zeros((len(items), len(items)))
-    lx = [local[n] for n in x.tolist()]
-    ly = [local[n] for n in y.tolist()]
-    score[lx, ly] = prob
-    score[ly, lx] = prob
-    art = np.array([article[n] for n in items], dtype=np.intp)
+    _, local, score, art = _scored(x, y, prob, article)
 
     def values(g: list[int]) -> dict[int, Counter[int]]:
         given: dict[int, Counter[int]] = {}

@@ -1590,12 +1590,8 @@ def compare_claims(
             if len({_key(x) for x in kept}) > 1 and kept[0].claim.kind in SLIPS:
                 # a value written once beside one the article repeats is a slip: the
                 # repeated one is its value (reconcile/one_value.py)
-                times = Counter(_key(x) for x in kept)
-                where: dict[tuple[str, tuple[object, ...]], set[int]] = {}
-                for x in kept:
-                    where.setdefault((aid, _key(x)), set()).add(x.offset)
-                if _slip(aid, times, where):
-                    kept = [x for x in kept if _key(x) == repeated_value(times)]
+                main = _beside_slip(kept)
+                kept = [x for x in kept if _key(x) == main] if main is not None else kept
             if len({_key(x) for x in kept}) == 1:
                 single.append(kept[0])
                 # the article's other wordings of that value (a headline's and the
@@ -1712,16 +1708,15 @@ def _stated_together(
     c = values[0][0].claim
     kind = (c.kind, unit_of(c))
     things = {s.claim.thing for g in values for s in g}
-    per_article: dict[str, Counter[tuple[object, ...]]] = {}
-    sentences: dict[tuple[str, tuple[object, ...]], set[int]] = {}
+    per_article: dict[str, list[Said]] = {}
     for s in said:
         if (s.claim.kind, unit_of(s.claim)) == kind and s.claim.thing in things | {None}:
-            per_article.setdefault(s.article_id, Counter())[_key(s)] += 1
-            sentences.setdefault((s.article_id, _key(s)), set()).add(s.offset)
+            per_article.setdefault(s.article_id, []).append(s)
     keys = [{_key(s) for s in g} for g in values]
     slips = c.kind in SLIPS
-    both = [set(given) for aid, given in per_article.items()
-            if len(given) > 1 and not (slips and _slip(aid, given, sentences))]  # fmt: skip
+    given_by_article = [{_key(s) for s in ss} for ss in per_article.values()
+                        if not (slips and _beside_slip(ss) is not None)]  # fmt: skip
+    both = [given for given in given_by_article if len(given) > 1]
     out = dict(rel)
     for (i, j), r in rel.items():
         if r == "conflict" and any(given & keys[i] and given & keys[j] for given in both):
@@ -1729,20 +1724,17 @@ def _stated_together(
     return out
 
 
-def _slip(
-    aid: str,
-    given: Counter[tuple[object, ...]],
-    sentences: Mapping[tuple[str, tuple[object, ...]], set[int]],
-) -> bool:
-    """Whether an article's two values of a slot are one value and a slip: one written
-    once, in a sentence of its own, beside another the article repeats ("a mother of
-    12" twice, "the mother of 13" once: see reconcile/one_value.py). Two values side by
-    side in one sentence ("404 yards rushing and 440 yards receiving") are two things."""
-    main = repeated_value(given)
+def _beside_slip(said: Sequence[Said]) -> tuple[object, ...] | None:
+    """The value of one article's claims of a slot when their two values are one value
+    and a slip: one written once, in a sentence of its own, beside another the article
+    repeats ("a mother of 12" twice, "the mother of 13" once: 12; see
+    reconcile/one_value.py). None otherwise: two values side by side in one sentence
+    ("404 yards rushing and 440 yards receiving") are two things."""
+    main = repeated_value(Counter(_key(s) for s in said))
     if main is None:
-        return False
-    lone = next(k for k in given if k != main)
-    return not sentences[aid, lone] & sentences[aid, main]
+        return None
+    lone = {s.offset for s in said if _key(s) != main}
+    return None if lone & {s.offset for s in said if _key(s) == main} else main
 
 
 def _unspecific(s: Said) -> bool:
