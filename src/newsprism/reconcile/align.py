@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analyze.claims import ANNOUNCING, HOME, game_position, predicate_class
+from ..analyze.disclosure import SECRECY
 from ..analyze.partners import PARTNER
 from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
@@ -630,6 +631,9 @@ def claim_groups(
     claims, x, y, prob = scored or claim_probabilities(statements, p, entity_of, vectors)
     if not len(x):
         return []
+    # how long a person's part stayed hidden is one slot of the story by its rule
+    # (:func:`_hidden_lengths`), however little the sentences around it share
+    prob = np.where(_hidden_lengths(statements, claims, x, y), 1.0, prob)
     article = codes(statements[s].span.article_id for s, _ in claims).tolist()
     value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own
@@ -682,6 +686,25 @@ def claim_groups(
     out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
     homes = _homes(cl, x, y, prob, article, value, fits)
     return sorted(out + [g for g in (sorted(claims[n] for n in h) for h in homes) if g not in out])
+
+
+def _hidden_lengths(
+    statements: Sequence[Statement],
+    claims: Sequence[tuple[int, int]],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])`` of claims (statement index, claim index): two
+    lengths of how long a person's part stayed hidden (analyze/disclosure.secrecy_length:
+    "kept his role a secret for 30 years", "it was 34 years before he broke cover"). The
+    claims read every such length as one slot of the story, whoever the nearest name is,
+    but their sentences share few words (one tells the keeping, the other the breaking),
+    and the claim model, weighing the sentences, kept a report's "34 years" out of the
+    reports' "30 years" and left the disagreement unseen."""
+    secret = np.array([statements[s].claims[k].predicate == SECRECY for s, k in claims],
+                      dtype=bool)  # fmt: skip
+    out: npt.NDArray[np.bool_] = secret[x] & secret[y]
+    return out
 
 
 def _homes(
