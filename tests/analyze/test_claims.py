@@ -1513,3 +1513,39 @@ def test_a_dash_typed_as_a_hyphen_glues_no_unit_to_a_count(sentence: str) -> Non
     # "12" counts the mother's children, as "a mother of 12" does
     assert [(c.kind, c.unit) for c in found if c.low == 12.0] == [("count", "children")]
     assert not [c for c in found if c.kind == "measure"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said as many as 20,000 people took to the streets of the capital.",
+        "Police put the march, to mark a nationwide strike, at roughly 30,000 people.",
+        "The rally was attended by an estimated 200,000.",
+        "Police intervened after more than 100 people joined together for a candlelit vigil.",
+        "The vigil turned ugly as nearly 100 angry mourners clashed with police.",
+        "Organisers estimated the crowd at 50,000.",
+    ],
+)
+def test_how_many_came_together_is_one_crowd_size_whatever_the_verb(sentence: str) -> None:
+    counts = [c for c in claims_of(sentence) if c.kind == "count"]
+    assert [(c.predicate, c.thing) for c in counts][:1] in (
+        [("crowd", "people")],
+        [("crowd", None)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("Three protesters died in the fire.", "die"),
+        ("During the unrest, one protester threw a petrol bomb.", "throw"),
+        ("After rallying in two separate demonstrations, unionists marched on parliament.",
+         "rally"),
+        ("Officials put the death toll at 12.", "toll"),
+    ],
+)  # fmt: skip
+def test_what_befell_a_crowd_or_its_gatherings_is_no_crowd_size(
+    sentence: str, predicate: str
+) -> None:
+    counts = [c for c in claims_of(sentence) if c.kind == "count"]
+    assert [c.predicate for c in counts][:1] == [predicate]

@@ -1250,3 +1250,29 @@ def test_a_secret_kept_30_years_and_one_admitted_after_more_than_30_are_compared
     assert [(c.slot, c.relation, [g.value for g in c.groups]) for c in found] == [
         ("secrecy: duration", "variant", ["for 30 years", "after more than 30 years"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The march was attended by an estimated 200,000.",
+         "Police put the march, to mark a nationwide strike, at roughly 30,000 people."),
+        ("Police said as many as 20,000 people took to the streets of the capital.",
+         "The rally was attended by some 100,000 people."),
+        ("More than 5,000 people joined the vigil on Monday.",
+         "Organisers estimated the crowd at 2,000."),
+    ],
+)  # fmt: skip
+def test_one_crowd_counted_with_other_verbs_is_one_slot_and_conflicts(
+    first: str, second: str
+) -> None:
+    # how many came, told with "attended", "took to the streets", "joined" or an
+    # estimate "put the march at": one slot, whose far-apart figures conflict
+    said = said_of(
+        [c for aid, sentence in (("a", first), ("b", second))
+         for c in _claims(aid, sentence, None) if c.kind == "count"],
+        {}, {},
+    )  # fmt: skip
+    assert len(said) == 2
+    assert compatible(said[0], said[1])
+    assert relation(said[0], said[1]) == "conflict"
