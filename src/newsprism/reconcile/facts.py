@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from ..analyze.embed import unpack
 from ..analyze.holders import LENGTH_KINDS
-from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Span, Statement
+from ..records import Analysis, Claim, Comparison, Fact, FactStatus, Sentence, Span, Statement
 from .align import (
     ScoredClaims,
     claim_groups,
@@ -51,6 +51,13 @@ __all__ = [
 ]  # fmt: skip
 
 MIN_WORDS = 5
+# A sentence shorter than MIN_WORDS is still a statement when it is a whole sentence
+# (ending in a full stop) giving a figure or a date the parse ties to an occurrence or
+# a named holder: a report closes a paragraph with "Jones now has 2,301." or "She died
+# in 1984.", the one place it gives that value. Headlines and captions of few words end
+# without a full stop; a credit line or a fragment ("Via wire desk 2.", "900 a month.")
+# ties its figure to nothing.
+_FIGURES = frozenset({"count", "measure", "age", "date", "time", "record"})
 # Fact ids: "f1"… for groups of sentences that report one thing, "v1"… for one value
 # (a slot) checked across the sentences of several articles.
 SENTENCES = "f"
@@ -62,6 +69,17 @@ _REPORT_CUE = re.compile(
 )
 
 
+def _gives_a_figure(sent: Sentence, claims: Sequence[Claim]) -> bool:
+    """Whether a short sentence is a whole one (ending in a full stop) giving a figure or
+    a date tied to an occurrence or a named holder (see :data:`_FIGURES`)."""
+    s, e = sent.span.start, sent.span.end
+    return sent.text.rstrip().endswith(".") and any(
+        c.kind in _FIGURES and (c.predicate or c.holder)
+        for c in claims
+        if s <= c.span.start and c.span.end <= e
+    )
+
+
 def statements_of(
     analysis: Analysis, text: str, entity_of: dict[Span, str]
 ) -> list[tuple[Statement, int]]:
@@ -69,7 +87,7 @@ def statements_of(
     out = []
     for i, sent in enumerate(analysis.sentences):
         s, e = sent.span.start, sent.span.end
-        if len(sent.text.split()) < MIN_WORDS:
+        if len(sent.text.split()) < MIN_WORDS and not _gives_a_figure(sent, analysis.claims):
             continue
 
         def inside(span: Span, s: int = s, e: int = e) -> bool:
