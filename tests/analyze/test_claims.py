@@ -457,6 +457,49 @@ def test_a_home_after_a_named_person_is_a_place_whatever_the_tagger_called_it() 
     ]
 
 
+def _article_claims(text: str) -> list[Claim]:
+    """The claims of a whole made-up article, its untagged places borne out by it."""
+    doc = parse(text)
+    times = extract_times("a", doc, None)
+    quantities = _not_dates(extract_quantities("a", doc), times)
+    mentions = extract_mentions("a", doc)
+    return list(bear_out_places(extract_claims("a", doc, quantities, times, mentions),
+                                mentions, doc.text))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        # "Hoboken" tagged a person right after a full name and "of", no comma between
+        (
+            "John Peter Roe of Hoboken was charged on Friday with murder. The crash happened "
+            "in Hoboken.",
+            ("hoboken", "John Peter Roe"),
+        ),
+        # a town before "man", tagged a person: the man's home, no name says whose
+        (
+            "Officers were able to apprehend the Bloomington man a few blocks away from the "
+            "scene. The woman was killed outside a store in Bloomington.",
+            ("bloomington", None),
+        ),
+        ("A 38-year-old Hoboken man was arrested on Friday.", ("hoboken", None)),
+    ],
+)
+def test_a_home_written_before_a_person_noun_or_after_a_full_name_is_where_they_live(
+    text: str, home: tuple[str, str | None]
+) -> None:
+    """A report tells a home by "Name of Town" or "a Town man" as well as by "Name, 36,
+    of Town": each is where the person lives (checked against another report's home)."""
+    found = _article_claims(text)
+    assert [(c.value, c.holder) for c in found if c.predicate == "live"] == [home]
+
+
+def test_a_one_word_name_before_of_is_no_home() -> None:
+    """ "Smith of Leeds" may be a title's ("Mayor Smith of Leeds"): not read as a home."""
+    found = _article_claims("Mayor Smith of Leeds spoke to reporters on Monday.")
+    assert not [c for c in found if c.predicate == "live"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "homes"),
     [

@@ -1443,12 +1443,44 @@ def street_name(text: str) -> str | None:
 
 def _of_home(tok: Any) -> bool:
     """Whether ``tok`` is the place after "of" set off by a comma after a named person,
-    and their age ("Jane Roe, 59, of Elmwood", "John Doe, of Leeds"): where they live,
-    whatever the tagger called the name."""
+    and their age ("Jane Roe, 59, of Elmwood", "John Doe, of Leeds"), or right after a
+    person's full name ("John Q. Doe of Leeds was charged"): where they live, whatever
+    the tagger called the name."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return False
     at = tok.head.idx
-    return bool(_HOME.search(text_of(tok.doc), max(0, at - 12), at))
+    return bool(_HOME.search(text_of(tok.doc), max(0, at - 12), at)) or _after_full_name(tok.head)
+
+
+def _after_full_name(of: Any) -> bool:
+    """Whether the word ``of`` follows a person's name of two words or more written right
+    before it, the subject or the object of the clause ("John Q. Doe of Leeds was
+    charged", "police arrested John Q. Doe of Leeds"), the name tagged as a person: a
+    name of one word may be a title's ("Duke of York") or a place's own, and a name set
+    beside another person ("her sister Jane Doe of Leeds") is a relative's home."""
+    name = of.doc[of.i - 1] if of.i else None
+    if name is None or of.head.i != name.i or name.ent_type_ != "PERSON":
+        return False
+    return name.ent_iob_ != "B" and name.dep_ in {"nsubj", "nsubjpass", "dobj"}
+
+
+# people told by their home town, the town written before the noun ("a Leeds man was
+# charged", "the 66-year-old Elmwood woman"): a closed class of nouns of news writing
+_RESIDENTS = frozenset("man woman boy girl teen teenager resident youth".split())
+
+
+def _town_resident(tok: Any) -> bool:
+    """Whether ``tok`` is a town's name written before a noun that names a person by it
+    ("a Leeds man", "the Elmwood woman"): where that person lives. Not a title before a
+    name ("Leeds resident Jane Doe said"), a source the story's people are not."""
+    head = tok.head
+    return (
+        tok.dep_ in {"compound", "nmod"}
+        and head.i > tok.i
+        and head.pos_ == "NOUN"
+        and head.dep_ != "compound"
+        and _word(head) in _RESIDENTS
+    )
 
 
 def _from_home(tok: Any) -> bool:
@@ -1504,6 +1536,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     if toks is None or not len(toks):
         return None
     root = toks.root
+    resident = _town_resident(root)  # "a Leeds man": his home, whatever noun follows
     area, near, inside = False, None, None
     if root.dep_ in {"compound", "nmod", "amod"} and (
         root.head.pos_ == "NOUN"
@@ -1541,7 +1574,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
             # inside the town (a variant of it, never another town)
             root = inside = site
             sited = True
-    home = _of_home(root) or _from_home(root)
+    home = resident or _of_home(root) or _from_home(root)
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) and not (home or sited):
         return None  # "Syrian officials", "from Paris": not where something happened
     # a stretch around the place (see newsprism.reconcile.claims.vague_place): the words
@@ -1567,7 +1600,7 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     cue = cue or _compass_part(toks)
     found = _placed(m, _event_of(root), home=home, own=_own_verb(root), cue=None if home else cue)
     if found is not None and home:
-        return replace(found, holder=_resident(root.head.head))
+        return replace(found, holder=None if resident else _resident(root.head.head))
     return replace(found, span=cited) if found is not None and cited is not None else found
 
 
@@ -1719,22 +1752,26 @@ def untagged_places(
     capitalised name with no article ("in Woodburn", not "in the House"), the object of
     "in", "near", "outside", "off" or the end of "a visit to", that the gazetteer knows
     as a town or an area and that names no person of the sentence ("interest in
-    Teixeira" beside "Mark Teixeira"). Each a place claim of a mention of its name."""
+    Teixeira" beside "Mark Teixeira"). Each a place claim of a mention of its name.
+    So is a home written where no person's name stands, after a person's name and "of"
+    ("John Doe of Leeds") or before a noun of a person ("a Leeds man"), that the tagger
+    called a person."""
     text: str = text_of(doc)
-    persons = {w.casefold() for m in mentions if m.type == "PERSON" for w in m.text.split()}
-    taken = [(m.span.start, m.span.end) for m in mentions if m.type != "ORG"]
     out = []
     for tok in doc:
         if not (s <= tok.idx < e) or tok.pos_ != "PROPN":
             continue
         phrase = _modified_place(tok)
+        home = _of_home(tok) or _town_resident(tok)
         if phrase is not None:
             prep = phrase.head  # "at a Woodburn-area bank", "to the Baytown area"
         elif tok.dep_ == "pobj":
             prep = tok.head
-            if not (prep.lower_ in _PLACE_ONLY_PREPS or _of_home(tok)
+            if not (prep.lower_ in _PLACE_ONLY_PREPS or home
                     or (prep.lower_ == "to" and _word(prep.head) in _JOURNEYS)):  # fmt: skip
                 continue
+        elif home:
+            prep = tok.head  # "a Leeds man"
         else:
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
@@ -1743,8 +1780,15 @@ def untagged_places(
         first, last = words[0], words[-1]
         start, end = int(first.idx), int(last.idx + len(last.text))
         name = text[start:end]
+        # a home's name the tagger called a person is read as the place it stands for
+        own = [m for m in mentions if home and m.type == "PERSON"
+               and (m.span.start, m.span.end) == (start, end)]  # fmt: skip
+        persons = {w.casefold() for m in mentions if m.type == "PERSON" and m not in own
+                   for w in m.text.split()}  # fmt: skip
         if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
-            a < end and start < b for a, b in taken
+            m.span.start < end and start < m.span.end
+            for m in mentions
+            if m.type != "ORG" and m not in own
         ):
             continue
         if {w.lower_ for w in words} & persons or not _gazetteer_knows(name):
@@ -1781,8 +1825,10 @@ def bear_out_places(
     article's other places, does not take for the place it names ("in Congress" in a
     report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept) unless
     the article's ``text`` names the town's own police, mayor, council or fire department
-    ("a Woodburn-area bank" in a report of "the Woodburn police officer who died"). Run
-    on the whole article's mentions and text, once its parts are joined."""
+    ("a Woodburn-area bank" in a report of "the Woodburn police officer who died"), or,
+    of a home, the article tags the same name a town elsewhere ("a Leeds man" beside "the
+    crash in Leeds"). Run on the whole article's mentions and text, once its parts are
+    joined."""
     # a region's adjective is tagged a people ("a Sicilian jail": _regional_site)
     placed = {m.span for m in mentions if m.type in _PLACE_TYPES or m.type == "NORP"}
     untagged = [c for c in claims if c.kind == "place" and c.mention is not None
@@ -1790,13 +1836,21 @@ def bear_out_places(
     if not untagged:
         return tuple(claims)
     persons = {w.casefold() for m in mentions if m.type == "PERSON" for w in m.text.split()}
+    # a home's name the tagger called a person wherever the article writes it alone ("the
+    # Leeds man", "of Leeds"): a word of a person only when a longer name holds it
+    fuller = {w.casefold() for m in mentions if m.type == "PERSON" and len(m.text.split()) > 1
+              for w in m.text.split()}  # fmt: skip
     others = tuple(dict.fromkeys((m.text, m.type) for m in mentions
                                  if m.type in _PLACE_TYPES or m.type == "NORP"))  # fmt: skip
     dropped = {
         c.span
         for c in untagged
-        if set(c.text.casefold().split()) & persons
-        or not (_accepted(c.text, others) or _town_of_its_own(c.text, text))
+        if set(c.text.casefold().split()) & (fuller if c.predicate == HOME else persons)
+        or not (
+            _accepted(c.text, others)
+            or _town_of_its_own(c.text, text)
+            or (c.predicate == HOME and (c.text, "GPE") in others)
+        )
     }
     return tuple(c for c in claims if c.span not in dropped or c.kind != "place")
 
