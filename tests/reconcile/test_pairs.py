@@ -215,7 +215,9 @@ def _join_claims(story: Story) -> list[list[tuple[int, int]]]:
 
 def test_claims_join_into_slots_as_the_greedy_rule_joins_them(story: Story) -> None:
     found = claim_groups(story.statements, story.p, story.entity_of, story.vectors)
-    assert found == _join_claims(story)
+    # who holds a post is checked apart from the greedy rule (reconcile/posts.py)
+    held = [g for g in found if all(story.statements[s].claims[k].thing == ROLE for s, k in g)]
+    assert [g for g in found if g not in held] == _join_claims(story)
     assert len(found) > 10 and max(len(g) for g in found) >= 3
 
 

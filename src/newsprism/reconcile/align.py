@@ -62,6 +62,7 @@ from .date_rules import (
 )
 from .one_value import SLIPS, one_place_twice, place_part, repeated_value
 from .pairs import codes, contains, shared_counts
+from .posts import post_groups
 
 MODEL_PATH = Path(__file__).with_name("align_model.json")
 FEATURES = (
@@ -629,12 +630,16 @@ def claim_groups(
     :data:`BEST_BY_ARTICLE`). An article may give one slot's value in several sentences
     (the headline and the lead), never two different values."""
     claims, x, y, prob = scored or claim_probabilities(statements, p, entity_of, vectors)
+    article = codes(statements[s].span.article_id for s, _ in claims).tolist()
+    cl = [statements[s].claims[k] for s, k in claims]
+    # who holds a post one person holds at a time is checked across reports on its own,
+    # whatever the sentences naming the holder say (reconcile/posts.py)
+    posts = [sorted(claims[n] for n in g) for g in post_groups(cl, article)]
     if not len(x):
-        return []
+        return sorted(posts)
     # how long a person's part stayed hidden is one slot of the story by its rule
     # (:func:`_hidden_lengths`), however little the sentences around it share
     prob = np.where(_hidden_lengths(statements, claims, x, y), 1.0, prob)
-    article = codes(statements[s].span.article_id for s, _ in claims).tolist()
     value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own
     block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
@@ -663,7 +668,6 @@ def claim_groups(
     # Monday", "died yesterday") when its year is another: it is of an occurrence the
     # report recalls ("his mentor died in prison in 1992"), and joined, it stood as the
     # event's date and kept that report's own "today" out of the value check
-    cl = [statements[s].claims[k] for s, k in claims]
     years = [(written_years(c), day_of_report_year(c)) for c in cl]
 
     kind_of = [c.kind for c in cl]
@@ -684,8 +688,8 @@ def claim_groups(
             else None for c in cl]  # fmt: skip
     joined = _one_record_per_side(joined, side, article, value)
     out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
-    homes = _homes(cl, x, y, prob, article, value, fits)
-    return sorted(out + [g for g in (sorted(claims[n] for n in h) for h in homes) if g not in out])
+    homes = [sorted(claims[n] for n in h) for h in _homes(cl, x, y, prob, article, value, fits)]
+    return sorted(out + [g for g in homes + posts if g not in out])
 
 
 def _hidden_lengths(

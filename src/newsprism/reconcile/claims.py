@@ -1480,9 +1480,14 @@ def _role_holders(x: Claim, y: Claim) -> Relation:
     organisation and the same post word for word ("Chargers general manager X" /
     "Chargers general manager Y") and the two names are not spellings of one name
     ("Wolfe" / "Wolff", "Irannejad" / "Iran-Nejad"); a post without its organisation
-    ("team general manager", "a spokesman") may be held by several: a variant."""
+    ("team general manager", "a spokesman") may be held by several, and a former or an
+    interim holder ("former Chargers general manager") may be another than today's: a
+    variant."""
+    from .posts import of_another_time
+
     same_post = x.word is not None and x.word == y.word
-    return "conflict" if same_post and _other_person(x.value, y.value) else "variant"
+    now = not (of_another_time(x) or of_another_time(y))
+    return "conflict" if same_post and now and _other_person(x.value, y.value) else "variant"
 
 
 def _causes(a: Said, b: Said) -> Relation:

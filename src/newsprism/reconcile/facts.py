@@ -44,6 +44,7 @@ from .claims import (
     relation,
     said_of,
 )
+from .posts import with_posts
 
 __all__ = [
     "account", "build_facts", "compare", "content_words", "is_value_check", "statements_of",
@@ -185,6 +186,8 @@ def build_facts(
             rows.append(vectors[i] if i < len(vectors) else np.zeros(512, dtype=np.float32))
     if not statements:
         return ()
+    # a post written without its organisation is the story's one organisation's
+    statements = with_posts(statements)
     # a sentence an article of its origin already printed (a reprint) is aligned once,
     # through that article's sentence, and joins its fact (blocking.py says how exact)
     articles = [st.span.article_id for st in statements]
