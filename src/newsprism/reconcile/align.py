@@ -52,6 +52,7 @@ from ..analyze.roles import ROLE
 from ..dates import MONTH_PATTERN
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Span, Statement
+from .built import built_pairs
 from .date_rules import (
     day_of_report_year,
     one_day_either_way,
@@ -640,6 +641,9 @@ def claim_groups(
     # how long a person's part stayed hidden is one slot of the story by its rule
     # (:func:`_hidden_lengths`), however little the sentences around it share
     prob = np.where(_hidden_lengths(statements, claims, x, y), 1.0, prob)
+    # so is when a structure was built, whether a report writes the year or its age
+    # (reconcile/built.py)
+    prob = np.where(built_pairs(cl, x, y), 1.0, prob)
     value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own
     block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")

@@ -57,6 +57,7 @@ from ..analyze.speech import SPEECH_VERBS
 from ..analyze.times import UNIT_DAYS
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Comparison, Relation, Span, ValueGroup
+from .built import built_apart, from_age
 from .date_rules import (
     FUZZY,
     announcements,
@@ -1365,6 +1366,10 @@ def relation(
         return "variant"  # "late Friday": where the lateness begins is not said
     if vague_place(a.claim) or vague_place(b.claim):
         return "variant"  # "near Baytown": how far from the town is not said
+    if from_age(a.claim) or from_age(b.claim):
+        # a year of building read from a structure's age ("the 86-year-old structure"):
+        # it holds the years it gives, or disagrees with a written year outside them
+        return "conflict" if built_apart(a.claim, b.claim) else "variant"
     if NATIONALITY in {a.claim.thing, b.claim.thing}:
         return _nationalities(a.claim, b.claim)
     if ROLE in {a.claim.thing, b.claim.thing}:

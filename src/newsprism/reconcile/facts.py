@@ -35,6 +35,7 @@ from .align import (
     word_similarity,
 )
 from .blocking import copies_of, copy_key, expand, expand_claims
+from .built import with_built_years
 from .claims import (
     PlaceRelation,
     SameSlot,
@@ -188,6 +189,8 @@ def build_facts(
         return ()
     # a post written without its organisation is the story's one organisation's
     statements = with_posts(statements)
+    # a structure's age gives the year it was built (reconcile/built.py)
+    statements = with_built_years(statements, published or {})
     # a sentence an article of its origin already printed (a reprint) is aligned once,
     # through that article's sentence, and joins its fact (blocking.py says how exact)
     articles = [st.span.article_id for st in statements]

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..fit import LogisticModel, load_model
 from ..records import Claim, Relation
+from .built import built_apart
 from .claims import (
     FAR_FEATURES,
     PlaceRelation,
@@ -207,6 +208,8 @@ def gated(
     def shown(i: int, j: int) -> bool:
         gi, gj = values[i], values[j]
         kind = gi[0].claim.kind
+        if kind == "date" and built_apart(gi[0].claim, gj[0].claim):
+            return True  # a year of building and a structure's age: one building's
         if kind == "date":
             return date_gate.date_conflict_shown(gi, gj, weighed(gi[0], gj[0]))
         if (kind in _UNGATED or opposite_bearings(gi[0], gj[0])
