@@ -558,6 +558,40 @@ def test_a_road_and_a_city_it_may_run_through_are_no_conflict(
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # 1ecb's town, whose county the gazetteer does not record: in its county, or
+        # told by the city of millions beside it
+        ("A wildfire in Malibu destroyed dozens of homes on Sunday.",
+         "A wildfire in Los Angeles County destroyed dozens of homes on Sunday.", "variant"),
+        ("A wildfire in Malibu destroyed dozens of homes on Sunday.",
+         "A wildfire in Los Angeles destroyed dozens of homes on Sunday.", "variant"),
+        # towns of two states stay apart
+        ("A wildfire in Malibu destroyed dozens of homes on Sunday.",
+         "A wildfire in Phoenix destroyed dozens of homes on Sunday.", "conflict"),
+        # 30ecb: the gazetteer records no macro-region's countries
+        ("Three undersea cables were damaged in North Africa on Friday.",
+         "Three undersea cables were damaged in Egypt on Friday.", "variant"),
+        # two continents stay apart
+        ("Three undersea cables were damaged in Europe on Friday.",
+         "Three undersea cables were damaged in Asia on Friday.", "conflict"),
+    ],
+)  # fmt: skip
+def test_a_town_the_gazetteer_may_put_inside_the_other_place_is_no_conflict(
+    monkeypatch: pytest.MonkeyPatch, first: str, second: str, found: str
+) -> None:
+    """A town whose county the gazetteer does not record may lie in the county or the
+    city's area the other report names, a country in the macro-region: never a conflict,
+    however sure the model is (before: the two were taken to be apart, and a refitted
+    model called a conflict)."""
+    monkeypatch.setattr(claims_module, "relation_model", lambda: (_SureOfConflict(), 0.5))
+    claims = [*_claims("a", first, None), *_claims("b", second, None)]
+    places = [c for c in claims if c.kind == "place"]
+    x, y = said_of(places, {}, {})
+    assert relation(x, y, gazetteer_places(places)) == found
+
+
+@pytest.mark.parametrize(
     ("recent", "background"),
     [
         ("Its forces carried out raids, seizing weapons at the beginning of November.",

@@ -56,7 +56,8 @@ from ..analyze.roles import ROLE
 from ..analyze.speech import SPEECH_VERBS
 from ..analyze.times import UNIT_DAYS
 from ..fit import LogisticModel, load_model
-from ..records import Claim, Comparison, Relation, Span, ValueGroup
+from ..geo.relate import level
+from ..records import Claim, Comparison, GeoFeature, Relation, Span, ValueGroup
 from .built import built_apart, from_age
 from .date_rules import (
     FUZZY,
@@ -825,6 +826,8 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
         if fa is None or fb is None:
             return _iso_places(a, b)
         found = relate_places(fa, fb)
+        if found == "disjoint" and _area_unknown(fa, fb):
+            return "unknown"  # the gazetteer records no area's countries
         if found != "disjoint" or (fa.country_code, fa.admin1) != (fb.country_code, fb.admin1):
             return found
         if homes:
@@ -832,11 +835,41 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
                 return "unknown"  # a country or region named as a home: see _iso_places
             # a home near a city of a million is told by the city's name ("of Oakdale",
             # a suburb, and "of Metropolis"): the city may stand for its whole area
-            big = [f.feature_class == "P" and (f.population or 0) >= METRO for f in (fa, fb)]
+            big = [_metro(fa), _metro(fb)]
             return "contains" if big[0] else "within" if big[1] else found
-        return "contains" if fa.admin2 and fa.admin2 == fb.admin2 else found
+        if fa.admin2 and fa.admin2 == fb.admin2:
+            return "contains"
+        if _county_unknown(fa, fb) or _county_unknown(fb, fa):
+            return "unknown"  # the town may lie in the other: the gazetteer does not say
+        return found
 
     return relate
+
+
+def _area_unknown(a: GeoFeature, b: GeoFeature) -> bool:
+    """A continent or a macro-region against a place of another kind ("off North Africa"
+    and "off Egypt"; "in Africa" and "in North Africa"): the gazetteer does not record
+    which countries an area holds, so whether it holds the other place is not known. Two
+    continents are apart."""
+    la, lb = level(a), level(b)
+    return min(la, lb) < 0 and not (a.feature_code == b.feature_code == "CONT")
+
+
+def _metro(f: GeoFeature) -> bool:
+    """A city of :data:`METRO` people or more, whose name may stand for its area."""
+    return f.feature_class == "P" and (f.population or 0) >= METRO
+
+
+def _county_unknown(town: GeoFeature, other: GeoFeature) -> bool:
+    """A town whose second-level region the gazetteer does not record, against a
+    second-level region or a city of a million of the town's first-level region ("a
+    fire in Oakdale" and "a fire in Elm County", or "in Metropolis"): whether the county
+    or the city's area holds the town is not known, so the two are never taken to be
+    apart (two towns of one county, or a suburb and its city, are one scene told two
+    ways)."""
+    if town.feature_class != "P" or town.admin2 or _metro(town):
+        return False
+    return level(other) == 2 or _metro(other)
 
 
 def _ends_of(c: Claim) -> tuple[float, float]:
