@@ -592,6 +592,27 @@ def test_a_town_the_gazetteer_may_put_inside_the_other_place_is_no_conflict(
 
 
 @pytest.mark.parametrize(
+    ("second", "found"),
+    [
+        # 1ecbplus: "her court-ordered 90-day stay" / "a three-month stay"
+        ("The actress returned to rehab for what is to be a three-month stay.", "variant"),
+        ("The actress returned to rehab for what is to be a 60-day stay.", "conflict"),
+    ],
+)  # fmt: skip
+def test_one_length_of_time_in_days_and_in_months_is_no_conflict(
+    monkeypatch: pytest.MonkeyPatch, second: str, found: str
+) -> None:
+    """90 days and three months are one length written in two units (a month is 28 to
+    31 days): one may be the other rounded, never a conflict however sure the model is
+    (before: 90 days against 91.3 were apart)."""
+    monkeypatch.setattr(claims_module, "relation_model", lambda: (_SureOfConflict(), 0.5))
+    first = "The actress returned to rehab to begin her court-ordered 90-day stay."
+    claims = [*_claims("a", first, None), *_claims("b", second, None)]
+    x, y = said_of([c for c in claims if c.unit == "days"], {}, {})
+    assert relation(x, y) == found
+
+
+@pytest.mark.parametrize(
     ("recent", "background"),
     [
         ("Its forces carried out raids, seizing weapons at the beginning of November.",

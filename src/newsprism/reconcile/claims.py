@@ -957,21 +957,33 @@ def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bo
 
 _UNIT_WORD = re.compile(r"[^\W\d_]+$")
 # units the claims convert into from whatever unit the text gives (lengths, areas,
-# speeds, weights)
-_CONVERTED_UNITS = frozenset({"m", "m2", "km/h", "kg"})
+# speeds, weights; lengths of time, counted in days)
+_CONVERTED_UNITS = frozenset({"m", "m2", "km/h", "kg", "days"})
+# the calendar unit a length of time is written in ("a 90-day stay", "three months")
+_CALENDAR_UNIT = re.compile(r"\b(hour|day|week|month|year)s?\b", re.I)
 
 
 def _converted_units(x: Claim, y: Claim) -> bool:
-    """Two figures written in different units ("35 mile", "60 km") within a tenth of
-    each other once converted (the nearest ends of a bound: "120 mph", "up to 193 km/h"):
-    one may be the other converted and rounded."""
+    """Two figures written in different units ("35 mile", "60 km"; "a 90-day stay", "a
+    three-month stay") within a tenth of each other once converted (the nearest ends of
+    a bound: "120 mph", "up to 193 km/h"): one may be the other converted and rounded."""
     if x.kind != "measure" or x.unit not in _CONVERTED_UNITS or x.unit != y.unit:
         return False
-    ux, uy = _UNIT_WORD.search(x.value), _UNIT_WORD.search(y.value)
-    if not (ux and uy) or ux.group(0).casefold() == uy.group(0).casefold():
+    ux, uy = _unit_written(x), _unit_written(y)
+    if not (ux and uy) or ux == uy:
         return False
     px, py = _stated(x), _stated(y)
     return bool(px and py and abs(px - py) <= 0.1 * max(abs(px), abs(py)))
+
+
+def _unit_written(c: Claim) -> str | None:
+    """The unit word a figure is written with ("35 mile": "mile"; a length of time its
+    calendar unit, "90-day": "day", "three months": "month")."""
+    if c.unit == "days":
+        m = _CALENDAR_UNIT.search(c.value)
+        return m.group(1).casefold() if m else None
+    w = _UNIT_WORD.search(c.value)
+    return w.group(0).casefold() if w else None
 
 
 def _stated(c: Claim) -> float | None:
