@@ -48,7 +48,7 @@ class Settings:
     # Reference date (YYYY-MM-DD) for articles whose date cannot be found.
     date: str | None = None
     # The day (YYYY-MM-DD) a run takes as today; None: the day it starts. A date written
-    # with its weekday and no year ("Sunday, November 30"), in a batch that states no
+    # with its weekday and no year ("Sunday, October 30"), in a batch that states no
     # year and without ``date``, is put in the latest year up to this day that fits.
     as_of: str | None = None
     # JSON Lines field names: newsprism field -> input field.

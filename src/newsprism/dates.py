@@ -68,7 +68,7 @@ def latest_year_for(month: int, day: int, weekday: int, as_of: date) -> int | No
     """The latest year, up to ``as_of`` and eleven years before it (a month-day meets each
     weekday within any eleven years but for February 29), in which the month-day fell
     on ``weekday``: the year of a date written with its weekday and no year
-    ("Sunday, November 30") when nothing else dates the batch, taken as news of the
+    ("Sunday, October 30") when nothing else dates the batch, taken as news of the
     last few years. ``as_of`` is the run's "today", fixed once per run (the ``as_of``
     setting), so every worker and machine reads the same year.
 

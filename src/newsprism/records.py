@@ -268,8 +268,8 @@ class Claim:
     # ("operation" for "operate"): what a reader is shown as the slot
     word: str | None = None
     # whose figure it is, when the sentence names them ("Smith's 180 yards", "Johnson
-    # rushed for 404 yards"), and the superlative that picks part of the counted things
-    # ("the 12 worst-hit villages"): see analyze/holders.py
+    # rushed for 312 yards"), and the superlative that picks part of the counted things
+    # ("the 9 worst-hit villages"): see analyze/holders.py
     holder: str | None = None
     subset: str | None = None
     # an actor's named-entity type (PERSON, ORG, GPE, NORP): a team and its city, an

@@ -87,7 +87,7 @@ _APPOSITIVE_AGE = re.compile(r",\s*(\d{1,3})\s*,")
 # "Jane Doe, 20 and John Roe, 24, were charged", "John Roe, 20 was convicted": an age
 # whose closing comma a list or a hurried headline leaves out, right after a name
 _OPEN_AGE = re.compile(r",\s*(\d{1,3})\s+(?=(?:and|was|is)\b)")
-# "68 and 48-years-old", "61 and 48 years old": every number of a list that ends in an age
+# "72 and 45-years-old", "63 and 45 years old": every number of a list that ends in an age
 _AGE_LIST = re.compile(
     r"\b(\d{1,3})(?=(?:\s*,\s*\d{1,3})*\s*(?:,|and|&|or)\s*\d{1,3}[- ](?:year|yr)s?[- ]old)", re.I
 )
@@ -111,7 +111,7 @@ _CLOCK = re.compile(
     r"just before|just past|shortly past|after|before|roughly)\s+)?"
     r"(?P<h>[01]?\d|2[0-3])(?:[.:]\s?(?P<m>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.?\s?m\.?(?![a-z])|(?=\s*(?-i:GMT|BST|UTC|[A-Z]{1,2}T)\b)"
-    # "9:25 hours", "3:30 Tuesday morning": a clock time said by the word after it
+    # "9:25 hours", "4:30 Tuesday morning": a clock time said by the word after it
     r"|(?=\s+(?P<hrs>hours|hrs)\b)|(?=\s+(?:in\s+the\s+|(?:on\s+)?(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\s+)?(?P<part>morning|afternoon|evening|night)\b))"
     r"|\b(?P<q2>(?:about|around|approximately|shortly after|shortly before|just after|just before)"
@@ -177,7 +177,7 @@ _SET_OFF = re.compile(r"\s*,\s*")
 LENGTHS = {"m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
            "kilometer": 1000.0, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
            "mile": 1609.344, "yard": 0.9144, "yd": 0.9144}  # fmt: skip
-# (lower case: "$136M" is millions)
+# (lower case: "$84M" is millions)
 _LENGTH_AFTER = re.compile(r"\s?(m|km|ft|feet|foot|metres?|meters?|yards?|yds?|miles?)\b")
 # "120, 000": thousands written apart (a tokenizer's spacing), one number
 _THOUSANDS = re.compile(r",\s?\d{3}(?!\d)")
@@ -220,7 +220,7 @@ _MODIFIER = frozenset({"nummod", "npadvmod", "amod", "compound", "quantmod"})
 _PLACE_PREPS = frozenset("in at near outside inside into across throughout on off between "
                          "along".split())  # fmt: skip
 # "south of Spain", "off the coast of Crete", "the outskirts of Lyon", "the corner of
-# 117th Street and 97th Avenue": a place named by where it lies from another
+# 43rd Street and 8th Avenue": a place named by where it lies from another
 _WHERE_OF = frozenset(
     "north south east west northeast northwest southeast southwest coast shore outskirts "
     "suburb suburbs edge centre center heart corner intersection junction".split()
@@ -316,7 +316,7 @@ def _attributed_clause(saying: Any, child: Any, tok: Any) -> Any | None:
     the clause from the saying as its complement, or the saying from the clause as a
     conjunct or an adverbial clause; either way the clause starts before ``tok``, and
     ``tok`` (under the saying's ``child``) stands before the saying's subject ("one woman
-    in Qeshm told AFP", "police in Bavaria said Wednesday" are the attribution's). None
+    in Ashford told AFP", "police in Bavaria said Wednesday" are the attribution's). None
     when the saying comes first ("said Friday that…": the date is the saying's)."""
     subjects = [c for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if child.dep_ in {"nsubj", "nsubjpass"} or any(tok.i >= c.left_edge.i for c in subjects):
@@ -335,7 +335,7 @@ def _attributed_clause(saying: Any, child: Any, tok: Any) -> Any | None:
 
 def _common_noun(tok: Any) -> bool:
     """A common noun, also when a headline's capitals make the tagger call it a proper
-    one ("Brooklyn Mother of 13 Shot": "Mother" names no one, it is no entity)."""
+    one ("Elmwood Mother of 8 Shot": "Mother" names no one, it is no entity)."""
     return bool(tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_))
 
 
@@ -357,7 +357,7 @@ def _adjectival(verb: Any) -> bool:
 # dubbed the Beast"): no occurrence of their own
 _NAMING = frozenset("call name dub title entitle nickname".split())
 # words that say what something is worth, no occurrence of their own: "jewels worth
-# $2m", "$136M worth of diamonds", "a haul valued at $5m"
+# $2m", "$84M worth of jewels", "a haul valued at $5m"
 _VALUED = frozenset({"worth", "valued"})
 # nouns that are an amount, no occurrence ("a couple of children were inside": the
 # occurrence is being inside)
@@ -417,7 +417,7 @@ def _family_count(num: Any, thing_tok: Any | None) -> str | None:
 
 def _thing_of(num: Any) -> Any | None:
     """The noun a number counts: its head through compounds ("six weapons depots"),
-    through "worth of" to what is worth it ("$136M worth of diamonds")."""
+    through "worth of" to what is worth it ("$84M worth of jewels")."""
     found = _counted_noun(num)
     if found is not None and found.lower_ in _VALUED:
         of = [c for c in found.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -432,7 +432,7 @@ def _counted_noun(num: Any) -> Any | None:
         cur = cur.head
         if (cur.pos_ == "PROPN" and cur.ent_type_ == "PERSON" and num.i > 0
                 and num.doc[num.i - 1].lower_ == "of"):  # fmt: skip
-            return None  # no one's name is counted ("Mother of 13 Jane Doe": not 13 Does)
+            return None  # no one's name is counted ("Mother of 8 Jane Doe": not 8 Does)
         if cur.pos_ in {"NOUN", "PROPN"}:
             while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.pos_ == "NOUN":
                 cur = cur.head
@@ -529,7 +529,7 @@ def _count_claims(
         if thing_tok is not None and thing_tok.i > num.i:
             thing_tok = None
     elif hyphen and glued:
-        # "13-inch", "6.1-magnitude": the number sizes the noun after it, it counts nothing
+        # "13-inch", "6.2-magnitude": the number sizes the noun after it, it counts nothing
         unit = glued.group(1).casefold()
         kind = "measure"
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
@@ -556,7 +556,7 @@ def _count_claims(
     suffix = _SCALE_SUFFIX.match(text, q.span.end)
     scaled_count = bool(suffix and not money and _counts_many(thing_tok, suffix.group(1)))
     if suffix and scaled_count and low is not None:
-        # "over 2m Windows users", "1.5bn people": the letter scales a count of the noun
+        # "over 2m tablet users", "1.5bn people": the letter scales a count of the noun
         # after it; a length needs no noun ("fell 200m"), a race one ("the 100m final")
         scale_by = _SCALE_ABBREV[suffix.group(1).casefold()]
         low, high = low * scale_by, None if high is None else high * scale_by
@@ -574,7 +574,7 @@ def _count_claims(
         thing = None  # "$5-10m": the scale, not what is counted
     if thing is not None and money and (_CURRENCY_WORD.fullmatch(thing)
                                         or thing.upper() in CURRENCIES):  # fmt: skip
-        thing = None  # "103 million euros": the currency is the unit, not what is counted
+        thing = None  # "87 million euros": the currency is the unit, not what is counted
     # "millions of computer users": a noun under the number is no way up to the occurrence
     below = thing_tok is not None and num.is_ancestor(thing_tok) and of_obj is None
     counted_tok = thing_tok if thing_tok is not None and not below else num
@@ -596,14 +596,14 @@ def _count_claims(
         thing = "people" if thing in _CROWD_PEOPLE else thing
     place = _population_of(thing_tok)
     if place is not None:
-        # "Zarand, a town of about 15,000 people", "Qeshm island, home to 120,000 people":
+        # "Millbrook, a town of about 14,000 people", "Gull Island, home to 90,000 people":
         # how many live in a place, never a count of the sentence's verb (the killed)
         predicate, thing = "population", place
     if _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start) or (
         _MAGNITUDE_AFTER.match(text, q.span.end)
     ):
-        # "magnitude-5.9", "a magnitude of at least 5.9", "6.1 on the Richter scale",
-        # "a 6.1-magnitude quake": one measure, whatever noun the parse hangs it from
+        # "magnitude-5.8", "a magnitude of at least 5.8", "6.2 on the Richter scale",
+        # "a 6.2-magnitude quake": one measure, whatever noun the parse hangs it from
         kind, unit, thing = "measure", "magnitude", "magnitude"
     family = _family_count(num, thing_tok) if kind == "count" and unit is None else None
     if family is not None:
@@ -637,7 +637,7 @@ def _count_claims(
                      name_type=holder_type)  # fmt: skip
     if unit in DURATION_DAYS and low is not None:
         # "two minutes", "a few minutes", "8 days ago": a length of time, in days like
-        # the lengths the date reader finds ("a three-month stay", "90 days")
+        # the lengths the date reader finds ("a two-month course", "60 days")
         factor = DURATION_DAYS[unit]
         low, high = round(low * factor, 3), None if high is None else round(high * factor, 3)
         span_kind = length_kind(text, q.span.end, q.span.start)
@@ -1178,7 +1178,7 @@ def _subordinate(verb: Any) -> bool:
 
 def _date_of(date: Any) -> tuple[str | None, tuple[str, ...]]:
     """What the date of tokens ``date`` is the date of — (predicate, context) — when it
-    dates a noun ("the November 30 operation", "Sunday's raid": the noun's occurrence,
+    dates a noun ("the October 30 operation", "Sunday's raid": the noun's occurrence,
     named by the verb it derives from, see dated.py) or a support verb's occurrence
     ("carried out an operation on…"); else the verb above it ("arrested on Monday"), or
     the one a clause after "until" says took place then ("until May 2005, when his
@@ -1211,7 +1211,7 @@ def _dating_event(date: Any) -> Any | None:
 def _until_event(date: Any) -> Any | None:
     """The occurrence a "when" clause after "until" says took place on the date
     (:func:`.dated.until_clause`), unless it is a saying ("remained a secret until May
-    2005, when Woodward and Bernstein confirmed…"): the date of a report is no claim, so
+    2005, when two reporters confirmed…"): the date of a report is no claim, so
     the date stays the open end of the state before it."""
     clause = until_clause(date)
     return None if clause is None or _word(clause) in REPORTING else clause
@@ -1219,7 +1219,7 @@ def _until_event(date: Any) -> Any | None:
 
 def _noun_of(date: Any) -> str | None:
     """The event noun a date dates, as the article writes it ("operation" in "the
-    November 30 operation", "demolitions conducted between…", "the escape happened on
+    October 30 operation", "demolitions conducted between…", "the escape happened on
     Monday"), when a noun is what the
     date is of (see :func:`_date_of`): the slot a reader is shown ("date of: operation",
     not "date of: operate"). None when a verb is."""
@@ -1317,7 +1317,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
             # how long a person's part stayed hidden, told as a duration or as the gap to
             # the unmasking: one length (see disclosure.py), whoever the nearest name is
             # ("34 years before he broke cover" follows the reporters' names), and hedged
-            # after "after" too ("admitted his role after more than 30 years")
+            # after "after" too ("admitted her role after more than 20 years")
             predicate, length, holder, holder_type = SECRECY, "duration", None, None
             low, high = _qualified(re.sub(r"^after\s+", "", text, flags=re.I), days)
         return Claim(span, text, "measure", predicate, length, text, "days", low, high,
@@ -1328,7 +1328,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
     if predicate in REPORTING:
         return None  # the date of the report, not of the event
     if report_stamp(doc, t.span.start, t.span.end):
-        return None  # "Posted on Thu Jun 13, 2013": when the page was written
+        return None  # "Posted on Mon Feb 10, 2014": when the page was written
     whole = text_of(doc)
     if _recurring(whole, t.span.start, t.span.end):
         return None  # "on the second Tuesday of every month": no day of one occurrence
@@ -1339,7 +1339,7 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
     span, text, end = t.span, t.text, t.end or t.start
     until = _UNTIL_YEAR.match(whole, t.span.end)
     if until and re.fullmatch(r"(?:from|between)\s+(?:1[89]|20)\d\d", t.text.strip(), re.I):
-        # "from 1974 to 1978", "from 1974-78": one span of years, not the year it starts
+        # "from 1983 to 1987", "from 1983-87": one span of years, not the year it starts
         span = Span(t.span.article_id, t.span.start, until.end())
         last = _last_year(t.start[:4], until.group(1))
         text, end = whole[span.start : span.end], f"{last}-12-31"
@@ -1404,7 +1404,7 @@ _UNTIL_YEAR = re.compile(
 
 
 def _last_year(first: str, written: str) -> str:
-    """The last year of a span written "1974-78" or "1974 to 1978": a year of two
+    """The last year of a span written "1983-87" or "1983 to 1987": a year of two
     figures is of the first year's century, or the next one's when it would end before
     it starts ("1998-02")."""
     if len(written) == 4:
@@ -1433,7 +1433,7 @@ _STREET_WORDS = {"st": "street", "rd": "road", "ave": "avenue", "blvd": "bouleva
 
 def street_name(text: str) -> str | None:
     """A street's name as two reports would both write it, its last word spelled out
-    ("117th St." and "117th Street": "117th street"); None when ``text`` is no street."""
+    ("43rd St." and "43rd Street": "43rd street"); None when ``text`` is no street."""
     if not _STREET.search(text):
         return None
     words = text.casefold().rstrip(".").split()
@@ -1485,7 +1485,7 @@ def _town_resident(tok: Any) -> bool:
 
 def _from_home(tok: Any) -> bool:
     """Whether ``tok`` is the place a person is from, set off by commas after the person
-    ("The man, from Hampton East, fell"; "Jane Doe, from Leeds, said"): where they live.
+    ("The man, from Elm Park East, fell"; "Jane Doe, from Leeds, said"): where they live.
     Not "originally from" (an origin, not a home: the word before "from" is no comma),
     nor a "from" of a verb ("flew from Paris") or of a thing ("a rehab centre from X")."""
     prep = tok.head
@@ -1499,16 +1499,16 @@ def _from_home(tok: Any) -> bool:
     )
 
 
-# what stands between two streets that name one corner: "117th Street and 97th Avenue",
-# "117th St. near 97th Ave.", "Main St & 5th Ave"
+# what stands between two streets that name one corner: "43rd Street and 8th Avenue",
+# "43rd St. near 8th Ave.", "Main St & 5th Ave"
 _CROSSING = re.compile(r"\s+(?:and|near|&)\s+")
 
 
 def _crossings(claims: list[Claim], text: str) -> list[Claim]:
-    """Two streets of one occurrence joined by "and", "&" or "near" ("at 97th Avenue and
-    117th Street", "on 117th Street near 97th Avenue") are one place, the corner where
-    they cross: one claim whose value names both streets in a fixed order, so "117th
-    Street and 97th Avenue" is the same corner and lies on "117th Street" (a variant, see
+    """Two streets of one occurrence joined by "and", "&" or "near" ("at 8th Avenue and
+    43rd Street", "on 43rd Street near 8th Avenue") are one place, the corner where
+    they cross: one claim whose value names both streets in a fixed order, so "43rd
+    Street and 8th Avenue" is the same corner and lies on "43rd Street" (a variant, see
     :func:`newsprism.reconcile.claims.crossing_relation`), not two places of one report."""
     out: list[Claim] = []
     for c in claims:
@@ -1542,16 +1542,16 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
         root.head.pos_ == "NOUN"
         or (root.head.pos_ == "PROPN" and _STREET.search(m.text) and root.head.dep_ == "pobj")
     ):
-        # "at a Portland hospital", "entered a Malibu rehab center"; "near 117th Street and
-        # 97th Avenue", one street parsed as a modifier of the other
+        # "at a Dayton hospital", "entered a Seaview rehab center"; "near 43rd Street and
+        # 8th Avenue", one street parsed as a modifier of the other
         root = root.head
         # the name may modify a noun that modifies the noun of the phrase: "at a
-        # Woodburn-area bank", "at an east Vancouver health products business"
+        # Millbrook-area bank", "at an east Dayton health products business"
         area = any(_word(t) in _VICINITY for t in _modifier_chain(root))
         root = _modifier_chain(root)[-1]
         if not area and root.pos_ == "NOUN" and _word(root) not in TYPE_WORDS:
-            # "at a Portland hospital": a building in the town; a subdivision's type word
-            # ("in Hormozgan province", "Marin County") is the place's own, nothing inside
+            # "at a Dayton hospital": a building in the town; a subdivision's type word
+            # ("in Lorne province", "Marin County") is the place's own, nothing inside
             inside = root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "between Spain and Morocco": where the first place stands
@@ -1568,8 +1568,8 @@ def _place_claim(doc: Any, m: Mention) -> Claim | None:
     if not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
         site = _site(toks.root)
         if site is not None and not area and _sited(site):
-            # "entered Malibu Promises Treatment Center", "headed to a Malibu treatment
-            # facility", "in Palermo's Pagliarelli prison": a place named before a
+            # "entered Seaview Harbor Treatment Center", "headed to a Seaview treatment
+            # facility", "in Verona's Castelnuovo prison": a place named before a
             # building or site the occurrence happened at is where that lies, a place
             # inside the town (a variant of it, never another town)
             root = inside = site
@@ -1633,7 +1633,7 @@ def _compass_part(name: Any) -> str | None:
 
 
 # nouns of buildings and sites, whose place is where what happens at them happens: "a
-# Malibu rehab center", "Palermo's Pagliarelli prison", "New Zealand's highest peak"
+# Seaview rehab center", "Verona's Castelnuovo prison", "New Zealand's highest peak"
 # (general vocabulary of where news happens; no person, group or thing a place may own)
 _SITES = frozenset(
     "center centre clinic facility hospital hospice infirmary jail prison penitentiary "
@@ -1648,10 +1648,10 @@ _SITE_LINKS = frozenset({"compound", "nmod", "amod", "poss"})
 
 def _site(tok: Any) -> Any | None:
     """The building or site a place name written before it places: the head of the
-    noun phrase the name modifies ("a Malibu rehab center", "Malibu Promises Treatment
-    Center", "Palermo's Pagliarelli prison"), when that noun names a building or a site
-    (:data:`_SITES`); None for any other phrase ("Syrian officials", "the Los Angeles
-    Angels", "Britain's prime minister")."""
+    noun phrase the name modifies ("a Seaview rehab center", "Seaview Harbor Treatment
+    Center", "Verona's Castelnuovo prison"), when that noun names a building or a site
+    (:data:`_SITES`); None for any other phrase ("Syrian officials", "the Riverton
+    Rams", "Britain's prime minister")."""
     if tok.dep_ not in _SITE_LINKS:
         return None
     cur = tok
@@ -1672,8 +1672,8 @@ def _sited(site: Any) -> bool:
 
 def _regional_site(doc: Any, m: Mention) -> Claim | None:
     """The place claim of a region's adjective before a building or site ("hanged
-    himself in a Sicilian jail"): the building lies in the region, as it would after
-    the region's name ("a Palermo jail"). None for a country's adjective or any other
+    himself in a Sardinian jail"): the building lies in the region, as it would after
+    the region's name ("a Cagliari jail"). None for a country's adjective or any other
     phrase (:func:`.nationality.region_of`)."""
     toks = _tokens(doc, m.span)
     if toks is None or not len(toks) or _site(toks.root) is None:
@@ -1683,7 +1683,7 @@ def _regional_site(doc: Any, m: Mention) -> Claim | None:
 
 
 # where a name the tagger did not call a place reads as one: "in X", "near X", "outside X",
-# "off X" ("at", "on", "to" take teams, lists and people as often: "at Duke", "on IR")
+# "off X" ("at", "on", "to" take teams, lists and people as often: "at Ashford", "on IR")
 _PLACE_ONLY_PREPS = frozenset("in near outside off".split())
 # "a visit to X", "a trip to X": a journey's end, which is a place
 _JOURNEYS = frozenset("visit trip journey".split())
@@ -1700,24 +1700,24 @@ def _gazetteer_knows(name: str) -> bool:
                for r, alternate in lookup_rows(name, close=False))  # fmt: skip
 
 
-# prepositions that place something around a place, not in it: "near Baytown", "outside
+# prepositions that place something around a place, not in it: "near Elmwood", "outside
 # Paris", "off Valparaiso" (a closed class)
 _NEAR = frozenset("near outside around off".split())
-# nouns that make a name the middle of a vague stretch: "the Baytown area", "a
-# Woodburn-area bank", "the vicinity of" (general vocabulary)
+# nouns that make a name the middle of a vague stretch: "the Elmwood area", "a
+# Millbrook-area bank", "the vicinity of" (general vocabulary)
 _VICINITY = frozenset({"area", "vicinity"})
 # the compass points, a closed class: "south of Spain" lies around Spain, not in it
 # the compass points, a closed class (reconcile/claims.py adds their "-ern" adjectives)
 COMPASS_POINTS = frozenset("north south east west northeast northwest southeast "
                            "southwest".split())  # fmt: skip
-# nouns that say the name before them is a place: "the Baytown area", "a Woodburn-area
+# nouns that say the name before them is a place: "the Elmwood area", "a Millbrook-area
 # bank" (general vocabulary of where something lies)
 _AREA_NOUNS = frozenset("area region vicinity neighborhood neighbourhood district suburb".split())
 
 
 def _modifier_chain(noun: Any) -> list[Any]:
     """``noun`` and the nouns it modifies in turn, up to the noun of its phrase ("area",
-    "bank" in "a Woodburn-area bank")."""
+    "bank" in "a Millbrook-area bank")."""
     chain = [noun]
     while (
         chain[-1].dep_ in {"compound", "nmod"}
@@ -1730,7 +1730,7 @@ def _modifier_chain(noun: Any) -> list[Any]:
 
 def _modified_place(tok: Any) -> Any | None:
     """The object of a place preposition whose noun a name modifies, when the noun says
-    the name is a place ("in the Baytown area", "at a Woodburn-area bank": the area is
+    the name is a place ("in the Elmwood area", "at a Millbrook-area bank": the area is
     the name's): the name then places the phrase whatever the tagger called it. The
     name modifies the area noun, which is the object or modifies it; "to" counts here
     (an area is where one goes). None for any other name."""
@@ -1749,10 +1749,10 @@ def untagged_places(
     article_id: str, doc: Any, s: int, e: int, mentions: Sequence[Mention]
 ) -> list[Claim]:
     """Places of the sentence ``[s, e)`` the tagger called an organisation or missed: a
-    capitalised name with no article ("in Woodburn", not "in the House"), the object of
+    capitalised name with no article ("in Millbrook", not "in the House"), the object of
     "in", "near", "outside", "off" or the end of "a visit to", that the gazetteer knows
     as a town or an area and that names no person of the sentence ("interest in
-    Teixeira" beside "Mark Teixeira"). Each a place claim of a mention of its name.
+    Pruitt" beside "Mark Pruitt"). Each a place claim of a mention of its name.
     So is a home written where no person's name stands, after a person's name and "of"
     ("John Doe of Leeds") or before a noun of a person ("a Leeds man"), that the tagger
     called a person."""
@@ -1764,7 +1764,7 @@ def untagged_places(
         phrase = _modified_place(tok)
         home = _of_home(tok) or _town_resident(tok)
         if phrase is not None:
-            prep = phrase.head  # "at a Woodburn-area bank", "to the Baytown area"
+            prep = phrase.head  # "at a Millbrook-area bank", "to the Elmwood area"
         elif tok.dep_ == "pobj":
             prep = tok.head
             if not (prep.lower_ in _PLACE_ONLY_PREPS or home
@@ -1776,7 +1776,7 @@ def untagged_places(
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(c.dep_ in {"det", "poss"} for c in tok.children):
-            continue  # "in the House", "in Nixon's White House": an institution
+            continue  # "in the House", "in Lincoln's White House": an institution
         first, last = words[0], words[-1]
         start, end = int(first.idx), int(last.idx + len(last.text))
         name = text[start:end]
@@ -1795,7 +1795,7 @@ def untagged_places(
             continue
         m = Mention(Span(article_id, start, end), name, "GPE", name_key(name))
         if prep.lower_ == "to" and phrase is not None:
-            c = _placed(m, _event_of(phrase), cue="area")  # "drove to the Baytown area"
+            c = _placed(m, _event_of(phrase), cue="area")  # "drove to the Elmwood area"
         elif prep.lower_ == "to":
             c = _placed(m, prep.head)
         else:
@@ -1805,8 +1805,8 @@ def untagged_places(
     return out
 
 
-# a town's own institutions, named after it: "Woodburn police", "Woodburn's police chief",
-# "the Woodburn Police Department", "Woodburn Mayor" (general news vocabulary)
+# a town's own institutions, named after it: "Millbrook police", "Millbrook's police chief",
+# "the Millbrook Police Department", "Millbrook Mayor" (general news vocabulary)
 _TOWN_INSTITUTION = r"(?:['’]s)?\s+(?:police|mayor|city\s+council|fire\s+department)\b"
 
 
@@ -1820,16 +1820,16 @@ def bear_out_places(
     claims: Sequence[Claim], mentions: Sequence[Mention], text: str = ""
 ) -> tuple[Claim, ...]:
     """``claims`` less the places of :func:`untagged_places` the whole article does not
-    bear out: a name that is a word of a person the article names ("Teixeira" beside
-    "Mark Teixeira"), or that the gazetteer's fitted accept model, weighing the
+    bear out: a name that is a word of a person the article names ("Pruitt" beside
+    "Mark Pruitt"), or that the gazetteer's fitted accept model, weighing the
     article's other places, does not take for the place it names ("in Congress" in a
-    report of Washington; "in Woodburn" beside "Portland" and "Oregon" is kept) unless
+    report of Washington; "in Millbrook" beside "Dayton" and "Ohio" is kept) unless
     the article's ``text`` names the town's own police, mayor, council or fire department
-    ("a Woodburn-area bank" in a report of "the Woodburn police officer who died"), or,
+    ("a Millbrook-area bank" in a report of "the Millbrook police officer who died"), or,
     of a home, the article tags the same name a town elsewhere ("a Leeds man" beside "the
     crash in Leeds"). Run on the whole article's mentions and text, once its parts are
     joined."""
-    # a region's adjective is tagged a people ("a Sicilian jail": _regional_site)
+    # a region's adjective is tagged a people ("a Sardinian jail": _regional_site)
     placed = {m.span for m in mentions if m.type in _PLACE_TYPES or m.type == "NORP"}
     untagged = [c for c in claims if c.kind == "place" and c.mention is not None
                 and c.mention not in placed and not street_name(c.text)]  # fmt: skip
@@ -1915,7 +1915,7 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
     else:
         return None
     if any(c.dep_ == "neg" for c in event.children):
-        # "McCain has not been named as a suspect", "Ross is not signed for a sequel":
+        # "Pruitt has not been named as a suspect", "Ames is not signed for a sequel":
         # the clause says who did not take part, so it names no one against whom another
         # report's actor could disagree
         return None
@@ -1937,8 +1937,8 @@ def _actor_claim(doc: Any, m: Mention) -> Claim | None:
 
 
 def _named_in_apposition(root: Any, m: Mention) -> tuple[str, Span, str] | None:
-    """The name set off after a person's nickname or epithet ("Mafia 'Oddfather,'
-    Vincent 'Chin' Gigante, dies"), with its span and words: the report names one
+    """The name set off after a person's nickname or epithet ("Mob 'Gentleman,'
+    Frank 'Sonny' Russo, dies"), with its span and words: the report names one
     person twice, and the name is what other reports give, so it is the actor's value
     and mention (before, the nickname stood against the name as a second person)."""
     if m.type != "PERSON":
@@ -1950,7 +1950,7 @@ def _named_in_apposition(root: Any, m: Mention) -> tuple[str, Span, str] | None:
         ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
         between = doc.text[root.idx + len(root.text) : c.left_edge.idx]
         if not re.fullmatch(r"[\s,'\"‘’“”]*,[\s'\"‘’“”]*", between):
-            continue  # set off by a comma, not "Joique Bell (Wayne State)": his college
+            continue  # set off by a comma, not "Tom Hale (Lakeside State)": his college
         if ent is not None and ent.start > root.i and name_key(ent.text):
             # the name's mention, so the story's entity of the name is the actor's
             span = Span(m.span.article_id, ent.start_char, ent.end_char)
@@ -2087,7 +2087,7 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
             ap = (m.group("ap") or "").casefold().replace(".", "").replace(" ", "")
             part = (m.group("part") or "").casefold()
             if part:
-                # the part of the day says which half: "3:30 Tuesday morning" is a.m.,
+                # the part of the day says which half: "4:30 Tuesday morning" is a.m.,
                 # "8:15 on Friday evening" p.m. ("1:30 Friday night" stays small hours)
                 ap = "am" if part == "morning" or (part == "night" and hour < 6) else "pm"
             if ap == "pm" and hour < 12:
@@ -2116,11 +2116,11 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
                 # of the clause, whose verb carries no event, not of the saying (as a place)
                 predicate = None
         if predicate in REPORTING or (predicate is None and _STAMP.search(text, s, e)):
-            continue  # a report's time, or a timestamp line ("November 30, 2009 at 2:22 pm")
+            continue  # a report's time, or a timestamp line ("October 30, 2009 at 2:22 pm")
         if _BOUND_BEFORE.search(text, max(s, m.start() - 8), m.start() + 1):
             continue  # "together until about 9 p.m.", "by 5:00pm": a bound, not the moment
         if report_stamp(doc, m.start(), m.end()):
-            continue  # "Last updated at 11:11 GMT": when the page was updated
+            continue  # "Last updated at 09:42 GMT": when the page was updated
         start = m.start() if not qual else m.start() + len(qual) - len(qual.lstrip())
         out.append(Claim(Span(aid, start, m.end()), text[start : m.end()].strip(), "time",
                          predicate, None, f"{hour:02d}:{minute:02d}", "minutes", low, high,
@@ -2128,7 +2128,7 @@ def _clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
     return out
 
 
-# "with 7:42 left in the first half", "2:15 to go", "with 0:04 remaining": a game
+# "with 6:18 left in the first half", "2:20 to go", "with 0:04 remaining": a game
 # clock, the time left in a period of play (kept in seconds)
 _GAME_CLOCK = re.compile(
     r"\b(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?:\.\d)?\s+(?:left|remaining|to go|to play)\b"
@@ -2136,7 +2136,7 @@ _GAME_CLOCK = re.compile(
     r"inning|set|game|match|overtime)\b)?",
     re.I,
 )
-# "with less than eight minutes to play in the first half", "with four minutes left", "4
+# "with less than seven minutes to play in the first half", "with four minutes left", "4
 # minutes 48 seconds remaining": a game clock in words; whole minutes are that minute
 _NUMBER_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 _GAME_CLOCK_WORDS = re.compile(
@@ -2185,8 +2185,8 @@ _GAME_PART = re.compile(
     re.I,
 )
 
-# "44 seconds into the seventh round", "after 44 seconds of the seventh round", "2:15 of
-# the seventh round", "at the 2:15 mark": the time played in a period (a round's clock
+# "38 seconds into the fifth round", "after 38 seconds of the fifth round", "2:20 of
+# the fifth round", "at the 2:20 mark": the time played in a period (a round's clock
 # counts up), in seconds; never compared with a time left, the period's length unsaid
 _PERIOD_AFTER = (r"(?:\s+(?:into|of|in)\s+the\s+(?P<n>" + _ORDINAL + r")(?:(?:\s+|-)(?P<p>"
                  + _PERIOD_NOUN + r")s?\b)?)")  # fmt: skip
@@ -2214,7 +2214,7 @@ def _period(nth: str | None, noun: str | None) -> str | None:
 
 
 def _elapsed_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
-    """Times played in a period ("44 seconds into the seventh round", "at the 2:15
+    """Times played in a period ("38 seconds into the fifth round", "at the 2:20
     mark"): one stoppage timed by two reports, compared in seconds (unit "elapsed")."""
     out = []
     for m in _ELAPSED.finditer(text, s, e):
@@ -2237,7 +2237,7 @@ def _elapsed_claims(aid: str, text: str, s: int, e: int) -> list[Claim]:
 
 
 def _game_clock_claims(aid: str, doc: Any, text: str, s: int, e: int) -> list[Claim]:
-    """Times left on a game clock ("with 7:42 left in the first half"): one basket, goal
+    """Times left on a game clock ("with 6:18 left in the first half"): one basket, goal
     or stoppage timed by two reports, compared with each other (unit "clock", in seconds,
     never with a time of day); the period, when named, is what the time is of."""
     out = []
@@ -2342,8 +2342,8 @@ def _weekday_claims(
 def _counted_from_claims(
     aid: str, doc: Any, text: str, s: int, e: int, times: tuple[TimeExpr, ...]
 ) -> list[Claim]:
-    """Dates counted from another occurrence (:data:`_COUNTED_FROM`): "Page suffered a
-    heart attack nine days earlier", "died nine days after suffering a heart attack",
+    """Dates counted from another occurrence (:data:`_COUNTED_FROM`): "Lane suffered a
+    heart attack six days earlier", "died nine days after suffering a heart attack",
     "the raid comes little over a month after a bandit stole…". What such a date is of:
     the occurrence its preposition or conjunction names ("after suffering a heart
     attack": the attack; "two years after the death": the death), which the text times
@@ -2417,7 +2417,7 @@ def _counted_anchor(order: Any) -> Any | None:
     return obj
 
 
-# A win-loss record ("Indianapolis (10-5)", "Bowe, 43-1, 33 KOs", "improved his record to
+# A win-loss record ("Riverton (10-5)", "Brennan, 41-2, 30 KOs", "improved his record to
 # 52-3", "a 9-5 season"): wins, losses and draws of a team or a fighter, one value. A
 # score ("won 31-24", "a 31-24 lead") is no record: it is said of a game, not of a side.
 _RECORD = re.compile(r"\b(\d{1,3})[-–](\d{1,3})(?:[-–](\d{1,2}))?\b")
@@ -2428,9 +2428,9 @@ _RECORD_WORDS = re.compile(
 )
 _RECORD_NOUN = re.compile(r"\s+(?:record|season|mark)\b", re.I)
 # the side a game was won or lost against, named before a figure set off by a comma:
-# "lost to the Indianapolis Colts, 20-13", "beat Gonzaga, 75-70", "a win over the Colts,
+# "lost to the Riverton Rams, 20-13", "beat Ashford, 75-70", "a win over the Rams,
 # 31-24" is the game's score (a side's record stands in brackets after its name:
-# "beat the Colts (10-5)"). Verbs of winning and losing, general sports vocabulary.
+# "beat the Rams (10-5)"). Verbs of winning and losing, general sports vocabulary.
 _SCORE_AGAINST = re.compile(
     r"\b(?:(?:lost|lose|loses|losing|fell|falls|falling)\s+to|beat|beats|beating|defeated|"
     r"defeats|defeating|edged|edges|topped|tops|routed|downed|blanked|over|against)"
@@ -2438,7 +2438,7 @@ _SCORE_AGAINST = re.compile(
     re.I,
 )
 # a side the parser named no entity: capitalised words right before the bracket
-# ("helping the Colts (10-5) join"); a range in brackets follows a lower-case word
+# ("helping the Rams (10-5) join"); a range in brackets follows a lower-case word
 # ("children of all ages (10-12)")
 _BARE_OWNER = re.compile(r"\b((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)\s\($")
 _RECORD_OWNERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -2447,11 +2447,11 @@ _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.I)
 
 
 def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Mention]) -> list[Claim]:
-    """Win-loss records: right after a name, in brackets or between commas ("Indianapolis
-    (10-5)", "Riddick Bowe, 43-1, 33 KO's"; in brackets also after capitalised words the
-    parser names no entity, "the Colts (10-5)"), or named a record or a season ("improved
+    """Win-loss records: right after a name, in brackets or between commas ("Riverton
+    (10-5)", "Joe Brennan, 41-2, 30 KO's"; in brackets also after capitalised words the
+    parser names no entity, "the Rams (10-5)"), or named a record or a season ("improved
     his record to 52-3", "a 9-5 season"); never a score after the side beaten ("lost to
-    the Indianapolis Colts, 20-13"). Whose record: the name before it, else the nearest
+    the Riverton Rams, 20-13"). Whose record: the name before it, else the nearest
     name before it in the sentence. Two records of one side are one value: "10-5" and
     "9-5" cannot both be its record at one time."""
     out = []
@@ -2471,15 +2471,15 @@ def _record_claims(aid: str, text: str, s: int, e: int, mentions: Sequence[Menti
             text, max(s, owner.span.start - 30), owner.span.start
         )
         if glued and against and before.rstrip().endswith(","):
-            continue  # "lost to the Indianapolis Colts, 20-13": the game's score
+            continue  # "lost to the Riverton Rams, 20-13": the game's score
         words = _RECORD_WORDS.search(text, max(s, m.start() - 40), m.start())
         if not glued and not (words or _RECORD_NOUN.match(text, m.end())):
             continue
         if owner is None:
             owner = next((n for n in reversed(named) if n.span.end <= m.start()), None)
             if owner is not None and _PRONOUN.search(text, owner.span.end, m.start()):
-                # "Klitschko's second victory over Thompson, and with it he improves to
-                # 58-3", "came from Portland, where he was 162-139": a pronoun between
+                # "Novak's second victory over Dale, and with it he improves to
+                # 47-2", "came from Hartford, where he was 140-121": a pronoun between
                 # says whose, and it need not be the last name's; a record of no known
                 # side is no value of any side's
                 continue
@@ -2574,7 +2574,7 @@ def extract_claims(
                 continue
             street = bool(_STREET.search(m.text))
             if m.type in {"GPE", "LOC", "FAC"} or street:
-                # a street is a place whatever the tagger calls it ("a Philip Street
+                # a street is a place whatever the tagger calls it ("a Crane Street
                 # apartment" read as an organisation)
                 c = _place_claim(doc, m)
                 if c is not None:

@@ -1,18 +1,18 @@
-"""What a date is the date of, when the parse says a noun: "the November 30 operation",
-"Sunday's raid", "the meeting on Sunday", "carried out an operation between November 24
+"""What a date is the date of, when the parse says a noun: "the October 30 operation",
+"Sunday's raid", "the meeting on Sunday", "carried out an operation between October 24
 and 27".
 
 News dates an occurrence in two ways: a verb and its time ("arrested on Monday") or an
 event noun and its time. A date that modifies a noun ("the 2008 election", "last week's
-meeting") is that noun's date, whatever the sentence's verb: in "The November 30
+meeting") is that noun's date, whatever the sentence's verb: in "The October 30
 operation serves as a reminder…" the date is the operation's, not the serving's. A
 date hung from an event noun ("the attack on Sunday") is the attack's. A support verb
 ("carry out", "conduct", "launch", "hold", "stage") says little of its own: "carried out
-a joint operation between November 24 and 27" dates the operation.
+a joint operation between October 24 and 27" dates the operation.
 
 An event noun is named by the verb it derives from when there is one ("meeting" is
 "meet", "operation" is "operate", "announcement" is "announce"): the noun and the verb
-of one occurrence then name one slot ("the November 10 meeting" / "met on November
+of one occurrence then name one slot ("the October 10 meeting" / "met on October
 10"). Nouns are recognised by morphology checked against the parser's own lexicon of
 verbs (spaCy's lemmatizer tables), never by a list of words.
 """
@@ -27,7 +27,7 @@ from typing import Any
 SUPPORT = frozenset(
     "carry conduct launch stage hold mount perform undertake execute wage make".split()
 )
-# Dependencies by which a date modifies the noun after it: "the November 30 operation"
+# Dependencies by which a date modifies the noun after it: "the October 30 operation"
 # (nmod, nummod, compound), "Sunday's raid" (poss), "the 2008 election" (nummod).
 _MODIFIES = frozenset({"nmod", "nummod", "compound", "poss", "npadvmod", "amod"})
 # Nouns that are times themselves: "Sunday night", "Monday morning" — the date with the
@@ -101,7 +101,7 @@ def _is_event_noun(noun: Any) -> bool:
 
 def dated_noun(root: Any) -> Any | None:
     """The noun whose date a date is, given the date's root token: the noun it modifies
-    ("the November 30 operation", "Sunday's raid"), or the event noun it hangs from
+    ("the October 30 operation", "Sunday's raid"), or the event noun it hangs from
     ("the attack on Sunday", not "arrested the man on Sunday": a verb's object is
     dated by the verb). None when the date belongs to a verb."""
     tok = root

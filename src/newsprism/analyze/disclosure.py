@@ -3,7 +3,7 @@
 A secret source, an anonymous donor or a hidden author is unmasked once, and news tells
 that one occurrence in many words: "revealed that he was the source", "revealed himself
 as the donor", "his family revealed his identity", "came forward in May", "broke cover,
-admitting in 2006", "identified himself as the author". Dates of these verbs are dates of
+admitting in 2011", "identified himself as the author". Dates of these verbs are dates of
 one occurrence, whichever verb a report chose, so they share one predicate,
 ``UNMASK``. Only the verbs' disclosing sense counts: a verb of making known whose object is
 the person's self or a hidden part of them (a reflexive; "identity", "role", "part",
@@ -67,7 +67,7 @@ def self_disclosure(verb: Any | None, depth: int = 0) -> bool:
             return True
         if any(k.dep_ == "ccomp" and _says_who(k) for k in kids):
             return True
-        # "broke cover, admitting in 2006": an open clause of a disclosure
+        # "broke cover, admitting in 2011": an open clause of a disclosure
         opened = verb.dep_ in {"advcl", "conj"} and not any(k.dep_ == "mark" for k in kids)
         if opened and depth == 0 and verb.head is not verb:
             return self_disclosure(verb.head, depth + 1)
@@ -122,7 +122,7 @@ def _kept_secret(verb: Any) -> bool:
 def secrecy_length(length: Any) -> bool:
     """Whether a length of time (its head token) is how long a person's part stayed
     hidden: "kept his role a secret for 30 years", "remained anonymous for three
-    decades", "admitted his role after more than 30 years", "revealed himself 30 years
+    decades", "admitted her role after more than 20 years", "revealed himself 30 years
     after he tipped off reporters", "it was 34 years before he broke cover"."""
     head = length.head
     # the expression may hold its preposition ("for 30 years")

@@ -28,7 +28,7 @@ _JOINERS = frozenset({"of", "the", "and", "for", "on", "de", "du", "al", "el", "
 def acronym_fits(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym`` abbreviates ``words``: its letters split into prefixes of the
     words in order (words may be skipped), as "NORTHCOM" ← "Northern Command" and
-    "SDF" ← "Syrian Democratic Forces".
+    "NLF" ← "National Liberation Front".
 
     >>> acronym_fits("NORTHCOM", ["Northern", "Command"]), acronym_fits("UN", ["World", "Bank"])
     (True, False)
@@ -77,7 +77,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A name followed by a web domain suffix is a site ("CNN.com", "MyFoxHouston. com").
+# A name followed by a web domain suffix is a site ("CNN.com", "MyNewsTown. com").
 _NAME_JOINERS = frozenset({"-", "'", "’"})
 _WEB_SUFFIX = re.compile(r"\.\s?(?:com|org|net|co\.uk|com\.au|info|news)\b", re.I)
 
@@ -105,7 +105,7 @@ def extract_mentions(article_id: str, doc: Any, *, whole: bool = True) -> tuple[
         label = ent.label_
         web = _WEB_SUFFIX.match(text, end) is not None
         if web:
-            label = "ORG"  # "MyFoxHouston.com reports": a web outlet, not a place
+            label = "ORG"  # "MyNewsTown.com reports": a web outlet, not a place
         place = lookup(surface) if label in PLACE_TYPES or (label == "ORG" and not web) else None
         if place is not None and label == "ORG":
             label = "GPE"  # the model often calls a province an organisation

@@ -7,8 +7,8 @@ hit of them. Their predicate and counted noun agree ("rush" / "yards", "destroy"
 conflict. The sentence says whose each is, and the parse gives it:
 
 * the *holder*: the named possessor of the counted noun ("Smith's 180 yards") or the
-  named subject of the verb the figure belongs to ("Johnson rushed for 404 yards");
-  a personal pronoun ("He rushed for 150 yards", "his 404 yards") stands for the
+  named subject of the verb the figure belongs to ("Johnson rushed for 312 yards");
+  a personal pronoun ("He rushed for 150 yards", "his 312 yards") stands for the
   person the sentences before it last named (see :func:`antecedent`);
 * the *subset*: a superlative that picks part of the counted things ("the 12
   worst-hit villages", "the three largest banks", "the most affected areas") — a count
@@ -38,14 +38,14 @@ Named = tuple[str | None, str | None]  # a holder's name as written, its entity 
 
 
 def _name(tok: Any, names: frozenset[str]) -> Named:
-    """A name as written ("Peyton Manning") and its entity type: the named entity
+    """A name as written ("Dale Carver") and its entity type: the named entity
     holding ``tok``, else a proper noun with the proper nouns before it, else a
     capitalised word the article names a person or organisation by elsewhere
     (``names``, casefolded: a surname opening a sentence, "Ruiz was sentenced", is often
     tagged a common noun) — these two of no known type; a personal pronoun's person
     (:func:`antecedent`), of no type either: it is the nearest person named, a guess
-    ("Robyn Mendes was the victim. In 2005, he was charged with assault on Mendes":
-    not Mendes), which may keep two figures apart but never splits a value check
+    ("Dana Reyes was the victim. In 2005, he was charged with assault on Reyes":
+    not Reyes), which may keep two figures apart but never splits a value check
     (:func:`newsprism.reconcile.claims.person_of`); (None, None) for anything else."""
     if tok.lower_ in _PERSONAL and tok.pos_ == "PRON":
         return antecedent(tok), None
@@ -62,8 +62,8 @@ def _name(tok: Any, names: frozenset[str]) -> Named:
 
 def antecedent(pronoun: Any, back: int = _BACK) -> str | None:
     """The person a personal pronoun stands for, as news writes it: the person last
-    named before it, in its own sentence or the ``back`` sentences before ("Pierre
-    Thomas was hurt against Atlanta. He has rushed for only 150 yards": Thomas). Within
+    named before it, in its own sentence or the ``back`` sentences before ("Sam
+    Okafor was hurt against Lakeside. He has rushed for only 150 yards": Okafor). Within
     the nearest sentence that names a person, the one named as a subject is preferred
     ("Smith said Jones ran well. He ...": a pronoun subject continues the subject).
     None when no person is named that close."""
@@ -84,10 +84,10 @@ def whose_figure(
 ) -> Named:
     """The named person, team or thing whose figure ``num`` is (see the module): the
     named possessor of the counted noun ``thing`` or of the noun its "of" phrase hangs
-    from ("Smith's 180 yards", "Newton's record of 4,051 yards"), else the named subject
+    from ("Smith's 180 yards", "Okafor's record of 3,912 yards"), else the named subject
     of the clause's verb when the figure is not in the subject: "Johnson rushed for
-    404 yards" is Johnson's, "7 villages were destroyed" no one's. A verb with no
-    subject of its own ("... and now has 2,302") takes its head verb's. ``names``: the
+    312 yards" is Johnson's, "7 villages were destroyed" no one's. A verb with no
+    subject of its own ("... and now has 1,874") takes its head verb's. ``names``: the
     words the article names people and organisations by (see :func:`_name`). With the
     holder's entity type ("PERSON", "ORG", …; None when unknown or unnamed).
     """
@@ -164,7 +164,7 @@ def subset_of(num: Any, thing: Any | None) -> str | None:
         if c.dep_ not in {"amod", "advmod", "compound"} or c.is_ancestor(num) or c is num:
             continue
         if c.lower_ in _BEYOND:
-            return str(c.lower_)  # "seven AK-47 rifles, two other rifles": not the seven
+            return str(c.lower_)  # "six assault rifles, two other rifles": not the seven
         inner = [t for t in c.subtree if _superlative(t)]
         if inner:
             first = min(t.i for t in c.subtree)
@@ -202,7 +202,7 @@ def length_kind(text: str, end: int, start: int | None = None) -> str:
     """What a length of time ending at ``end`` of ``text`` (from ``start``, when given)
     measures: "gap" (the time
     between two moments: "three years ago", "nine days after the attack") or "duration"
-    (how long something lasted: "for two hours", "a 90-day stay", "in more than 25
+    (how long something lasted: "for two hours", "a 60-day course", "in more than 25
     years"). Values of the two kinds are never one slot. A gap back from the report's
     day and one after another occurrence stay one kind: "a heart attack suffered three
     weeks ago" and "died nine days after a heart attack" measure one span when the

@@ -1,13 +1,13 @@
 """Nationality claims: where a counted group of people is from.
 
 News gives the nationality of a group in a few set ways: a demonym before the counted
-noun ("23 Somali pirates", "two Israeli soldiers"), demonyms counted themselves ("12
-Somalis and 11 Yemenis"), a bracket after the group ("the 23 pirates (12 Somali and 11
-Yemeni)"), or a copula ("the pirates were Somali and Yemeni", "the pirates are from
-Somalia and Yemen"). Each is one claim: the set of countries (ISO codes, joined by
+noun ("23 Peruvian smugglers", "two Danish soldiers"), demonyms counted themselves ("12
+Peruvians and 11 Chileans"), a bracket after the group ("the 23 smugglers (12 Peruvian and 11
+Chilean)"), or a copula ("the smugglers were Peruvian and Chilean", "the smugglers are from
+Peru and Chile"). Each is one claim: the set of countries (ISO codes, joined by
 "+") and, when the text counts the group, how many it holds. Two reports that count
-one group alike and give it different countries disagree ("23 Somali pirates" against
-"23 Somali and Yemeni pirates"); without a count on both sides the two groups may not
+one group alike and give it different countries disagree ("23 Peruvian smugglers" against
+"23 Peruvian and Chilean smugglers"); without a count on both sides the two groups may not
 be one, so they are at most a variant (see reconcile/claims.py ``_nationalities``).
 
 Demonyms are read through the gazetteer (countryinfo's demonyms and the general
@@ -29,7 +29,7 @@ NATIONALITY = "nationality"
 
 @lru_cache(maxsize=4096)
 def country_of(word: str) -> str | None:
-    """The ISO code of the country a demonym names ("Somalian" → "SO"), else None."""
+    """The ISO code of the country a demonym names ("Peruvian" → "PE"), else None."""
     from ..geo.gazetteer import table
     from ..geo.resolve import candidates
 
@@ -43,9 +43,9 @@ def country_of(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def region_of(word: str) -> str | None:
-    """The name of the first-level region an adjective of its people names ("Sicilian"
-    → "Sicily", "Bavarian" → "Bavaria"), else None: a country's demonym ("Syrian") is
-    no region, and says whose a thing is as often as where it lies ("an Israeli base")."""
+    """The name of the first-level region an adjective of its people names ("Sardinian"
+    → "Sardinia", "Bavarian" → "Bavaria"), else None: a country's demonym ("Syrian") is
+    no region, and says whose a thing is as often as where it lies ("a Danish base")."""
     from ..geo.gazetteer import table
     from ..geo.resolve import candidates
 
@@ -58,7 +58,7 @@ def region_of(word: str) -> str | None:
 
 
 def _code(tok: Any, places: Sequence[tuple[Span, str]]) -> str | None:
-    """The country a token names, as a demonym ("Somali") or a place ("Somalia")."""
+    """The country a token names, as a demonym ("Peruvian") or a place ("Peru")."""
     if tok.ent_type_ not in {"NORP", "GPE"}:
         return None
     code = next((p for sp, p in places if sp.start <= tok.idx < sp.end), None)
@@ -78,8 +78,8 @@ def _plural(tok: Any) -> bool:
 
 
 def _listed(toks: list[Any], k: int, places: Sequence[tuple[Span, str]]) -> list[int]:
-    """The positions of the country words listed from ``k``: "Somali and Yemeni", "12
-    Somalis, 5 Kenyans and 11 Yemenis" (a figure may count each)."""
+    """The positions of the country words listed from ``k``: "Peruvian and Chilean", "12
+    Peruvians, 5 Bolivians and 11 Chileans" (a figure may count each)."""
     members, m, n = [k], k + 1, len(toks)
     while m < n:
         p = m
@@ -94,8 +94,8 @@ def _listed(toks: list[Any], k: int, places: Sequence[tuple[Span, str]]) -> list
 
 
 def _copula_subject(tok: Any) -> Any | None:
-    """The plural subject whose nationality a copula gives: "the pirates were Somali",
-    "the pirates are from Somalia"."""
+    """The plural subject whose nationality a copula gives: "the smugglers were Peruvian",
+    "the smugglers are from Peru"."""
     if tok.dep_ == "acomp":
         verb = tok.head
     elif tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep":
@@ -111,12 +111,12 @@ def nationality_claims(
     aid: str, doc: Any, s: int, e: int, places: Sequence[tuple[Span, str]]
 ) -> list[Claim]:
     """The nationality claims of the sentence ``doc.char_span(s, e)``; ``places`` are the
-    sentence's place mentions with their resolved codes ("Somalia": "SO").
+    sentence's place mentions with their resolved codes ("Peru": "PE").
 
     A list of country words is a group's nationality when the text counts the group
-    ("23 Somali and Yemeni pirates", "12 Somalis and 11 Yemenis", "(12 Somali and 11
-    Yemeni)") or a copula gives it for a plural subject; an uncounted "Somali waters" or
-    "Somali pirates" says where things are from in general, and is no claim."""
+    ("23 Peruvian and Chilean smugglers", "12 Peruvians and 11 Chileans", "(12 Peruvian and 11
+    Chilean)") or a copula gives it for a plural subject; an uncounted "Peruvian waters" or
+    "Peruvian smugglers" says where things are from in general, and is no claim."""
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return []
@@ -131,7 +131,7 @@ def nationality_claims(
         last = members[-1]
         k = last + 1
         nums = [_figure(toks[x - 1]) if x > 0 else None for x in members]
-        # the plural noun the list describes, past adjectives ("Yemeni fishing boats")
+        # the plural noun the list describes, past adjectives ("Chilean fishing boats")
         noun = None
         for t in toks[last + 1 : last + 4]:
             if _plural(t):
@@ -143,8 +143,8 @@ def nationality_claims(
         if all(n is not None for n in nums):
             count = sum(n for n in nums if n is not None)
         elif noun is not None:
-            # a figure before the list counts the noun: "23 heavily armed Somalian and
-            # Yemeni pirates"
+            # a figure before the list counts the noun: "23 heavily armed Peruvian and
+            # Chilean smugglers"
             for t in reversed(toks[max(0, members[0] - 4) : members[0]]):
                 if _figure(t) is not None:
                     count = _figure(t)

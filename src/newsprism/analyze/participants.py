@@ -3,10 +3,10 @@
 A story's reports date many occurrences of one kind — the suspect's arrest and an
 accomplice's, this coach's firing and the one fired before him, the star's birth and
 her adoption by a photographer — and one verb or event noun does not tell them apart:
-"Cheeks was fired March 2" and "O'Brien, fired on June 8, is suing" both date a
+"Harlan was fired March 4" and "Dorsey, fired on June 9, is suing" both date a
 firing. The parse says whose: the named subject and object of the verb the date hangs
-from, the agent of a passive ("adopted by Irving Klaw"), the noun a participle or a
-relative clause describes ("O'Brien, fired on June 8"; "the man who was arrested on
+from, the agent of a passive ("adopted by Milo Grant"), the noun a participle or a
+relative clause describes ("Dorsey, fired on June 9"; "the man who was arrested on
 Monday"), and for an event noun its possessor, its "of"/"by" phrase and the names
 compounded with it ("Y's arrest", "the arrest of X"). Two dates whose occurrences both
 name participants, none of them shared, are of two occurrences, however alike their
@@ -35,7 +35,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # prepositions whose object takes part in a noun's occurrence: "the arrest of X", "an
 # attack by Y", "a strike against Z"
 _NOUN_PREPS = frozenset({"of", "by", "against"})
-# how a verb hangs from a noun it describes: a participle ("O'Brien, fired on June 8")
+# how a verb hangs from a noun it describes: a participle ("Dorsey, fired on June 9")
 # or a relative clause ("the man who was arrested on Monday")
 _DESCRIBES = frozenset({"acl", "relcl"})
 # how a verb with no subject of its own shares its head verb's: "was arrested and charged

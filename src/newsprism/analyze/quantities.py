@@ -104,7 +104,7 @@ _RANGE_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 _HAS_DIGIT = re.compile(r"\d")
 _PER_CENT = re.compile(r"\s*per\s+cent\b", re.I)
 _MAGNITUDE_TOKEN = re.compile(r"^magnitude[-‐](\d+(?:\.\d+)?)$", re.I)
-# "200MM", "1.5bn", "136M": a figure and its scale glued into one token
+# "200MM", "1.5bn", "84M": a figure and its scale glued into one token
 _GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(mm|mn|mln|bn|m|b|k)$", re.I)
 _SCALE_LETTERS = {"m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 _NUMBER_WORDS = frozenset([*ONES, *TENS, *SCALES, *ORDINAL_WORDS])
@@ -171,7 +171,7 @@ def _in_a_name(text: str, start: int) -> bool:
     ):
         return True
     m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
-    # "magnitude-5.9": a measure named before its figure, no name
+    # "magnitude-5.8": a measure named before its figure, no name
     return m is not None and m.group(1).casefold() not in _NUMBER_WORDS | {"magnitude"}
 
 
@@ -219,7 +219,7 @@ def _counted(head: Any) -> tuple[str | None, Any]:
     noun = head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None, None
-    # "fifteen weapons depots": a compound modifier is not the counted thing; its head is
+    # "eighteen weapons depots": a compound modifier is not the counted thing; its head is
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
     text = noun.text
@@ -318,7 +318,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
             continue
         mag = _MAGNITUDE_TOKEN.match(tok.text)
         if mag:
-            # "a magnitude-5.9 earthquake" tokenized as one word: the figure is a measure
+            # "a magnitude-5.8 earthquake" tokenized as one word: the figure is a measure
             start, value = tok.idx + mag.start(1), float(mag.group(1))
             counted, _ = _counted(tok.head) if tok.head is not tok else (None, None)
             out.append(Quantity(Span(article_id, start, tok.idx + len(tok.text)), mag.group(1),

@@ -1,4 +1,4 @@
-"""Role claims: a person named by the post they hold ("Chargers general manager X said").
+"""Role claims: a person named by the post they hold ("Hawks general manager X said").
 
 News names a source by a title written before the name: the organisation, then the post
 ("Oregon State Police spokesman X", "team general manager X", "Sheriff X"). The person is
@@ -6,7 +6,7 @@ a value of that post, whatever verb follows (the verb is often "said", which car
 event of its own). Each such name is one claim: the post's head noun is its predicate
 ("manager"), ``word`` keeps the organisation and the post as written ("chargers|general
 manager") when the title names an organisation (a word of an organisation, place or
-group entity, or a plural proper noun: "Chargers").
+group entity, or a plural proper noun: "Hawks").
 
 Two people may share a post ("a spokesman", "coach"), so two reports naming two people
 for one post disagree only when both name the same organisation and the same post word
@@ -50,8 +50,8 @@ def role_claim(doc: Any, m: Mention) -> Claim | None:
         run.insert(0, t)
         i -= 1
     # the organisation is written before the post: an entity's words, a plural proper
-    # noun ("Chargers"), or a capitalised word before a post written in lower case
-    # ("Chargers general manager"; not the first word of a sentence)
+    # noun ("Hawks"), or a capitalised word before a post written in lower case
+    # ("Hawks general manager"; not the first word of a sentence)
     org: list[Any] = []
     post: list[Any] = []
     for t in reversed(run):

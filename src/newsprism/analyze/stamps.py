@@ -1,10 +1,10 @@
 """Report stamps: the dates and times that say when a report was written or updated,
 never when anything it tells happened.
 
-News pages carry their own date in lines of their own — "July 21, 2013, 2:21 pm BST",
-"Posted on Thu Jun 13, 2013 08:45 AM PDT", "updated 8:41 p.m. EST, Tue March 3, 2009",
-"Friday, Sep 10, 2010 | Updated 8:52 PM EDT" — or in a dateline opening the lead
-("WASHINGTON, DC, April 28, 2009"). Read as claims, two reports written on two days
+News pages carry their own date in lines of their own — "May 14, 2015, 3:12 pm BST",
+"Posted on Mon Feb 10, 2014 08:45 AM PDT", "updated 9:14 p.m. EST, Tue April 7, 2015",
+"Friday, Oct 9, 2015 | Updated 7:25 PM EDT" — or in a dateline opening the lead
+("WASHINGTON, DC, June 2, 2015"). Read as claims, two reports written on two days
 "disagree" on a date nobody stated; ingest reads these dates as the publication date
 already (ingest/build.py), so here they are never an event's.
 
@@ -29,9 +29,9 @@ from .nlp import text_of
 STAMP_VERBS = frozenset("post update publish create edit modify file".split())
 # A stamp line is short: a date, a time, a zone and a word or two of publishing (the
 # longest seen in the gold stories, a blog's "On behalf of X, LLP. posted in Y on
-# Friday, September 20, 2013.", runs to about 110 characters).
+# Friday, October 16, 2015.", runs to about 110 characters).
 _STAMP_CHARS = 120
-# weekday and month abbreviations a tagger may take for a verb ("Sat Nov 12 2011")
+# weekday and month abbreviations a tagger may take for a verb ("Sat Mar 7 2015")
 _CALENDAR_WORD = re.compile(
     rf"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|{MONTH_PATTERN})\.?", re.I
 )
@@ -52,8 +52,8 @@ def report_stamp(doc: Any, start: int, end: int) -> bool:
     Example (needs the models or files named)::
 
         from newsprism.analyze.nlp import parse
-        doc = parse("Fire at the store\\nJuly 21, 2013, 2:21 pm BST\\nA fire broke out.")
-        report_stamp(doc, 18, 31)
+        doc = parse("Fire at the store\\nMay 14, 2015, 3:12 pm BST\\nA fire broke out.")
+        report_stamp(doc, 18, 30)
         # True
     """
     text: str = text_of(doc)

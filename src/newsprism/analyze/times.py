@@ -1,7 +1,7 @@
 """Time expressions as intervals, resolved against the publication date.
 
-Explicit dates and ranges ("Nov. 24-27", "from November 24th to 27th",
-"between November 24 and 27") are parsed by patterns here: dateparser reads single
+Explicit dates and ranges ("Oct. 24-27", "from October 24th to 27th",
+"between October 24 and 27") are parsed by patterns here: dateparser reads single
 dates only. Weekdays and relative phrases ("on Sunday", "last week", "earlier this
 month", "December 8 last year") are resolved against the publication date, the
 ``anchor``. News reports the past: a bare weekday is the latest such day on or
@@ -67,7 +67,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{Y})-(?P<mm>\d{{2}})-(?P<dd>\d{{2}})\b")),
     ("md_last_year", re.compile(rf"\b(?P<m1>{M})\s+(?P<d1>{D})\s+last\s+year", re.I)),
     ("md", re.compile(rf"(?P<m1>{M})\s+(?P<d1>{D})\b(?:,?\s+(?P<y>{Y}))?", re.I)),
-    # the month ends its word: "the 2:15 mark" holds no "15 Mar"
+    # the month ends its word: "the 2:20 mark" holds no "20 Mar"
     ("dm", re.compile(rf"\b(?P<d1>{D})\s+(?P<m1>{M})(?![a-z])(?:\s+(?P<y>{Y}))?", re.I)),
     ("part_month", re.compile(
         r"\b(?:the\s+)?(?P<part>beginning|start|middle|end|early|mid|late)"
@@ -307,7 +307,7 @@ def days_of_others(article_id: str, doc: Any, text: str, found: list[TimeExpr]) 
     """Days told by their distance from another occurrence ("on the same day", "the day
     before", "the next day"), resolved against the last day the text dated before them
     in the same sentence or the one before: news tells a sequence of days that way
-    ("President X met Y on November 10. On the same day, the government signed…").
+    ("President X met Y on October 10. On the same day, the government signed…").
     The anchor is that date (``TimeExpr.anchor``); with none near, no date is read."""
     starts = _sentence_starts(doc, text)
     out = []
@@ -375,9 +375,9 @@ def extract_times(
     Example (needs the models or files named)::
 
         from newsprism.analyze.nlp import parse
-        t = extract_times("a", parse("It ran from November 24-27."), "2025-11-30")
+        t = extract_times("a", parse("It ran from October 24-27."), "2025-11-30")
         (t[0].start, t[0].end)
-        # ('2025-11-24', '2025-11-27')
+        # ('2025-10-24', '2025-10-27')
     """
     text: str = text_of(doc) if hasattr(doc, "user_data") else str(doc)
     anchor = date.fromisoformat(published) if published else None

@@ -2,8 +2,8 @@
 
 A report of one operation often gives two counts of one noun: the arms found in this
 operation ("six rifles were found") and the arms the ship has seized in all its
-operations ("So far, the Indian Navy has confiscated 14 rifles", "seized a total of 14
-rifles during the five operations it carried out"). The second is no value of the
+operations ("So far, the coast guard has confiscated 11 rifles", "seized a total of 11
+rifles during the four operations it carried out"). The second is no value of the
 first's slot: compared, it makes the article give two values for one slot (so it is
 left out of the comparison) and, in a report that gives only the total, a false
 agreement with the others' totals. The clause says which it is, and the parse gives it:
@@ -12,7 +12,7 @@ agreement with the others' totals. The clause says which it is, and the parse gi
   "in all", "all told", "altogether", "already": "has already grossed $459 million" is
   the takings up to the report, not one weekend's) modifying the clause's verb;
 * a phrase that spreads the count over several occurrences counted by a number or
-  "all" ("during the five operations", "in all their raids").
+  "all" ("during the four operations", "in all their raids").
 
 The words are a closed class of English adverbials of accumulation (any grammar's list
 of "so far" adverbs), not phrases of one story.
@@ -34,7 +34,7 @@ _SPREAD = frozenset({"during", "in", "over", "across", "from"})
 
 
 def _several(noun: Any) -> bool:
-    """A plural noun counted by a number above one or "all" ("the five operations")."""
+    """A plural noun counted by a number above one or "all" ("the four operations")."""
     if noun.tag_ not in {"NNS", "NNPS"}:
         return False
     for c in noun.children:

@@ -236,7 +236,7 @@ def _with_embeddings(found: list[UnitResult | str]) -> list[UnitResult | str]:
 
 
 def not_dates(found: tuple[Quantity, ...], dates: tuple[TimeExpr, ...]) -> tuple[Quantity, ...]:
-    """Numbers inside a date ("27th" in "from November 24th to 27th") are not amounts;
+    """Numbers inside a date ("27th" in "from October 24th to 27th") are not amounts;
     numbers inside a duration ("180 days") are."""
     ranges = [(t.span.start, t.span.end) for t in dates if t.granularity != "duration"]
     return tuple(

@@ -83,7 +83,7 @@ def _fold(word: str) -> str:
 
 
 def _number(word: str) -> str:
-    # 1,500 / 1.500 / 1500 are one figure; 6.1 stays a decimal
+    # 1,500 / 1.500 / 1500 are one figure; 6.2 stays a decimal
     parts = re.split(r"[.,]", word)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
         return "".join(parts)

@@ -213,7 +213,7 @@ def write_table(path: Path) -> None:
 def lookup_rows(name: str, close: bool = True) -> list[tuple[int, bool]]:
     """Rows whose name or alternate name has the key of ``name``: (row, alternate only).
 
-    Tried in turn: the key; the key without a type word ("Idlib Governorate");
+    Tried in turn: the key; the key without a type word ("Asyut Governorate");
     keys of the same consonant skeleton and a close spelling ("Al Iskandariya" ≈
     "Al Iskandariyah"; names of five letters or more) of countries, regions and
     cities of 100,000, each an alternate-name match (unless ``close`` is False).

@@ -553,7 +553,7 @@ def accept_features(
     """The signals that a mention's best candidate is right at all (not a word
     the tagger took for a place, or a place missing from the gazetteer). Whether
     only an alternate name matched is left to the ranking: a gate that weighed
-    it would refuse every exonym and transliteration ("Kiev")."""
+    it would refuse every exonym and transliteration ("Peking")."""
     order = np.argsort(-p)
     best = feats[int(order[0])]
     second = float(p[order[1]]) if len(p) > 1 else 0.0

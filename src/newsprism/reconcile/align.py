@@ -464,7 +464,7 @@ def _claim_candidates(
     # joined with game clocks, a report giving both had two values and kept its clock out
     # of the check (tests/gold/facts: 20 gold conflicts of one basket's clock lost)
     role = np.array([c.thing == ROLE or game_position(c) for c in cl], dtype=bool)
-    # a part or a running total of the counted things ("the 12 worst-hit villages", "14
+    # a part or a running total of the counted things ("the 9 worst-hit villages", "11
     # rifles so far") is never one value with a count of them all or of one occurrence
     # (analyze/holders.py, analyze/totals.py), however alike the figures
     subset = codes(c.subset for c in cl)
@@ -649,8 +649,8 @@ def claim_groups(
     block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
                   for s, k in claims)  # fmt: skip
     first = _written_dates_of_one_occurrence([statements[s].claims[k] for s, k in claims], x, y)
-    # an article may give one date twice, once more precisely ("March 11, 2005", "March
-    # 2005") or counted from its unknown date ("yesterday", "Thursday"): no two values
+    # an article may give one date twice, once more precisely ("April 6, 2011", "April
+    # 2011") or counted from its unknown date ("yesterday", "Thursday"): no two values
     # (measured on tests/gold/facts: 36 more gold variants found, no conflict lost, no
     # conflict printed outside the gold; a relative span such as "last month" allowed
     # beside any date joined a background "in 2006" into a date of 2005 and printed
@@ -670,7 +670,7 @@ def claim_groups(
 
     # a date with a written year never joins the news of the report's own days ("died
     # Monday", "died yesterday") when its year is another: it is of an occurrence the
-    # report recalls ("his mentor died in prison in 1992"), and joined, it stood as the
+    # report recalls ("his mentor died in prison in 1989"), and joined, it stood as the
     # event's date and kept that report's own "today" out of the value check
     years = [(written_years(c), day_of_report_year(c)) for c in cl]
 
@@ -753,9 +753,9 @@ def _one_record_per_side(
     """The groups of claims (indices) with every win-loss record regrouped by its side
     (``side``: the story entity or name whose record it is, None for other claims): a
     side has one record at a time, so the reports of a story giving its record give
-    values of one slot ("Indianapolis (10-5)", "the Colts' record rose to 9-5"), however
+    values of one slot ("Riverton (10-5)", "the Rams' record rose to 9-5"), however
     unlike their sentences. No article gives a slot two values: a second record of one
-    article ("10-5, 4-4 away") starts another slot of the side; values most reports
+    article ("10-5, 5-3 away") starts another slot of the side; values most reports
     give are placed first, so the side's main record is the first slot's."""
     rest = [kept for g in groups if (kept := [m for m in g if side[m] is None])]
     of_side: dict[str, list[int]] = {}
@@ -785,7 +785,7 @@ def _written_dates_of_one_occurrence(
     claims: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
 ) -> npt.NDArray[np.bool_]:
     """For each pair ``(x[k], y[k])``: two dates written with their month ("November
-    30", "between November 24 and 27") of one occurrence (the same predicate or its
+    30", "between October 24 and 27") of one occurrence (the same predicate or its
     class, not a verb of announcing: a story holds several announcements), which
     :func:`_join` takes first."""
     pred = codes(
@@ -815,13 +815,13 @@ def _join(
     as not (a pair not scored counts 0); with ``by_article``, the best pair of each two
     articles (:func:`_best_by_article`). Two values of one article that ``fits`` (value
     codes) says may be one are no two values: a date written once to the day and once
-    to the month ("on March 11, 2005", "the March 2005 rampage"), or "yesterday" and
+    to the month ("on April 6, 2011", "the April 2011 rampage"), or "yesterday" and
     "Thursday" in an undated report (see :func:`claim_groups`).
 
     Pairs marked ``first`` (two written dates of one occurrence) are taken before the
     rest: the model weighs a shared value most, so a date of one occurrence joined the
-    same day of another ("the November 30 operation" with "announced on November 30")
-    before the dates of its own occurrence ("an operation between November 24 and
+    same day of another ("the October 30 operation" with "announced on October 30")
+    before the dates of its own occurrence ("an operation between October 24 and
     27"), and the report gave a value check of two occurrences and left the
     disagreement unseen. Only written dates: a relative day ("last month", "today")
     says less of its occurrence, and the model joins it better (measured on
@@ -931,8 +931,8 @@ def _joined_over_slips(
     a report's slip kept them apart: each article of both gives one value in each, once
     in one and repeatedly in the other (:func:`.one_value.repeated_value`), and the two
     groups' other articles are one slot more likely than not (each two articles' best
-    pair, :func:`_best_by_article`). A report that calls a woman "a mother of 12" twice
-    and "the mother of 13" once kept the report of 13 from the reports of 12: joined,
+    pair, :func:`_best_by_article`). A report that calls a woman "a mother of 7" twice
+    and "the mother of 8" once kept the report of 8 from the reports of 7: joined,
     the report of 13 disagrees with them all."""
     _, local, score, art = _scored(x, y, prob, article)
 

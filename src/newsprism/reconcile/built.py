@@ -31,8 +31,8 @@ AGE_CUE = "age"
 
 
 def built_year(c: Claim, years: tuple[int, int]) -> Claim | None:
-    """The date claim of building that a structure's age gives ("the 86-year-old
-    structure" in a report of 2012: built in 1925 or 1926; ``years``: the first and the
+    """The date claim of building that a structure's age gives ("the 74-year-old
+    structure" in a report of 2012: built in 1937 or 1938; ``years``: the first and the
     last year the report may have been written in), None for any other claim."""
     if c.kind != "age" or c.thing not in STRUCTURES or c.low is None or c.low != c.high:
         return None
@@ -80,8 +80,8 @@ def built_pairs(
 
 def built_apart(a: Claim, b: Claim) -> bool:
     """Whether a year of building read from an age and a written date of building cannot
-    both hold: no year of one lies in the other ("built in 1935" / "the 86-year-old
-    structure" of 2012, built 1925 or 1926)."""
+    both hold: no year of one lies in the other ("built in 1931" / "the 74-year-old
+    structure" of 2012, built 1937 or 1938)."""
     if not (from_age(a) or from_age(b)) or not (_of_building(a) and _of_building(b)):
         return False
     if not (a.start and a.end and b.start and b.end and a.year_known and b.year_known):

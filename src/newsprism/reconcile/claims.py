@@ -124,15 +124,15 @@ def _converted(x: Claim, y: Claim) -> bool:
 
 def holder_key(c: Claim) -> str | None:
     """Whose figure a claim is (:mod:`newsprism.analyze.holders`), as a key two spellings
-    of one name share: the skeleton of the name's last word ("Peyton Manning",
-    "Manning"; "Heidar", "Heydar"). None when the sentence names no one."""
+    of one name share: the skeleton of the name's last word ("Dale Carver",
+    "Carver"; "Meisam", "Meysam"). None when the sentence names no one."""
     words = name_words(c.holder.casefold()) if c.holder else []
     return word_skeleton(words[-1]) if words else None
 
 
 def of_others(x: Claim, y: Claim) -> bool:
     """Two figures of different holders ("Smith's 180 yards", "Jones rushed for 140
-    yards"), of a part of the counted things against all of them ("the 12 worst-hit
+    yards"), of a part of the counted things against all of them ("the 9 worst-hit
     villages", "7 villages"), or two lengths of time of different kinds (a gap "30 years
     after", a length "for three years": :func:`newsprism.analyze.holders.length_kind`):
     values of two slots, however alike their words."""
@@ -153,9 +153,9 @@ def person_of(c: Claim) -> str | None:
 def _by_person(said: list[Said]) -> list[list[Said]]:
     """A value check's claims (one slot by the claim model) split by the person whose
     figure each is, or the side whose win-loss record: the model weighs words and
-    values, and joined two players' yards ("Pierre Thomas rushed for 150 yards", "Chris
-    Ivory rushed for 716 yards") or two teams' records of a round-up ("Gonzaga (9-4)",
-    "North Carolina (10-0)") into one value check that printed a conflict the texts do
+    values, and joined two players' yards ("Sam Okafor rushed for 150 yards", "Lee
+    Brandt rushed for 702 yards") or two teams' records of a round-up ("Ashford (9-4)",
+    "Westbrook (10-0)") into one value check that printed a conflict the texts do
     not hold. Each named person's figures (each side's records) are a slot; a claim
     naming no one goes with the one person giving its value,
     else with the person most claims name (a report that names no holder most likely
@@ -167,7 +167,7 @@ def _by_person(said: list[Said]) -> list[list[Said]]:
     if len(named) < 2:
         return [said]
     if said[0].claim.kind == "age" and None in keys:
-        # an age of no named person ("two women -- 68 and 48") may be any named one's:
+        # an age of no named person ("two women -- 72 and 45") may be any named one's:
         # the ages are split only when each names whose it is
         return [said]
     most = max(sorted(named), key=lambda k: named[k])
@@ -197,7 +197,7 @@ def compatible(a: Said, b: Said) -> bool:
         return px == py and x.thing == y.thing
     same_pred = px is not None and px == py
     if other_participants(x, y):
-        return False  # "Cheeks was fired March 2", "O'Brien, fired on June 8": two firings
+        return False  # "Harlan was fired March 4", "Dorsey, fired on June 9": two firings
     if x.kind in {"date", "time"} and px and py and not same_pred:
         # differently worded occurrences of one clause: "convicted …" and "returned to
         # prison … to serve a life sentence" meet in "serve"
@@ -210,9 +210,9 @@ def compatible(a: Said, b: Said) -> bool:
         if of_others(x, y):
             return False
         # at least one of what happened and what is counted must be named on both sides;
-        # one occurrence counted in different nouns ("15 sites", "15 caches") compares,
+        # one occurrence counted in different nouns ("18 sites", "18 caches") compares,
         # as a variant at most (see _numbers); money says what it is by its unit ("jewels
-        # worth 103 million euros", "made off with $136M worth of diamonds")
+        # worth 87 million euros", "made off with $84M worth of jewels")
         return same_pred or (x.thing is not None and x.thing == y.thing) or unit_of(x) == "money"
     return True  # dates and places: the same occurrence, or one side does not say
 
@@ -285,15 +285,15 @@ def compatible_pairs(
 
 def _display(group: Sequence[Said]) -> str:
     """A group's value as most of its articles write it: a date as written ("between
-    November 24 and 27"), a number normalised ("more than 15")."""
+    October 24 and 27"), a number normalised ("more than 15")."""
 
     def shown(c: Claim) -> str:
         if c.kind == "place" and c.cue is not None and c.cue.startswith("within:"):
             return f"{c.cue[7:]} in {c.text}"  # "home in Lima"
         if (compass := place_part(c)) is not None:
-            return f"{compass[5:]}ern {c.text}"  # "southern Iran"
+            return f"{compass[5:]}ern {c.text}"  # "southern Norway"
         if vague_place(c) and c.cue is not None:
-            # "near Baytown", "south of Italy", "Baytown area": the words that say so
+            # "near Elmwood", "south of Portugal", "Elmwood area": the words that say so
             return f"{c.cue[5:]} {c.text}" if c.cue != "area" else f"{c.text} area"
         if c.kind in {"date", "time", "place", "actor"}:
             text = re.sub(r"^(?:on|in|at|from|during)\s+", "", c.text, flags=re.I)
@@ -340,15 +340,15 @@ def slot_label(claims: Sequence[Claim]) -> str:
 
 def vague_place(c: Claim) -> bool:
     """Whether a place claim names a stretch around its place, not the place: "near
-    Baytown", "south of Italy" (cue "near:" and the words), "the Baytown area" (cue
+    Elmwood", "south of Portugal" (cue "near:" and the words), "the Elmwood area" (cue
     "area"), as analyze/claims.py reads them."""
     return (
         c.kind == "place" and c.cue is not None and (c.cue == "area" or c.cue.startswith("near:"))
     )
 
 
-# the compass points and their adjectives, a closed class: "South Richmond Hill", "east
-# Vancouver", "northeast Philadelphia" name a part of the place the other words name
+# the compass points and their adjectives, a closed class: "South Elm Park", "east
+# Dayton", "northeast Hartford" name a part of the place the other words name
 _COMPASS = frozenset(
     f"{p}{s}"
     for p in (*COMPASS_POINTS, "north-east", "north-west", "south-east", "south-west")
@@ -358,7 +358,7 @@ _COMPASS = frozenset(
 
 def _compass_part(text: str) -> tuple[str, ...]:
     """The compass word a place's name begins with when the rest is a name too
-    ("South Richmond Hill": "south"), else nothing."""
+    ("South Elm Park": "south"), else nothing."""
     words = text.split()
     if len(words) > 1 and words[0].casefold() in _COMPASS and words[1][:1].isupper():
         return (words[0].casefold().removesuffix("ern"),)
@@ -369,7 +369,7 @@ def _key(s: Said) -> tuple[object, ...]:
     c = s.claim
     if c.kind in {"count", "measure", "age"}:
         # a distance measured along a compass point from a place is a spot of its own
-        # ("150 miles east of Aden" is not "150 miles west of Aden")
+        # ("120 miles east of Lorne" is not "120 miles west of Lorne")
         toward = bearing(s)
         return (c.low, c.high, *sorted(toward[0])) if toward else (c.low, c.high)
     if c.kind == "date" and not c.start:
@@ -381,17 +381,17 @@ def _key(s: Said) -> tuple[object, ...]:
     if c.kind == "actor" and s.entity:
         return (s.entity,)
     if c.kind == "place" and s.entity and not c.value[:2].isupper() and not street_name(c.text):
-        # a street by its spelled-out name ("117th St.", "117th Street"); a part of a
-        # place named by a compass word ("South Richmond Hill") apart from the place
+        # a street by its spelled-out name ("43rd St.", "43rd Street"); a part of a
+        # place named by a compass word ("South Elm Park") apart from the place
         return (s.entity, *_compass_part(c.text), *_around(c))
     return (c.value, *_around(c))
 
 
 def _around(c: Claim) -> tuple[str, ...]:
-    """How a place claim is vague about its place, when it is: "near Baytown" ("near")
-    or "the Baytown area" ("area") name a stretch around the town, a less precise place
-    than "in Baytown" (a value of its own, a variant of the town's); or how it is more
-    precise: "at his home in Lima", "in southern Iran" (a part of the country, a
+    """How a place claim is vague about its place, when it is: "near Elmwood" ("near")
+    or "the Elmwood area" ("area") name a stretch around the town, a less precise place
+    than "in Elmwood" (a value of its own, a variant of the town's); or how it is more
+    precise: "at his home in Lima", "in southern Norway" (a part of the country, a
     variant of the country). Nothing else."""
     if c.kind == "place" and c.cue is not None and c.cue.startswith(("within:", "part:")):
         return (c.cue,)
@@ -410,8 +410,8 @@ def _part(c: Claim) -> tuple[str, ...]:
 def _same_days(
     groups: dict[tuple[object, ...], list[Said]],
 ) -> dict[tuple[object, ...], list[Said]]:
-    """Date groups that name the same days, one with a year and one without ("November 30",
-    "Sunday (November 30th)" in a dated report), joined: the year an article leaves out
+    """Date groups that name the same days, one with a year and one without ("October 30",
+    "Sunday (October 30th)" in a dated report), joined: the year an article leaves out
     is no other value. Only when one dated group has those days (else it stays apart)."""
     dated: dict[tuple[object, ...], list[tuple[object, ...]]] = {}
     for key, members in groups.items():
@@ -434,7 +434,7 @@ def _same_places(
 ) -> dict[tuple[object, ...], list[Said]]:
     """Place groups that give one value, joined: a place read from a name the tagger
     missed has no story entity, so it is grouped by its name while the same name
-    tagged is grouped by its entity ("in Woodburn" twice is one place)."""
+    tagged is grouped by its entity ("in Millbrook" twice is one place)."""
     first: dict[str, tuple[object, ...]] = {}
     out: dict[tuple[object, ...], list[Said]] = {}
     for key, members in groups.items():
@@ -524,7 +524,7 @@ def _narrowest(claims: Sequence[Said]) -> Said | None:
 
 def _narrowest_place(claims: Sequence[Said], places: PlaceRelation) -> Said | None:
     """The place of one report that lies inside each of its other places of the slot
-    (a town and its state, "in Malibu, California"; a town and its country): one place
+    (a town and its state, "in Seaview, Maine"; a town and its country): one place
     written at two levels, compared at its most precise. None when two of them lie
     apart or the gazetteer does not know how they stand ("between Crete and Libya")."""
     for s in claims:
@@ -538,7 +538,7 @@ def _narrowest_place(claims: Sequence[Said], places: PlaceRelation) -> Said | No
 
 def _by_level(slot: list[Said]) -> list[list[Said]]:
     """A slot of places split into streets and named areas: a report that gives the
-    street and the town ("on 117th Street in South Richmond Hill") gives two places of
+    street and the town ("on 43rd Street in South Elm Park") gives two places of
     the occurrence, each compared with the other reports' place of its own level (a
     street with a street, a town or neighbourhood with a town or neighbourhood), never
     the street against the town. Slots of other kinds are left whole."""
@@ -615,11 +615,11 @@ def _occurrence_verb(c: Claim) -> str | None:
 
 def _named_apart(x: Claim, y: Claim) -> bool:
     """Whether two dates both name their occurrence in a way that can set them apart. An
-    event noun ("the November 30 operation") may be the story's whole occurrence, whose
-    parts are told with other verbs ("demolitions conducted between November 24 and
+    event noun ("the October 30 operation") may be the story's whole occurrence, whose
+    parts are told with other verbs ("demolitions conducted between October 24 and
     27"): against a date of the same year it says nothing of which occurrence the other
-    is; a year apart it is an occurrence of its own ("the June 1972 break-in", "stayed
-    until his retirement in June 1973")."""
+    is; a year apart it is an occurrence of its own ("the June 1981 break-in", "stayed
+    until his retirement in June 1982")."""
     if _occurrence_verb(x) is None or _occurrence_verb(y) is None:
         return False
     return (x.word is None and y.word is None) or no_common_year(x, y)
@@ -641,7 +641,7 @@ def _inflections(lemma: str) -> set[str]:
 def _written_in(c: Claim, s: Said) -> bool:
     """Whether a verb of date ``c``'s clause is written in the sentence of ``s`` ("to
     serve a life sentence" in "He was serving a life sentence after being convicted
-    in June 1998"): the two dates are then told of one thread of the story, the
+    in May 2003"): the two dates are then told of one thread of the story, the
     conviction that began the sentence the other report's return to prison served."""
     words = set(re.findall(r"[a-z]+", s.sentence.casefold()))
     return any(words & _inflections(v) for v in {c.predicate or "", *c.context} - {""})
@@ -721,8 +721,8 @@ def kept_together(
 
 
 def crossing_relation(a: str, b: str) -> str | None:
-    """How a street and a corner of it stand ("117th street" contains "117th street &
-    97th avenue", the corner the two streets make: see
+    """How a street and a corner of it stand ("43rd street" contains "43rd street &
+    8th avenue", the corner the two streets make: see
     :func:`newsprism.analyze.claims._crossings`); None unless one value is a corner
     and the other one of its streets."""
     sa, sb = a.split(" & "), b.split(" & ")
@@ -735,7 +735,7 @@ def crossing_relation(a: str, b: str) -> str | None:
 
 def _street_stem(word: str) -> str:
     # a street named for someone is written with and without the possessive "s"
-    # ("Miller Road" / "Millers Road"): the skeleton of the name without it
+    # ("Potter Road" / "Potters Road"): the skeleton of the name without it
     return word_skeleton(word[:-1] if len(word) > 3 and word.endswith("s") else word)
 
 
@@ -801,7 +801,7 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
     """A place relation for the story's place claims, read from the GeoNames gazetteer
     (:mod:`newsprism.geo`): each place resolved once, weighing the story's other places;
     two towns of one second-level region are never called disjoint (a town and the city
-    beside it, "Malibu" and "Los Angeles"), unless they are two homes of one person
+    beside it, "Seaview" and "Portsmouth"), unless they are two homes of one person
     (``homes``: one lives in one town, whatever city is beside it). Places the gazetteer
     does not know fall back to ISO 3166 codes."""
     texts: dict[str, str] = {}
@@ -847,8 +847,8 @@ def gazetteer_places(claims: Sequence[Claim]) -> PlaceRelation:
 
 
 def _area_unknown(a: GeoFeature, b: GeoFeature) -> bool:
-    """A continent or a macro-region against a place of another kind ("off North Africa"
-    and "off Egypt"; "in Africa" and "in North Africa"): the gazetteer does not record
+    """A continent or a macro-region against a place of another kind ("off West Africa"
+    and "off Ghana"; "in Asia" and "in South Asia"): the gazetteer does not record
     which countries an area holds, so whether it holds the other place is not known. Two
     continents are apart."""
     la, lb = level(a), level(b)
@@ -959,13 +959,13 @@ _UNIT_WORD = re.compile(r"[^\W\d_]+$")
 # units the claims convert into from whatever unit the text gives (lengths, areas,
 # speeds, weights; lengths of time, counted in days)
 _CONVERTED_UNITS = frozenset({"m", "m2", "km/h", "kg", "days"})
-# the calendar unit a length of time is written in ("a 90-day stay", "three months")
+# the calendar unit a length of time is written in ("a 60-day course", "two months")
 _CALENDAR_UNIT = re.compile(r"\b(hour|day|week|month|year)s?\b", re.I)
 
 
 def _converted_units(x: Claim, y: Claim) -> bool:
-    """Two figures written in different units ("35 mile", "60 km"; "a 90-day stay", "a
-    three-month stay") within a tenth of each other once converted (the nearest ends of
+    """Two figures written in different units ("25 mile", "40 km"; "a 60-day course", "a
+    two-month course") within a tenth of each other once converted (the nearest ends of
     a bound: "120 mph", "up to 193 km/h"): one may be the other converted and rounded."""
     if x.kind != "measure" or x.unit not in _CONVERTED_UNITS or x.unit != y.unit:
         return False
@@ -977,8 +977,8 @@ def _converted_units(x: Claim, y: Claim) -> bool:
 
 
 def _unit_written(c: Claim) -> str | None:
-    """The unit word a figure is written with ("35 mile": "mile"; a length of time its
-    calendar unit, "90-day": "day", "three months": "month")."""
+    """The unit word a figure is written with ("25 mile": "mile"; a length of time its
+    calendar unit, "60-day": "day", "two months": "month")."""
     if c.unit == "days":
         m = _CALENDAR_UNIT.search(c.value)
         return m.group(1).casefold() if m else None
@@ -1060,7 +1060,7 @@ def _last_place(c: Claim) -> float | None:
     return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
-# "150 nautical miles west of Aden": the compass point a distance is measured along from
+# "120 nautical miles west of Lorne": the compass point a distance is measured along from
 # a named place (the four points and their combinations, a closed class)
 _BEARING = re.compile(
     r"\s*(?:[^\W\d_][\w.]*\s+){0,3}?(?:due\s+)?"
@@ -1071,7 +1071,7 @@ _BEARING = re.compile(
 
 def bearing(s: Said) -> tuple[frozenset[str], str] | None:
     """The compass points and the place a distance is measured from, when the words after
-    the figure say ("150 nautical miles west of Aden": {"west"}, "Aden"), else None."""
+    the figure say ("120 nautical miles west of Lorne": {"west"}, "Lorne"), else None."""
     c = s.claim
     if c.kind != "measure" or c.unit != "m" or not s.sentence:
         return None
@@ -1084,7 +1084,7 @@ def bearing(s: Said) -> tuple[frozenset[str], str] | None:
 
 def opposite_bearings(a: Said, b: Said) -> bool:
     """Two distances alike, from one place, along compass points with none in common
-    ("150 nautical miles west of Aden", "around 150 nautical miles east of Aden"): one
+    ("120 nautical miles west of Lorne", "around 120 nautical miles east of Lorne"): one
     spot told two ways that cannot both be right; "north-east" and "east" share a point
     and may be one heading loosely told. Figures apart are weighed as figures."""
     ba, bb = bearing(a), bearing(b)
@@ -1410,9 +1410,9 @@ def relation(
     if "loose" in {a.claim.cue, b.claim.cue}:
         return "variant"  # "late Friday": where the lateness begins is not said
     if vague_place(a.claim) or vague_place(b.claim):
-        return "variant"  # "near Baytown": how far from the town is not said
+        return "variant"  # "near Elmwood": how far from the town is not said
     if from_age(a.claim) or from_age(b.claim):
-        # a year of building read from a structure's age ("the 86-year-old structure"):
+        # a year of building read from a structure's age ("the 74-year-old structure"):
         # it holds the years it gives, or disagrees with a written year outside them
         return "conflict" if built_apart(a.claim, b.claim) else "variant"
     if NATIONALITY in {a.claim.thing, b.claim.thing}:
@@ -1449,8 +1449,8 @@ def relation(
             and not (a.claim.kind == "date" and bound_holds(a, b))):  # fmt: skip
         # figures of different counted things are no conflict, whatever joined them
         # ("two boats" / "15 crew"; "40 knockouts" / "two defeats"); two places are one
-        # only when the gazetteer knows both and puts them apart ("Route 52" / "San
-        # Diego": a road may run through the city)
+        # only when the gazetteer knows both and puts them apart ("Route 9" / "Port
+        # Ellis": a road may run through the city)
         return "conflict"
     if _risen(a, b) or _risen(b, a):
         return "update"
@@ -1505,7 +1505,7 @@ def other_homes(x: Claim, y: Claim, places: PlaceRelation = _iso_places) -> bool
 
 def _one_actor(x: Claim, y: Claim, places: PlaceRelation) -> bool:
     """Two actors that may be one told two ways, never two people named for one role:
-    names of different kinds (a team and its city, "the Saints" / "New Orleans"; an
+    names of different kinds (a team and its city, "the Rams" / "Riverton"; an
     agency and its official), or two places one of which holds the other ("Paris" /
     "France" as who struck: a capital speaks for its country)."""
     tx, ty = x.name_type, y.name_type
@@ -1518,8 +1518,8 @@ def _one_actor(x: Claim, y: Claim, places: PlaceRelation) -> bool:
 
 def _nationalities(x: Claim, y: Claim) -> Relation:
     """Two nationalities of a group: a conflict only when both reports count the group
-    alike ("23 Somali pirates" / "23 Somali and Yemeni pirates": one group, all of it
-    from one country against from two); uncounted ("the pirates were from X and Y") or
+    alike ("23 Peruvian smugglers" / "23 Peruvian and Chilean smugglers": one group, all of it
+    from one country against from two); uncounted ("the smugglers were from X and Y") or
     counted differently, the two may be two groups, or a part of one: a variant."""
     same_count = x.low is not None and x.low == y.low
     return "conflict" if same_count and x.value != y.value else "variant"
@@ -1527,11 +1527,11 @@ def _nationalities(x: Claim, y: Claim) -> Relation:
 
 def _role_holders(x: Claim, y: Claim) -> Relation:
     """Two people named for one post: a conflict only when both reports name the same
-    organisation and the same post word for word ("Chargers general manager X" /
-    "Chargers general manager Y") and the two names are not spellings of one name
-    ("Wolfe" / "Wolff", "Irannejad" / "Iran-Nejad"); a post without its organisation
+    organisation and the same post word for word ("Hawks general manager X" /
+    "Hawks general manager Y") and the two names are not spellings of one name
+    ("Rolfe" / "Rolff", "Amirkhani" / "Amir-Khani"); a post without its organisation
     ("team general manager", "a spokesman") may be held by several, and a former or an
-    interim holder ("former Chargers general manager") may be another than today's: a
+    interim holder ("former Hawks general manager") may be another than today's: a
     variant."""
     from .posts import of_another_time
 
@@ -1615,21 +1615,21 @@ def compare_claims(
             per_article.setdefault(s.article_id, []).append(s)
         # an article that gives two values for one slot is compared by the one of the same
         # occurrence as the other articles' claims; failing that, by the one other articles
-        # give too ("404 yards rushing and 440 receiving" against "404 yards": no
+        # give too ("312 yards rushing and 275 receiving" against "312 yards": no
         # disagreement); else not at all
         single = []
         named = Counter(w for w in map(_slot_word, (s.claim for s in slot)) if w is not None)
         for aid, ss in per_article.items():
             # a relative span beside a date of the slot ("three years ago, X, who launched
             # it in September") says less than the date: the date is the article's value,
-            # when it names an occurrence as the span does ("scoops on the Watergate affair
-            # in 1972 — was unknown until three years ago, when his family unmasked him":
+            # when it names an occurrence as the span does ("scoops on the harbour bribery affair
+            # in 1981 — was unknown until three years ago, when his family unmasked him":
             # the year the parse ties to nothing is not the unmasking's)
             ss = [x for x in ss if not relative_span(x.claim) and _names_as(x, ss)] or [
                 x for x in ss if _names_as(x, ss)
             ]
             # so does a moment placed only in its period ("midway through the first half")
-            # beside the game clock of the slot ("with 7:41 left")
+            # beside the game clock of the slot ("with 6:17 left")
             ss = [x for x in ss if not game_position(x.claim)] or ss
             own = Counter(w for w in map(_slot_word, (s.claim for s in ss)) if w is not None)
             close = [_closeness(x, named, own) for x in ss]
@@ -1730,8 +1730,8 @@ def _other_kinds(
 
 
 def _shared_places(slots: list[list[Said]]) -> list[list[Said]]:
-    """``slots`` with each place of no occurrence ("leaving her car on 117th Street in
-    South Richmond Hill, witnesses say": a clause whose verb carries no event) also in
+    """``slots`` with each place of no occurrence ("leaving her car on 43rd Street in
+    South Elm Park, witnesses say": a clause whose verb carries no event) also in
     every other slot of places it is compatible with: it may be the place of any
     occurrence of the fact, and first come it would be weighed against one only ("was
     struck" and "had parked" are two occurrences, two slots)."""
@@ -1753,13 +1753,13 @@ def _stated_together(
     rel: dict[tuple[int, int], Relation],
 ) -> dict[tuple[int, int], Relation]:
     """Two value groups whose values one article states side by side in the fact are no
-    conflict: "404 yards rushing and 440 yards receiving", "leveled seven villages,
+    conflict: "312 yards rushing and 275 yards receiving", "leveled seven villages,
     killing 10 and wounding 70" say the two values are of two things, so a report
     giving one of them does not contradict a report giving the other (they were joined
     as one slot by their words or the claim model, not because either report says
     so). At most a variant. Only values of the slot's kind and unit whose counted thing,
-    if named, is one the slot's claims name ("a mother of 12 ... sprayed 13 bullets"
-    does not say 12 and 13 are two counts of one thing)."""
+    if named, is one the slot's claims name ("a mother of 7 ... fired 8 bullets"
+    does not say 7 and 8 are two counts of one thing)."""
     c = values[0][0].claim
     kind = (c.kind, unit_of(c))
     things = {s.claim.thing for g in values for s in g}
@@ -1782,9 +1782,9 @@ def _stated_together(
 def _beside_slip(said: Sequence[Said]) -> tuple[object, ...] | None:
     """The value of one article's claims of a slot when their two values are one value
     and a slip: one written once, in a sentence of its own, beside another the article
-    repeats ("a mother of 12" twice, "the mother of 13" once: 12; see
+    repeats ("a mother of 7" twice, "the mother of 8" once: 7; see
     reconcile/one_value.py). None otherwise: two values side by side in one sentence
-    ("404 yards rushing and 440 yards receiving") are two things."""
+    ("312 yards rushing and 275 yards receiving") are two things."""
     main = repeated_value(Counter(_key(s) for s in said))
     if main is None:
         return None
@@ -1794,7 +1794,7 @@ def _beside_slip(said: Sequence[Said]) -> tuple[object, ...] | None:
 
 def _unspecific(s: Said) -> bool:
     """A group's claim that says less than another of it: a post without its organisation
-    ("team general manager X" beside "Chargers general manager X"), a nationality of an
+    ("team general manager X" beside "Hawks general manager X"), a nationality of an
     uncounted group; the group is weighed by what its most specific claim says."""
     c = s.claim
     return (c.thing == ROLE and c.word is None) or (c.thing == NATIONALITY and c.low is None)
@@ -1897,7 +1897,7 @@ def _clustered(
     conflict), so one outlying value never makes two agreeing wordings a conflict."""
     n = len(values)
     owner = list(range(n))
-    # a group whose figures are given exactly ("7:42", "5.9"), no hedge, range or bound
+    # a group whose figures are given exactly ("6:18", "5.8"), no hedge, range or bound
     exact = [all(s.claim.low is not None and s.claim.low == s.claim.high for s in g)
              for g in values]  # fmt: skip
     # a relative span ("last week", "recently") holds every day the others name: it is a
@@ -1936,8 +1936,8 @@ def _clustered(
         # 10" and "rose to 10" are a count that grew, not one value in three wordings (a
         # conflict inside a chain of variants stays hidden: precision over recall)
         # nor do two whose exact figures conflict: a hedged value that may be either
-        # ("about 6" beside "5.9" and "6.1", "less than eight minutes" beside "7:42" and
-        # "7:41") is a variant of both, not a reason to call the two alike (a conflict
+        # ("about 6" beside "5.8" and "6.2", "less than seven minutes" beside "6:18" and
+        # "6:17") is a variant of both, not a reason to call the two alike (a conflict
         # of a hedged value inside a chain of variants stays hidden: precision)
         # ("150 miles west of X" and "around 150 miles east of X" likewise: the points
         # disagree, whatever the hedge; "at his home in X" and "at a hospice in X" likewise,
@@ -2055,19 +2055,19 @@ def _loose(
     places: PlaceRelation = _iso_places,
 ) -> list[list[Said]]:
     """Slots of one kind and unit that no article gives a value for twice, joined: in
-    sentences aligned as one fact, "destroyed 15 sites" and "targeted more than fifteen
+    sentences aligned as one fact, "destroyed 18 sites" and "targeted more than eighteen
     depots" give one value in different words (compared, as a variant at most).
 
     With ``same_slot`` (the fitted claim model) two such slots join only when their
     claims are more likely values of one slot than not on average, the likeliest first:
-    "three boats" and "26 crew" of one sentence pair, or "404 yards rushing" and "440
+    "three boats" and "26 crew" of one sentence pair, or "312 yards rushing" and "275
     yards receiving", are values of different things, and comparing them made conflicts
     the texts do not hold.
 
     Failing the model, two slots join when every value of one can be every value of the
     other (:func:`_same_value`) and neither their occurrences' classes nor their counted
     things differ: "at least a dozen people were inside" and "about a dozen people fled",
-    "escaped in Baytown" and "the escape happened near Baytown", worded around different
+    "escaped in Elmwood" and "the escape happened near Elmwood", worded around different
     verbs, are one value in two wordings — compared as a variant at most, since nothing
     between the two slots can disagree."""
     out: list[list[Said]] = []

@@ -1,10 +1,10 @@
 """The date gate: which conflicts of dates the relation decision calls a report shows.
 
 Two reports' dates joined as one slot are mostly dates of two occurrences — a
-background year ("In 2006, X was shot" against "his finest season in 2008"), another
+background year ("In 2006, X was shot" against "his finest season in 2011"), another
 person's arrest, the filming against the release, an earlier theft each report recalls
-— and only sometimes one occurrence dated two ways ("the November 30 operation" against
-"from November 24th to 27th"). Of the 387 pairs of articles the 66 gold stories set
+— and only sometimes one occurrence dated two ways ("the October 30 operation" against
+"from October 24th to 27th"). Of the 387 pairs of articles the 66 gold stories set
 apart by a date conflict (with report stamps already left out), 9 were backed by a gold
 conflict. The conflicts the relation decision's rules call for one named occurrence
 (two written years, two weekdays or two days of it: :func:`ruled`) are always shown:

@@ -120,9 +120,9 @@ _OPEN_DATE = re.compile(r"\b(?:from|since|until|till|by|before|after|between)\b"
 
 
 def other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
-    """Two written dates of one occurrence that lie far apart ("convicted in June 1998",
+    """Two written dates of one occurrence that lie far apart ("convicted in May 2003",
     "convicted in June 1999"): they cannot both be true, whatever the model weighs. Not
-    when either is relative or open ("from 1974", "last year")."""
+    when either is relative or open ("from 1983", "last year")."""
     x, y = a.claim, b.claim
     if x.kind != "date" or not (x.start and y.start) or not named["date_far"]:
         return False
@@ -135,7 +135,7 @@ def other_years(a: Said, b: Said, named: Mapping[str, float]) -> bool:
 
 def _written_weekday(c: Claim) -> str | None:
     """The weekday a date names as its report wrote it: a bare weekday ("on Friday"),
-    or the weekday a day written in full falls on ("Tuesday, December 9, 2008": its
+    or the weekday a day written in full falls on ("Thursday, March 5, 2015": its
     year, month and day written). Never a day reckoned from a publication date (a time
     zone away), nor a year the report does not write."""
     if not c.start:
@@ -147,7 +147,7 @@ def _written_weekday(c: Claim) -> str | None:
 
 def other_days(a: Said, b: Said) -> bool:
     """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
-    Friday"; "checked herself in on Tuesday, December 9, 2008", "checked in on
+    Friday"; "checked herself in on Thursday, March 5, 2015", "checked in on
     Friday"): they cannot both be true. Only weekdays the texts write
     (:func:`_written_weekday`), one of them bare, of the same predicate, so a date
     reckoned from a publication day (a time zone away) is never one of them."""
@@ -163,15 +163,15 @@ def other_days(a: Said, b: Said) -> bool:
     return px is not None and px == py
 
 
-# a date written to the day: a month and a day number ("November 30", "Nov. 24-27",
-# "30 November")
+# a date written to the day: a month and a day number ("October 30", "Oct. 24-27",
+# "30 October")
 _DAY_DATE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        rf"(?:{MONTH_PATTERN})\b", re.I)  # fmt: skip
 
 
 def other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     """Two dates written to the day for one occurrence that share no day ("an operation
-    between November 24 and 27", "the November 30 operation"): they cannot both be
+    between October 24 and 27", "the October 30 operation"): they cannot both be
     true. Only dates of the same predicate (the same occurrence, not one reported on the
     other's day) other than a verb of announcing, each with a month and a day, neither
     open ("since November 3"), vague ("last week") nor a night (which runs into the
@@ -190,7 +190,7 @@ def other_dates(a: Said, b: Said, named: Mapping[str, float]) -> bool:
 
 
 def announcements(x: Claim, y: Claim) -> bool:
-    """Two dates of announcing ("announced on Sunday", "announced on November 11"): a
+    """Two dates of announcing ("announced on Sunday", "announced on October 11"): a
     story's several announcements may be made on several days, so whatever the model
     weighs they are no conflict."""
     return (
@@ -280,8 +280,8 @@ def one_occurrence(a: Said, b: Said, named: Mapping[str, float]) -> bool:
 
 def participant_keys(c: Claim) -> frozenset[str]:
     """The names taking part in a date's occurrence (:attr:`Claim.participants`), each as
-    a key two spellings of one name share: the skeleton of its last word ("Bettie Page",
-    "Page"; "INS Tabar", "Tabar")."""
+    a key two spellings of one name share: the skeleton of its last word ("Lottie Lane",
+    "Lane"; "HMS Kestrel", "Kestrel")."""
     keys = set()
     for name in c.participants:
         words = name_words(name_key(name))
@@ -291,9 +291,9 @@ def participant_keys(c: Claim) -> frozenset[str]:
 
 
 def other_participants(x: Claim, y: Claim) -> bool:
-    """Two dates whose occurrences both name who took part, and no one in common ("Cheeks
-    was fired March 2", "O'Brien, fired on June 8"; "born on April 22, 1923" of Page,
-    "adopted by Irving Klaw in 1951"): dates of two occurrences, however alike their
+    """Two dates whose occurrences both name who took part, and no one in common ("Harlan
+    was fired March 4", "Dorsey, fired on June 9"; "born on May 14, 1926" of Lane,
+    "adopted by Milo Grant in 1953"): dates of two occurrences, however alike their
     verbs, so never values of one slot (analyze/participants.py reads the names)."""
     if x.kind != "date" or y.kind != "date":
         return False
@@ -303,7 +303,7 @@ def other_participants(x: Claim, y: Claim) -> bool:
 
 # a date that bounds its occurrence on one side: "since 1967", "after June", "from 1992"
 # (it began then or later) and "by 1958", "until 2003", "before May" (it happened then or
-# earlier); a span written in full ("from 1974 to 1978", "1974-78") bounds both sides
+# earlier); a span written in full ("from 1983 to 1987", "1983-87") bounds both sides
 _FROM = re.compile(r"^(?:ever\s+)?(?:since|after|from|starting)\b", re.I)
 _UNTIL = re.compile(r"^(?:by|until|till|before|through)\b", re.I)
 _CLOSED = re.compile(r"\b(?:to|until|till|through|and)\b|\d\s*[-–]\s*\d", re.I)
@@ -312,7 +312,7 @@ _CLOSED = re.compile(r"\b(?:to|until|till|through|and)\b|\d\s*[-–]\s*\d", re.I
 def bound(c: Claim) -> str | None:
     """Which side a date bounds its occurrence from: "after" ("since 1967": then or
     later), "before" ("by 1958": then or earlier), None for a date or span that holds
-    it ("in 1957", "from 1974 to 1978")."""
+    it ("in 1957", "from 1983 to 1987")."""
     text = c.text.strip()
     if _CLOSED.search(text):
         return None
@@ -324,7 +324,7 @@ def bound(c: Claim) -> str | None:
 
 
 def bound_holds(a: Said, b: Said) -> bool:
-    """Whether one of two dates is a bound the other keeps ("since 1967" / "in 1974";
+    """Whether one of two dates is a bound the other keeps ("since 1967" / "in 1983";
     "by 1958" / "in 1957"; "until 2003" / "December 1997"): the occurrence the bound
     opens or closes may well fall on the other date, so both can be true — at most a
     variant, whatever the model weighs (a point year weighed against the year a span
@@ -348,8 +348,8 @@ def _year_written(c: Claim) -> bool:
 
 
 def whole_years(c: Claim) -> str | None:
-    """The years a date written as whole years names ("in 1998": "1998"; "from 1995
-    through 1998": "1995-1998"), None for any other date. Such a date is no day of the
+    """The years a date written as whole years names ("in 1998": "1998"; "from 1994
+    through 1997": "1994-1997"), None for any other date. Such a date is no day of the
     year: two of them are one value only when their years are, while a report's
     background years ("married in 1971", "retired in 1998") are as many values."""
     if not _year_written(c) or not c.start or not c.end:
@@ -361,8 +361,8 @@ def whole_years(c: Claim) -> str | None:
 
 
 def written_years(c: Claim) -> frozenset[str]:
-    """The years a date whose report writes its year spans ("in 1998", "March 29, 1928",
-    "from 1995 through 1998"), none for any other date."""
+    """The years a date whose report writes its year spans ("in 1998", "April 3, 1931",
+    "from 1994 through 1997"), none for any other date."""
     if not _year_written(c) or not c.start or not c.start[:4].isdigit():
         return frozenset()
     end = (c.end or c.start)[:4]
@@ -374,7 +374,7 @@ def written_years(c: Claim) -> frozenset[str]:
 def day_of_report_year(c: Claim) -> str | None:
     """The year of a day a report counts from its own ("Monday", "yesterday": the year is
     the report's), None for any other date. Such a day is of the news the report gives;
-    a date whose written year is another year ("died in federal prison in 1992", "the
+    a date whose written year is another year ("died in federal prison in 1989", "the
     December 2003 quake") is of an occurrence the report recalls, never its date. A day
     named by its month ("on December 15") is not counted: its year is a guess (the
     nearest past one, for an election to come the year before)."""
@@ -388,8 +388,8 @@ def day_of_report_year(c: Claim) -> str | None:
 
 
 def one_held_by_other(x: Claim, y: Claim) -> bool:
-    """Whether one of two dates with written years holds the other ("March 11, 2005" and
-    "March 2005"; "July 1997" and "in 1997"): one date said more and less precisely."""
+    """Whether one of two dates with written years holds the other ("April 6, 2011" and
+    "April 2011"; "July 1997" and "in 1997"): one date said more and less precisely."""
     if not (_year_written(x) and _year_written(y)):
         return False
     return inside(x, y) or inside(y, x)

@@ -7,9 +7,9 @@ place in front ("U.S. Northern Command"); a transliteration variant (same
 consonant skeleton, close spelling: "al-Bashir" ≈ "Al-Bachir"), or a spelling of
 another outlet whose folded skeleton and context agree (:mod:`.names`); a surname alone
 when exactly one full name in the story ends with it ("Larsen" → "Anne Larsen",
-"Hakim" → "Omar al-Hakim"). Titles were already stripped at extraction. A city named
-as the side of a win-loss record ("led Indianapolis (10-5) downfield") is the team the
-story names with that city in front ("the Indianapolis Colts"), when it names one.
+"Rashid" → "Omar al-Rashid"). Titles were already stripped at extraction. A city named
+as the side of a win-loss record ("led Riverton (10-5) downfield") is the team the
+story names with that city in front ("the Riverton Rams"), when it names one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..analyze.text_norm import skeleton
 from ..records import Analysis, Entity, Mention, Span
 from .names import variant_pairs
 
-# Name particles that may be dropped with a surname: "al-Hakim" → "Hakim".
+# Name particles that may be dropped with a surname: "al-Rashid" → "Rashid".
 PARTICLES = frozenset("al el ad as ash ibn bin ben abu van von der de da di du la le".split())
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 MIN_FUZZY = 88
@@ -133,7 +133,7 @@ def build_entities(analyses: Sequence[Analysis]) -> tuple[tuple[Entity, ...], di
         entities.append(_entity(eid, ms))
         for m in ms:
             ids[m.span] = eid
-    # a record's side the parser tagged as no entity ("the Colts (9-5)"): its team's id
+    # a record's side the parser tagged as no entity ("the Rams (9-5)"): its team's id
     for span, root in sides.items():
         if span not in ids and root in of_root:
             ids[span] = of_root[root]
@@ -154,14 +154,14 @@ def _sides(
 ) -> dict[Span, str]:
     """The team a record's side stands for, when the story names it in full: sports
     reports name a team by its city as often as by its nickname ("calmly led
-    Indianapolis (10-5) downfield", "the Colts (10-5)"), and the city's mention is a
+    Riverton (10-5) downfield", "the Rams (10-5)"), and the city's mention is a
     place of its own, so the two records were never one side's. The team is the one
     name of the story that is not a place and is the city followed by more words, or
     the nickname preceded by a place (one the story tags as a place, or the gazetteer
-    knows): "the Indianapolis Colts". With none, or two ("the New York Giants", "the
-    New York Jets"), the side keeps its own entity. Only the record's own mention
-    moves: "in Indianapolis" elsewhere stays the city. A side the parser tagged as no
-    entity ("the Colts (9-5)") is read by the record's ``thing``."""
+    knows): "the Riverton Rams". With none, or two ("the Lakeside Hawks", "the
+    Lakeside Owls"), the side keeps its own entity. Only the record's own mention
+    moves: "in Riverton" elsewhere stays the city. A side the parser tagged as no
+    entity ("the Rams (9-5)") is read by the record's ``thing``."""
     by_span = {m.span: m for m in mentions}
     places = {m.norm for m in mentions if m.type in _PLACE_TYPES}
     teams = {

@@ -1,15 +1,15 @@
 """When a fact's occurrence happened: the dates that date it, not every date it names.
 
-A sentence names dates of other things too: "announced on November 11 Syria's
-accession to the coalition, which was formed in 2014" dates the announcement to
-November 11; 2014 belongs to the relative clause about the coalition. So a time
+A sentence names dates of other things too: "announced on October 11 the town's
+accession to the league, which was formed in 2009" dates the announcement to
+October 11; 2009 belongs to the relative clause about the league. So a time
 inside a relative or appositive clause (", which …", ", who …", ", established
 in …") or after a conjunction that places the occurrence relative to another
 one ("after the fall of … on December 8", "since …") dates that other thing and
 is left out, unless no other time dates the sentence ("the blaze, which broke
 out on Friday"). Of the times left, the most precise dates the occurrence.
 
-A month and day without a year ("November 24") takes the story's year: the
+A month and day without a year ("October 24") takes the story's year: the
 latest year in which that day is not after the story's reference date (its
 publication date when known, else its latest dated occurrence) by more than a
 week. An occurrence that ended more than a year before the reference is
@@ -17,7 +17,7 @@ background ("lost its last stronghold in 2019"): it keeps its date in the
 timeline and makes no event of the story.
 
 Time precision follows ACLED's codebook: 1 when the day is known; 2 when the
-sources give a range of days within a week (a week, a weekend, "November 24-27");
+sources give a range of days within a week (a week, a weekend, "October 24-27");
 3 when only the month is known (a range within a month). Anything vaguer is not
 an ACLED date: None.
 """
@@ -53,7 +53,7 @@ def clause_of(statement: Statement, time: TimeExpr) -> str:
     semicolon or dash closes it.
     """
     before = statement.text[: max(0, time.span.start - statement.span.start)]
-    # a short parenthesis ("(HTS)", "(November 30th)") neither opens nor closes a clause
+    # a short parenthesis ("(NLF)", "(October 30th)") neither opens nor closes a clause
     before = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), before)
     for kind, pattern in (("another", _ANOTHER), ("relative", _RELATIVE)):
         opened = None

@@ -55,7 +55,7 @@ __all__ = [
 MIN_WORDS = 5
 # A sentence shorter than MIN_WORDS is still a statement when it is a whole sentence
 # (ending in a full stop) giving a figure or a date the parse ties to an occurrence or
-# a named holder: a report closes a paragraph with "Jones now has 2,301." or "She died
+# a named holder: a report closes a paragraph with "Jones now has 1,873." or "She died
 # in 1984.", the one place it gives that value. Headlines and captions of few words end
 # without a full stop; a credit line or a fragment ("Via wire desk 2.", "900 a month.")
 # ties its figure to nothing.
@@ -129,7 +129,7 @@ def compare(
 
 _NOT_COUNTED = frozenset({"date of", "time of", "place of", "who", "whom", "age of"})
 # the slot's last part when it is a unit of measure, not a counted thing: the value
-# already carries its unit as written ("1,500 km", "6.1")
+# already carries its unit as written ("1,500 km", "6.2")
 _MEASURES = LENGTH_KINDS | {"number", "m", "kg", "km/h", "days", "years", "magnitude"}
 
 
@@ -293,7 +293,7 @@ def _kept_together(
     values = [[said[n] for n in g] for g in groups]
     if len(values) < 2 or chosen[0].kind != "date":
         # actors of two occurrences stay one value check (not compared): a name and its
-        # fuller form ("Regina Benjamin", "Regina M. Benjamin") hold sentences of one fact
+        # fuller form ("Nora Blake", "Nora M. Blake") hold sentences of one fact
         return [list(claims)]
     rel = {(i, j): relation(values[i][0], values[j][0], places, one_slot=True)
            for i in range(len(values)) for j in range(i + 1, len(values))}  # fmt: skip

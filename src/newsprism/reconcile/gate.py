@@ -174,8 +174,8 @@ def conflict_gate(
 
 
 def _exact_game_time(c: Claim) -> bool:
-    """A time played in a round or period given to the second ("44 seconds into the
-    seventh round", "at the 2:15 mark"): news times a stoppage or a knockout, the one
+    """A time played in a round or period given to the second ("38 seconds into the
+    fifth round", "at the 2:20 mark"): news times a stoppage or a knockout, the one
     moment of a bout, so two of one slot that differ are a disagreement a reader checks,
     like a person named; the gate's features (a gap in minutes of a day) read them as
     far apart and held it back. Times left on a game clock stay gated: a report times
@@ -215,7 +215,7 @@ def gated(
         if (kind in _UNGATED or opposite_bearings(gi[0], gj[0])
                 or (kind == "place" and other_streets(gi[0].claim.value, gj[0].claim.value))
                 or all(_exact_game_time(g[0].claim) for g in (gi, gj))):  # fmt: skip
-            # a spot told two ways from one place ("west of Aden", "east of Aden") or
+            # a spot told two ways from one place ("west of Lorne", "east of Lorne") or
             # on two streets of one name ("Maple Street", "Maples Road"): nothing of two
             # different things joined, which the gate learnt to hold; two times played
             # in one round (see _exact_game_time)

@@ -1,12 +1,12 @@
 """Name variants across outlets: one person or place spelled differently.
 
-Outlets transliterate and spell names their own way: vowels change ("Heidar" /
-"Heydar", "Aden" / "Eden"), letters double or not ("Rait" / "Raite"), a letter
-stands for another sound system's ("Alishvandi" / "Alishbandi", "Frankfurt" /
+Outlets transliterate and spell names their own way: vowels change ("Meisam" /
+"Meysam", "Kerman" / "Kirman"), letters double or not ("Mateo" / "Matteo"), a letter
+stands for another sound system's ("Vakili" / "Wakili", "Frankfurt" /
 "Francoforte", "Centre" / "Center", "Recognised" / "Recognized"), accents and
 particles come and go. What stays is the run of consonants once letters that
 transliterations trade are folded together — the *skeleton*. Short names share
-skeletons by chance ("Heller" / "Hiller"), so a skeleton match alone is not enough:
+skeletons by chance ("Hollis" / "Hallis"), so a skeleton match alone is not enough:
 the names must also be of one kind (a person is not a country), never stand side
 by side in one article (an outlet keeps its own spelling; two spellings in one text
 are two names), and be said in similar sentences (:data:`CONTEXT_MIN`).
@@ -36,9 +36,9 @@ _FOLDS = (
     ("dh", "d"), ("th", "t"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"),
     ("w", "b"), ("z", "s"), ("j", "y"),
 )  # fmt: skip
-# Grammatical particles of names, dropped: "al-Hakim" / "el-Hakim" / "Hakim".
+# Grammatical particles of names, dropped: "al-Rashid" / "el-Rashid" / "Rashid".
 PARTICLES = frozenset("al el ad as ash an ar at az ibn bin ben abu the".split())
-# A skeleton this long may differ by one letter (an edit or a swap): "Klitschko" / "Klistchko".
+# A skeleton this long may differ by one letter (an edit or a swap): "Dombrowski" / "Dombrowksi".
 LONG_SKELETON = 5
 # Mean sentence vectors of the two names' mentions at least this close: said of one thing.
 CONTEXT_MIN = 0.3

@@ -12,8 +12,8 @@ Measured on tests/gold/facts: holding two figures of one article that nest ("eig
 "more than eight years") as one value too found 3 more gold variants but printed 2 more
 conflicts the gold does not hold, so figures are left to the rule of one value each.
 
-A count is one value too when a report slipped once: "a mother of 12" in its lead and
-again further down, "the mother of 13" once, in a sentence of its own. Its value is the
+A count is one value too when a report slipped once: "a mother of 7" in its lead and
+again further down, "the mother of 8" once, in a sentence of its own. Its value is the
 one it repeats (:func:`repeated_value`), so the report giving 13 throughout is compared
 with it and with every report of 12, and disagrees with them (measured on
 tests/gold/facts: 8 more gold conflicts, none false, no variant lost; printed conflicts
@@ -42,10 +42,10 @@ def one_place_twice(x: Claim, y: Claim) -> bool:
     """Whether two place claims name one place or one inside the other, by their ISO
     3166 codes ("SY" holds "SY-RD"); places without codes only when they are one.
 
-    A part of a country named by a compass adjective ("in southern Iran", cue
-    ``part:south``) and the country itself ("in Iran") are two values, though one
+    A part of a country named by a compass adjective ("in southern Norway", cue
+    ``part:south``) and the country itself ("in Norway") are two values, though one
     holds the other: a story set in a country names it in most sentences, as background
-    ("aid to Iran", "sanctions on Iran"), so joined as one value every report's part
+    ("aid to Norway", "sanctions on Norway"), so joined as one value every report's part
     went into the value check of the country's every mention, and the province the
     other reports give (inside the country, a variant of its south) was compared with
     nothing (measured on tests/gold/facts: 5 gold variants)."""
@@ -69,8 +69,8 @@ def repeated_value(times: Mapping[T, int]) -> T | None:
     """The value a report gives for one slot when it gives two: the one it repeats,
     when the other is written once (``times``: each value's number of mentions).
 
-    A report that calls a woman "a mother of 12" in its lead and again further down,
-    and "the mother of 13" once, slipped once: its value is 12, and a report that gives
+    A report that calls a woman "a mother of 7" in its lead and again further down,
+    and "the mother of 8" once, slipped once: its value is 7, and a report that gives
     13 throughout disagrees with it. Two values each repeated, or three, are no slip.
     """
     if len(times) != 2:

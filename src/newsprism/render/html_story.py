@@ -94,7 +94,7 @@ def _cite(view: StoryView, item: JSON) -> str:
 
 
 def _values(fact: JSON) -> list[str]:
-    """The differing values a conflict or variant names, e.g. “June 1998” and “June 1999”:
+    """The differing values a conflict or variant names, e.g. “May 2003” and “May 2004”:
     the words of each compared value group, else the values its differences quote."""
     found: list[str] = []
     for c in fact.get("comparisons", []):
