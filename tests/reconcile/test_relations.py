@@ -1331,3 +1331,31 @@ def test_one_crowd_counted_with_other_verbs_is_one_slot_and_conflicts(
     assert len(said) == 2
     assert compatible(said[0], said[1])
     assert relation(said[0], said[1]) == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # a fall during the session and the fall at the close can both hold
+        ("Shares of the carmaker plunged 6.2 percent on the news.",
+         "Shares of the carmaker closed down 4.1 percent on the news.", "variant"),
+        ("Shares of the carmaker plunged 6.2 percent on the news.",
+         "Shares of the carmaker ended the day down 4.1 percent.", "variant"),
+        # two closes, or two moves of no moment, still disagree
+        ("Shares of the carmaker closed down 6.2 percent on the news.",
+         "Shares of the carmaker closed down 4.1 percent on the news.", "conflict"),
+        ("Shares of the carmaker plunged 6.2 percent on the news.",
+         "Shares of the carmaker fell 4.1 percent on the news.", "conflict"),
+    ],
+)  # fmt: skip
+def test_a_move_during_the_session_and_the_close_are_no_conflict(
+    monkeypatch: pytest.MonkeyPatch, first: str, second: str, found: str
+) -> None:
+    """A market's change at the close and a change told by a verb of moving alone (a
+    price may plunge at midday and close less down): at most a variant, however sure the
+    model is (before: a refitted model called such a pair a conflict)."""
+    monkeypatch.setattr(claims_module, "relation_model", lambda: (_SureOfConflict(), 0.5))
+    claims = [*_claims("a", first, None), *_claims("b", second, None)]
+    shares = [c for c in claims if c.unit == "%"]
+    x, y = said_of(shares, {}, {})
+    assert relation(x, y) == found

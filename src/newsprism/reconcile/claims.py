@@ -1402,6 +1402,8 @@ def relation(
         return "variant"  # one amount in two currencies, at a rate the texts do not give
     if kind_of_other(a.claim, b.claim):
         return "variant"  # "12 fire trucks" / "12 fires": one figure, two things
+    if close_and_session(a.claim, b.claim):
+        return "variant"  # "shares closed down 2.1%" / "shares plunged 4.8%": two moments
     if "relative" in {a.claim.cue, b.claim.cue}:
         # a day counted from another ("the same day"): never a conflict, unless two
         # lengths of time from the news cannot be one ("four days earlier", "nearly two
@@ -1693,6 +1695,23 @@ def _cited(c: Comparison, also: Mapping[Span, tuple[Span, ...]]) -> Comparison:
         for g in c.groups
     )
     return replace(c, groups=groups)
+
+
+# verbs of a market's close: "closed down 2.1%", "ended 3% lower", "finished the day up
+# 1.2 percent", "settled at"; general vocabulary of market news
+_CLOSING = frozenset({"close", "end", "finish", "settle"})
+
+
+def close_and_session(x: Claim, y: Claim) -> bool:
+    """Two changes in percent, one told at the close ("shares closed down 2.1%") and one
+    by a verb of moving that names no moment ("shares plunged 4.8%", "fell as much as
+    5%"): a price moves through the session, so the fall at some hour and the fall at
+    the close can both hold (a variant at most, never a conflict)."""
+    if x.unit != "%" or y.unit != "%" or x.kind != "measure" or y.kind != "measure":
+        return False
+    if x.predicate is None or y.predicate is None:
+        return False
+    return (x.predicate in _CLOSING) != (y.predicate in _CLOSING)
 
 
 def kind_of_other(x: Claim, y: Claim) -> bool:
