@@ -1359,3 +1359,36 @@ def test_a_move_during_the_session_and_the_close_are_no_conflict(
     shares = [c for c in claims if c.unit == "%"]
     x, y = said_of(shares, {}, {})
     assert relation(x, y) == found
+
+
+@pytest.mark.parametrize(
+    ("second", "published", "found"),
+    [
+        # an undated report's weekday: of no week anyone can place
+        ("The festival's organisers named the singer Jane Roe on Friday to close the show.",
+         None, "variant"),
+        ("Jane Roe was chosen on Friday to close the festival's show.", None, "variant"),
+        # the same weekday in a dated report is a day of the calendar
+        ("The festival's organisers named the singer Jane Roe on Friday to close the show.",
+         "2024-03-10", "conflict"),
+    ],
+)  # fmt: skip
+def test_a_report_s_today_against_an_undated_report_s_weekday_is_no_conflict(
+    monkeypatch: pytest.MonkeyPatch, second: str, published: str | None, found: str
+) -> None:
+    """ECB+ 2ecb held out: "today it was announced that one of our own ... will be the
+    host" in a report whose date was read from its lead (a Sunday), and "was named on
+    Friday" in reports that give no date, were called a conflict by a refitted model.
+    A day counted from one report's date is never weighed against a day an undated
+    report names, however sure the model is."""
+    monkeypatch.setattr(claims_module, "relation_model", lambda: (_SureOfConflict(), 0.5))
+    today = _claims("a", "Today it was announced that the singer Jane Roe will close the "
+                         "festival's show.", "2024-03-10")  # fmt: skip
+    other = _claims("b", second, published)
+    x, y = (said_of([c for c in cs if c.kind == "date"], {}, {"a": "2024-03-10", "b": published})[0]
+            for cs in (today, other))  # fmt: skip
+    assert (x.claim.start, y.claim.value if y.claim.start is None else "dated") == (
+        "2024-03-10",
+        "Friday" if published is None else "dated",
+    )
+    assert relation(x, y) == found

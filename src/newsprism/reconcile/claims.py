@@ -72,6 +72,7 @@ from .date_rules import (
     one_occurrence,
     other_lags,
     other_participants,
+    report_day_against_undated,
     weekday,
 )
 from .names import name_words, skeletons_agree, word_skeleton
@@ -1409,6 +1410,8 @@ def relation(
         # lengths of time from the news cannot be one ("four days earlier", "nearly two
         # weeks ago")
         return "conflict" if other_lags(a, b) else "variant"
+    if report_day_against_undated(a, b):
+        return "variant"  # "announced today" / an undated report's "announced Friday"
     if "loose" in {a.claim.cue, b.claim.cue}:
         return "variant"  # "late Friday": where the lateness begins is not said
     if vague_place(a.claim) or vague_place(b.claim):

@@ -411,6 +411,30 @@ def one_day_either_way(x: Claim, y: Claim) -> bool:
     return False
 
 
+# a day a report counts from its own date: "today", "yesterday", "tonight", "this morning"
+_REPORT_DAY = re.compile(
+    r"(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening))", re.I
+)
+
+
+def report_day_against_undated(a: Said, b: Said) -> bool:
+    """Whether one date is a day its report counts from its own date ("it was announced
+    today") and the other a bare weekday or a day without a year of a report that gives
+    no date ("announced on Friday"). The undated report's day is of a week no one can
+    place, and the other's "today" is only as sure as its report's date (often read from
+    the text, a dateline or a date in the lead that may be an occurrence's), so the two
+    are never weighed as two days: at most a variant."""
+    for r, o in ((a, b), (b, a)):
+        x, y = r.claim, o.claim
+        if x.kind != "date" or y.kind != "date" or not x.start:
+            continue
+        if not _REPORT_DAY.fullmatch(x.text.strip()):
+            continue
+        if o.published is None and (not y.start or not y.year_known):
+            return True
+    return False
+
+
 def span_of_one_occurrence(x: Claim, y: Claim) -> bool:
     """Whether a report that gives both dates for one slot gives one date twice: a
     relative span ("last month", "nine days earlier") beside a date of the same named
