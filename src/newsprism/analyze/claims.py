@@ -73,6 +73,20 @@ PREDICATE_CLASSES = {
     "destroyed": "destroy destruction demolish demolition".split(),
 }
 _CLASS_OF = {w: c for c, ws in PREDICATE_CLASSES.items() for w in ws}
+# Counted nouns news writing uses for one thing, as the first of each class: a shot
+# fired is a bullet or a round ("fired 14 shots", "the nine bullets fired"); a fire
+# engine is an appliance in British usage ("sent eight engines", "five appliances").
+# General vocabulary, not any story's.
+THING_CLASSES = {
+    "shot": "shot bullet gunshot round".split(),
+    "engine": "engine appliance firetruck".split(),
+}
+_THING_OF = {w: c for c, ws in THING_CLASSES.items() for w in ws}
+# what a "round" counts when it is no shot: "three rounds of talks", "18 rounds of golf"
+_AMMUNITION = frozenset("ammunition ammo fire gunfire bullet shot".split())
+# verbs of shooting: "was shot 14 times" counts the shots that hit, as "was hit by 14
+# bullets" does
+_SHOOTING = frozenset({"shoot"})
 # "rose to", "so far", "at least": a running count that a later report may raise
 _RUNNING = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|so far|at least|"
@@ -293,6 +307,68 @@ def _event_of(tok: Any, stop: int = 8) -> Any | None:
             return head  # "12 dead" (not "jewels worth $2m": the value is the jewels')
         cur = head
     return None
+
+
+def _verb_before(num: Any, noun: Any | None) -> Any | None:
+    """A verb written right before a figure that the parse hung from the counted noun as
+    its modifier: "the two deputies fired 14 shots — the report showed
+    that…" parsed as "fired 14 shots" being shown. The verb is what the figure counts.
+    None when no such verb stands there."""
+    if noun is None or num.i == 0 or noun.i <= num.i:
+        return None
+    verb = num.doc[num.i - 1]
+    if (verb.head.i == noun.i and verb.dep_ == "amod" and verb.tag_ in {"VBD", "VBN"}
+            and _word(verb) not in TRANSPARENT | LIGHT | REPORTING):  # fmt: skip
+        return verb
+    return None
+
+
+def _participle_after(noun: Any) -> Any | None:
+    """The participle after a counted noun inside a prepositional phrase, which says what
+    the count is of: "struck by two of the nine bullets fired by the deputies" counts
+    the bullets fired, not those that hit ("three"). Only a participle with its doer
+    ("by the deputies"): "31 of his 75 punches thrown" counts what he landed of his own.
+    None when the noun is a clause's subject or object ("the 12 people killed by the
+    blast were buried": the clause's verb tells of them too)."""
+    if noun.dep_ != "pobj":
+        return None
+    for c in noun.children:
+        if (c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
+                and any(a.dep_ == "agent" for a in c.children)
+                and _word(c) not in TRANSPARENT | LIGHT | REPORTING):  # fmt: skip
+            return c
+    return None
+
+
+def thing_class(word: str) -> str:
+    """A counted noun's class (:data:`THING_CLASSES`) for a word of any member, the word
+    itself when it is in none: "bullet" and "round" stand for the shots' class, so a
+    claim's class and the words around another claim's value meet whatever member
+    names the class."""
+    return _THING_OF.get(word, word)
+
+
+def _whole_of_part(num: Any, noun: Any | None) -> bool:
+    """The figure counts the whole a part is taken of ("which of the nine arrows hit",
+    "two of the nine arrows missed"): the clause's verb tells of the part only."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    part = noun.head.head
+    return part is not num and part.pos_ in {"NUM", "PRON", "DET"}
+
+
+def _counted_class(thing: str | None, thing_tok: Any | None) -> str | None:
+    """The counted noun as its class (:data:`THING_CLASSES`): "bullet" and "round" are
+    counted shots. A round "of" something else ("rounds of talks") stays a round."""
+    cls = _THING_OF.get(thing or "")
+    if cls is None or thing_tok is None or thing_tok.pos_ != "NOUN":
+        return thing  # "was fatally shot": a verb the parse took for the counted noun
+    if thing == "round" and thing_tok is not None:
+        of = [o for p in thing_tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if any(_word(o) not in _AMMUNITION for o in of):
+            return thing
+    return cls
 
 
 def _told_noun(verb: Any) -> Any | None:
@@ -580,7 +656,15 @@ def _count_claims(
     counted_tok = thing_tok if thing_tok is not None and not below else num
     # "police put the march at 30,000": the count is the march's, not the verb's
     estimated = _estimate_of(counted_tok) if unit is None else None
-    event = estimated if estimated is not None else _event_of(counted_tok)
+    told = _verb_before(num, thing_tok)
+    if told is None and thing_tok is not None and not below:
+        told = _participle_after(thing_tok)
+    if told is not None:
+        event = told
+    elif _whole_of_part(num, thing_tok):
+        event = None  # "which of the nine bullets caused": the part's verb, not the nine's
+    else:
+        event = estimated if estimated is not None else _event_of(counted_tok)
     predicate = _occurrence(event)
     if event is not None and _to_death(event):
         predicate = "kill"  # "beat two men to death": a killing, whatever the means
@@ -594,6 +678,10 @@ def _count_claims(
         # the march at 30,000": how many came, whatever verb tells it
         predicate = CROWD
         thing = "people" if thing in _CROWD_PEOPLE else thing
+    thing = _counted_class(thing, thing_tok)
+    if thing == "time" and predicate in _SHOOTING:
+        # "he was shot nine times": nine shots hit him, as in "hit by nine bullets"
+        predicate, thing = "hit", thing_class("shot")
     place = _population_of(thing_tok)
     if place is not None:
         # "Millbrook, a town of about 14,000 people", "Gull Island, home to 90,000 people":

@@ -117,6 +117,7 @@ def whose_figure(
 # adjectives that count things beyond those already counted ("two other rifles", "three
 # more bodies", "an additional 20 troops"): a closed class of English words of alterity
 _BEYOND = frozenset({"other", "more", "additional", "further", "extra"})
+BEYOND = "other"  # the subset every word of alterity names
 
 
 # a partitive figure counts part of things already named: "of" and a pronoun standing
@@ -164,7 +165,9 @@ def subset_of(num: Any, thing: Any | None) -> str | None:
         if c.dep_ not in {"amod", "advmod", "compound"} or c.is_ancestor(num) or c is num:
             continue
         if c.lower_ in _BEYOND:
-            return str(c.lower_)  # "six assault rifles, two other rifles": not the seven
+            # "six assault rifles, two other rifles": not the six; "an additional eight
+            # engines" and "a further five" count one thing, the added
+            return BEYOND
         inner = [t for t in c.subtree if _superlative(t)]
         if inner:
             first = min(t.i for t in c.subtree)

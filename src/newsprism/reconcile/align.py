@@ -45,7 +45,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..analyze.claims import ANNOUNCING, HOME, game_position, predicate_class
+from ..analyze.claims import (
+    ANNOUNCING,
+    HOME,
+    classed,
+    game_position,
+    predicate_class,
+    thing_class,
+)
 from ..analyze.disclosure import SECRECY
 from ..analyze.partners import PARTNER
 from ..analyze.roles import ROLE
@@ -354,6 +361,12 @@ def near_words(c: Claim, st: Statement) -> frozenset[str]:
     return frozenset(before + after)
 
 
+def _classes(words: frozenset[str]) -> frozenset[str]:
+    """The words, each as the class of the counted noun it names
+    (:func:`~newsprism.analyze.claims.thing_class`)."""
+    return frozenset(thing_class(w) for w in words)
+
+
 def _specificity(c: Claim) -> float:
     """How unlikely two reports give this value by chance for different things: a large
     or fractional number, a full date, a named place or actor more than "3" or "Monday"."""
@@ -405,8 +418,8 @@ def claim_features(
         _dice(*near),
         float(value_key(a) == value_key(b)) * _specificity(a),
         float(
-            (a.thing is not None and a.thing in near[1])
-            or (b.thing is not None and b.thing in near[0])
+            (a.thing is not None and a.thing in _classes(near[1]))
+            or (b.thing is not None and b.thing in _classes(near[0]))
         ),
     ]
 
@@ -475,6 +488,12 @@ def _claim_candidates(
     # "14 rifles, 31 magazines": its 31 is the magazines', not the rifles')
     other = _counted_elsewhere(statements, claims, cl, x, y)
     x, y = x[~other], y[~other]
+    # so is a count of one noun for another occurrence when a report tells the two apart
+    # ("the deputies fired 14 shots. Nine bullets hit him"): joined by their shared
+    # value, reports' "fired 14 shots" and "was shot 14 times" kept the latter from the
+    # "hit by nine bullets" it disagrees with
+    other = _told_apart(statements, claims, x, y)
+    x, y = x[~other], y[~other]
     order = np.lexsort((y, x))
     x, y = x[order], y[order]
     if not len(x):
@@ -491,6 +510,9 @@ def _claim_candidates(
     dice = np.zeros(len(x))
     np.divide(2 * shared, sizes, out=dice, where=(size[x] > 0) & (size[y] > 0))
     things = [c.thing for c in cl]
+    # a claim's counted noun is its class's name: the words near the other value are
+    # read as classes too ("emptied 30 rounds" counts what "30 bullets" do)
+    classes = [_classes(w) for w in near]
     said = [Said(c.span.article_id, c, e, None) for c, e in zip(cl, entity, strict=True)]
     columns: dict[str, npt.NDArray[Any]] = {
         "sentences": p[stmt[x], stmt[y]],
@@ -506,7 +528,7 @@ def _claim_candidates(
         "embedding": _similarities(vectors, stmt[x], stmt[y]),
         "near_words": dice,
         "specific_value": same_value * np.array([_specificity(c) for c in cl])[x],
-        "thing_near": contains(near, things, x, y) | contains(near, things, y, x),
+        "thing_near": contains(classes, things, x, y) | contains(classes, things, y, x),
     }
     features = np.stack([columns[f] for f in CLAIM_FEATURES], axis=1).astype(np.float64)
     return claims, x, y, features
@@ -534,6 +556,53 @@ def _counted_elsewhere(
     for k in ask.tolist():
         a, b = int(x[k]), int(y[k])
         out[k] = cl[a].thing in nouns[claims[b][0]] or cl[b].thing in nouns[claims[a][0]]
+    return out
+
+
+def _told_apart(
+    statements: Sequence[Statement],
+    claims: Sequence[tuple[int, int]],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])``: two counts of one named noun for two occurrences
+    a report tells apart, counting the noun for both, one value each, two values, of one
+    holder, in one sentence or the next ("the deputies fired 14 shots, police said.
+    Nine bullets hit him"): in the story the two occurrences' counts are two slots.
+    Only occurrences of no known class (:data:`~newsprism.analyze.claims.PREDICATE_CLASSES`:
+    the claim model tells the killed from the injured by their classes), and only side
+    by side with one value each: a game report's many scorers, or a count of another
+    event further down, tell no two occurrences apart."""
+    keys: list[tuple[str, str] | None] = []
+    given: dict[tuple[int, str, str | None, str], dict[str, set[str]]] = {}
+    for s, k in claims:
+        c = statements[s].claims[k]
+        p = c.predicate
+        if (c.kind != "count" or p is None or classed(p) or p == "population"
+                or c.thing is None):  # fmt: skip
+            keys.append(None)
+            continue
+        keys.append((c.thing, p))
+        aid = statements[s].span.article_id
+        for at in (s, s + 1):  # its sentence and the next one of its report
+            if at < len(statements) and statements[at].span.article_id == aid:
+                where = (at, c.thing, c.subset, (c.holder or "").casefold())
+                given.setdefault(where, {}).setdefault(p, set()).add(value_key(c))
+    apart = {
+        (where[1], p, q)
+        for where, by_pred in given.items()
+        for p, vs in by_pred.items()
+        for q, ws in by_pred.items()
+        if p != q and len(vs) == len(ws) == 1 and vs != ws
+    }
+    out = np.zeros(len(x), dtype=bool)
+    if not apart:
+        return out
+    key = codes(keys)
+    ask = np.flatnonzero((key[x] >= 0) & (key[y] >= 0) & (key[x] != key[y]))
+    for k in ask.tolist():
+        a, b = keys[int(x[k])], keys[int(y[k])]
+        out[k] = a is not None and b is not None and a[0] == b[0] and (*a, b[1]) in apart
     return out
 
 
