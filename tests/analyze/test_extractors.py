@@ -42,6 +42,14 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
         ("Nearly 300 residents were evacuated overnight.", "Nearly 300", 240, 300, "residents"),
         ("The blaze caused an estimated $1 million in damage, officials said.",
          "an estimated $1 million", 800_000, 1_200_000, "damage"),
+        # a range of money written with its sign twice is one amount
+        ("The city's bid was between $40 million and $45 million, a source said.",
+         "$40 million and $45 million", 40e6, 45e6, None),
+        ("The repairs will cost $2 billion to $3 billion.",
+         "$2 billion to $3 billion", 2e9, 3e9, None),
+        # an amount set against one reported before it bounds the report's own
+        ("The deal is worth more than $50 million, but less than the $60 million reported "
+         "by a local paper.", "less than the $60 million", 0, 60e6, None),
     ],
 )  # fmt: skip
 def test_quantities_are_intervals_with_their_counted_thing(
@@ -54,6 +62,12 @@ def test_quantities_are_intervals_with_their_counted_thing(
     if counted:
         assert q.counted == counted
     assert q.exact is (low == high)
+
+
+def test_a_change_from_one_amount_to_another_is_two_amounts(nlp: Any) -> None:
+    doc = nlp("The budget rose from $2 million to $3 million last year.")
+    found = [(q.text, q.value_low, q.value_high) for q in extract_quantities("a", doc)]
+    assert found == [("$2 million", 2e6, 2e6), ("$3 million", 3e6, 3e6)]
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,53 @@ def _in_a_name(text: str, start: int) -> bool:
     return m is not None and m.group(1).casefold() not in _NUMBER_WORDS | {"magnitude"}
 
 
+_THE_END = re.compile(r"\s+the\s*$", re.I)
+
+
+def _compared_to_reported(prefix: str) -> str | None:
+    """The bound an amount set against one named before it gives ("it is less than the
+    $5 million reported earlier", "more than the 40 the police counted"): "less than",
+    "more than" and their like before "the" and the amount. The writer gives the amount
+    only as a bound of theirs; read as a plain figure, it stood as the report's value
+    beside its own."""
+    m = _THE_END.search(prefix)
+    if m is None:
+        return None
+    qm = _QUAL_RE.search(prefix[: m.start()])
+    if qm is None or QUALIFIERS.get(qm.group(1).casefold()) not in {"gt", "lt"}:
+        return None
+    return qm.group(1)
+
+
+def _second_amount(doc: Any, i: int, k: int) -> tuple[float, int] | None:
+    """The upper end of a range of money written with its sign and scale twice
+    ("between $10 million and $15 million", "$2 billion to $3 billion"; not a change,
+    "rose from $2 million to $3 million"), the amount
+    starting at token ``i`` and the joiner at ``k``: the value and the index of the
+    token before the second amount's first figure. Read as two amounts, a report giving
+    a range gave two values of one slot, and stood apart from every report giving one."""
+    n = len(doc)
+    if not (i > 0 and doc[i - 1].text in CURRENCY and k + 2 < n):
+        return None
+    if doc[k].lower_ not in {"to", "and", "-", "–"} or doc[k + 1].text != doc[i - 1].text:
+        return None
+    if doc[k].lower_ == "and" and not (i > 1 and doc[i - 2].lower_ == "between"):
+        return None
+    if i > 1 and doc[i - 2].lower_ == "from":  # "rose from $2 million to $3 million"
+        return None
+    j = k + 2
+    if not _is_number_token(doc[j]):
+        return None
+    while j + 1 < n and _is_number_token(doc[j + 1]):
+        j += 1
+    if (doc[k - 1].lower_ in SCALES or doc[j].lower_ in SCALES) and doc[k - 1].lower_ != doc[
+        j
+    ].lower_:
+        return None  # "$10 and $15 million": one scale for two figures (analyze/claims.py)
+    value = _word_value([t.text for t in doc[k + 2 : j + 1]])
+    return None if value is None else (value, j - 1)
+
+
 def _money_start(doc: Any, i: int) -> int:
     """Where the amount starting at token ``i`` starts: at its currency sign if one
     stands right before it ("$1 million")."""
@@ -380,6 +427,8 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                 and (doc[k].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between"))
             ):
                 second = _word_value([doc[k + 1].text])
+            elif second_money := _second_amount(doc, i, k):
+                second, k = second_money
             if second is not None and second < value:  # a score ("beat them 3 - 1")
                 i = k + 2
                 continue
@@ -394,7 +443,7 @@ def extract_quantities(article_id: str, doc: Any) -> tuple[Quantity, ...]:
                     lead = int(doc[i - 1].idx)
                 prefix = text[max(0, lead - 30) : lead]
                 qm = _QUAL_RE.search(prefix)
-                qualifier = qm.group(1) if qm else None
+                qualifier = qm.group(1) if qm else _compared_to_reported(prefix)
                 low, high, exact = _bounds(value, qualifier)
         start_char = money
         if qualifier:
