@@ -54,6 +54,18 @@ REPORTING = frozenset(
 # day of the announcement), but a story holds many statements and announcements, so
 # one of these verbs alone never says two dates are of one occurrence.
 ANNOUNCING = frozenset("announce release publish issue declare unveil disclose reveal".split())
+# Words of asking for an amount and of offering one: "the union is asking for $30 an
+# hour" and "the company offered $24 an hour" are two sides' figures of one bargain.
+ASKING = frozenset({"ask", "demand", "seek", "request", "want", "asking"})
+OFFERING = frozenset({"offer", "bid", "propose", "proposal", "counteroffer"})
+
+
+def offered(c: Any) -> bool:
+    """An amount offered: its predicate or its counted noun is a word of offering ("offered
+    $24 an hour", "made a $24 million offer"), not of asking."""
+    return c.predicate in OFFERING or (c.thing in OFFERING and c.predicate not in ASKING)
+
+
 # Verbs that carry no event of their own: the value belongs to what they govern.
 TRANSPARENT = frozenset(
     "be include have remain stand reach rise climb jump increase grow number total "

@@ -47,9 +47,12 @@ import numpy.typing as npt
 
 from ..analyze.claims import (
     ANNOUNCING,
+    ASKING,
+    CURRENCIES,
     HOME,
     classed,
     game_position,
+    offered,
     predicate_class,
     thing_class,
 )
@@ -713,6 +716,11 @@ def claim_groups(
     # so is when a structure was built, whether a report writes the year or its age
     # (reconcile/built.py)
     prob = np.where(built_pairs(cl, x, y), 1.0, prob)
+    # what one side asks for and what the other offers are never one slot
+    # (:func:`_ask_against_offer`)
+    prob = np.where(_ask_against_offer(cl, x, y), 0.0, prob)
+    # nor are two bidders' offers (:func:`_offers_of_two_bidders`)
+    prob = np.where(_offers_of_two_bidders(cl, x, y), 0.0, prob)
     value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own
     block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
@@ -835,6 +843,49 @@ def _to_own_occurrence(
     for n, hi in moves.items():
         out[hi].append(n)
     return [g for g in out if g]
+
+
+def _ask_against_offer(
+    cl: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])`` of claims (indices into ``cl``): an amount one
+    side asks for against an amount offered ("the union is asking for $30 an hour", "the
+    company offered $24 an hour"; the predicate or the noun counted: "made a $24 offer").
+    The two are the bargain's two sides, never one slot: joined, a report giving both
+    held apart the reports that give the offer differently ("offered $24", "offered
+    $26"), its two values being one slot's, and the disagreement went unseen."""
+    side = np.array(
+        [
+            1 if c.predicate in ASKING else 2 if offered(c) else 0
+            for c in cl
+        ],
+        dtype=np.int8,
+    )  # fmt: skip
+    out: npt.NDArray[np.bool_] = (side[x] > 0) & (side[y] > 0) & (side[x] != side[y])
+    return out
+
+
+def _offers_of_two_bidders(
+    cl: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])`` of claims (indices into ``cl``): two amounts of
+    money, one of them offered (:data:`OFFERING`), whose sentences name two different
+    sides as whose they are, none of them a person ("the league offered $700 million",
+    "the city raised its bid to $750 million"). Each bidder's offer is a slot of its own,
+    as each side's win-loss record is: joined, a report giving two bidders' offers gave
+    two values of one slot and kept apart the reports giving one bidder's offer
+    differently. A person's figures are split apart in the value check
+    (reconcile/claims._by_person)."""
+    from .claims import holder_key
+
+    money = [c.unit in CURRENCIES for c in cl]
+    side = codes(holder_key(c) if money[n] and c.name_type != "PERSON" else None
+                 for n, c in enumerate(cl))  # fmt: skip
+    offer = np.array([money[n] and offered(c) for n, c in enumerate(cl)], dtype=bool)
+    out: npt.NDArray[np.bool_] = (
+        (side[x] >= 0) & (side[y] >= 0) & (side[x] != side[y]) & (offer[x] | offer[y])
+    )
+    return out
 
 
 def _hidden_lengths(
