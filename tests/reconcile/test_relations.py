@@ -1392,3 +1392,16 @@ def test_a_report_s_today_against_an_undated_report_s_weekday_is_no_conflict(
         "Friday" if published is None else "dated",
     )
     assert relation(x, y) == found
+
+
+def test_two_amounts_of_money_offered_conflict_however_round_one_is() -> None:
+    """A deal's terms are written as agreed: "$200 million" is no rounding of "$184
+    million" (a count of 200 people may be one of 184 rounded)."""
+    found = compared(
+        ("a", "The Hawks offered Jordan Miles a five-year, $200 million contract.", None),
+        ("b", "The Hawks offered Miles a five-year contract worth $184 million.", None),
+    )
+    money = [c for c in found if any("million" in g.value or "," in g.value for g in c.groups)]
+    assert [(c.relation, [g.value for g in c.groups]) for c in money] == [
+        ("conflict", ["200,000,000", "184,000,000"])
+    ]

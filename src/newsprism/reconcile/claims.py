@@ -45,6 +45,7 @@ from ..analyze.claims import (
     REPORTING,
     RISE,
     game_position,
+    offered,
     predicate_class,
     street_name,
 )
@@ -1003,10 +1004,14 @@ def _rounded(a: Said, b: Said) -> bool:
     """A round figure and an exact one within its rounding ("800" and "812", "4:15 a.m."
     and "4:18 a.m."): the round one may be the other rounded, so both can hold. Times
     round to the quarter hour; a gap in weeks, months or years to half of one; a count
-    of hundreds or more to its last non-zero figure. Not ages."""
+    of hundreds or more to its last non-zero figure, unless it is an amount offered.
+    Not ages."""
     x, y = a.claim, b.claim
     if x.kind not in {"count", "measure", "time"}:
         return False
+    # the terms of an offer are written as offered: "a $50 million offer" is no rounding
+    # of another report's "$46 million"
+    on_offer = unit_of(x) == unit_of(y) == "money" and (offered(x) or offered(y))
     for r, e in ((x, y), (y, x)):
         if r.low is None or r.low != r.high or e.low is None or e.low != e.high:
             continue
@@ -1022,7 +1027,7 @@ def _rounded(a: Said, b: Said) -> bool:
             # round as written: "200 yards" is round, its 182.88 metres are not; the
             # rounding is then weighed in the unit both are compared in
             rv, place = _written(r), _last_place(r)
-            if not rv or place is None:
+            if not rv or place is None or on_offer:
                 continue
             unit = place * r.low / rv if place >= 100 else 0.0  # "10" and "9" are two counts
         if unit and abs(e.low - r.low) <= unit / 2:
