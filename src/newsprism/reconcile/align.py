@@ -804,7 +804,7 @@ def _to_own_occurrence(
     occurrence from two reports or more, none of the claim's report, which it is on
     average more likely one slot with than not. Only dates, and as :func:`_join` joins
     them: a report's day never moves beside a date of written years of another year
-    ("killed on Saturday" beside a quake "in December 2003" the report recalls)."""
+    ("killed on Saturday" beside a flood "in March 2011" the report recalls)."""
     pred = [predicate_class(c.predicate) if c.predicate else None for c in cl]
     score: dict[tuple[int, int], float] = {}
     for a, b, q in zip(x.tolist(), y.tolist(), prob.tolist(), strict=True):

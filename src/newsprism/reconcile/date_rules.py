@@ -375,7 +375,7 @@ def day_of_report_year(c: Claim) -> str | None:
     """The year of a day a report counts from its own ("Monday", "yesterday": the year is
     the report's), None for any other date. Such a day is of the news the report gives;
     a date whose written year is another year ("died in federal prison in 1989", "the
-    December 2003 quake") is of an occurrence the report recalls, never its date. A day
+    March 2011 flood") is of an occurrence the report recalls, never its date. A day
     named by its month ("on December 15") is not counted: its year is a guess (the
     nearest past one, for an election to come the year before)."""
     if c.kind != "date" or not c.start or not c.start[:4].isdigit() or YEAR.search(c.text):
