@@ -712,7 +712,7 @@ def claim_groups(
         return sorted(posts)
     # how long a person's part stayed hidden is one slot of the story by its rule
     # (:func:`_hidden_lengths`), however little the sentences around it share
-    prob = np.where(_hidden_lengths(statements, claims, x, y), 1.0, prob)
+    prob = np.where(_hidden_lengths(cl, x, y), 1.0, prob)
     # so is when a structure was built, whether a report writes the year or its age
     # (reconcile/built.py)
     prob = np.where(built_pairs(cl, x, y), 1.0, prob)
@@ -721,11 +721,10 @@ def claim_groups(
     prob = np.where(_ask_against_offer(cl, x, y), 0.0, prob)
     # nor are two bidders' offers (:func:`_offers_of_two_bidders`)
     prob = np.where(_offers_of_two_bidders(cl, x, y), 0.0, prob)
-    value = codes(value_key(statements[s].claims[k]) for s, k in claims).tolist()
+    value = codes(value_key(c) for c in cl).tolist()
     # candidates are of one kind and unit: each block of them is grouped on its own
-    block = codes((statements[s].claims[k].kind, statements[s].claims[k].unit or "")
-                  for s, k in claims)  # fmt: skip
-    first = _written_dates_of_one_occurrence([statements[s].claims[k] for s, k in claims], x, y)
+    block = codes((c.kind, c.unit or "") for c in cl)
+    first = _written_dates_of_one_occurrence(cl, x, y)
     # an article may give one date twice, once more precisely ("April 6, 2011", "April
     # 2011") or counted from its unknown date ("yesterday", "Thursday"): no two values
     # (measured on tests/gold/facts: 36 more gold variants found, no conflict lost, no
@@ -733,7 +732,7 @@ def claim_groups(
     # beside any date joined a background "in 2006" into a date of 2005 and printed
     # seven such conflicts); so may a place, once at each of two levels ("Kandahar
     # province", "Afghanistan": see reconcile/one_value.py)
-    shown = {v: statements[s].claims[k] for v, (s, k) in zip(value, claims, strict=True)}
+    shown = dict(zip(value, cl, strict=True))
 
     def fits(v: int, w: int) -> bool:
         x, y = shown[v], shown[w]
@@ -889,20 +888,16 @@ def _offers_of_two_bidders(
 
 
 def _hidden_lengths(
-    statements: Sequence[Statement],
-    claims: Sequence[tuple[int, int]],
-    x: npt.NDArray[np.intp],
-    y: npt.NDArray[np.intp],
+    cl: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
 ) -> npt.NDArray[np.bool_]:
-    """For each pair ``(x[k], y[k])`` of claims (statement index, claim index): two
+    """For each pair ``(x[k], y[k])`` of claims (indices into ``cl``): two
     lengths of how long a person's part stayed hidden (analyze/disclosure.secrecy_length:
     "kept his role a secret for 30 years", "it was 34 years before he broke cover"). The
     claims read every such length as one slot of the story, whoever the nearest name is,
     but their sentences share few words (one tells the keeping, the other the breaking),
     and the claim model, weighing the sentences, kept a report's "34 years" out of the
     reports' "30 years" and left the disagreement unseen."""
-    secret = np.array([statements[s].claims[k].predicate == SECRECY for s, k in claims],
-                      dtype=bool)  # fmt: skip
+    secret = np.array([c.predicate == SECRECY for c in cl], dtype=bool)
     out: npt.NDArray[np.bool_] = secret[x] & secret[y]
     return out
 
