@@ -205,25 +205,35 @@ def choose_threshold(
     default: float = 1.0,
 ) -> float:
     """The least probability from ``start`` (steps of 0.025) whose calls (``min_calls``
-    or more; ``y`` true or 1 where a call is right) are right at least ``precision`` of
-    the time; when none is, the one of the best F0.5 (precision weighed twice as much as
-    recall: a stable choice where precision alone swings with a handful of calls), and
-    ``default`` when no threshold makes enough calls. The relation model's conflicts use
+    or more; ``y`` true or 1 where a call is right), and those of every higher step, are
+    right at least ``precision`` of the time; when none is, the one of the best F0.5
+    (precision weighed twice as much as recall: a stable choice where precision alone
+    swings with a handful of calls), and ``default`` when no threshold makes enough
+    calls. The relation model's conflicts use
     the defaults (pooled held-out predictions); the conflict gate starts lower and asks
     for more calls (bench/fit_gate.py)."""
     right = y == 1
-    best, best_t = -1.0, default
-    for t in np.arange(start, 0.96, 0.025):
+    steps = [round(float(t), 3) for t in np.arange(start, 0.96, 0.025)]
+    f_half: list[float | None] = []
+    held: list[bool] = []  # whether the step's calls are right often enough
+    for t in steps:
         called = p >= t
         if called.sum() < min_calls:
+            f_half.append(None)
             continue
         prec = float(right[called].mean())
-        if prec >= precision:
-            return round(float(t), 3)
+        held.append(prec >= precision)
         rec = float((called & right).sum() / max(1, right.sum()))
-        f_half = 1.25 * prec * rec / (0.25 * prec + rec) if prec + rec else 0.0
-        if f_half > best:
-            best, best_t = f_half, round(float(t), 3)
+        f_half.append(1.25 * prec * rec / (0.25 * prec + rec) if prec + rec else 0.0)
+    # the least step from which every higher one keeps the precision: one step that
+    # reaches it on a handful of calls, with the steps above falling short, is chance
+    for i, t in enumerate(t for t, f in zip(steps, f_half, strict=True) if f is not None):
+        if all(held[i:]):
+            return t
+    best, best_t = -1.0, default
+    for t, f in zip(steps, f_half, strict=True):
+        if f is not None and f > best:
+            best, best_t = f, t
     return best_t
 
 
