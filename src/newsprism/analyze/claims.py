@@ -690,6 +690,10 @@ def _count_claims(
         # the march at 30,000": how many came, whatever verb tells it
         predicate = CROWD
         thing = "people" if thing in _CROWD_PEOPLE else thing
+    if kind == "count" and predicate != CROWD and _ridden_in(thing_tok):
+        # "the pirates, in three boats, were attempting to board": the boats they came
+        # in, whatever the verb; a report's "two boats were closing in" counts the same
+        predicate = None
     thing = _counted_class(thing, thing_tok)
     if thing == "time" and predicate in _SHOOTING:
         # "he was shot nine times": nine shots hit him, as in "hit by nine bullets"
@@ -860,6 +864,28 @@ _PEOPLE = _CROWD_PEOPLE | frozenset(
     "people person man woman member supporter student worker citizen resident youth "
     "activist fan unionist farmer teacher employee".split()
 )
+# Vehicles people travel in: a count of them after "in", "on" or "aboard" ("the gunmen,
+# in two cars, opened fire", "raiders on three speedboats") tells how a group came,
+# whatever verb says what the group did. General vocabulary, not any story's.
+VEHICLES = frozenset(
+    "boat speedboat skiff dinghy dhow canoe raft yacht trawler ship vessel car vehicle "
+    "truck lorry van bus minibus jeep pickup suv taxi motorcycle motorbike bike bicycle "
+    "scooter helicopter plane aircraft jet".split()
+)
+_RIDDEN_IN = frozenset({"in", "on", "aboard", "onboard"})
+
+
+def _ridden_in(thing_tok: Any | None) -> bool:
+    """Whether a counted noun is the vehicles someone came in ("the pirates, in three
+    boats, tried to board the ship"; "gunmen on two motorcycles"): the object of "in",
+    "on" or "aboard", a vehicle. Such a count is of the group's vehicles, not of the
+    clause's occurrence: "attempted", "surrounded" and "opened fire" tell of one set of
+    boats."""
+    if thing_tok is None or thing_tok.dep_ != "pobj" or _word(thing_tok) not in VEHICLES:
+        return False
+    return bool(thing_tok.head.lower_ in _RIDDEN_IN)
+
+
 # verbs that give an estimate of a count: "police put the crowd at 30,000", "officials
 # estimated the number of homeless at 5,000", "the toll was placed at 12"
 _ESTIMATING = frozenset("put estimate place peg number gauge".split())

@@ -38,7 +38,7 @@ from .claims import (
     weigh,
 )
 from .date_rules import WEEKDAYS, YEAR
-from .occurrence import one_inventory
+from .occurrence import one_fleet, one_inventory
 
 GATE_FEATURES = (
     "number", "date", "time", "age", "place", "actor", "one_slot", "p_conflict",
@@ -106,7 +106,9 @@ def gate_features(
     f["p_conflict"] = w.probs.get("conflict", 0.0)
     px, py = _slot_word(x), _slot_word(y)
     # one occurrence: one verb (or class), or one inventory told with different verbs
-    f["same_predicate"] = float((px is not None and px == py) or one_inventory(x, y))
+    f["same_predicate"] = float(
+        (px is not None and px == py) or one_inventory(x, y) or one_fleet(a, b)
+    )
     f["same_thing"] = float(bool(x.thing and x.thing == y.thing))
     f["thing_unnamed"] = float(not x.thing or not y.thing)
     f["things_differ"] = named["things_differ"]

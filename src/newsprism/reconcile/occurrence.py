@@ -9,12 +9,22 @@ What says they are one occurrence is the inventory: the same noun counted in a l
 the same other nouns ("six rifles, 12 magazines and 300 rounds were found", "confiscated
 14 rifles, 31 magazines and 923 rounds"). Two verbs of two different known classes of
 occurrences ("killed", "injured": ``PREDICATE_CLASSES``) stay two occurrences.
+
+So are the vehicles a group came in: "the gunmen, in two cars, opened fire" and "shots
+were fired from three cars" count one set of cars, whatever verb tells what was done
+from them (:func:`one_fleet`).
 """
 
 from __future__ import annotations
 
-from ..analyze.claims import classed, predicate_class
+import re
+from typing import TYPE_CHECKING
+
+from ..analyze.claims import VEHICLES, classed, predicate_class
 from ..records import Claim
+
+if TYPE_CHECKING:
+    from .claims import Said
 
 COUNTED = frozenset({"count", "measure"})
 
@@ -31,3 +41,35 @@ def one_inventory(x: Claim, y: Claim) -> bool:
     if known and predicate_class(x.predicate) != predicate_class(y.predicate):
         return False  # the killed and the injured, however they are listed
     return bool(set(x.listed) & set(y.listed))
+
+
+# the words right before a figure of vehicles someone came in: "in three boats", "on
+# board two skiffs", "aboard the two trucks"
+_RIDDEN_IN = re.compile(r"\b(?:in|on|on\s+board|aboard|onboard)\s+(?:the\s+)?$", re.I)
+
+
+def came_in(s: Said) -> bool:
+    """Whether a count is of the vehicles someone came in, as its sentence writes it ("the
+    pirates, in three boats, tried to board"): a vehicle counted after "in", "on" or
+    "aboard", with no occurrence of its own (the extractor leaves such a count's
+    predicate unnamed, analyze/claims._ridden_in)."""
+    c = s.claim
+    if c.kind != "count" or c.predicate is not None or c.thing not in VEHICLES:
+        return False
+    at = c.span.start - s.offset
+    return (
+        bool(s.sentence)
+        and 0 <= at <= len(s.sentence)
+        and bool(_RIDDEN_IN.search(s.sentence, max(0, at - 16), at))
+    )
+
+
+def one_fleet(a: Said, b: Said) -> bool:
+    """Two counts of one kind of vehicle, one of them of the vehicles a group came in
+    (:func:`came_in`): "the raiders, in three boats, tried to board the ship" and "two
+    boats were closing in and firing" count the raiders' boats, one occurrence told with
+    other verbs, as an inventory is (:func:`one_inventory`)."""
+    x, y = a.claim, b.claim
+    if x.kind != "count" or y.kind != "count" or x.thing is None or x.thing != y.thing:
+        return False
+    return came_in(a) or came_in(b)
