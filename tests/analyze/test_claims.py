@@ -1592,3 +1592,16 @@ def test_what_befell_a_crowd_or_its_gatherings_is_no_crowd_size(
 ) -> None:
     counts = [c for c in claims_of(sentence) if c.kind == "count"]
     assert [c.predicate for c in counts][:1] == [predicate]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency received nearly 235,000 comments on the proposed rule.",
+        "Staff had to sort through 250,000 written comments from the public in a month.",
+        "The administration ignored comments from 300,000 citizens and adopted the rule.",
+    ],
+)
+def test_comments_sent_in_are_one_count_whatever_was_done_with_them(sentence: str) -> None:
+    counts = [c for c in claims_of(sentence) if c.kind == "count"]
+    assert [(c.predicate, c.thing) for c in counts][:1] == [("comment", "comment")]

@@ -695,6 +695,14 @@ def _count_claims(
         # in, whatever the verb; a report's "two boats were closing in" counts the same
         predicate = None
     thing = _counted_class(thing, thing_tok)
+    sent = _sent_by(thing_tok) if kind == "count" and unit is None else None
+    if sent is not None:
+        # "comments from 6,000 citizens": one comment each, a count of the comments
+        thing = sent
+    if kind == "count" and unit is None and thing in SUBMISSIONS:
+        # "received 4,100 comments", "sorted through 5,000 comments": how many were
+        # sent in, whatever was done with them
+        predicate = thing
     if thing == "time" and predicate in _SHOOTING:
         # "he was shot nine times": nine shots hit him, as in "hit by nine bullets"
         predicate, thing = "hit", thing_class("shot")
@@ -941,6 +949,19 @@ def _estimate_of(tok: Any) -> Any | None:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
             and c.pos_ in {"NOUN", "PROPN"}]  # fmt: skip
     return objs[0] if objs else None
+
+
+# What the public sends in, one each: "comments from 6,000 citizens" counts comments
+SUBMISSIONS = frozenset("comment letter signature complaint submission petition".split())
+
+
+def _sent_by(thing_tok: Any | None) -> str | None:
+    """What a count of senders counts when the sentence names what they sent in, in the
+    plural ("comments from 6,000 citizens": "comment"), else None."""
+    if thing_tok is None or thing_tok.dep_ != "pobj" or thing_tok.head.lower_ != "from":
+        return None
+    sent = thing_tok.head.head
+    return _word(sent) if sent.tag_ == "NNS" and _word(sent) in SUBMISSIONS else None
 
 
 # nouns for the people who live somewhere, counted in "a town of N people"

@@ -50,6 +50,7 @@ from ..analyze.claims import (
     ASKING,
     CURRENCIES,
     HOME,
+    SUBMISSIONS,
     classed,
     game_position,
     offered,
@@ -716,6 +717,9 @@ def claim_groups(
     # so is when a structure was built, whether a report writes the year or its age
     # (reconcile/built.py)
     prob = np.where(built_pairs(cl, x, y), 1.0, prob)
+    # so is how many comments (letters, signatures) were sent in, whatever each report
+    # says was done with them (:func:`_sent_in_pairs`)
+    prob = np.where(_sent_in_pairs(cl, x, y), 1.0, prob)
     # what one side asks for and what the other offers are never one slot
     # (:func:`_ask_against_offer`)
     prob = np.where(_ask_against_offer(cl, x, y), 0.0, prob)
@@ -842,6 +846,20 @@ def _to_own_occurrence(
     for n, hi in moves.items():
         out[hi].append(n)
     return [g for g in out if g]
+
+
+def _sent_in_pairs(
+    cl: Sequence[Claim], x: npt.NDArray[np.intp], y: npt.NDArray[np.intp]
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])``: two counts of one kind of submission, the public's
+    comments (letters, signatures) sent in (:data:`~newsprism.analyze.claims.SUBMISSIONS`):
+    one figure of the story, whether a report tells it received, sorted or ignored ("the
+    agency received nearly 4,100 comments", "officials ignored comments from 6,000
+    citizens"), however little the sentences around it share."""
+    sent = codes(c.thing if c.kind == "count" and c.predicate == c.thing
+                 and c.thing in SUBMISSIONS else None for c in cl)  # fmt: skip
+    out: npt.NDArray[np.bool_] = (sent[x] >= 0) & (sent[x] == sent[y])
+    return out
 
 
 def _ask_against_offer(
