@@ -1605,3 +1605,30 @@ def test_what_befell_a_crowd_or_its_gatherings_is_no_crowd_size(
 def test_comments_sent_in_are_one_count_whatever_was_done_with_them(sentence: str) -> None:
     counts = [c for c in claims_of(sentence) if c.kind == "count"]
     assert [(c.predicate, c.thing) for c in counts][:1] == [("comment", "comment")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The old building dates to 1931, when the first settlers farmed the valley.", "1931"),
+        ("It was a stone church dating back to 1850.", "1850"),
+        ("Firefighters could not save the warehouse, built in the 1930s.", "1930-1939"),
+    ],
+)
+def test_a_year_a_building_dates_to_is_its_year_of_building(sentence: str, value: str) -> None:
+    """ "dates to 1931" and "built in the 1930s" date the building's going up: one slot
+    with "built in 1931"; the years it covers, whole."""
+    dates = [c for c in claims_of(sentence) if c.kind == "date"]
+    assert [(c.predicate, c.start[:4] if c.start else None) for c in dates] == [
+        ("build", value[:4])
+    ]
+    assert dates[0].end is not None and dates[0].end[:4] == value[-4:]
+
+
+def test_a_year_a_figure_rose_to_is_no_date() -> None:
+    """Only a verb of dating gives a year after "to": "rose to 1935" is a number."""
+    assert not [
+        c
+        for c in claims_of("The toll rose to 1935 by Friday.")
+        if c.kind == "date" and "1935" in c.text
+    ]

@@ -14,6 +14,7 @@ from newsprism.analyze.units import not_dates
 from newsprism.reconcile.align import claim_groups
 from newsprism.reconcile.built import with_built_years
 from newsprism.reconcile.claims import compare_claims, said_of
+from newsprism.reconcile.date_rules import one_held_by_other
 from newsprism.records import Span, Statement
 
 
@@ -26,12 +27,14 @@ def _statement(aid: str, text: str, published: str | None) -> Statement:
     return Statement(Span(aid, 0, len(text)), text, claims=claims)
 
 
-def _relations(year: str, age_report: str | None) -> list[str | None]:
+def _relations(
+    year: str, age_report: str | None, sentence: str = "The old dairy warehouse was built in {}."
+) -> list[str | None]:
     """How a report's year of building compares with another's age of the building."""
     published = {"a": None, "b": age_report, "c": "2012-08-08"}
     statements = with_built_years(
         [
-            _statement("a", f"The old dairy warehouse was built in {year}.", None),
+            _statement("a", sentence.format(year), None),
             _statement("b", "Officials said the 86-year-old structure had no power.", age_report),
         ],
         published,
@@ -61,3 +64,32 @@ def test_a_year_of_building_within_the_age_is_no_disagreement(
     """One year either way (the anniversary may not have come); an undated report is
     taken at the story's dates (here 2012)."""
     assert "conflict" not in _relations(year, age_report)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The old dairy warehouse dates to {}, when the first farmers came.", "1935"),
+        ("The mill, a landmark dating back to {}, burned down.", "1935"),
+        ("Crews could not save the old warehouse building, built in the {}.", "1930s"),
+    ],
+)
+def test_a_year_the_building_dates_to_or_its_decade_is_its_year_of_building(
+    sentence: str, year: str
+) -> None:
+    """ "dates to 1935" and "built in the 1930s" say when the structure went up, as
+    "built in 1935" does: neither holds with a building 86 years old in 2012."""
+    assert _relations(year, "2012-08-07", sentence) == ["conflict"]
+
+
+def test_a_decade_holding_the_age_is_no_disagreement() -> None:
+    """ "built in the 1920s" holds 1925 and 1926."""
+    assert "conflict" not in _relations("1920s", "2012-08-07", "It was built in the {}.")
+
+
+def test_a_year_and_its_decade_in_one_report_are_one_date_said_twice() -> None:
+    """A report that writes "constructed in 1935" and "built in the 1930s" gives one
+    date at two precisions, not two values of one slot."""
+    (year,) = _statement("a", "The building was constructed in 1935.", None).claims
+    (decade,) = _statement("a", "The warehouse was built in the 1930s.", None).claims
+    assert one_held_by_other(year, decade)

@@ -24,7 +24,15 @@ from typing import Any
 
 from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .causes import cause_claims
-from .dated import SUPPORT, dated_noun, event_word, stands_for, until_clause
+from .dated import (
+    BUILT,
+    SUPPORT,
+    dated_noun,
+    dated_structure,
+    event_word,
+    stands_for,
+    until_clause,
+)
 from .disclosure import SECRECY, UNMASK, secrecy_length, self_disclosure
 from .gazetteer import TYPE_WORDS
 from .holders import length_kind, named_words, subset_of, whose_figure
@@ -1342,6 +1350,9 @@ def _date_of(date: Any) -> tuple[str | None, tuple[str, ...]]:
         # "revealed that he was the source", "came forward in May": one unmasking of a
         # person, in whichever words (see disclosure.py)
         return UNMASK, _with(UNMASK, _context(event))
+    if dated_structure(event):
+        # "the mill dates to 1931": the year it was built, one slot with "built in 1931"
+        return BUILT, _with(BUILT, _context(event))
     # a support or light verb's occurrence is its noun's ("carried out an operation on…",
     # "the escape happened on…"), with the clauses around the verb as its context
     predicate = _occurrence(event) or _word(event)

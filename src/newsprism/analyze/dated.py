@@ -218,3 +218,25 @@ def until_clause(date: Any) -> Any | None:
         if t.lower_ != ",":
             break
     return None
+
+
+# nouns of a building or a structure that stands (general vocabulary of news writing)
+STRUCTURES = frozenset(
+    "building structure warehouse house church bridge mill barn hotel theater theatre "
+    "school factory tower landmark hall station dam lighthouse mansion".split()
+)
+# the verb of a thing's age: "the building dates to 1931", "a church dating back to 1850"
+_DATE_VERB = "date"
+# the predicate of a date of building ("built in 1931")
+BUILT = "build"
+
+
+def dated_structure(verb: Any) -> bool:
+    """Whether a verb says when a structure was put up: "date" with a building as its
+    subject ("the mill dates to 1931") or the building it describes ("a church dating
+    back to 1850"). Such a date is the structure's year of building."""
+    if verb is None or str(verb.lemma_).casefold() != _DATE_VERB:
+        return False
+    if verb.dep_ == "acl" and verb.head.lower_ in STRUCTURES:
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in STRUCTURES for c in verb.children)

@@ -89,6 +89,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:in|since|until|by|early|late|mid-?)\s+(?P<m1>{M})\b(?!\s+\d)", re.I)),
     ("year", re.compile(
         rf"\b(?:in|since|until|by|of|from|during|before|after)\s+(?P<y>{Y})\b", re.I)),
+    # "the building dates to 1931", "a church dating back to 1850": the year it began
+    ("dates_to", re.compile(
+        r"(?:(?<=\bdates\s)|(?<=\bdated\s)|(?<=\bdating\s)|(?<=\bdate\s)|(?<=\bback\s))"
+        rf"(?:to|from)\s+(?P<y>{Y})\b", re.I)),
+    # "built in the 1920s": the decade's ten years
+    ("decade", re.compile(r"\b(?:in\s+)?the\s+(?P<dec>(?:1[89]|20)\d)0s\b", re.I)),
 ]  # fmt: skip
 
 
@@ -174,9 +180,11 @@ def _resolve(
                 None,
             )
         return f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", True, None
-    if kind == "year":
+    if kind in {"year", "dates_to"}:
         y = int(g["y"])
         return f"{y}-01-01", f"{y}-12-31", "year", True, None
+    if kind == "decade":
+        return f"{g['dec']}0-01-01", f"{g['dec']}9-12-31", "year", True, None
     if kind == "duration":
         # "four and a half months", "4½ years", "an hour and a half"
         half = 0.5 if g["half"] or g["half_after"] else 0.0

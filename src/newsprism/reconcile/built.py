@@ -17,13 +17,9 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
+from ..analyze.dated import STRUCTURES
 from ..records import Claim, Statement
 
-# nouns of a building or a structure that stands (general vocabulary of news writing)
-STRUCTURES = frozenset(
-    "building structure warehouse house church bridge mill barn hotel theater theatre "
-    "school factory tower landmark hall station dam lighthouse mansion".split()
-)
 # the verbs of putting a structure up (general vocabulary)
 BUILDING = frozenset("build construct erect complete".split())
 BUILD = "build"

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 _MONTH_WORD = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# a decade written as such: "in the 1930s"
+DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
 FUZZY = re.compile(r"\b(?:week|weekend|recent|recently|earlier|later|last|past|ago)\b", re.I)
 
 
@@ -347,6 +349,11 @@ def _year_written(c: Claim) -> bool:
     return c.kind == "date" and bool(c.start and c.year_known and YEAR.search(c.text))
 
 
+def _decade_written(c: Claim) -> bool:
+    """Whether a date is a decade its report writes ("built in the 1930s")."""
+    return c.kind == "date" and bool(c.start and c.year_known and DECADE.search(c.text))
+
+
 def whole_years(c: Claim) -> str | None:
     """The years a date written as whole years names ("in 1998": "1998"; "from 1994
     through 1997": "1994-1997"), None for any other date. Such a date is no day of the
@@ -389,8 +396,11 @@ def day_of_report_year(c: Claim) -> str | None:
 
 def one_held_by_other(x: Claim, y: Claim) -> bool:
     """Whether one of two dates with written years holds the other ("April 6, 2011" and
-    "April 2011"; "July 1997" and "in 1997"): one date said more and less precisely."""
-    if not (_year_written(x) and _year_written(y)):
+    "April 2011"; "July 1997" and "in 1997"; "in 1935" and "in the 1930s"): one date
+    said more and less precisely. A decade is no written year elsewhere: "the 1950s
+    pin-up" is background of a story, and kept a report's year of news from its own
+    days."""
+    if not all(_year_written(c) or _decade_written(c) for c in (x, y)):
         return False
     return inside(x, y) or inside(y, x)
 
