@@ -360,6 +360,22 @@ def _participle_after(noun: Any) -> Any | None:
     return None
 
 
+def _people_told(num: Any) -> Any | None:
+    """The word of a known class of occurrences right after a figure that stands for the
+    people it befell ("30 of the 80 wounded remained in hospital", "ten people were
+    killed and at least 50 injured"): the figure counts them, whatever the clause's verb.
+    None when no such word follows, or when the figure opens its sentence: a headline's
+    "Four hurt in crash" is left to the report's own sentences, whose figures it
+    repeats."""
+    doc = num.doc
+    if num.i + 1 >= len(doc) or num.i == num.sent.start:
+        return None
+    after = doc[num.i + 1]
+    if after.head.i != num.i or after.dep_ not in {"acl", "amod"}:
+        return None
+    return after if classed(_word(after)) else None
+
+
 def thing_class(word: str) -> str:
     """A counted noun's class (:data:`THING_CLASSES`) for a word of any member, the word
     itself when it is in none: "bullet" and "round" stand for the shots' class, so a
@@ -679,6 +695,8 @@ def _count_claims(
     told = _verb_before(num, thing_tok)
     if told is None and thing_tok is not None and not below:
         told = _participle_after(thing_tok)
+    if told is None and thing_tok is None:
+        told = _people_told(num)
     if told is not None:
         event = told
     elif _whole_of_part(num, thing_tok):
