@@ -1405,3 +1405,49 @@ def test_two_amounts_of_money_offered_conflict_however_round_one_is() -> None:
     assert [(c.relation, [g.value for g in c.groups]) for c in money] == [
         ("conflict", ["200,000,000", "184,000,000"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "relation"),
+    [
+        # the writer disputes the figure another report gave: both cannot hold
+        (
+            "The Hawks offered Miles a five-year contract, but sources say it is less than "
+            "the $60 million reported by a local paper.",
+            "conflict",
+        ),
+        # a bound of the report's own may be the other figure, rounded or not
+        ("The Hawks offered Miles a five-year contract worth less than $60 million.", "variant"),
+    ],
+)
+def test_a_bound_set_against_a_reported_amount_disputes_that_amount(
+    second: str, relation: str
+) -> None:
+    """A bound set against a reported figure, "less than the $60 million reported by a
+    local paper", says the $60 million another report gives is wrong; "less than $60
+    million" alone may be a rounded $59.8 million."""
+    found = compared(
+        ("a", "The Hawks offered Jordan Miles a five-year contract worth $60 million.", None),
+        ("b", second, None),
+    )
+    money = [c for c in found if any("60,000,000" in g.value for g in c.groups)]
+    assert [(c.relation, [g.value for g in c.groups]) for c in money] == [
+        (relation, ["60,000,000", "less than 60,000,000"])
+    ]
+
+
+def test_a_disputed_amount_is_compared_with_its_bound_alone() -> None:
+    """Beside a third report's range near the figure the bound is a variant of it, and
+    the conflict with the figure it disputes is shown between those two alone: the
+    range stays out of it, as when no bound was given (a close conflict inside a chain
+    of variants stays hidden)."""
+    found = compared(
+        ("a", "The Hawks offered Jordan Miles a five-year contract worth $60 million.", None),
+        ("b", "The Hawks offered Miles a five-year contract, but sources say it is less than "
+              "the $60 million reported by a local paper.", None),
+        ("c", "The Hawks offered Miles a five-year contract worth between $50 million and "
+              "$55 million.", None),
+    )  # fmt: skip
+    money = [c for c in found if any("60,000,000" in g.value for g in c.groups)]
+    conflicts = [[g.value for g in c.groups] for c in money if c.relation == "conflict"]
+    assert conflicts == [["60,000,000", "less than 60,000,000"]]

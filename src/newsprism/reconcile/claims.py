@@ -957,6 +957,37 @@ def _cannot_both_hold(a: Said, b: Said, named: Mapping[str, float], one_slot: bo
     return not (_rounded(a, b) or _within(a, b) or _within(b, a))
 
 
+# a bound a report sets against a figure named before it: "less than the $60 million
+# reported by a local paper", "more than the 40 the police counted"
+_AGAINST_NAMED = re.compile(r"^((?:more|less|fewer) than)\s+the\b", re.I)
+
+
+def _disputed(bound: Said, other: Said, named: Mapping[str, float], one_slot: bool = False) -> bool:
+    """A strict bound a report sets against a figure named before it ("it is less than
+    the $60 million reported by a local paper") and another report's exact figure of one
+    slot at or beyond it ("a $60 million deal", "$65 million"): the writer disputes that
+    figure, so the two cannot both hold. A bound of its own ("less than $60 million")
+    stays open at its figure: "fewer than 100" and "100" may be one rounded count."""
+    x, y = bound.claim, other.claim
+    if x.kind not in {"count", "measure"} or unit_of(x) != unit_of(y):
+        return False
+    if not (named["compatible"] or one_slot) or named["things_differ"] or named["running"]:
+        return False
+    return _sets_aside(x, y)
+
+
+def _sets_aside(x: Claim, y: Claim) -> bool:
+    """Whether ``x`` is a strict bound set against a figure named before it ("less than
+    the $60 million reported") and ``y`` an exact figure at or beyond it."""
+    m = _AGAINST_NAMED.match(x.text.strip())
+    kind = QUALIFIERS.get(m.group(1).casefold()) if m else None
+    if kind not in {"lt", "gt"} or y.low is None or y.low != y.high:
+        return False
+    if kind == "lt":
+        return x.high is not None and y.low >= x.high
+    return x.low is not None and y.low <= x.low
+
+
 _UNIT_WORD = re.compile(r"[^\W\d_]+$")
 # units the claims convert into from whatever unit the text gives (lengths, areas,
 # speeds, weights; lengths of time, counted in days)
@@ -1449,6 +1480,8 @@ def relation(
         return "update" if _risen(a, b) or _risen(b, a) else "variant"
     if _cannot_both_hold(a, b, named, one_slot) or opposite_bearings(a, b):
         return "conflict"
+    if _disputed(a, b, named, one_slot) or _disputed(b, a, named, one_slot):
+        return "conflict"
     if (probs.get("conflict", 0.0) >= threshold and not (_within(a, b) or _within(b, a))
             and not _maybe_older(a, b) and not _rounded(a, b)
             and not named["things_differ"]
@@ -1874,6 +1907,19 @@ def _comparisons(
     it bridged are compared as what they are."""
     n = len(values)
     weighed = weighing or Weighing()
+    # a bound that disputes another report's figure (:func:`_disputed`) is compared with
+    # that figure alone: beside the others it stays the variant it is of them, so a
+    # conflict a chain of variants kept hidden (two bidders' offers) is not laid bare
+    reps = [min(g, key=_unspecific) for g in values]
+    disputed = [
+        (i, j) for (i, j), x in rel.items()
+        if x == "conflict" and (_sets_aside(reps[i].claim, reps[j].claim)
+                                or _sets_aside(reps[j].claim, reps[i].claim))
+    ]  # fmt: skip
+    if disputed:
+        rel = {e: "variant" if e in disputed else x for e, x in rel.items()}
+        alone = [_comparison(label, "conflict", [values[i], values[j]]) for i, j in disputed]
+        return [*(_comparisons(label, values, rel, weighing) if n > 2 else ()), *alone]
 
     def r(i: int, j: int) -> Relation | None:
         return rel.get((min(i, j), max(i, j)))
