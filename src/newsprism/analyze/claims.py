@@ -91,8 +91,15 @@ PREDICATE_CLASSES = {
     "sentenced": "sentence jail imprison prison".split(),
     "missing": "miss missing".split(),
     "destroyed": "destroy destruction demolish demolition".split(),
+    # a move into a place: "checked into a clinic on Friday", "entered the clinic on
+    # Tuesday" date one admission
+    "entered": "enter check".split(),
 }
 _CLASS_OF = {w: c for c, ws in PREDICATE_CLASSES.items() for w in ws}
+# Classes of occurrences that count nothing: a count told with their verb is of an
+# occurrence of its own ("fired 11 shots ... seven bullets entered his body": the
+# shots fired and those that hit are two counts), not of a known class (:func:`classed`).
+UNCOUNTED_CLASSES = frozenset({"entered"})
 # Counted nouns news writing uses for one thing, as the first of each class: a shot
 # fired is a bullet or a round ("fired 14 shots", "the nine bullets fired"); a fire
 # engine is an appliance in British usage ("sent eight engines", "five appliances").
@@ -271,8 +278,9 @@ def _word(tok: Any) -> str:
 
 
 def classed(word: str | None) -> bool:
-    """Whether a predicate belongs to one of the known classes of occurrences."""
-    return word in _CLASS_OF
+    """Whether a predicate belongs to one of the known classes of counted occurrences
+    (the killed, the injured; not :data:`UNCOUNTED_CLASSES`)."""
+    return word in _CLASS_OF and _CLASS_OF[word] not in UNCOUNTED_CLASSES
 
 
 def predicate_class(word: str | None) -> str | None:
