@@ -305,3 +305,56 @@ def test_lengths_that_may_be_one_stand_together_against_one_that_cannot() -> Non
         ("date of: attack", "variant",
          ["almost three weeks ago", "more than a week ago", "nine days earlier"]),
     ]  # fmt: skip
+
+
+def test_a_founding_after_the_year_a_clinic_has_stood_since_is_a_conflict() -> None:
+    """A clinic that "has been a staple for residents since 1987" stood in 1987, so it
+    was founded then or before: "founded the clinic in 1990" cannot be true with it."""
+    found = compared(
+        ("a", "In 1990, she founded the Lakeside Rural Health Clinic in the fishing town.",
+         None),
+        ("b", "The Lakeside Rural Health Clinic has been a staple for residents since 1987.",
+         "2009-07-29"),
+    )  # fmt: skip
+    assert ("conflict", ["1990", "since 1987"]) in [(r, v) for s, r, v in dates(found)]
+
+
+def test_a_founding_in_or_before_the_year_it_has_stood_since_is_no_conflict() -> None:
+    """Founded in 1985, it has stood since 1987 as well; a person's post since a year
+    ("Smith has been mayor since 1987") says nothing of a founding."""
+    for first, second in (
+        ("In 1985, she founded the Lakeside Rural Health Clinic in the fishing town.",
+         "The Lakeside Rural Health Clinic has been a staple for residents since 1987."),
+        ("In 1990, she founded the Lakeside Rural Health Clinic in the fishing town.",
+         "Mayor John Smith opened it. Smith has been mayor since 1987."),
+    ):  # fmt: skip
+        found = compared(("a", first, None), ("b", second, "2009-07-29"))
+        assert "conflict" not in [r for _, r, _ in dates(found)]
+
+
+def test_the_year_a_clinic_has_stood_since_is_one_slot_with_its_founding() -> None:
+    """ECB+ 34ecbplus: the model weighs a shared value most, so "has been a staple since
+    1987" joined the founder's "completed her residency in 1987" of another report, and
+    that report's "founded the clinic in 1990" kept it out of the founding's value check:
+    the disagreement went unseen. A year a named thing has stood since is one slot with
+    another report's founding of the thing their sentences name."""
+    from newsprism.reconcile.align import claim_groups
+    from newsprism.records import Span, Statement
+
+    texts = [
+        ("a", "She completed her residency in 1987 at a hospital in the city."),
+        ("a", "In 1990, she founded the Lakeside Rural Health Clinic in the fishing town."),
+        ("b", "The Lakeside Rural Health Clinic has been a staple for residents since 1987."),
+        ("c", "In 1990 she founded the Lakeside Rural Health Clinic, which cares for many."),
+    ]
+    claims = [_date(aid, text, "2009-07-29") for aid, text in texts]
+    statements = [Statement(Span(aid, 0, len(text)), text, claims=(c,))
+                  for (aid, text), c in zip(texts, claims, strict=True)]  # fmt: skip
+    scored = (
+        [(0, 0), (1, 0), (2, 0), (3, 0)],
+        np.array([2, 1, 2, 2]),
+        np.array([0, 3, 3, 1]),
+        np.array([0.99, 0.99, 0.6, 0.6]),
+    )
+    groups = claim_groups(statements, np.zeros((4, 4)), scored=scored)
+    assert [[1, 0], [2, 0], [3, 0]] in [[list(c) for c in g] for g in groups]

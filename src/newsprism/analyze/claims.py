@@ -26,10 +26,13 @@ from ..records import Claim, Mention, Quantity, Span, TimeExpr
 from .causes import cause_claims
 from .dated import (
     BUILT,
+    EXISTED,
+    FOUNDED,
     SUPPORT,
     dated_noun,
     dated_structure,
     event_word,
+    existed_since,
     stands_for,
     until_clause,
 )
@@ -1465,7 +1468,9 @@ def _leading_number(text: str) -> float | None:
     return _number_value(m.group(1)) if m else None
 
 
-def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> Claim | None:
+def _date_claim(
+    doc: Any, t: TimeExpr, names: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()
+) -> Claim | None:
     toks = _tokens(doc, t.span)
     if toks is None or not len(toks):
         return None
@@ -1535,6 +1540,10 @@ def _date_claim(doc: Any, t: TimeExpr, names: frozenset[str] = frozenset()) -> C
     )
     part = _PART_AFTER.match(whole, span.end)  # "Tuesday afternoon"
     cue = "open" if opened else part.group(1).casefold() if part else None
+    if existed_since(toks, people):
+        # "the clinic has been a staple since 1987": founded then or before
+        predicate, cue = FOUNDED, EXISTED
+        context = _with(FOUNDED, context)
     if DAY_OF_ANOTHER.fullmatch(text):
         cue = "relative"  # "on the same day": as sure as the day it is counted from
     return Claim(
@@ -2701,6 +2710,7 @@ def extract_claims(
     )
     durations = [t.span for t in times if t.granularity == "duration"]
     names = named_words(mentions)
+    people = frozenset(w.casefold() for m in mentions if m.type == "PERSON" for w in m.text.split())
     for sent in sents_of(doc):
         s, e = sent.start_char, sent.end_char
 
@@ -2750,7 +2760,7 @@ def extract_claims(
                     a < t.span.end and t.span.start < b for a, b in (*apart, *stamps)
                 ):
                     continue  # "9:25 hours", "four minutes left": a time, not a length
-                c = _date_claim(doc, t, names)
+                c = _date_claim(doc, t, names, people)
                 if c is not None:
                     out.append(c)
         for m in mentions:

@@ -240,3 +240,33 @@ def dated_structure(verb: Any) -> bool:
     if verb.dep_ == "acl" and verb.head.lower_ in STRUCTURES:
         return True
     return any(c.dep_ == "nsubj" and c.lower_ in STRUCTURES for c in verb.children)
+
+
+# the predicate of a date of founding ("founded in 1990")
+FOUNDED = "found"
+# the cue of a year a named thing has stood since ("has been a staple since 1987")
+EXISTED = "existed"
+# entity types of a name that is no founded thing: a person, a people, a country or place
+_NOT_FOUNDED = frozenset({"PERSON", "NORP", "GPE", "LOC"})
+
+
+def existed_since(date: Any, people: frozenset[str] = frozenset()) -> bool:
+    """Whether a date tokens ``date`` ("since 1987") is the year a named thing has stood
+    since: a present perfect of being whose subject is a name, not a person's or a
+    place's ("the Lakeside Clinic has been a staple for residents since 1987"; not
+    "Smith has been mayor since 1987", ``people``: the casefolded words of the article's
+    person names). The thing existed then, so it was founded then or before."""
+    root = date.root
+    prep = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "since":
+        return False
+    verb = prep.head
+    if str(verb.lemma_).casefold() != "be" or not any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "PROPN" and s.ent_type_ not in _NOT_FOUNDED and s.lower_ not in people
+        for s in subjects
+    )

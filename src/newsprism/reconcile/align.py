@@ -57,6 +57,7 @@ from ..analyze.claims import (
     predicate_class,
     thing_class,
 )
+from ..analyze.dated import EXISTED
 from ..analyze.disclosure import SECRECY
 from ..analyze.partners import PARTNER
 from ..analyze.roles import ROLE
@@ -717,6 +718,10 @@ def claim_groups(
     # so is when a structure was built, whether a report writes the year or its age
     # (reconcile/built.py)
     prob = np.where(built_pairs(cl, x, y), 1.0, prob)
+    # so is when a named thing was founded, whether a report writes the year or the year
+    # it has stood since (:func:`_stood_since_pairs`)
+    prob = np.where(_stood_since_pairs(cl, [statements[s].text for s, _ in claims], x, y),
+                    1.0, prob)  # fmt: skip
     # so is how many comments (letters, signatures) were sent in, whatever each report
     # says was done with them (:func:`_sent_in_pairs`)
     prob = np.where(_sent_in_pairs(cl, x, y), 1.0, prob)
@@ -846,6 +851,33 @@ def _to_own_occurrence(
     for n, hi in moves.items():
         out[hi].append(n)
     return [g for g in out if g]
+
+
+# a capitalised word of a name, not the first of its sentence
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
+
+
+def _stood_since_pairs(
+    cl: Sequence[Claim],
+    sentences: Sequence[str],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(x[k], y[k])``: a year a named thing has stood since ("the
+    Lakeside Rural Clinic has been a staple since 1987", cue ``existed``) and another
+    report's date of the same predicate ("founded the Lakeside Rural Clinic in 1990"),
+    their sentences sharing two words of a name: one slot, the thing's founding, however
+    the value of another occurrence of the same year ("completed her residency in
+    1987") draws it."""
+    stood = np.array([c.kind == "date" and c.cue == EXISTED for c in cl], dtype=bool)
+    pred = codes(predicate_class(c.predicate) if c.kind == "date" else None for c in cl)
+    out = np.zeros(len(x), dtype=bool)
+    for k in np.flatnonzero((stood[x] | stood[y]) & (pred[x] >= 0) & (pred[x] == pred[y])):
+        a, b = int(x[k]), int(y[k])
+        if cl[a].span.article_id != cl[b].span.article_id:
+            shared = set(_NAME_WORD.findall(sentences[a])) & set(_NAME_WORD.findall(sentences[b]))
+            out[k] = len(shared) >= 2
+    return out
 
 
 def _sent_in_pairs(

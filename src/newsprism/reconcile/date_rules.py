@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..analyze.claims import ANNOUNCING, predicate_class
+from ..analyze.dated import EXISTED
 from ..analyze.text_norm import name_key
 from ..analyze.times import NUM, UNIT_DAYS, number_of
 from ..dates import MONTH_PATTERN
@@ -268,15 +269,37 @@ def other_lags(a: Said, b: Said) -> bool:
     return lx[1] + 2 * _ANCHORS_APART < ly[0] or ly[1] + 2 * _ANCHORS_APART < lx[0]
 
 
+def founded_after_existing(a: Said, b: Said) -> bool:
+    """A year a named thing has stood since ("the clinic has been a staple since 1987",
+    cue ``existed``: founded then or before) and a written year of its founding after it
+    ("founded the clinic in 1990"): they cannot both be true. Only the same predicate,
+    the other year written and neither open nor relative."""
+    for s, t in ((a, b), (b, a)):
+        x, y = s.claim, t.claim
+        if x.cue != EXISTED or y.kind != "date" or y.cue is not None:
+            continue
+        if predicate_class(x.predicate) != predicate_class(y.predicate):
+            continue
+        if not (_year_written(x) and _year_written(y)) or _OPEN_DATE.search(y.text):
+            continue
+        if y.start and x.end and y.start[:4] > x.end[:4]:
+            return True
+    return False
+
+
 def one_occurrence(a: Said, b: Said, named: Mapping[str, float]) -> bool:
     """Whether the rules of one named occurrence call two dates a conflict (``named``:
     the pair's RELATION_FEATURES by name): two written years of it far apart, two
     weekdays, two days of it that share none, two lengths of time from its news that
-    cannot be one. The texts say the two dates are of one
-    occurrence, so the relation decision calls these whatever its model weighs, and
-    the date gate never holds them."""
+    cannot be one, a founding after a year the thing stood since. The texts say the
+    two dates are of one occurrence, so the relation decision calls these whatever its
+    model weighs, and the date gate never holds them."""
     return (
-        other_years(a, b, named) or other_days(a, b) or other_dates(a, b, named) or other_lags(a, b)
+        other_years(a, b, named)
+        or other_days(a, b)
+        or other_dates(a, b, named)
+        or other_lags(a, b)
+        or founded_after_existing(a, b)
     )
 
 
@@ -315,6 +338,8 @@ def bound(c: Claim) -> str | None:
     """Which side a date bounds its occurrence from: "after" ("since 1967": then or
     later), "before" ("by 1958": then or earlier), None for a date or span that holds
     it ("in 1957", "from 1983 to 1987")."""
+    if c.cue == EXISTED:
+        return "before"  # "has been a staple since 1987": founded then or before
     text = c.text.strip()
     if _CLOSED.search(text):
         return None
