@@ -726,7 +726,8 @@ def _count_claims(
         # "20,000 people took to the streets", "a rally attended by 200,000", "police put
         # the march at 30,000": how many came, whatever verb tells it
         predicate = CROWD
-        thing = "people" if thing in _CROWD_PEOPLE else thing
+        # ("a rally attended by 200,000": the crowd is of people, named or not)
+        thing = "people" if thing in _CROWD_PEOPLE or thing is None else thing
     if kind == "count" and predicate != CROWD and _ridden_in(thing_tok):
         # "the pirates, in three boats, were attempting to board": the boats they came
         # in, whatever the verb; a report's "two boats were closing in" counts the same
