@@ -32,6 +32,15 @@ def test_the_vehicles_a_group_came_in_are_of_no_verb() -> None:
     assert (skiffs.value, skiffs.predicate, skiffs.thing) == ("3", None, "skiff")
 
 
+def test_vehicles_that_were_the_target_keep_their_verb() -> None:
+    """Before the rule read what the phrase is said of, "on two ships" of a raid was
+    taken for the ships the raiders came in."""
+    raid = _count("The navy foiled a raid on two ships in the strait.")
+    assert (raid.value, raid.predicate) == ("2", "foil")
+    fired = _count("The gunmen opened fire on three cars near the border.")
+    assert (fired.value, fired.predicate) == ("3", "open")
+
+
 def test_a_count_after_in_that_is_no_vehicle_keeps_its_verb() -> None:
     attacks = _count("The militants killed soldiers in two attacks on Monday.")
     assert attacks.thing == "attack" and attacks.predicate == "kill"

@@ -924,12 +924,21 @@ _RIDDEN_IN = frozenset({"in", "on", "aboard", "onboard"})
 def _ridden_in(thing_tok: Any | None) -> bool:
     """Whether a counted noun is the vehicles someone came in ("the pirates, in three
     boats, tried to board the ship"; "gunmen on two motorcycles"): the object of "in",
-    "on" or "aboard", a vehicle. Such a count is of the group's vehicles, not of the
-    clause's occurrence: "attempted", "surrounded" and "opened fire" tell of one set of
-    boats."""
+    "on" or "aboard", a vehicle, said of the group or of what it did. Such a count is of
+    the group's vehicles, not of the clause's occurrence: "attempted", "surrounded" and
+    "opened fire" tell of one set of boats."""
     if thing_tok is None or thing_tok.dep_ != "pobj" or _word(thing_tok) not in VEHICLES:
         return False
-    return bool(thing_tok.head.lower_ in _RIDDEN_IN)
+    prep = thing_tok.head
+    if prep.lower_ not in _RIDDEN_IN:
+        return False
+    # said of the group itself ("the gunmen on two motorcycles sped off"), or "in" and
+    # "aboard" of what it did ("fled in three boats"); not of what was done to the
+    # vehicles, their targets ("a raid on two ships", "opened fire on three cars")
+    held = prep.head
+    if held.dep_ in {"nsubj", "nsubjpass"} and held.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return bool(prep.lower_ != "on" and held.pos_ in {"VERB", "AUX"})
 
 
 # verbs that give an estimate of a count: "police put the crowd at 30,000", "officials
