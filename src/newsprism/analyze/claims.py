@@ -100,7 +100,7 @@ PREDICATE_CLASSES = {
 }
 _CLASS_OF = {w: c for c, ws in PREDICATE_CLASSES.items() for w in ws}
 # Classes of occurrences that count nothing: a count told with their verb is of an
-# occurrence of its own ("fired 11 shots ... seven bullets entered his body": the
+# occurrence of its own ("fired 14 shots ... nine bullets entered his body": the
 # shots fired and those that hit are two counts), not of a known class (:func:`classed`).
 UNCOUNTED_CLASSES = frozenset({"entered"})
 # Counted nouns news writing uses for one thing, as the first of each class: a shot
@@ -373,7 +373,7 @@ def _participle_after(noun: Any) -> Any | None:
 
 def _people_told(num: Any) -> Any | None:
     """The word of a known class of occurrences right after a figure that stands for the
-    people it befell ("30 of the 80 wounded remained in hospital", "ten people were
+    people it befell ("20 of the 65 wounded stayed in hospital", "ten people were
     killed and at least 50 injured"): the figure counts them, whatever the clause's verb.
     None when no such word follows, or when the figure opens its sentence: a headline's
     "Four hurt in crash" is left to the report's own sentences, whose figures it
@@ -723,14 +723,14 @@ def _count_claims(
         # "£1.7m" a parser took for a verb
         predicate = None
     if kind == "count" and _crowd_size(event, predicate, thing, high):
-        # "20,000 people took to the streets", "a rally attended by 200,000", "police put
-        # the march at 30,000": how many came, whatever verb tells it
+        # "5,000 people marched on parliament", "a rally attended by 40,000", "police put
+        # the march at 8,000": how many came, whatever verb tells it
         predicate = CROWD
         # ("a rally attended by 200,000": the crowd is of people, named or not)
         thing = "people" if thing in _CROWD_PEOPLE or thing is None else thing
     if kind == "count" and predicate != CROWD and _ridden_in(thing_tok):
-        # "the pirates, in three boats, were attempting to board": the boats they came
-        # in, whatever the verb; a report's "two boats were closing in" counts the same
+        # "the raiders, in four skiffs, tried to board the tanker": the skiffs they came
+        # in, whatever the verb; a report's "three skiffs were seen nearby" counts the same
         predicate = None
     thing = _counted_class(thing, thing_tok)
     sent = _sent_by(thing_tok) if kind == "count" and unit is None else None
@@ -922,8 +922,8 @@ _RIDDEN_IN = frozenset({"in", "on", "aboard", "onboard"})
 
 
 def _ridden_in(thing_tok: Any | None) -> bool:
-    """Whether a counted noun is the vehicles someone came in ("the pirates, in three
-    boats, tried to board the ship"; "gunmen on two motorcycles"): the object of "in",
+    """Whether a counted noun is the vehicles someone came in ("the raiders, in four
+    skiffs, tried to board the tanker"; "gunmen on two motorcycles"): the object of "in",
     "on" or "aboard", a vehicle, said of the group or of what it did. Such a count is of
     the group's vehicles, not of the clause's occurrence: "attempted", "surrounded" and
     "opened fire" tell of one set of boats."""
@@ -933,7 +933,7 @@ def _ridden_in(thing_tok: Any | None) -> bool:
     if prep.lower_ not in _RIDDEN_IN:
         return False
     # said of the group itself ("the gunmen on two motorcycles sped off"), or "in" and
-    # "aboard" of what it did ("fled in three boats"); not of what was done to the
+    # "aboard" of what it did ("fled in four skiffs"); not of what was done to the
     # vehicles, their targets ("a raid on two ships", "opened fire on three cars")
     held = prep.head
     if held.dep_ in {"nsubj", "nsubjpass"} and held.pos_ in {"NOUN", "PROPN"}:
@@ -1551,7 +1551,7 @@ def _date_claim(
     part = _PART_AFTER.match(whole, span.end)  # "Tuesday afternoon"
     cue = "open" if opened else part.group(1).casefold() if part else None
     if existed_since(toks, people):
-        # "the clinic has been a staple since 1987": founded then or before
+        # "the food bank has been a lifeline since 2004": founded then or before
         predicate, cue = FOUNDED, EXISTED
         context = _with(FOUNDED, context)
     if DAY_OF_ANOTHER.fullmatch(text):

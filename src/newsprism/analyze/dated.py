@@ -225,7 +225,7 @@ STRUCTURES = frozenset(
     "building structure warehouse house church bridge mill barn hotel theater theatre "
     "school factory tower landmark hall station dam lighthouse mansion".split()
 )
-# the verb of a thing's age: "the building dates to 1931", "a church dating back to 1850"
+# the verb of a thing's age: "the mill dates to 1908", "a church dating back to 1850"
 _DATE_VERB = "date"
 # the predicate of a date of building ("built in 1931")
 BUILT = "build"
@@ -242,19 +242,19 @@ def dated_structure(verb: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in STRUCTURES for c in verb.children)
 
 
-# the predicate of a date of founding ("founded in 1990")
+# the predicate of a date of founding ("founded in 2009")
 FOUNDED = "found"
-# the cue of a year a named thing has stood since ("has been a staple since 1987")
+# the cue of a year a named thing has stood since ("has been a lifeline since 2004")
 EXISTED = "existed"
 # entity types of a name that is no founded thing: a person, a people, a country or place
 _NOT_FOUNDED = frozenset({"PERSON", "NORP", "GPE", "LOC"})
 
 
 def existed_since(date: Any, people: frozenset[str] = frozenset()) -> bool:
-    """Whether a date tokens ``date`` ("since 1987") is the year a named thing has stood
+    """Whether the date tokens ``date`` ("since 2004") is the year a named thing has stood
     since: a present perfect of being whose subject is a name, not a person's or a
-    place's ("the Lakeside Clinic has been a staple for residents since 1987"; not
-    "Smith has been mayor since 1987", ``people``: the casefolded words of the article's
+    place's ("the Harbour Food Bank has been a lifeline for families since 2004";
+    not "Smith has been mayor since 2004", ``people``: the casefolded words of the article's
     person names). The thing existed then, so it was founded then or before."""
     root = date.root
     prep = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None

@@ -89,7 +89,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:in|since|until|by|early|late|mid-?)\s+(?P<m1>{M})\b(?!\s+\d)", re.I)),
     ("year", re.compile(
         rf"\b(?:in|since|until|by|of|from|during|before|after)\s+(?P<y>{Y})\b", re.I)),
-    # "the building dates to 1931", "a church dating back to 1850": the year it began
+    # "the mill dates to 1908", "a church dating back to 1850": the year it began
     ("dates_to", re.compile(
         r"(?:(?<=\bdates\s)|(?<=\bdated\s)|(?<=\bdating\s)|(?<=\bdate\s)|(?<=\bback\s))"
         rf"(?:to|from)\s+(?P<y>{Y})\b", re.I)),

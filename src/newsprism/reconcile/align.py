@@ -490,7 +490,7 @@ def _claim_candidates(
     apart = (article[x] != article[y]) & ~role[x] & ~role[y] & (subset[x] == subset[y])
     x, y = x[apart], y[apart]
     # a crowd's size is no count of another named occurrence: of those killed, hurt or
-    # arrested ("as many as 8,000 took to the streets", "12 people were injured"), or of
+    # arrested ("as many as 8,000 marched on parliament", "12 people were injured"), or of
     # other nouns ("some 12 youths hurled stones"), whatever the sentences share; people
     # counted with another verb may be the crowd ("100 people rioted"). An upper bound
     # overlaps every smaller count, and joined with one the crowd's size stayed apart from
@@ -884,11 +884,11 @@ def _stood_since_pairs(
     y: npt.NDArray[np.intp],
 ) -> npt.NDArray[np.bool_]:
     """For each pair ``(x[k], y[k])``: a year a named thing has stood since ("the
-    Lakeside Rural Clinic has been a staple since 1987", cue ``existed``) and another
-    report's date of the same predicate ("founded the Lakeside Rural Clinic in 1990"),
+    Harbour Food Bank has been a lifeline since 2004", cue ``existed``) and another
+    report's date of the same predicate ("founded the Harbour Food Bank in 2009"),
     their sentences sharing two words of a name: one slot, the thing's founding, however
-    the value of another occurrence of the same year ("completed her residency in
-    1987") draws it."""
+    the value of another occurrence of the same year ("finished his training in
+    2004") draws it."""
     stood = np.array([c.kind == "date" and c.cue == EXISTED for c in cl], dtype=bool)
     pred = codes(predicate_class(c.predicate) if c.kind == "date" else None for c in cl)
     out = np.zeros(len(x), dtype=bool)

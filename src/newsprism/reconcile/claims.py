@@ -2133,7 +2133,7 @@ def _loose(
 
     With ``same_slot`` (the fitted claim model) two such slots join only when their
     claims are more likely values of one slot than not on average, the likeliest first:
-    "three boats" and "26 crew" of one sentence pair, or "312 yards rushing" and "275
+    "four skiffs" and "18 crew" of one sentence pair, or "312 yards rushing" and "275
     yards receiving", are values of different things, and comparing them made conflicts
     the texts do not hold.
 
@@ -2191,7 +2191,7 @@ def _same_value(a: Said, b: Said, places: PlaceRelation = _iso_places) -> bool:
     value: their figures meet as a reader weighs them (:func:`_tight`: "about 150",
     "around 150"), their dates overlap, or one place holds the other; the occurrences are
     not of two known classes (the dead and the injured) and the counted things are not
-    named differently ("three boats", "three crew")."""
+    named differently ("four skiffs", "four crew")."""
     x, y = a.claim, b.claim
     cx, cy = _slot_word(x), _slot_word(y)
     if cx in PREDICATE_CLASSES and cy in PREDICATE_CLASSES and cx != cy:

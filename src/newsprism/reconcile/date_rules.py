@@ -270,9 +270,9 @@ def other_lags(a: Said, b: Said) -> bool:
 
 
 def founded_after_existing(a: Said, b: Said) -> bool:
-    """A year a named thing has stood since ("the clinic has been a staple since 1987",
+    """A year a named thing has stood since ("the food bank has been a lifeline since 2004",
     cue ``existed``: founded then or before) and a written year of its founding after it
-    ("founded the clinic in 1990"): they cannot both be true. Only the same predicate,
+    ("founded the food bank in 2009"): they cannot both be true. Only the same predicate,
     the other year written and neither open nor relative."""
     for s, t in ((a, b), (b, a)):
         x, y = s.claim, t.claim
@@ -339,7 +339,7 @@ def bound(c: Claim) -> str | None:
     later), "before" ("by 1958": then or earlier), None for a date or span that holds
     it ("in 1957", "from 1983 to 1987")."""
     if c.cue == EXISTED:
-        return "before"  # "has been a staple since 1987": founded then or before
+        return "before"  # "has been a lifeline since 2004": founded then or before
     text = c.text.strip()
     if _CLOSED.search(text):
         return None

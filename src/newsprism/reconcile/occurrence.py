@@ -43,14 +43,14 @@ def one_inventory(x: Claim, y: Claim) -> bool:
     return bool(set(x.listed) & set(y.listed))
 
 
-# the words right before a figure of vehicles someone came in: "in three boats", "on
-# board two skiffs", "aboard the two trucks"
+# the words right before a figure of vehicles someone came in: "in four skiffs", "on
+# board two launches", "aboard the two trucks"
 _RIDDEN_IN = re.compile(r"\b(?:in|on|on\s+board|aboard|onboard)\s+(?:the\s+)?$", re.I)
 
 
 def came_in(s: Said) -> bool:
     """Whether a count is of the vehicles someone came in, as its sentence writes it ("the
-    pirates, in three boats, tried to board"): a vehicle counted after "in", "on" or
+    raiders, in four skiffs, tried to board"): a vehicle counted after "in", "on" or
     "aboard", with no occurrence of its own (the extractor leaves such a count's
     predicate unnamed, analyze/claims._ridden_in)."""
     c = s.claim
@@ -66,8 +66,8 @@ def came_in(s: Said) -> bool:
 
 def one_fleet(a: Said, b: Said) -> bool:
     """Two counts of one kind of vehicle, one of them of the vehicles a group came in
-    (:func:`came_in`): "the raiders, in three boats, tried to board the ship" and "two
-    boats were closing in and firing" count the raiders' boats, one occurrence told with
+    (:func:`came_in`): "the raiders, in four skiffs, tried to board the tanker" and "three
+    skiffs were seen nearby" count the raiders' skiffs, one occurrence told with
     other verbs, as an inventory is (:func:`one_inventory`)."""
     x, y = a.claim, b.claim
     if x.kind != "count" or y.kind != "count" or x.thing is None or x.thing != y.thing:
