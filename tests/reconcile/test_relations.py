@@ -885,6 +885,12 @@ def test_the_reader_s_line_names_the_counted_thing_in_its_plural_and_no_unit_twi
     assert describe(island).endswith("1 source says 1,500 km · 1 source says 1,150 km")
     dead = Comparison("killed: person", "conflict", (group("12", "a"), group("1", "b")))
     assert describe(dead).endswith("1 source says 12 people · 1 source says 1 person")
+    # a value shown with its noun ("over 40 rifles and pistols") is not followed by it again
+    shown = (group("over 40 rifles and pistols", "a"), group("over 40 rifle rounds", "b"))
+    arms = Comparison("seized: rifle", "variant", shown)
+    assert describe(arms).endswith(
+        "1 source says over 40 rifles and pistols · 1 source says over 40 rifle rounds"
+    )
 
 
 def test_a_clause_that_times_the_main_one_keeps_its_own_date() -> None:

@@ -151,6 +151,13 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def _names(value: str, thing: str) -> bool:
+    """Whether a value as shown already names the counted thing ("over 130 mortars and
+    rockets" of mortars), which is then not written after it again."""
+    words = set(re.findall(r"[a-z]+", value.casefold()))
+    return thing.casefold() in words or plural(thing).casefold() in words
+
+
 def describe(c: Comparison) -> str:
     """One line a reader reads: "killed: people — 3 sources say 12 · 1 says 11"."""
     parts = []
@@ -159,7 +166,7 @@ def describe(c: Comparison) -> str:
     for g in c.groups:
         n = len(g.article_ids)
         value = g.value
-        if counted and thing and thing not in _MEASURES:
+        if counted and thing and thing not in _MEASURES and not _names(value, thing):
             value += f" {thing}" if value == "1" else f" {plural(thing)}"
         parts.append(f"{n} {'source says' if n == 1 else 'sources say'} {value}")
     return f"{c.relation} on {c.slot}: {' · '.join(parts)}"
