@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.analyze.claims import predicate_class
-from newsprism.reconcile.align import claim_groups, claim_pairs
+from newsprism.reconcile.align import claim_pairs
 from newsprism.reconcile.claims import compatible, said_of
 from newsprism.records import Claim, Span, Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import claims_in, date_statements, value_checks
 
 PUBLISHED = "2008-12-20"
 
@@ -44,42 +44,18 @@ REPORTS = [
 ENTERED = ("d", "The actress has entered the treatment center on Tuesday, her rep said.")
 
 
-def _statements(*reports: tuple[str, str]) -> list[Statement]:
-    out, at = [], 0
-    for aid, text in reports:
-        dates = tuple(c for c in claims_in(aid, text, PUBLISHED) if c.kind == "date")
-        out.append(Statement(Span(aid, at, at + len(text)), text, claims=dates))
-        at += len(text) + 1
-    return out
-
-
-def _groups(sts: list[Statement]) -> list[list[str]]:
-    """The value checks of ``sts`` when the claim model scores two equal values 0.9, two
-    dates of one occurrence (one predicate class, as its same-predicate feature reads
-    them) 0.7 and every other pair 0.2: each as its claims' words and verbs."""
-    claims = [(s, k) for s, st in enumerate(sts) for k in range(len(st.claims))]
-    cl = [sts[s].claims[k] for s, k in claims]
-    pairs = [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))]
-
-    def score(i: int, j: int) -> float:
-        if cl[i].value == cl[j].value:
-            return 0.9
-        same = predicate_class(cl[i].predicate) == predicate_class(cl[j].predicate)
-        return 0.7 if same else 0.2
-
-    x = np.array([i for i, _ in pairs], dtype=np.intp)
-    y = np.array([j for _, j in pairs], dtype=np.intp)
-    p = np.array([score(i, j) for i, j in pairs], dtype=np.float64)
-    groups = claim_groups(sts, np.zeros((len(sts), len(sts))), scored=(claims, x, y, p))
-    return sorted(sorted(f"{sts[s].claims[k].text} ({sts[s].claims[k].predicate})"
-                         for s, k in g) for g in groups)  # fmt: skip
+def _one_class(x: Claim, y: Claim) -> bool:
+    """Two dates of one occurrence as the claim model's same-predicate feature reads them:
+    one predicate class."""
+    return predicate_class(x.predicate) == predicate_class(y.predicate)
 
 
 def test_a_tuesday_of_entering_is_weighed_against_the_fridays_of_checking_in() -> None:
     """Before, the Tuesday of "entered" stood with the Tuesday of "headed to a clinic"
     (one value, two verbs) and no value check held it beside the reports' Fridays."""
-    sts = _statements(*REPORTS, ENTERED)
-    assert _groups(sts) == [["on Friday (check)", "on Friday (check)", "on Tuesday (enter)"]]
+    sts = date_statements(*REPORTS, ENTERED, published=PUBLISHED)
+    checked = ["on Friday (check)", "on Friday (check)", "on Tuesday (enter)"]
+    assert value_checks(sts, _one_class) == [checked]
 
 
 def test_bullets_that_entered_a_body_are_no_value_of_the_shots_fired() -> None:
