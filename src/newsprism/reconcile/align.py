@@ -74,6 +74,7 @@ from .date_rules import (
     whole_years,
     written_years,
 )
+from .gone_into import to_place_gone_into
 from .one_value import SLIPS, one_place_twice, place_part, repeated_value
 from .pairs import codes, contains, shared_counts
 from .posts import post_groups
@@ -797,6 +798,11 @@ def claim_groups(
             else None for c in cl]  # fmt: skip
     joined = _one_record_per_side(joined, side, article, value)
     joined = _to_own_occurrence(joined, cl, x, y, prob, article, value, years)
+    # a date of going somewhere ("went to the Lakeside clinic on Tuesday") is of the
+    # entering when another report has someone enter a place of a shared word
+    # (reconcile/gone_into.py)
+    sentences = [statements[s].text for s, _ in claims]
+    joined = to_place_gone_into(joined, cl, sentences, x, y, prob, article, value, years)
     out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
     homes = [sorted(claims[n] for n in h) for h in _homes(cl, x, y, prob, article, value, fits)]
     return sorted(out + [g for g in homes + posts if g not in out])

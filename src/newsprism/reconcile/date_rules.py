@@ -26,6 +26,7 @@ from ..analyze.text_norm import name_key
 from ..analyze.times import NUM, UNIT_DAYS, number_of
 from ..dates import MONTH_PATTERN
 from ..records import Claim
+from .gone_into import one_move
 from .names import name_words, word_skeleton
 
 if TYPE_CHECKING:
@@ -151,7 +152,9 @@ def _written_weekday(c: Claim) -> str | None:
 def other_days(a: Said, b: Said) -> bool:
     """Two weekdays named for one occurrence ("checked in on Tuesday", "checked in on
     Friday"; "checked herself in on Thursday, March 5, 2015", "checked in on
-    Friday"): they cannot both be true. Only weekdays the texts write
+    Friday"; "went to the Lakeside clinic on Tuesday", "checked into Lakeside on
+    Friday": one move into one place, :func:`.gone_into.one_move`): they cannot both be
+    true. Only weekdays the texts write
     (:func:`_written_weekday`), one of them bare, of the same predicate, so a date
     reckoned from a publication day (a time zone away) is never one of them."""
     x, y = a.claim, b.claim
@@ -163,7 +166,7 @@ def other_days(a: Said, b: Said) -> bool:
     if "night" in {x.cue, y.cue}:
         return False  # "late Monday night" runs into Tuesday's small hours
     px, py = predicate_class(x.predicate), predicate_class(y.predicate)
-    return px is not None and px == py
+    return (px is not None and px == py) or one_move(x, a.sentence, y, b.sentence)
 
 
 # a date written to the day: a month and a day number ("October 30", "Oct. 24-27",
