@@ -1632,3 +1632,20 @@ def test_a_year_a_figure_rose_to_is_no_date() -> None:
         for c in claims_of("The toll rose to 1935 by Friday.")
         if c.kind == "date" and "1935" in c.text
     ]
+
+
+def test_an_amount_of_the_deal_is_the_offer_named_in_the_sentence_before() -> None:
+    found = claims_of(
+        "The Rovers have made the biggest offer in club history to the striker. "
+        "The deal is said to be for five years and could be up to $90 million."
+    )
+    money = [c for c in found if c.unit == "USD"]
+    assert [(c.predicate, c.thing, c.holder, c.high) for c in money] == [
+        ("offer", "deal", "Rovers", 90e6)
+    ]
+    # no offer before it: the amount stays no one's
+    alone = claims_of(
+        "The club opened its new stadium last year. "
+        "The deal is said to be for five years and could be up to $90 million."
+    )
+    assert [(c.predicate, c.holder) for c in alone if c.unit == "USD"] == [(None, None)]

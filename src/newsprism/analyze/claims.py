@@ -840,6 +840,41 @@ def _count_claims(
     )
 
 
+# Nouns of one bargain a report names again as "the deal" in the sentence after the
+# offer ("The club has made its biggest offer yet to the striker. The deal is said to be
+# worth up to $90 million."): the amount is that offer's, and its maker's
+_BARGAINS = frozenset("deal offer contract bid package proposal agreement".split())
+
+
+def _continued_offer(c: Claim, doc: Any, names: frozenset[str]) -> Claim:
+    """An amount of money with no verb, noun or holder of its own, told of "the deal"
+    (a definite noun of a bargain, the sentence's subject) right after a sentence in
+    which someone makes or gets an offer: the amount is of that offer, and of the one
+    who made it. News writing goes on with one offer across sentences; the claim takes
+    the offer as its predicate and the offer's maker as its holder."""
+    if c.unit not in CURRENCIES or c.predicate or c.thing or c.holder:
+        return c
+    toks = _tokens(doc, c.span)
+    if toks is None:
+        return c
+    sent = toks.root.sent
+    subject = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}
+                    and _word(t) in _BARGAINS
+                    and any(d.dep_ == "det" and d.lower_ == "the" for d in t.children)),
+                   None)  # fmt: skip
+    if subject is None or sent.start == 0:
+        return c
+    before = doc[sent.start - 1].sent
+    for tok in before:
+        if _word(tok) not in OFFERING:
+            continue
+        holder, holder_type = whose_figure(tok, None, names)
+        if holder is not None:
+            return replace(c, predicate="offer", thing=_word(subject), holder=holder,
+                           name_type=holder_type)  # fmt: skip
+    return c
+
+
 _LIST_LINKS = frozenset({"conj", "appos"})
 
 
@@ -2803,4 +2838,5 @@ def extract_claims(
         out.extend(nationality_claims(article_id, doc, s, e, places))
         out.extend(cause_claims(article_id, doc, s, e, persons))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
+    out = [_continued_offer(c, doc, names) for c in out]
     return tuple(_crossings(out, text))
