@@ -75,6 +75,28 @@ def test_a_number_glued_to_a_unit_is_a_size(sentence: str, value: float | None, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "calibre"),
+    [
+        ("The boy was shot three times after police said he pulled out a. 357 revolver in the "
+         "street.", 357),
+        ("He pointed a. 357 caliber revolver at the two officers, police said.", 357),
+        ("Deputies said the man fired a 12 gauge shotgun at three passing cars.", 12),
+    ],
+)  # fmt: skip
+def test_a_figure_naming_a_gun_s_calibre_counts_no_guns(sentence: str, calibre: float) -> None:
+    claims = [c for c in claims_of(sentence) if c.low == calibre]
+    assert claims and all(c.kind == "measure" and c.unit == "caliber" for c in claims)
+    # the count beside it is still read
+    assert any(c.kind == "count" and c.low in {2, 3} for c in claims_of(sentence))
+
+
+def test_a_number_of_guns_is_still_a_count() -> None:
+    claims = [c for c in claims_of("Officers seized 12 rifles and a pistol from the house.")
+              if c.low == 12]  # fmt: skip
+    assert claims and claims[0].kind == "count" and claims[0].unit is None
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The government said 90 per cent of eligible voters had participated.",

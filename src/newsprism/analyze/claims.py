@@ -148,6 +148,10 @@ _GLUED_UNIT = re.compile(r"(?:\s+\d+/\d+)?\s*[-‐]\s*([^\W\d_]+)")
 # dash: never the figure's unit ("a father of five-another man was hurt"); but "all" after
 # a figure ties a score ("a 2-all draw") and "a" makes a rate ("a $50,000-a-year job")
 _NO_UNIT = frozenset({"DET", "PRON", "AUX"})
+# "a 357 caliber revolver", "a 12 gauge shotgun", "a .45 handgun": a figure before a calibre
+# word or sizing one firearm is the weapon's calibre, part of its name, and counts nothing
+_CALIBRE = re.compile(r"\s*(?:caliber|calibre|gauge|magnum)\b", re.I)
+_FIREARMS = frozenset({"revolver", "pistol", "handgun", "gun", "rifle", "shotgun", "carbine"})
 _HYPHENED_WORDS = frozenset({"all", "a", "an"})
 # "8.40pm", "9 p.m.", "06:00 BST", "2045 GMT", "20:49": a time of day, in minutes
 _CLOCK = re.compile(
@@ -606,6 +610,17 @@ def _fmt_number(low: float | None, high: float | None, qualifier: str | None) ->
     return n(low) if low is not None else "?"
 
 
+def _sizes_a_firearm(thing_tok: Any, high: float | None) -> bool:
+    """Whether a figure above one stands before one firearm, no plural ("pulled a 357
+    revolver"; not "seized 12 rifles"): the weapon's calibre, not a number of weapons."""
+    return bool(
+        thing_tok is not None
+        and thing_tok.lower_ in _FIREARMS
+        and thing_tok.tag_ == "NN"
+        and (high is None or high > 1)
+    )
+
+
 def _count_claims(
     aid: str,
     doc: Any,
@@ -656,6 +671,13 @@ def _count_claims(
         unit = glued.group(1).casefold()
         kind = "measure"
         thing_tok = after[-1].head if after is not None and len(after) else thing_tok
+    elif (calibre := _CALIBRE.match(text, q.span.end)) or _sizes_a_firearm(thing_tok, high):
+        # "a 357 caliber revolver", "a 12 gauge shotgun", "a .45 handgun": as "a 38-caliber
+        # revolver", the figure names the weapon's calibre; read as a count, the calibre
+        # stood as a number of weapons beside the counts of the story
+        unit, kind = "caliber", "measure"
+        if calibre is not None and thing_tok is not None and _CALIBRE.fullmatch(thing_tok.text):
+            thing_tok = thing_tok.head if thing_tok.head.pos_ == "NOUN" else thing_tok
     money = unit in CURRENCIES or bool(_CURRENCY_WORD.match(text, q.span.end))
     abbrev = _ABBREVIATED.match(text, q.span.end)
     upto = _RANGE_ABBREVIATED.match(text, q.span.end)
