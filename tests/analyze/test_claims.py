@@ -1671,3 +1671,16 @@ def test_an_amount_of_the_deal_is_the_offer_named_in_the_sentence_before() -> No
         "The deal is said to be for five years and could be up to $90 million."
     )
     assert [(c.predicate, c.holder) for c in alone if c.unit == "USD"] == [(None, None)]
+
+
+def test_a_lower_bound_closed_later_in_its_sentence_is_one_amount_between_the_two() -> None:
+    found = claims_of(
+        "The club has made a five-year offer to the striker in excess of $40 million, but "
+        "sources close to the talks say it is less than the $60 million reported by a "
+        "local paper."
+    )
+    money = [(c.text, c.low, c.high) for c in found if c.unit == "USD"]
+    assert money == [
+        ("in excess of $40 million", 40e6, 60e6),
+        ("less than the $60 million", 0.0, 60e6),
+    ]

@@ -897,6 +897,36 @@ def _continued_offer(c: Claim, doc: Any, names: frozenset[str]) -> Claim:
     return c
 
 
+# a bound a report sets below a figure named before it: "less than the $60 million reported"
+_BELOW_NAMED = re.compile(r"^(?:less|fewer) than the\b", re.I)
+
+
+def _bounded_above(claims: list[Claim], doc: Any) -> list[Claim]:
+    """A lower bound of money that its own sentence goes on to close from above ("made
+    an offer in excess of $40 million, but sources say it is less than the $60 million
+    reported by a local paper"): the report gives one amount between the two, so the
+    lower bound takes the upper bound's figure as its top (the upper bound stays a
+    claim of its own, set against the figure it names). Only a later bound of no
+    holder set against a named figure: "more than $40 million ... less than $60
+    million" of two things is no one amount."""
+    out = list(claims)
+    for k, c in enumerate(out):
+        if c.unit not in CURRENCIES or c.low is None or c.high is not None:
+            continue
+        toks = _tokens(doc, c.span)
+        if toks is None:
+            continue
+        sent = toks.root.sent
+        for d in out[k + 1 :]:
+            if d.span.start >= sent.end_char:
+                break
+            if (d.unit == c.unit and d.high is not None and d.high > c.low
+                    and not d.holder and _BELOW_NAMED.match(d.text)):  # fmt: skip
+                out[k] = replace(c, high=d.high, value=f"{c.value}, {d.value}")
+                break
+    return out
+
+
 _LIST_LINKS = frozenset({"conj", "appos"})
 
 
@@ -2861,4 +2891,5 @@ def extract_claims(
         out.extend(cause_claims(article_id, doc, s, e, persons))
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
     out = [_continued_offer(c, doc, names) for c in out]
+    out = _bounded_above(out, doc)
     return tuple(_crossings(out, text))
