@@ -75,6 +75,7 @@ from .date_rules import (
     written_years,
 )
 from .gone_into import to_place_gone_into
+from .moves import move_claims, pair_scores
 from .one_value import SLIPS, one_place_twice, place_part, repeated_value
 from .pairs import codes, contains, shared_counts
 from .posts import post_groups
@@ -840,43 +841,20 @@ def _to_own_occurrence(
     them: a report's day never moves beside a date of written years of another year
     ("killed on Saturday" beside a flood "in March 2011" the report recalls)."""
     pred = [predicate_class(c.predicate) if c.predicate else None for c in cl]
-    score: dict[tuple[int, int], float] = {}
-    for a, b, q in zip(x.tolist(), y.tolist(), prob.tolist(), strict=True):
-        score[a, b] = score[b, a] = q
-    moves: dict[int, int] = {}
-    for gi, g in enumerate(groups):
-        if len({value[n] for n in g}) != 1:
-            continue
-        for n in g:
-            p = pred[n]
-            if (
-                cl[n].kind not in OWN_OCCURRENCE
-                or p is None
-                or any(pred[m] == p and article[m] != article[n] for m in g)
-            ):
-                continue
-            best, where = 0.5, -1
-            for hi, h in enumerate(groups):
-                if hi == gi or any(article[m] == article[n] for m in h):
-                    continue
-                written = set().union(*(years[m][0] for m in h))
-                day = years[n][1]
-                if day is not None and written and day not in written:
-                    continue
-                told = [m for m in h if pred[m] == p]
-                if len({article[m] for m in told}) < 2:
-                    continue
-                mean = sum(score.get((n, m), 0.0) for m in told) / len(told)
-                if mean >= best:
-                    best, where = mean, hi
-            if where >= 0:
-                moves[n] = where
-    if not moves:
-        return groups
-    out = [[n for n in g if n not in moves] for g in groups]
-    for n, hi in moves.items():
-        out[hi].append(n)
-    return [g for g in out if g]
+
+    def movable(n: int, g: list[int]) -> bool:
+        p = pred[n]
+        return (
+            cl[n].kind in OWN_OCCURRENCE
+            and p is not None
+            and not any(pred[m] == p and article[m] != article[n] for m in g)
+        )
+
+    def told(n: int, h: list[int]) -> list[int]:
+        them = [m for m in h if pred[m] == pred[n]]
+        return them if len({article[m] for m in them}) >= 2 else []
+
+    return move_claims(groups, movable, told, pair_scores(x, y, prob), article, value, years)
 
 
 # a capitalised word of a name, not the first of its sentence

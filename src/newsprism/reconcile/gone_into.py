@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from ..analyze.claims import predicate_class
 from ..records import Claim
+from .moves import move_claims, pair_scores
 
 # the verbs of going somewhere and their written forms (general vocabulary)
 MOTION_FORMS = {
@@ -114,37 +115,15 @@ def to_place_gone_into(
     entering = [c.kind == "date" and predicate_class(c.predicate) == ENTERED for c in cl]
     where = [destination(c, s) if going[n] or entering[n] else frozenset()
              for n, (c, s) in enumerate(zip(cl, sentences, strict=True))]  # fmt: skip
-    score: dict[tuple[int, int], float] = {}
-    for a, b, q in zip(x.tolist(), y.tolist(), prob.tolist(), strict=True):
-        score[a, b] = score[b, a] = q
-    moves: dict[int, int] = {}
-    for gi, g in enumerate(groups):
-        if len({value[n] for n in g}) != 1:
-            continue
-        for n in g:
-            if not (going[n] and where[n]) or any(
-                entering[m] and article[m] != article[n] for m in g
-            ):
-                continue
-            best, to = 0.5, -1
-            for hi, h in enumerate(groups):
-                if hi == gi or any(article[m] == article[n] for m in h):
-                    continue
-                written = set().union(*(years[m][0] for m in h))
-                day = years[n][1]
-                if day is not None and written and day not in written:
-                    continue
-                told = [m for m in h if entering[m] and where[n] & where[m]]
-                if not told:
-                    continue
-                mean = sum(score.get((n, m), 0.0) for m in told) / len(told)
-                if mean >= best:
-                    best, to = mean, hi
-            if to >= 0:
-                moves[n] = to
-    if not moves:
-        return groups
-    out = [[n for n in g if n not in moves] for g in groups]
-    for n, hi in moves.items():
-        out[hi].append(n)
-    return [g for g in out if g]
+
+    def movable(n: int, g: list[int]) -> bool:
+        return (
+            going[n]
+            and bool(where[n])
+            and not any(entering[m] and article[m] != article[n] for m in g)
+        )
+
+    def told(n: int, h: list[int]) -> list[int]:
+        return [m for m in h if entering[m] and where[n] & where[m]]
+
+    return move_claims(groups, movable, told, pair_scores(x, y, prob), article, value, years)
