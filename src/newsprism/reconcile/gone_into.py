@@ -1,9 +1,9 @@
 """The day someone went into a place, told as going there.
 
 News tells an admission either way: "checked into the Lakeside clinic on Friday" or
-"went to Lakeside on Tuesday", "headed to a lakeside treatment center". The claim model
-weighs the verbs of the sentences, and a report's "went to ... on Tuesday" stayed apart
-from the reports of checking in, beside another report's Tuesday of going, so the two
+"went to Lakeside on Monday", "headed to a lakeside rehab center". The claim model
+weighs the verbs of the sentences, and a report's "went to ... on Monday" stayed apart
+from the reports of checking in, beside another report's Monday of going, so the two
 days were never weighed against each other. A date of going somewhere is of the
 entering when its destination shares a word with where another report has someone
 enter: the words, not the verb, say it is one move into one place. "went to court on
@@ -64,7 +64,7 @@ _ENTERING = {"enter": _pattern(ENTER_FORMS["enter"], ""), "check": _pattern(
 
 def destination(c: Claim, sentence: str) -> frozenset[str]:
     """The words of where a date claim's verb of going or entering takes someone
-    ("headed to a Lakeside treatment center on Tuesday": lakeside, treatment, center;
+    ("headed to a Lakeside rehab center on Monday": lakeside, rehab, center;
     "checked into Lakeside on Friday": lakeside), empty for any other claim or a verb
     told without its place ("checked in on Friday")."""
     if c.kind != "date" or c.predicate is None:
@@ -81,7 +81,7 @@ def destination(c: Claim, sentence: str) -> frozenset[str]:
 def one_move(x: Claim, sx: str, y: Claim, sy: str) -> bool:
     """Whether two date claims (with their sentences) are of one move into one place:
     one of going somewhere, the other of going or entering, their destinations sharing
-    a word ("headed to a Lakeside treatment center", "checked into Lakeside")."""
+    a word ("headed to a Lakeside rehab center", "checked into Lakeside")."""
     moving = (x.predicate in MOTION_FORMS, y.predicate in MOTION_FORMS)
     if not any(moving) or x.kind != "date" or y.kind != "date":
         return False
