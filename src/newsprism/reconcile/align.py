@@ -75,7 +75,7 @@ from .date_rules import (
     written_years,
 )
 from .gone_into import to_place_gone_into
-from .moves import move_claims, pair_scores
+from .moves import move_claims
 from .one_value import SLIPS, one_place_twice, place_part, repeated_value
 from .pairs import codes, contains, shared_counts
 from .posts import post_groups
@@ -742,8 +742,8 @@ def claim_groups(
     prob = np.where(built_pairs(cl, x, y), 1.0, prob)
     # so is when a named thing was founded, whether a report writes the year or the year
     # it has stood since (:func:`_stood_since_pairs`)
-    prob = np.where(_stood_since_pairs(cl, [statements[s].text for s, _ in claims], x, y),
-                    1.0, prob)  # fmt: skip
+    sentences = [statements[s].text for s, _ in claims]
+    prob = np.where(_stood_since_pairs(cl, sentences, x, y), 1.0, prob)
     # so is how many comments (letters, signatures) were sent in, whatever each report
     # says was done with them (:func:`_sent_in_pairs`)
     prob = np.where(_sent_in_pairs(cl, x, y), 1.0, prob)
@@ -802,7 +802,6 @@ def claim_groups(
     # a date of going somewhere ("went to the Lakeside clinic on Tuesday") is of the
     # entering when another report has someone enter a place of a shared word
     # (reconcile/gone_into.py)
-    sentences = [statements[s].text for s, _ in claims]
     joined = to_place_gone_into(joined, cl, sentences, x, y, prob, article, value, years)
     out = [sorted(claims[n] for n in g) for g in joined if len({article[n] for n in g}) >= 2]
     homes = [sorted(claims[n] for n in h) for h in _homes(cl, x, y, prob, article, value, fits)]
@@ -854,7 +853,7 @@ def _to_own_occurrence(
         them = [m for m in h if pred[m] == pred[n]]
         return them if len({article[m] for m in them}) >= 2 else []
 
-    return move_claims(groups, movable, told, pair_scores(x, y, prob), article, value, years)
+    return move_claims(groups, movable, told, x, y, prob, article, value, years)
 
 
 # a capitalised word of a name, not the first of its sentence
@@ -1174,7 +1173,7 @@ def _joined_over_slips(
     groups' other articles are one slot more likely than not (each two articles' best
     pair, :func:`_best_by_article`). A report that calls a woman "a mother of 7" twice
     and "the mother of 8" once kept the report of 8 from the reports of 7: joined,
-    the report of 13 disagrees with them all."""
+    the report of 8 disagrees with them all."""
     _, local, score, art = _scored(x, y, prob, article)
 
     def values(g: list[int]) -> dict[int, Counter[int]]:

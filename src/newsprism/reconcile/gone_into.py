@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..analyze.claims import predicate_class
 from ..records import Claim
-from .moves import move_claims, pair_scores
+from .moves import move_claims
 
 # the verbs of going somewhere and their written forms (general vocabulary)
 MOTION_FORMS = {
@@ -126,4 +126,4 @@ def to_place_gone_into(
     def told(n: int, h: list[int]) -> list[int]:
         return [m for m in h if entering[m] and where[n] & where[m]]
 
-    return move_claims(groups, movable, told, pair_scores(x, y, prob), article, value, years)
+    return move_claims(groups, movable, told, x, y, prob, article, value, years)

@@ -30,7 +30,9 @@ def move_claims(
     groups: list[list[int]],
     movable: Callable[[int, list[int]], bool],
     told: Callable[[int, list[int]], list[int]],
-    score: dict[tuple[int, int], float],
+    x: npt.NDArray[np.intp],
+    y: npt.NDArray[np.intp],
+    prob: npt.NDArray[np.float64],
     article: Sequence[int],
     value: Sequence[int],
     years: Sequence[tuple[frozenset[str], str | None]],
@@ -38,33 +40,36 @@ def move_claims(
     """``groups`` with each claim that may move (``movable(claim, its group)``, in a group
     of one value) moved to the other group whose claims telling its occurrence
     (``told(claim, group)``, none when the group cannot take it) it is on average the
-    likeliest one slot with, at 0.5 or more. Never into a group holding a claim of its
-    own report, nor, for a report's day, beside a date of written years of another year
-    ("killed on Saturday" beside a flood "in March 2011" the report recalls), as
-    :func:`.align._join` joins dates."""
+    likeliest one slot with (the scored pairs ``(x, y, prob)``), at 0.5 or more. Never
+    into a group holding a claim of its own report, nor, for a report's day, beside a
+    date of written years of another year ("killed on Saturday" beside a flood "in March
+    2011" the report recalls), as :func:`.align._join` joins dates. Only the pairs of
+    claims that may move are read: most stories have none."""
+    movers = [(gi, n) for gi, g in enumerate(groups) if len({value[n] for n in g}) == 1
+              for n in g if movable(n, g)]  # fmt: skip
+    if not movers:
+        return groups
+    ids = np.array(sorted({n for _, n in movers}), dtype=np.intp)
+    near = np.isin(x, ids) | np.isin(y, ids)
+    score = pair_scores(x[near], y[near], prob[near])
     moves: dict[int, int] = {}
-    for gi, g in enumerate(groups):
-        if len({value[n] for n in g}) != 1:
-            continue
-        for n in g:
-            if not movable(n, g):
+    for gi, n in movers:
+        best, to = 0.5, -1
+        for hi, h in enumerate(groups):
+            if hi == gi or any(article[m] == article[n] for m in h):
                 continue
-            best, to = 0.5, -1
-            for hi, h in enumerate(groups):
-                if hi == gi or any(article[m] == article[n] for m in h):
-                    continue
-                written = set().union(*(years[m][0] for m in h))
-                day = years[n][1]
-                if day is not None and written and day not in written:
-                    continue
-                them = told(n, h)
-                if not them:
-                    continue
-                mean = sum(score.get((n, m), 0.0) for m in them) / len(them)
-                if mean >= best:
-                    best, to = mean, hi
-            if to >= 0:
-                moves[n] = to
+            written = set().union(*(years[m][0] for m in h))
+            day = years[n][1]
+            if day is not None and written and day not in written:
+                continue
+            them = told(n, h)
+            if not them:
+                continue
+            mean = sum(score.get((n, m), 0.0) for m in them) / len(them)
+            if mean >= best:
+                best, to = mean, hi
+        if to >= 0:
+            moves[n] = to
     if not moves:
         return groups
     out = [[n for n in g if n not in moves] for g in groups]
