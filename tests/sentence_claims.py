@@ -26,6 +26,18 @@ def claims_in(aid: str, sentence: str, published: str | None = None) -> list[Cla
     return list(extract_claims(aid, doc, quantities, times, extract_mentions(aid, doc)))
 
 
+def statements(
+    *reports: tuple[str, str], keep: Callable[[Claim], bool] = lambda c: True
+) -> list[Statement]:
+    """One statement for each (article id, sentence), holding the sentence's claims that
+    ``keep`` takes (all of them by default)."""
+    return [
+        Statement(Span(aid, 0, len(text)), text,
+                  claims=tuple(c for c in claims_in(aid, text) if keep(c)))
+        for aid, text in reports
+    ]  # fmt: skip
+
+
 def date_statements(*reports: tuple[str, str], published: str | None = None) -> list[Statement]:
     """One statement for each (article id, sentence), holding the sentence's date claims,
     the sentences laid end to end."""

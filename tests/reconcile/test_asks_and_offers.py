@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.reconcile.align import claim_groups
-from newsprism.records import Span, Statement
+from newsprism.records import Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import statements
 
 BOTH = ("a", "The players' union is asking for $900 million, while the league has offered "
              "$700 million.")  # fmt: skip
@@ -20,11 +20,7 @@ OFFER = ("c", "The league made a $700 million offer on Friday.")
 
 
 def _statements(*reports: tuple[str, str]) -> list[Statement]:
-    out = []
-    for aid, text in reports:
-        money = tuple(c for c in claims_in(aid, text) if c.unit == "USD")
-        out.append(Statement(Span(aid, 0, len(text)), text, claims=money))
-    return out
+    return statements(*reports, keep=lambda c: c.unit == "USD")
 
 
 def _groups(sts: list[Statement]) -> list[list[str]]:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.reconcile.align import claim_pairs
-from newsprism.records import Span, Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import claims_in, statements
 
 AS_MANY = "Police said as many as 20,000 people took to the streets of the capital."
 INJURED = "Police said 12 people were injured in the riots."
@@ -21,18 +20,13 @@ ESTIMATE = "Police put the march, to mark a nationwide strike, at roughly 30,000
 ATTENDED = "The march was attended by an approximate 200,000."
 
 
-def _statements(*sentences: tuple[str, str]) -> list[Statement]:
-    return [Statement(Span(aid, 0, len(s)), s, claims=tuple(claims_in(aid, s)))
-            for aid, s in sentences]  # fmt: skip
-
-
 def test_a_crowd_of_no_noun_is_of_people() -> None:
     counts = [c for c in claims_in("a", ATTENDED) if c.kind == "count"]
     assert [(c.predicate, c.thing) for c in counts] == [("crowd", "people")]
 
 
 def test_a_crowd_s_size_is_no_candidate_beside_a_count_of_another_occurrence() -> None:
-    sts = _statements(("a", AS_MANY), ("b", INJURED), ("c", HURLED), ("d", ESTIMATE))
+    sts = statements(("a", AS_MANY), ("b", INJURED), ("c", HURLED), ("d", ESTIMATE))
     _claims, pairs, _ = claim_pairs(sts, np.full((4, 4), 0.9))
     joined = {frozenset((sts[a].claims[b].predicate, sts[c].claims[d].predicate))
               for a, b, c, d in pairs}  # fmt: skip

@@ -9,18 +9,12 @@ import numpy as np
 
 from newsprism.reconcile.align import claim_pairs
 from newsprism.reconcile.claims import compare_claims, said_of
-from newsprism.records import Span, Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import claims_in, statements
 
 FIVE = "A mother of five was killed when a gunman fired six shots from a rooftop."
 SIX = "The mother of six was walking home when a stray bullet hit her."
 HER_SIX = "She was walking with one of her six children when the shooting began."
-
-
-def _statements(*sentences: tuple[str, str]) -> list[Statement]:
-    return [Statement(Span(aid, 0, len(s)), s, claims=tuple(claims_in(aid, s)))
-            for aid, s in sentences]  # fmt: skip
 
 
 def test_a_parent_of_a_figure_counts_their_children() -> None:
@@ -32,7 +26,7 @@ def test_a_parent_of_a_figure_counts_their_children() -> None:
 
 
 def test_a_family_s_size_is_never_a_candidate_to_join_shots_of_one_figure() -> None:
-    sts = _statements(("a", FIVE), ("b", SIX), ("c", HER_SIX))
+    sts = statements(("a", FIVE), ("b", SIX), ("c", HER_SIX))
     _claims_of, pairs, _ = claim_pairs(sts, np.full((3, 3), 0.9))
     claim = {(s, k): c for s, st in enumerate(sts) for k, c in enumerate(st.claims)}
     joined = {(claim[(a, b)].thing, claim[(c, d)].thing) for a, b, c, d in pairs}

@@ -10,9 +10,9 @@ import numpy as np
 
 from newsprism.reconcile.align import claim_groups
 from newsprism.reconcile.claims import compare_claims, said_of
-from newsprism.records import Span, Statement
+from newsprism.records import Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import statements
 
 KEPT = ("a", "Robert Hale kept his role in the affair a secret for 30 years.")
 REVEALED = ("b", "Hale revealed himself as the source 30 years after he tipped off reporters.")
@@ -22,11 +22,7 @@ SERVED = ("d", "Hale served for 34 years in the agency.")
 
 
 def _statements(*reports: tuple[str, str]) -> list[Statement]:
-    out = []
-    for aid, text in reports:
-        lengths = tuple(c for c in claims_in(aid, text) if c.kind == "measure")
-        out.append(Statement(Span(aid, 0, len(text)), text, claims=lengths))
-    return out
+    return statements(*reports, keep=lambda c: c.kind == "measure")
 
 
 def _groups(sts: list[Statement], score: float) -> list[list[str]]:

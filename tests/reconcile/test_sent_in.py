@@ -8,22 +8,16 @@ import numpy as np
 
 from newsprism.reconcile.align import claim_groups
 from newsprism.reconcile.claims import compare_claims, said_of
-from newsprism.records import Span, Statement
 
-from ..sentence_claims import claims_in
+from ..sentence_claims import claims_in, statements
 
 RECEIVED = "The agency received nearly 235,000 comments on the endangered species proposal."
 SORTED = "Experts were brought in to sort through 250,000 written comments from the public."
 IGNORED = "The administration ignored comments from 300,000 citizens and adopted a policy."
 
 
-def _statements(*sentences: tuple[str, str]) -> list[Statement]:
-    return [Statement(Span(aid, 0, len(s)), s, claims=tuple(claims_in(aid, s)))
-            for aid, s in sentences]  # fmt: skip
-
-
 def test_comments_sent_in_are_one_value_check_however_little_the_sentences_share() -> None:
-    sts = _statements(("a", RECEIVED), ("b", SORTED), ("c", IGNORED))
+    sts = statements(("a", RECEIVED), ("b", SORTED), ("c", IGNORED))
     # the sentences read as of other things (a low sentence probability)
     groups = claim_groups(sts, np.full((3, 3), 0.05))
     values = [sorted(sts[s].claims[k].value for s, k in g) for g in groups]
